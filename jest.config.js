@@ -1,0 +1,31 @@
+/** Three projects: pure/Node tests, React tests in jsdom, and browser tests in real Chromium. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+const common = {
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleNameMapper: {
+    // office-addin-mock pulls office-addin-manifest, whose dependencies are ESM-only; it needs one enum.
+    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
+  },
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/excel/**/*.test.ts', '<rootDir>/tests/cli/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/ui/**/*.test.tsx', '<rootDir>/tests/ui/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+  ],
+};

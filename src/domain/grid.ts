@@ -1,0 +1,106 @@
+/**
+ * The plain grid every source (Excel, an .xlsx file, the preview's simulator) is turned into.
+ * Rows and columns are 0-based and absolute (row 0 = sheet row 1, col 0 = column A).
+ */
+
+export interface GridCell {
+  /**
+   * What the cell holds: text, number or boolean; null when empty.
+   * An error value is its text (`#REF!`) with `error: true`; a date is an Excel serial number with
+   * `date: true`. For a formula cell this is the formula's last computed value (may be null).
+   */
+  value: string | number | boolean | null;
+  error?: boolean;
+  date?: boolean;
+  /** The formula text, starting with `=`, when the cell holds a formula. */
+  formula?: string;
+  /** Excel's number format code (`General`, `@`, `0.00`, `0.00%` …). */
+  numberFormat?: string;
+}
+
+/** An inclusive rectangle of cells, 0-based and absolute. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  sheet: string;
+  /** Absolute position of cells[0][0] (the used range's top-left corner). */
+  top: number;
+  left: number;
+  /** cells[r][c] is the cell at absolute row top+r, column left+c; rows may be ragged, holes are empty. */
+  cells: (GridCell | undefined)[][];
+  merges: CellRange[];
+  /** True for sheets the add-in made for itself (the 汇总 sheet, the hidden list sheet): never read as tables. */
+  internal?: boolean;
+  /** Sheet visibility as the source reports it. */
+  hidden?: boolean;
+}
+
+/** The cell at an absolute position, or undefined when empty or outside the grid. Merges are not resolved. */
+export function cellAt(grid: Grid, row: number, col: number): GridCell | undefined {
+  const r = grid.cells[row - grid.top];
+  return r ? r[col - grid.left] : undefined;
+}
+
+/** The merge that covers an absolute position, if any. */
+export function mergeAt(grid: Grid, row: number, col: number): CellRange | undefined {
+  for (const m of grid.merges) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  }
+  return undefined;
+}
+
+/** Absolute index of the last row (inclusive) the grid holds; top - 1 when empty. */
+export function lastRow(grid: Grid): number {
+  return grid.top + grid.cells.length - 1;
+}
+
+/** Absolute index of the last column (inclusive) any row reaches; left - 1 when empty. */
+export function lastCol(grid: Grid): number {
+  let w = 0;
+  for (const r of grid.cells) if (r && r.length > w) w = r.length;
+  return grid.left + w - 1;
+}
+
+/** True when the cell holds nothing a user typed (no value, or blank text) and no formula. */
+export function isBlank(cell: GridCell | undefined): boolean {
+  if (!cell) return true;
+  if (cell.formula) return false;
+  if (cell.value === null || cell.value === undefined) return true;
+  return typeof cell.value === 'string' && cell.value.trim() === '';
+}
+
+/** The cell's content as text, trimmed: what a reader of the printed table would see, roughly. */
+export function cellText(cell: GridCell | undefined): string {
+  if (!cell || cell.value === null || cell.value === undefined) return '';
+  if (typeof cell.value === 'string') return cell.value.trim();
+  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  return String(cell.value);
+}
+
+/** A grid built from literal rows, for tests and fixtures. `null`/`undefined`/'' cells are empty. */
+export function gridFromRows(
+  sheet: string,
+  rows: (string | number | boolean | null | undefined | GridCell)[][],
+  options: { top?: number; left?: number; merges?: CellRange[]; internal?: boolean } = {},
+): Grid {
+  const cells = rows.map((row) =>
+    row.map((v): GridCell | undefined => {
+      if (v === null || v === undefined || v === '') return undefined;
+      if (typeof v === 'object') return v;
+      return { value: v };
+    }),
+  );
+  return {
+    sheet,
+    top: options.top ?? 0,
+    left: options.left ?? 0,
+    cells,
+    merges: options.merges ?? [],
+    internal: options.internal,
+  };
+}

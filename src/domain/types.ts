@@ -1,0 +1,130 @@
+/** The domain's shared shapes: what the reader produces, what rules report, what the grammar returns. */
+
+import type { GridCell } from './grid';
+
+export type ProfileId = 'hebei-2019' | 'mof-2015' | 'mof-2021';
+export type ProfileChoice = ProfileId | 'auto';
+export type Lang = 'zh-CN' | 'en-US';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A cell the reader located, with what it holds. Present even when the cell is empty. */
+export interface Field {
+  /** A1 address on the table's sheet. */
+  cell: string;
+  /** 0-based absolute position. */
+  row: number;
+  col: number;
+  /** The raw grid cell (undefined when empty). For a merged region, the master's cell. */
+  raw: GridCell | undefined;
+  /** Trimmed text of the value ('' when empty); numbers as JS prints them. */
+  text: string;
+}
+
+/** An indicator row of the table's indicator block. */
+export interface Indicator {
+  /** 0-based absolute row. */
+  row: number;
+  /**
+   * 一级/二级 as they apply to this row: a blank or merged cell continues the row above
+   * (`inherited` true), and the Field then points at the cell actually holding the name.
+   */
+  level1: Field & { inherited: boolean };
+  level2: Field & { inherited: boolean };
+  name: Field;
+  description?: Field;
+  /** The value cell (指标值). */
+  value: Field;
+  basis?: Field;
+  /** Split layouts only: the comparator column (指标性质/计算符号) and the unit column (计量单位). */
+  comparator?: Field;
+  unit?: Field;
+  /** The value as one text: `comparator + value + unit` for split layouts, else the value's text. */
+  valueText: string;
+}
+
+/** Where the reader looked for something and did not find it (reported by a finding). */
+export interface ReaderNote {
+  what: 'name' | 'code' | 'budget' | 'plan' | 'goal' | 'indicators';
+  /** The cell where the reader looked (A1), or where the user should act. */
+  cell: string;
+}
+
+export interface TargetTable {
+  sheet: string;
+  /** From the title line (when it has one) to the last indicator row, e.g. `A1:G15`. */
+  range: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** The profile the table was read and is checked with. */
+  profile: ProfileId;
+  title?: Field;
+  /** The unit line (`207002中国共产党临西县委员会信访局`), when known. */
+  unit?: string;
+  /** Multiply an amount by this to get 万元: 1 for 万元 tables, 0.0001 for 元. */
+  moneyScale: 1 | 0.0001;
+  /** Fields are undefined only when their label is missing from the table entirely. */
+  code?: Field;
+  name?: Field;
+  budget: { total?: Field; fiscal?: Field; other?: Field };
+  usage?: Field;
+  goal?: Field;
+  /** 3月底, 6月底, 10月底, 12月底; an empty array when the table has no plan block. */
+  plan: Field[];
+  /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
+  indicatorHeader?: Field;
+  /** Which optional columns the indicator block has. */
+  columns: { description: boolean; basis: boolean };
+  indicators: Indicator[];
+  notes: ReaderNote[];
+}
+
+/** A one-cell change that resolves a finding. */
+export interface Fix {
+  sheet: string;
+  cell: string;
+  value: string | number;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  /** The message in the language asked for; it names the cell's content and says what is expected. */
+  message: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  fix?: Fix;
+  /** Index of the table in the list validated (undefined for workbook-level findings). */
+  table?: number;
+}
+
+/** The kinds of value the grammar knows (SPEC §3). */
+export type ValueKind = 'percent' | 'count' | 'time' | 'money' | 'other' | 'date' | 'qualitative';
+export type Comparator = '≥' | '≤' | '>' | '<' | '=';
+
+/** What the 指标值 parser understood. */
+export interface ParsedValue {
+  input: string;
+  /** True for comparator? number unit?; false for text and dates. */
+  quantitative: boolean;
+  comparator: Comparator | null;
+  /** Decimal string without needless zeros (`12.5`), or null. */
+  number: string | null;
+  /** Normalised unit (`%`, `万元`, `米` …) or null. */
+  unit: string | null;
+  kind: ValueKind;
+  /** The canonical text (`≥90%`, `＝100%`), or null when qualitative. */
+  canonical: string | null;
+}
+
+/** What an indicator's name implies (SPEC §3). */
+export interface NameExpectation {
+  kind: 'percent' | 'count' | 'time' | 'money' | null;
+  /** Smaller is better (a count of, or a rate ending in, an adverse event). */
+  reverse: boolean;
+  /** The name asks for a satisfaction rate (满意度). */
+  satisfaction: boolean;
+}

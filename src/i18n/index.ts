@@ -1,0 +1,52 @@
+/**
+ * Every user-visible string, in zh-CN (the default) and en-US. i18next does the lookup, the
+ * placeholders (`{{name}}`) and the fallback; rule messages come from each rule's meta.
+ */
+
+import i18next, { type i18n as I18n } from 'i18next';
+import type { Lang } from '../domain/types';
+import zhCN from './zh-CN';
+import enUS from './en-US';
+
+export type { Lang };
+export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+
+type Resource = Record<string, unknown>;
+const extra: Record<Lang, Resource> = { 'zh-CN': {}, 'en-US': {} };
+let instance: I18n | undefined;
+
+/** Adds strings under a namespace-like key prefix (used for rule messages); call before the first `t`. */
+export function registerStrings(lang: Lang, key: string, strings: Resource): void {
+  extra[lang][key] = { ...((extra[lang][key] as Resource | undefined) ?? {}), ...strings };
+  instance = undefined;
+}
+
+function get(): I18n {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      initAsync: false,
+      lng: 'zh-CN',
+      fallbackLng: 'zh-CN',
+      // React and our own text output escape for their medium; i18next must not HTML-escape.
+      interpolation: { escapeValue: false },
+      // Rule ids contain '/', message keys never contain ':' or '.' beyond the nesting below.
+      nsSeparator: false,
+      resources: {
+        'zh-CN': { translation: { ...zhCN, ...extra['zh-CN'] } },
+        'en-US': { translation: { ...enUS, ...extra['en-US'] } },
+      },
+    });
+  }
+  return instance;
+}
+
+/** The string for `key` in `lang`, with `{{placeholders}}` filled from `data`. */
+export function t(lang: Lang, key: string, data?: Record<string, unknown>): string {
+  return get().t(key, { lng: lang, ...(data ?? {}) }) as string;
+}
+
+/** Office's display language (`en-US`, `en-GB`, `zh-CN` …) → the UI language: English for any `en`, else Chinese. */
+export function langFromOffice(displayLanguage: string | undefined | null): Lang {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
+}
