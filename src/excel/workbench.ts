@@ -1,0 +1,102 @@
+/**
+ * The contract between the task pane (and ribbon commands) and the Excel operations.
+ * The task pane talks only to a Workbench; `createWorkbench` (src/excel/index.ts) builds one over
+ * Office.js's `Excel` — the real one, or the simulator's (src/sim) in tests and in the preview.
+ */
+
+import type { Finding, ProfileChoice, ProfileId, TargetTable } from '../domain/types';
+
+/** Money as exact decimal strings in 万元 with two decimals, as printed. */
+export interface TableTotalsView {
+  /** Index into WorkbookState.tables. */
+  table: number;
+  sheet: string;
+  code: string;
+  name: string;
+  total: string;
+  fiscal: string;
+  other: string;
+  /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
+  planned: string[];
+}
+
+export interface TotalsView {
+  projects: TableTotalsView[];
+  total: string;
+  fiscal: string;
+  other: string;
+  planned: string[];
+}
+
+export interface WorkbookState {
+  tables: TargetTable[];
+  findings: Finding[];
+  totals: TotalsView;
+  /** Sheets that could not be read (protected, deleted meanwhile …) with a message for the user. */
+  problems: { sheet?: string; message: string }[];
+}
+
+export interface TemplateOptions {
+  profile: ProfileId;
+  unitCode: string;
+  unitName: string;
+  /** Project name typed in the pane, if any: names the new sheet and fills 项目名称. */
+  projectName?: string;
+}
+
+/** Remembered in the workbook (workbook settings), so the next person who opens it gets the same. */
+export interface AddinSettings {
+  profile: ProfileChoice;
+  unitCode: string;
+  unitName: string;
+  /** 实时标记: re-mark after every edit (Excel may clear its undo history after an add-in write). */
+  liveMarks: boolean;
+}
+
+/** What applyFix wrote, so that undo can check the cell still holds it before restoring. */
+export interface AppliedFix {
+  sheet: string;
+  cell: string;
+  before: { value: string | number | boolean | null; formula?: string; numberFormat?: string };
+  after: string | number;
+}
+
+export interface Capabilities {
+  /** ExcelApi 1.6: conditional formats (marks, the template's own rules). */
+  conditionalFormats: boolean;
+  /** ExcelApi 1.8: data validation (dropdowns). */
+  dataValidation: boolean;
+  /** ExcelApi 1.7: change events (live validation). */
+  events: boolean;
+  /** ExcelApi 1.12: sheet-level custom properties (markers on the add-in's own sheets). */
+  sheetCustomProperties: boolean;
+}
+
+export interface Workbench {
+  readonly capabilities: Capabilities;
+  /** 插入模板: a new sheet with the standard table; never overwrites a non-empty cell. */
+  insertTemplate(options: TemplateOptions): Promise<{ sheet: string }>;
+  /** Read the workbook and validate it, writing nothing. */
+  refresh(): Promise<WorkbookState>;
+  /** 校验: read, validate, and mark every finding's cell (conditional formats the add-in owns). */
+  validate(): Promise<WorkbookState>;
+  /** 清除标记: remove every conditional format the add-in added, and nothing else. */
+  clearHighlights(): Promise<void>;
+  applyFix(finding: Finding): Promise<AppliedFix>;
+  /** 'changed' when the cell no longer holds what the fix wrote (nothing is then restored). */
+  undoFix(applied: AppliedFix): Promise<'undone' | 'changed'>;
+  /** 汇总: create or refresh the 汇总 sheet with live formulas. */
+  writeSummary(): Promise<{ sheet: string }>;
+  /** Select a cell (activating its sheet), e.g. when the user activates a finding. */
+  select(sheet: string, cell: string): Promise<void>;
+  addIndicatorRow(sheet: string, afterRow: number): Promise<void>;
+  removeIndicatorRow(sheet: string, row: number): Promise<void>;
+  loadSettings(): Promise<AddinSettings>;
+  saveSettings(settings: AddinSettings): Promise<void>;
+  /**
+   * Live validation: after each user edit (debounced), re-read only the touched tables and call
+   * `listener` with the new state; the add-in's own writes are ignored. When `settings.liveMarks`
+   * is on, marks are refreshed too. Returns a function that stops listening.
+   */
+  startLive(listener: (state: WorkbookState) => void): Promise<() => Promise<void>>;
+}
