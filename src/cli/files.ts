@@ -1,0 +1,85 @@
+/** The paths given on the command line → the workbooks to read, and the paths that cannot be. */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { XlsxReadError } from './zip-guard';
+
+export interface Target {
+  /** The path as the user will recognise it: as typed, or joined under the directory typed. */
+  display: string;
+  absolute: string;
+}
+
+export interface Collected {
+  targets: Target[];
+  /** Paths that name nothing readable, with the reason. */
+  problems: { display: string; error: XlsxReadError }[];
+}
+
+const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith('~$');
+
+/** Every .xlsx under `dir`, sorted, in sub-directories too; symbolic links to directories are not followed. */
+async function walk(dir: string, display: string, out: Target[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const abs = path.join(dir, e.name);
+    const shown = path.join(display, e.name);
+    if (e.isDirectory()) await walk(abs, shown, out);
+    else if (isWorkbookName(e.name) && (e.isFile() || (e.isSymbolicLink() && (await isFile(abs))))) {
+      out.push({ display: shown, absolute: abs });
+    }
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files are taken as given, whatever their extension (readXlsx says what they really are);
+ * a directory contributes its .xlsx files (Excel's `~$` lock files skipped) and is a problem when
+ * it has none. A file reached twice is read once.
+ */
+export async function collectTargets(paths: string[], cwd: string): Promise<Collected> {
+  const targets: Target[] = [];
+  const problems: Collected['problems'] = [];
+  const seen = new Set<string>();
+  const add = (t: Target): void => {
+    if (seen.has(t.absolute)) return;
+    seen.add(t.absolute);
+    targets.push(t);
+  };
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      problems.push({
+        display: given,
+        error: new XlsxReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable'),
+      });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found: Target[] = [];
+      try {
+        await walk(absolute, given, found);
+      } catch {
+        problems.push({ display: given, error: new XlsxReadError('unreadable') });
+        continue;
+      }
+      if (found.length === 0) problems.push({ display: given, error: new XlsxReadError('no-workbooks') });
+      found.forEach(add);
+    } else {
+      add({ display: given, absolute });
+    }
+  }
+  return { targets, problems };
+}

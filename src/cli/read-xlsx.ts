@@ -1,0 +1,205 @@
+/** An .xlsx file → the plain grids the domain reads (one per worksheet), through exceljs. */
+
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { CellRange, Grid, GridCell } from '../domain/grid';
+import { LIST_SHEET, SUMMARY_SHEET } from '../domain/layout';
+import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
+
+export { DEFAULT_LIMITS, XlsxReadError, type XlsxLimits };
+
+/**
+ * Workbook defined names starting with this prefix mark the sheet they refer to as the add-in's own
+ * (the 汇总 sheet, the hidden list sheet). A defined name is what both Office.js
+ * (`workbook.names.add`, ExcelApi 1.4) and exceljs can write and read, and it follows a renamed sheet.
+ */
+export const INTERNAL_NAME_PREFIX = '_PerfTargetsInternal';
+
+const DAY_MS = 86_400_000;
+/** 1899-12-30, Excel's day 0 in the 1900 date system (its phantom 1900-02-29 included). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+// Parts of a sheet the grid does not need; exceljs would expand some of them cell by cell.
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
+
+function toSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
+}
+
+function richText(v: unknown): string | undefined {
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: unknown }[] }).richText
+      .map((r) => (typeof r.text === 'string' ? r.text : ''))
+      .join('');
+  }
+  return undefined;
+}
+
+/** A value exceljs returns (plain, rich text, hyperlink, error, date, formula result) → GridCell fields. */
+function plainValue(v: unknown): Pick<GridCell, 'value' | 'error' | 'date'> {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) {
+    const serial = toSerial(v);
+    return Number.isFinite(serial) ? { value: serial, date: true } : { value: null };
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const rich = richText(v);
+    if (rich !== undefined) return { value: rich };
+    if (typeof o.error === 'string') return { value: o.error, error: true };
+    if ('hyperlink' in o || 'text' in o) {
+      const text = typeof o.text === 'string' ? o.text : richText(o.text);
+      return { value: text ?? null };
+    }
+  }
+  return { value: null };
+}
+
+function gridCell(cell: ExcelJS.Cell): GridCell | undefined {
+  const out: GridCell = { value: null };
+  const v = cell.value as unknown;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    const f = cell.formula;
+    if (typeof f === 'string' && f !== '') out.formula = f.startsWith('=') ? f : `=${f}`;
+    Object.assign(out, plainValue((v as { result?: unknown }).result));
+  } else {
+    Object.assign(out, plainValue(v));
+  }
+  const fmt = cell.numFmt;
+  if (typeof fmt === 'string' && fmt !== '') out.numberFormat = fmt;
+  if (out.value === null && !out.formula && !out.numberFormat) return undefined;
+  return out;
+}
+
+function sheetOf(reference: string): string | undefined {
+  const bang = reference.lastIndexOf('!');
+  if (bang < 0) return undefined;
+  const raw = reference.slice(0, bang);
+  return raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+}
+
+/** Sheets the add-in marked for itself through a defined name (INTERNAL_NAME_PREFIX). */
+function markedSheets(workbook: ExcelJS.Workbook): Set<string> {
+  const out = new Set<string>();
+  for (const dn of workbook.definedNames.model as { name: string; ranges: string[] }[]) {
+    if (!dn.name.toLowerCase().startsWith(INTERNAL_NAME_PREFIX.toLowerCase())) continue;
+    for (const r of dn.ranges) {
+      const s = sheetOf(r);
+      if (s) out.add(s);
+    }
+  }
+  return out;
+}
+
+/**
+ * The 汇总 sheet the add-in writes starts with a header row naming 项目编码/编码, 项目名称/名称 and
+ * 预算数; a user's own sheet called 汇总 without it is still read as tables.
+ */
+function looksLikeSummary(grid: Grid): boolean {
+  for (const row of grid.cells.slice(0, 5)) {
+    const texts = (row ?? []).map((c) => (c && typeof c.value === 'string' ? c.value.trim() : ''));
+    const has = (...words: string[]) => texts.some((t) => words.includes(t));
+    if (has('项目编码', '编码') && has('项目名称', '名称') && has('预算数')) return true;
+  }
+  return false;
+}
+
+function sheetGrid(ws: ExcelJS.Worksheet): Grid {
+  const rows = new Map<number, Map<number, GridCell>>();
+  const mergeBoxes = new Map<string, CellRange>();
+  let top = Infinity;
+  let left = Infinity;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const r = Number(cell.row) - 1;
+      const c = Number(cell.col) - 1;
+      if (cell.isMerged) {
+        const master = cell.master;
+        const key = master.address;
+        const mr = Number(master.row) - 1;
+        const mc = Number(master.col) - 1;
+        const box = mergeBoxes.get(key) ?? { top: mr, left: mc, bottom: mr, right: mc };
+        box.top = Math.min(box.top, r);
+        box.left = Math.min(box.left, c);
+        box.bottom = Math.max(box.bottom, r);
+        box.right = Math.max(box.right, c);
+        mergeBoxes.set(key, box);
+        // exceljs reports the master's value on every cell of a merge: only the master carries it.
+        if (master !== cell) return;
+      }
+      const g = gridCell(cell);
+      if (!g) return;
+      let line = rows.get(r);
+      if (!line) rows.set(r, (line = new Map()));
+      line.set(c, g);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+    });
+  });
+  const merges = [...mergeBoxes.values()].filter((m) => m.bottom > m.top || m.right > m.left);
+  for (const m of merges) {
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+  }
+  if (!Number.isFinite(top)) {
+    top = 0;
+    left = 0;
+  }
+  let bottom = top - 1;
+  for (const r of rows.keys()) bottom = Math.max(bottom, r);
+  for (const m of merges) bottom = Math.max(bottom, m.bottom);
+  const cells: (GridCell | undefined)[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const line = rows.get(r);
+    const out: (GridCell | undefined)[] = [];
+    if (line) for (const [c, g] of line) out[c - left] = g;
+    cells.push(out);
+  }
+  const grid: Grid = { sheet: ws.name, top, left, cells, merges };
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') grid.hidden = true;
+  return grid;
+}
+
+/**
+ * Reads every worksheet of the file at `path` into a Grid. Throws XlsxReadError (with a code the
+ * CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated or too big.
+ */
+export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new XlsxReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable');
+  }
+  if (!stat.isFile()) throw new XlsxReadError('unreadable');
+  if (stat.size > limits.fileBytes) {
+    throw new XlsxReadError('too-large', { limit: Math.round(limits.fileBytes / (1024 * 1024)) });
+  }
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(path);
+  } catch {
+    throw new XlsxReadError('unreadable');
+  }
+  inspectXlsx(buf, limits);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as object);
+  } catch {
+    throw new XlsxReadError('corrupt');
+  }
+  const marked = markedSheets(workbook);
+  return workbook.worksheets.map((ws) => {
+    const grid = sheetGrid(ws);
+    if (
+      marked.has(ws.name) ||
+      ws.name === LIST_SHEET ||
+      (ws.name === SUMMARY_SHEET && looksLikeSummary(grid))
+    ) {
+      grid.internal = true;
+    }
+    return grid;
+  });
+}
