@@ -22,6 +22,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** Profiles the rule applies to; all when absent. */
   profiles?: ProfileId[];
+  /**
+   * Placeholders whose data value is a language-neutral term (`percent`, `0` …) rather than text to
+   * show: placeholder → term group, shown as the string `rules.terms.<group>.<value>` of the language.
+   */
+  terms?: Record<string, string>;
 }
 
 export interface Report {

@@ -1,0 +1,39 @@
+import { readAmount } from '../amounts';
+import type { Rule } from './rule';
+
+/** An amount that is not a number cannot be totalled: `10万`, `十万元`, `#REF!`, a date. */
+const rule: Rule = {
+  meta: {
+    id: 'budget/not-number',
+    severity: 'error',
+    description: {
+      'zh-CN': '预算数、财政资金或其他资金填写的不是数字',
+      'en-US': 'Budget, fiscal or other funds filled with something that is not a number',
+    },
+    messages: {
+      notNumber: {
+        'zh-CN': '{{field}}“{{text}}”不是数字；应填写以{{unit}}为单位的数字，如“10.00”。',
+        'en-US': '{{field}} “{{text}}” is not a number; enter a number in {{unit}}, e.g. 10.00.',
+      },
+      errorValue: {
+        'zh-CN': '{{field}}是错误值“{{text}}”；应填写以{{unit}}为单位的数字，如“10.00”。',
+        'en-US': '{{field}} holds the error value “{{text}}”; enter a number in {{unit}}, e.g. 10.00.',
+      },
+    },
+    terms: { field: 'field', unit: 'moneyUnit' },
+    fixable: false,
+  },
+  check(context) {
+    const { table } = context;
+    const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
+    for (const field of ['total', 'fiscal', 'other'] as const) {
+      const cell = table.budget[field];
+      const amount = readAmount(cell);
+      if (!cell || amount.kind !== 'invalid') continue;
+      const messageId = cell.raw?.error ? 'errorValue' : 'notNumber';
+      context.report({ at: cell, messageId, data: { field, text: amount.text, unit } });
+    }
+  },
+};
+
+export default rule;

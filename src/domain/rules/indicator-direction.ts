@@ -1,0 +1,57 @@
+import { formatCanonical } from '../value';
+import type { Rule } from './rule';
+import { expectation, isRateName, needsUserDecision, valueInfo } from './support';
+
+/**
+ * 满意度 and plain rates are better higher, so `≤` caps them by mistake; a count or rate of adverse
+ * events (故障, 投诉 …) is better lower, so `≥` demands more of them. A count with `≤` is a cap and
+ * fine. No fix: the number may need to change with the comparator.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'indicator/direction',
+    severity: 'warning',
+    description: {
+      'zh-CN': '比较符号方向与指标性质相反',
+      'en-US': 'The comparator points the wrong way for the indicator',
+    },
+    messages: {
+      higherBetter: {
+        'zh-CN':
+          '“{{name}}”越高越好，指标值“{{value}}”却用了“{{comparator}}”；应为下限，如“{{suggestion}}”。',
+        'en-US':
+          '“{{name}}” is better higher, but its value “{{value}}” uses “{{comparator}}”; state a floor, e.g. “{{suggestion}}”.',
+      },
+      lowerBetter: {
+        'zh-CN':
+          '“{{name}}”越低越好，指标值“{{value}}”却用了“{{comparator}}”；应为上限，如“{{suggestion}}”。',
+        'en-US':
+          '“{{name}}” is better lower, but its value “{{value}}” uses “{{comparator}}”; state a ceiling, e.g. “{{suggestion}}”.',
+      },
+    },
+    fixable: false,
+  },
+  check(context) {
+    for (const ind of context.table.indicators) {
+      const info = valueInfo(ind);
+      const p = info?.parsed;
+      if (!info || !p || !p.quantitative || p.number === null || !p.comparator || needsUserDecision(ind))
+        continue;
+      const e = expectation(ind);
+      const upward = p.comparator === '≥' || p.comparator === '>';
+      const downward = p.comparator === '≤' || p.comparator === '<';
+      const higherBetter =
+        !e.reverse && (e.satisfaction || isRateName(ind.name.text)) && info.measure === 'percent';
+      const data = { name: ind.name.text, value: info.text, comparator: p.comparator };
+      if (higherBetter && downward) {
+        const suggestion = formatCanonical('≥', p.number, p.unit);
+        context.report({ at: ind.value, messageId: 'higherBetter', data: { ...data, suggestion } });
+      } else if (e.reverse && upward) {
+        const suggestion = formatCanonical('≤', p.number, p.unit);
+        context.report({ at: ind.value, messageId: 'lowerBetter', data: { ...data, suggestion } });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,80 @@
+import type { Level2Role } from '../taxonomy';
+import type { Indicator } from '../types';
+import type { Rule } from './rule';
+import { expectation, kindFromEnding, level2NameFor, roleOf, unitMismatch, valueInfo } from './support';
+
+/** What the row measures: the value's kind when it is quantitative, else what the name's last word asks for. */
+function measured(ind: Indicator): string | null {
+  const info = valueInfo(ind);
+  if (!info) return null;
+  if (info.parsed.kind === 'date') return 'time';
+  if (info.parsed.quantitative) return info.parsed.kind;
+  return kindFromEnding(ind.name.text);
+}
+
+const FITS: Partial<Record<Level2Role, { kinds: string[]; messageId: string }>> = {
+  cost: { kinds: ['money'], messageId: 'cost' },
+  timeliness: { kinds: ['time', 'percent'], messageId: 'timeliness' },
+  satisfaction: { kinds: ['percent'], messageId: 'satisfactionValue' },
+};
+
+/** The row's value or name does not fit its 二级: it belongs elsewhere, or its value must change. */
+const rule: Rule = {
+  meta: {
+    id: 'indicator/level2-mismatch',
+    severity: 'warning',
+    description: {
+      'zh-CN': '指标值或指标名称与二级指标不符',
+      'en-US': 'The value or name does not fit the level-2 category',
+    },
+    messages: {
+      cost: {
+        'zh-CN':
+          '成本指标下的“{{name}}”，指标值“{{value}}”不是金额；成本指标应为金额，如“≤10万元”，否则应移到合适的二级指标下。',
+        'en-US':
+          '“{{name}}” is under {{level2}} but its value “{{value}}” is not an amount of money; a cost indicator needs one, e.g. “≤10万元”, or the row belongs elsewhere.',
+      },
+      timeliness: {
+        'zh-CN':
+          '时效指标下的“{{name}}”，指标值“{{value}}”既不是时间也不是百分比；时效指标应为时限（如“≤30天”）或及时率（如“≥90%”），否则应移到合适的二级指标下。',
+        'en-US':
+          '“{{name}}” is under {{level2}} but its value “{{value}}” is neither a time nor a percentage; a timeliness indicator needs a time limit (e.g. “≤30天”) or an on-time rate (e.g. “≥90%”), or the row belongs elsewhere.',
+      },
+      satisfactionValue: {
+        'zh-CN': '满意度指标下的“{{name}}”，指标值“{{value}}”不是百分比；满意度应为百分比，如“≥90%”。',
+        'en-US':
+          '“{{name}}” is under {{level2}} but its value “{{value}}” is not a percentage; satisfaction is a percentage, e.g. “≥90%”.',
+      },
+      satisfactionName: {
+        'zh-CN': '满意度指标“{{name}}”放在了“{{level2}}”下；应放在“{{expected}}”下。',
+        'en-US': 'Satisfaction indicator “{{name}}” is under “{{level2}}”; it belongs under “{{expected}}”.',
+      },
+    },
+    fixable: false,
+  },
+  check(context) {
+    const { table, profile } = context;
+    for (const ind of table.indicators) {
+      const role = roleOf(profile, ind);
+      if (!role) continue;
+      const e = expectation(ind);
+      const data = { name: ind.name.text, level2: ind.level2.text };
+      if (e.satisfaction && e.kind === 'percent' && role !== 'satisfaction') {
+        const expected = level2NameFor(profile, 'satisfaction') ?? '';
+        context.report({ at: ind.name, messageId: 'satisfactionName', data: { ...data, expected } });
+        continue;
+      }
+      const fit = FITS[role];
+      const kind = measured(ind);
+      // A unit contradicting the name is indicator/unit-mismatch's finding.
+      if (!fit || kind === null || fit.kinds.includes(kind) || unitMismatch(ind)) continue;
+      context.report({
+        at: ind.value,
+        messageId: fit.messageId,
+        data: { ...data, value: valueInfo(ind)?.text ?? ind.value.text },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,37 @@
+import { matchLevel1 } from '../taxonomy';
+import type { Rule } from './rule';
+import { filled } from './support';
+
+/** Required coverage (SPEC §2): every 一级 of the profile has at least one filled indicator. */
+const rule: Rule = {
+  meta: {
+    id: 'indicator/missing-level1',
+    severity: 'error',
+    description: {
+      'zh-CN': '某个一级指标下没有填写任何指标',
+      'en-US': 'A level-1 category of the profile has no filled indicator',
+    },
+    messages: {
+      missing: {
+        'zh-CN':
+          '本项目没有填写任何“{{level1}}”类指标；每个一级指标下至少应有一项填写了名称和指标值的三级指标。',
+        'en-US':
+          'This project has no “{{level1}}” indicator; every level-1 category needs at least one indicator with a name and a value.',
+      },
+    },
+    fixable: false,
+  },
+  check(context) {
+    const { table, profile } = context;
+    if (!table.indicatorHeader) return;
+    for (const level1 of profile.level1) {
+      const covered = table.indicators.some(
+        (ind) => matchLevel1(profile, ind.level1.text) === level1 && (filled(ind.name) || filled(ind.value)),
+      );
+      if (!covered)
+        context.report({ at: table.indicatorHeader, messageId: 'missing', data: { level1: level1.name } });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,51 @@
+import { formatCanonical } from '../value';
+import type { Rule } from './rule';
+import { expectation, filled, isSplit, needsUserDecision, valueInfo } from './support';
+
+/**
+ * `75%` leaves open whether 75 % is a floor or a ceiling. The fix adds `≥`, or `≤` for a reverse
+ * indicator (a count or rate of adverse events), and writes the value canonically.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'indicator/no-comparator',
+    severity: 'warning',
+    description: {
+      'zh-CN': '定量指标值缺少比较符号（≥、≤ 等）',
+      'en-US': 'A quantitative value without a comparator (≥, ≤ …)',
+    },
+    messages: {
+      missing: {
+        'zh-CN': '三级指标“{{name}}”的指标值“{{value}}”缺少比较符号；应写明方向，如“{{suggestion}}”。',
+        'en-US':
+          'The value “{{value}}” of “{{name}}” has no comparator; state the direction, e.g. “{{suggestion}}”.',
+      },
+    },
+    fixable: true,
+  },
+  check(context) {
+    for (const ind of context.table.indicators) {
+      const info = valueInfo(ind);
+      if (
+        !info ||
+        !info.parsed.quantitative ||
+        info.parsed.comparator !== null ||
+        info.parsed.number === null
+      )
+        continue;
+      if (needsUserDecision(ind)) continue;
+      const comparator = expectation(ind).reverse ? '≤' : '≥';
+      const suggestion = formatCanonical(comparator, info.parsed.number, info.parsed.unit);
+      const data = { name: ind.name.text, value: info.text, suggestion };
+      if (!isSplit(ind)) {
+        context.report({ at: ind.value, messageId: 'missing', data, fix: suggestion });
+      } else if (ind.comparator && !filled(ind.comparator)) {
+        context.report({ at: ind.comparator, messageId: 'missing', data, fix: comparator });
+      } else if (!ind.comparator) {
+        context.report({ at: ind.value, messageId: 'missing', data, fix: `${comparator}${ind.value.text}` });
+      }
+    }
+  },
+};
+
+export default rule;

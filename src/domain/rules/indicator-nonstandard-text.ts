@@ -1,0 +1,41 @@
+import type { Rule } from './rule';
+import { isSplit, needsUserDecision, valueInfo } from './support';
+
+/**
+ * `>=90%`, `不低于85%`, `≥90.00(%)` parse fine but are written as the budget system writes them
+ * (`≥90%`). A value without a comparator is indicator/no-comparator's, whose fix is canonical too.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'indicator/nonstandard-text',
+    severity: 'info',
+    description: {
+      'zh-CN': '指标值写法不规范（可自动改为规范写法）',
+      'en-US': 'A value not written in the standard form (can be rewritten)',
+    },
+    messages: {
+      nonstandard: {
+        'zh-CN': '指标值“{{value}}”的规范写法是“{{canonical}}”。',
+        'en-US': 'The value “{{value}}” is written “{{canonical}}” in the standard form.',
+      },
+    },
+    fixable: true,
+  },
+  check(context) {
+    for (const ind of context.table.indicators) {
+      const info = valueInfo(ind);
+      const p = info?.parsed;
+      // Split layouts keep comparator, number and unit in separate cells: there is no one text to rewrite.
+      if (!info || !p?.quantitative || p.comparator === null || !p.canonical || isSplit(ind)) continue;
+      if (info.text === p.canonical || needsUserDecision(ind)) continue;
+      context.report({
+        at: ind.value,
+        messageId: 'nonstandard',
+        data: { value: info.text, canonical: p.canonical },
+        fix: p.canonical,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,188 @@
+/**
+ * What several indicator rules need to agree on, so that one defect gives one finding: how a value
+ * cell is read, what the name expects, and which value errors only the user can resolve (a rule
+ * offering a fix stays quiet on those).
+ */
+
+import Big from 'big.js';
+import { isPercentFormat, readPlanCell, type PlanReading } from '../amounts';
+import { isBlank } from '../grid';
+import { expectFromName } from '../names';
+import {
+  findLevel2,
+  matchLevel1,
+  matchLevel2,
+  normalizeName,
+  type Level2Role,
+  type Profile,
+} from '../taxonomy';
+import type { Field, Indicator, NameExpectation, ParsedValue, TargetTable } from '../types';
+import { parseValue, percentNumber } from '../value';
+
+export type MeasureKind = 'percent' | 'count' | 'time' | 'money';
+
+export interface ValueInfo {
+  /** The value as the user sees it (`75%` for 0.75 in a percent-formatted cell). */
+  text: string;
+  parsed: ParsedValue;
+  /** The value's kind in the terms names use: a date is a time; `other` and text are null. */
+  measure: MeasureKind | null;
+}
+
+/** True when the cell holds something a user typed, a formula included. */
+export function filled(field: Field | undefined): boolean {
+  return field !== undefined && !isBlank(field.raw);
+}
+
+/** True when any cell the user fills on an indicator row (beyond 一级/二级) holds something. */
+export function hasContent(ind: Indicator): boolean {
+  return [ind.name, ind.value, ind.description, ind.basis, ind.comparator, ind.unit].some(filled);
+}
+
+/** Split layouts keep comparator and unit in their own columns: the value cell holds the number only. */
+export function isSplit(ind: Indicator): boolean {
+  return ind.comparator !== undefined || ind.unit !== undefined;
+}
+
+const expectations = new WeakMap<Indicator, NameExpectation>();
+
+export function expectation(ind: Indicator): NameExpectation {
+  let e = expectations.get(ind);
+  if (!e) {
+    e = expectFromName(ind.name.text);
+    expectations.set(ind, e);
+  }
+  return e;
+}
+
+function shownText(ind: Indicator): string {
+  const raw = ind.value.raw;
+  if (!isSplit(ind) && raw && typeof raw.value === 'number' && isPercentFormat(raw.numberFormat)) {
+    return `${new Big(raw.value).times(100).toString()}%`;
+  }
+  return ind.valueText;
+}
+
+function measureOf(p: ParsedValue): MeasureKind | null {
+  switch (p.kind) {
+    case 'percent':
+    case 'count':
+    case 'time':
+    case 'money':
+      return p.kind;
+    case 'date':
+      return 'time';
+    default:
+      return null;
+  }
+}
+
+const values = new WeakMap<Indicator, ValueInfo | null>();
+
+/**
+ * The indicator's value as typed, parsed with the name's kind in mind; undefined when there is no
+ * value, or the cell holds a formula or an error value (rules of their own report those).
+ */
+export function valueInfo(ind: Indicator): ValueInfo | undefined {
+  const cached = values.get(ind);
+  if (cached !== undefined) return cached ?? undefined;
+  let info: ValueInfo | null = null;
+  const raw = ind.value.raw;
+  const hasValue = filled(ind.value) || (isSplit(ind) && ind.valueText.trim() !== '');
+  if (hasValue && !raw?.formula && !raw?.error) {
+    const text = shownText(ind);
+    if (text !== '') {
+      const parsed = parseValue(text, { nameKind: expectation(ind).kind });
+      info = { text, parsed, measure: measureOf(parsed) };
+    }
+  }
+  values.set(ind, info);
+  return info ?? undefined;
+}
+
+/** SPEC §3's words by kind: the word a name ends with is the surest sign of what it measures. */
+const ENDINGS: Record<MeasureKind, string[]> = {
+  percent: ['满意度', '率', '比例', '比重', '覆盖面', '占比'],
+  count: ['数量', '次数', '人次', '人数', '个数', '件数', '户数', '起数'],
+  time: ['天数', '时间', '时长', '时限', '周期', '工期'],
+  money: ['经费', '成本', '费用', '资金', '开支', '支出', '金额', '投资'],
+};
+
+/** The name without white space, a trailing bracketed unit (`（%）`) or trailing punctuation. */
+function bareName(name: string): string {
+  let s = normalizeName(name);
+  for (let previous = ''; previous !== s;) {
+    previous = s;
+    s = s.replace(/\([^()]*\)$/u, '').replace(/[。.,，;；:：、]+$/u, '');
+  }
+  return s;
+}
+
+/** The kind the name's last word asks for, or null when only a word inside the name hints at one. */
+export function kindFromEnding(name: string): MeasureKind | null {
+  const bare = bareName(name);
+  for (const kind of ['percent', 'count', 'time', 'money'] as const) {
+    if (ENDINGS[kind].some((w) => bare.endsWith(w))) return kind;
+  }
+  return null;
+}
+
+/** A rate: the name ends in 率 (满意度 is handled on its own). */
+export function isRateName(name: string): boolean {
+  return bareName(name).endsWith('率');
+}
+
+/**
+ * The value's unit kind contradicts the name. A percentage is accepted on a name whose kind only
+ * comes from a word inside it (`资金支付进度` ≥90 %): a share of money or of cases is still a share.
+ */
+export function unitMismatch(ind: Indicator): { expected: MeasureKind; actual: MeasureKind } | undefined {
+  const expected = expectation(ind).kind;
+  const actual = valueInfo(ind)?.measure ?? null;
+  if (!expected || !actual || expected === actual) return undefined;
+  if (actual === 'percent' && kindFromEnding(ind.name.text) !== expected) return undefined;
+  return { expected, actual };
+}
+
+/** The percentage, when the value is one. */
+export function percentOf(info: ValueInfo | undefined): Big | undefined {
+  const n = info ? percentNumber(info.parsed) : null;
+  return n === null || !Number.isFinite(n) ? undefined : new Big(n);
+}
+
+export function percentOutOfRange(info: ValueInfo | undefined): boolean {
+  const p = percentOf(info);
+  return p !== undefined && (p.gt(100) || p.lt(0));
+}
+
+/** The value is wrong in a way only the user can resolve; a fix offered on it would be a guess. */
+export function needsUserDecision(ind: Indicator): boolean {
+  return unitMismatch(ind) !== undefined || percentOutOfRange(valueInfo(ind));
+}
+
+/** What the row's 二级 asks of its indicators under the profile, when the 二级 is known. */
+export function roleOf(profile: Profile, ind: Indicator): Level2Role | undefined {
+  const level1 = matchLevel1(profile, ind.level1.text);
+  const level2 = level1 ? matchLevel2(level1, ind.level2.text) : findLevel2(profile, ind.level2.text)?.level2;
+  return level2?.role;
+}
+
+/** The profile's name for the 二级 with that role (the template's wording). */
+export function level2NameFor(profile: Profile, role: Level2Role): string | undefined {
+  for (const level1 of profile.level1) {
+    const level2 = level1.level2.find((l) => l.role === role);
+    if (level2) return level2.name;
+  }
+  return undefined;
+}
+
+/** The cell's content for a message: its text, or the formula when it has one. */
+export function shown(field: Field): string {
+  return field.raw?.formula ?? field.text;
+}
+
+/** The four plan cells read, or undefined when the table has no complete plan block. */
+export function planReadings(table: TargetTable): { field: Field; reading: PlanReading }[] | undefined {
+  if (table.plan.length !== 4) return undefined;
+  return table.plan.map((field) => ({ field, reading: readPlanCell(field) }));
+}

@@ -1,0 +1,118 @@
+/**
+ * Runs the rules over the tables read from a workbook (or from every file checked together) and
+ * turns their reports into findings with messages in the user's language.
+ */
+
+import { t, registerStrings } from '../i18n';
+import { parseA1 } from './address';
+import type { Grid } from './grid';
+import { readWorkbook } from './reader';
+import { RULES } from './rules';
+import type { Report, Rule } from './rules/rule';
+import { TERMS } from './rules/terms';
+import { getProfile } from './taxonomy';
+import type { Finding, Lang, ProfileChoice, TargetTable } from './types';
+
+export interface ValidateOptions {
+  lang?: Lang;
+  /** Run only these rules (tests, or a caller that wants a subset); every rule when absent. */
+  rules?: readonly Rule[];
+}
+
+const registered = new WeakSet<Rule>();
+
+/** Registers each rule's messages (and the shared terms) once, as `rules.<id>.<messageId>`. */
+function register(rules: readonly Rule[]): void {
+  const fresh = rules.filter((r) => !registered.has(r));
+  if (fresh.length === 0) return;
+  for (const lang of ['zh-CN', 'en-US'] as const) {
+    const strings: Record<string, unknown> = { terms: TERMS[lang] };
+    for (const rule of fresh) {
+      strings[rule.meta.id] = Object.fromEntries(
+        Object.entries(rule.meta.messages).map(([id, message]) => [id, message[lang]]),
+      );
+    }
+    registerStrings(lang, 'rules', strings);
+  }
+  for (const rule of fresh) registered.add(rule);
+}
+
+function message(rule: Rule, lang: Lang, messageId: string, data: Record<string, string | number>): string {
+  const shown: Record<string, string | number> = { ...data };
+  for (const [placeholder, group] of Object.entries(rule.meta.terms ?? {})) {
+    if (data[placeholder] !== undefined)
+      shown[placeholder] = t(lang, `rules.terms.${group}.${data[placeholder]}`);
+  }
+  // Cell text is shown as typed: never taken for nesting (`$t(…)`) or placeholders by i18next.
+  return t(lang, `rules.${rule.meta.id}.${messageId}`, {
+    ...shown,
+    interpolation: { skipOnVariables: true },
+  });
+}
+
+function position(cell: string): { row: number; col: number } {
+  try {
+    return parseA1(cell);
+  } catch {
+    return { row: Number.MAX_SAFE_INTEGER, col: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+/** Findings ordered as the user reads the workbook: sheet (in workbook order), table, row, column. */
+function sortFindings(findings: Finding[], tables: readonly TargetTable[]): Finding[] {
+  const sheetOrder = new Map<string, number>();
+  tables.forEach((table) => {
+    if (!sheetOrder.has(table.sheet)) sheetOrder.set(table.sheet, sheetOrder.size);
+  });
+  const keyed = findings.map((finding, i) => ({ finding, i, at: position(finding.cell) }));
+  keyed.sort(
+    (a, b) =>
+      (sheetOrder.get(a.finding.sheet) ?? Infinity) - (sheetOrder.get(b.finding.sheet) ?? Infinity) ||
+      (a.finding.table ?? -1) - (b.finding.table ?? -1) ||
+      a.at.row - b.at.row ||
+      a.at.col - b.at.col ||
+      a.i - b.i,
+  );
+  return keyed.map((k) => k.finding);
+}
+
+/** Runs every rule that applies to each table's profile; messages in `lang` (Chinese by default). */
+export function validateTables(tables: readonly TargetTable[], options: ValidateOptions = {}): Finding[] {
+  const lang = options.lang ?? 'zh-CN';
+  const rules = options.rules ?? RULES;
+  register(rules);
+  const findings: Finding[] = [];
+  tables.forEach((table, index) => {
+    const profile = getProfile(table.profile);
+    for (const rule of rules) {
+      if (rule.meta.profiles && !rule.meta.profiles.includes(table.profile)) continue;
+      const report = (r: Report): void => {
+        const cell = typeof r.at === 'string' ? r.at : r.at.cell;
+        const data = r.data ?? {};
+        const finding: Finding = {
+          rule: rule.meta.id,
+          severity: r.severity ?? rule.meta.severity,
+          sheet: table.sheet,
+          cell,
+          message: message(rule, lang, r.messageId, data),
+          messageId: r.messageId,
+          data,
+          table: index,
+        };
+        if (r.fix !== undefined) finding.fix = { sheet: table.sheet, cell: r.fixCell ?? cell, value: r.fix };
+        findings.push(finding);
+      };
+      rule.check({ table, index, tables, profile, report });
+    }
+  });
+  return sortFindings(findings, tables);
+}
+
+/** Reads every table of the grids (the workbook's sheets, or several files' sheets) and validates them together. */
+export function checkGrids(
+  grids: readonly Grid[],
+  options: { lang?: Lang; profile?: ProfileChoice } = {},
+): { tables: TargetTable[]; findings: Finding[] } {
+  const tables = readWorkbook(grids, { profile: options.profile });
+  return { tables, findings: validateTables(tables, { lang: options.lang }) };
+}
