@@ -26,6 +26,8 @@ function get(): I18n {
     instance = i18next.createInstance();
     void instance.init({
       initAsync: false,
+      // i18next otherwise advertises on console.info, i.e. on stdout: it would corrupt the CLI's JSON.
+      showSupportNotice: false,
       lng: 'zh-CN',
       fallbackLng: 'zh-CN',
       // React and our own text output escape for their medium; i18next must not HTML-escape.
