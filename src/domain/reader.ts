@@ -168,7 +168,9 @@ class SheetView {
 
   field(row: number, col: number): Field {
     const p = this.master(row, col);
-    const raw = this.own(p.row, p.col);
+    const own = this.own(p.row, p.col);
+    // An empty cell that only carries a format is, to the user, empty.
+    const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
     return { cell: toA1(p.row, p.col), row: p.row, col: p.col, raw, text: cellText(raw) };
   }
 
