@@ -118,9 +118,11 @@ class SheetView {
     let width = 0;
     for (const r of grid.cells) if (r && r.length > width) width = r.length;
     this.right = grid.left + width - 1;
+    // Clipped to the grid: a merge over whole rows or columns must not cost a million entries.
     for (const m of grid.merges) {
-      for (let row = m.top; row <= m.bottom; row++)
-        for (let col = m.left; col <= m.right; col++) this.covering.set(this.key(row, col), m);
+      for (let row = Math.max(m.top, this.top); row <= Math.min(m.bottom, this.bottom); row++)
+        for (let col = Math.max(m.left, this.left); col <= Math.min(m.right, this.right); col++)
+          this.covering.set(this.key(row, col), m);
     }
     for (let row = this.top; row <= this.bottom; row++) this.scanRow(row);
   }

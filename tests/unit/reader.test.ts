@@ -392,6 +392,20 @@ describe('what the reader could not find', () => {
     expect(t.indicators[0].value).toMatchObject({ cell: 'F10', text: '#N/A' });
   });
 
+  test('a merge over a whole column neither hangs nor confuses the reader', () => {
+    const grid = templateGrid('s', INPUT);
+    grid.merges.push({ top: 0, left: 10, bottom: 1048575, right: 12 });
+    expect(readGrid(grid).map((t) => [t.range, t.indicators.length])).toEqual([['A1:G13', 4]]);
+  });
+
+  test('many tables on one sheet are all found, each with its own rows', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...INPUT, code: `P-${i}` }));
+    const tables = readGrid(stackedGrid('s', many));
+    expect(tables).toHaveLength(200);
+    expect(tables[199].code).toMatchObject({ text: 'P-199', cell: `B${199 * 14 + 3}` });
+    expect(tables.every((t) => t.indicators.length === 4 && t.notes.length === 0)).toBe(true);
+  });
+
   test('empty and odd sheets give nothing', () => {
     expect(readGrid(gridFromRows('空', []))).toEqual([]);
     expect(
