@@ -47,13 +47,17 @@ const rule: Rule = {
       context.report({ at: readings[0].field, messageId: 'allBlank' });
       return;
     }
-    let previous: { percent: number; period: number } | undefined;
+    let previous: { percent: number; period: number; percentFormat: boolean } | undefined;
     for (let i = 0; i < last; i++) {
       const { field, reading } = readings[i];
-      if (reading.kind === 'number') previous = { percent: reading.percent, period: i };
+      if (reading.kind === 'number') {
+        previous = { percent: reading.percent, period: i, percentFormat: reading.fromPercentFormat };
+      }
       if (reading.kind !== 'empty') continue;
       const fill = previous?.percent ?? 0;
-      const fix = isPercentFormat(field.raw?.numberFormat) ? Number(new Big(fill).div(100).toString()) : fill;
+      // An empty cell's format is not always known; a row formatted as percent is formatted throughout.
+      const percentFormat = isPercentFormat(field.raw?.numberFormat) || previous?.percentFormat === true;
+      const fix = percentFormat ? Number(new Big(fill).div(100).toString()) : fill;
       context.report(
         previous
           ? {

@@ -1,0 +1,17 @@
+import rule from '../../../src/domain/rules/budget-negative';
+import { GOOD, runRule, tableWith } from './rule-tester';
+
+runRule(rule, {
+  valid: [GOOD, tableWith({ other: 0 }), tableWith({ total: '10万' })],
+  invalid: [
+    {
+      table: tableWith({ fiscal: 12, other: -2 }),
+      errors: [{ cell: 'G4', messageIncludes: '-2', fix: null }],
+    },
+    {
+      title: 'negative numeric text',
+      table: tableWith({ total: '-10.00', fiscal: -10, other: null }),
+      errors: [{ cell: 'C4' }, { cell: 'E4' }],
+    },
+  ],
+});

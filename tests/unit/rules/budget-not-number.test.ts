@@ -1,0 +1,37 @@
+import rule from '../../../src/domain/rules/budget-not-number';
+import { GOOD, runRule, tableWith } from './rule-tester';
+
+runRule(rule, {
+  valid: [
+    GOOD,
+    tableWith({ other: null }),
+    { title: 'numeric text', table: tableWith({ total: '1,000.50', fiscal: '１０００.5', other: '0.00' }) },
+    {
+      title: 'negative and unbalanced amounts are other rules’ findings',
+      table: tableWith({ total: -1, fiscal: 3 }),
+    },
+  ],
+  invalid: [
+    {
+      title: '10万 and 十万元 are not numbers',
+      table: tableWith({ total: '10万', fiscal: '十万元' }),
+      errors: [
+        { cell: 'C4', messageId: 'notNumber', messageIncludes: '“10万”', messageIncludesEn: '10万' },
+        { cell: 'E4', messageId: 'notNumber', messageIncludes: '十万元' },
+      ],
+    },
+    {
+      title: 'an error value, a boolean and a date',
+      table: tableWith({
+        total: { value: '#REF!', error: true },
+        fiscal: { value: true },
+        other: { value: 45000, date: true },
+      }),
+      errors: [
+        { cell: 'C4', messageId: 'errorValue', messageIncludes: '#REF!', fix: null },
+        { cell: 'E4', messageId: 'notNumber' },
+        { cell: 'G4', messageId: 'notNumber' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+import rule from '../../../src/domain/rules/budget-sum-mismatch';
+import { GOOD, runRule, tableWith } from './rule-tester';
+
+runRule(rule, {
+  valid: [
+    GOOD,
+    { title: 'empty 其他资金 is 0', table: tableWith({ total: 16.35, fiscal: 16.35, other: null }) },
+    { title: 'exact decimals: 0.1 + 0.2 = 0.3', table: tableWith({ total: 0.3, fiscal: 0.1, other: 0.2 }) },
+    { title: 'numeric text', table: tableWith({ total: '1,000.00', fiscal: '999.99', other: '0.01' }) },
+    {
+      title: 'below 0.01 万元 is not a difference',
+      table: tableWith({ total: 10, fiscal: 10.004, other: null }),
+    },
+    { title: 'an unreadable amount is budget/not-number’s finding', table: tableWith({ fiscal: '8万' }) },
+  ],
+  invalid: [
+    {
+      table: tableWith({ total: 10, fiscal: 8, other: 1 }),
+      errors: [{ cell: 'E4', fix: null, messageIncludes: '8.00', messageIncludesEn: '10.00' }],
+    },
+    {
+      title: 'empty 财政资金 and 其他资金 under a budget',
+      table: tableWith({ total: 5, fiscal: null, other: null }),
+      errors: [{ cell: 'E4', messageIncludes: '5.00' }],
+    },
+    {
+      title: 'one cent off',
+      table: tableWith({ total: 102, fiscal: 101.99, other: null }),
+      errors: [{ cell: 'E4' }],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import rule from '../../../src/domain/rules/indicator-no-comparator';
+import { GOOD, runRule, withExtraRow, withRow } from './rule-tester';
+
+runRule(rule, {
+  valid: [
+    GOOD,
+    { title: 'a qualitative value', table: withRow(2, { value: '按期完成' }) },
+    { title: 'a date', table: withRow(2, { value: '2024.03-2024.06' }) },
+    { title: 'an equality', table: withRow(1, { value: '＝100%' }) },
+    {
+      title: 'a unit that contradicts the name is unit-mismatch’s, not fixed here',
+      table: withRow(1, { value: '20万元' }),
+    },
+    { title: 'a rate above 100 is rate-out-of-range’s', table: withRow(1, { value: '292%' }) },
+  ],
+  invalid: [
+    {
+      title: 'seed project 4: 疑难信访案件处理率 = 75%',
+      table: withExtraRow({
+        level1: '产出指标',
+        level2: '质量指标',
+        name: '疑难信访案件处理率',
+        value: '75%',
+      }),
+      errors: [{ cell: 'F16', fix: '≥75%', messageIncludes: '75%', messageIncludesEn: '≥75%' }],
+    },
+    {
+      title: 'a reverse indicator gets ≤',
+      table: withRow(4, { value: '2%' }),
+      errors: [{ cell: 'F14', fix: '≤2%' }],
+    },
+    {
+      title: 'a reverse count (未处理) gets ≤, and the fix is canonical',
+      table: withExtraRow({
+        level1: '产出指标',
+        level2: '数量指标',
+        name: '未处理信访案件数量',
+        value: '5.0 件',
+      }),
+      errors: [{ cell: 'F16', fix: '≤5件' }],
+    },
+    {
+      title: 'a length and a number typed into a number cell',
+      table: {
+        ...withRow(0, { name: '道路养护长度', value: '985米' }),
+        indicators: [
+          { level1: '产出指标', level2: '数量指标', name: '道路养护长度', value: '985米' },
+          { level1: '产出指标', level2: '数量指标', name: '培训班期数', value: 12 },
+        ],
+      },
+      errors: [
+        { cell: 'F10', fix: '≥985米' },
+        { cell: 'F11', fix: '≥12' },
+      ],
+    },
+    {
+      title: '0.75 in a percent-formatted cell is 75%',
+      table: withRow(1, { value: { value: 0.75, numberFormat: '0%' } }),
+      errors: [{ cell: 'F11', fix: '≥75%', messageIncludes: '“75%”' }],
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+import { gridFromRows } from '../../../src/domain/grid';
+import rule from '../../../src/domain/rules/table-missing-field';
+import { GOOD, runRule, tableWith } from './rule-tester';
+
+runRule(rule, {
+  valid: [GOOD, tableWith({ other: null, usage: undefined, unit: undefined })],
+  invalid: [
+    {
+      title: 'empty name, total and goal are errors',
+      table: tableWith({ name: undefined, total: null, fiscal: null, other: null, goal: undefined }),
+      errors: [
+        { cell: 'E3', messageId: 'empty', severity: 'error', messageIncludes: '项目名称', fix: null },
+        { cell: 'C4', messageId: 'empty', severity: 'error', messageIncludes: '预算数' },
+        {
+          cell: 'B8',
+          messageId: 'empty',
+          severity: 'error',
+          messageIncludes: '绩效目标',
+          messageIncludesEn: 'goal',
+        },
+      ],
+    },
+    {
+      title: 'an empty project code is a warning',
+      table: tableWith({ code: '  ' }),
+      errors: [{ cell: 'B3', messageId: 'empty', severity: 'warning', messageIncludes: '项目编码' }],
+    },
+    {
+      title: 'a pasted table without 项目编码 and 绩效目标 labels: says what is missing and where it looked',
+      grids: [
+        gridFromRows('外单位', [
+          ['项目名称', '道路养护', null, null],
+          ['预算数', 12, '其中：财政资金', 12],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '养护里程', '≥20公里'],
+        ]),
+      ],
+      errors: [
+        { cell: 'A1', messageId: 'noLabel', severity: 'warning', messageIncludes: '项目编码' },
+        { cell: 'A2', messageId: 'noLabel', severity: 'error', messageIncludes: '绩效目标' },
+      ],
+    },
+  ],
+});
