@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/budget-cost-exceeds-budget';
-import { GOOD, runRule, tableWith, withRow } from './rule-tester';
+import { GOOD, runRule, withRow } from './rule-tester';
 
 runRule(rule, {
   valid: [

@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/indicator-no-comparator';
-import { GOOD, runRule, withExtraRow, withRow } from './rule-tester';
+import { GOOD, runRule, tableWith, withExtraRow, withRow } from './rule-tester';
 
 runRule(rule, {
   valid: [
@@ -41,13 +41,12 @@ runRule(rule, {
     },
     {
       title: 'a length and a number typed into a number cell',
-      table: {
-        ...withRow(0, { name: '道路养护长度', value: '985米' }),
+      table: tableWith({
         indicators: [
           { level1: '产出指标', level2: '数量指标', name: '道路养护长度', value: '985米' },
           { level1: '产出指标', level2: '数量指标', name: '培训班期数', value: 12 },
         ],
-      },
+      }),
       errors: [
         { cell: 'F10', fix: '≥985米' },
         { cell: 'F11', fix: '≥12' },

@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/indicator-unit-mismatch';
-import { GOOD, runRule, withExtraRow, withRow } from './rule-tester';
+import { GOOD, runRule, withExtraRow } from './rule-tester';
 
 const row = (name: string, value: string) =>
   withExtraRow({ level1: '效果指标', level2: '社会效益指标', name, value });
