@@ -1,0 +1,234 @@
+/**
+ * The task pane: the command bar, what is going on (progress, messages, unreadable sheets) and three
+ * views — 问题 (findings and the 提交前检查 verdict), 合计 (totals) and 设置 (settings).
+ * It talks only to a Workbench; without one (outside Excel) it explains where it runs.
+ */
+
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Dismiss20Regular } from '@fluentui/react-icons';
+import { Suspense, lazy } from 'react';
+import type { Lang } from '../domain/types';
+import type { Workbench } from '../excel/workbench';
+import { t } from '../i18n';
+import { CommandBar } from './CommandBar';
+import { FindingsView } from './FindingsView';
+import { WorkbookText, tNodes } from './text';
+import { fluentTheme, type PaneTheme } from './theme';
+import { usePane, type View } from './usePane';
+
+// The pane opens on 问题; the other two views load when first shown, to keep the first load light.
+const TotalsView = lazy(() => import('./TotalsView').then((m) => ({ default: m.TotalsView })));
+const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })));
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    width: '100%',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    overflowX: 'hidden',
+    overflowWrap: 'break-word',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXL,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  status: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  tabs: {
+    flexWrap: 'wrap',
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  paragraph: {
+    margin: 0,
+    lineHeight: tokens.lineHeightBase300,
+  },
+});
+
+export interface AppProps {
+  /** null outside Excel (Office.onReady gave no host, or `Excel` is undefined). */
+  workbench: Workbench | null;
+  lang: Lang;
+  theme?: PaneTheme;
+  /** Why there is no workbench, when the page knows (shown outside Excel). */
+  hostMessage?: string;
+}
+
+export function App(props: AppProps) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={fluentTheme(props.theme)} lang={props.lang} className={styles.root}>
+      {props.workbench ? (
+        <Pane workbench={props.workbench} lang={props.lang} />
+      ) : (
+        <OutsideOffice lang={props.lang} hostMessage={props.hostMessage} />
+      )}
+    </FluentProvider>
+  );
+}
+
+const noop = () => undefined;
+
+function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
+  const { lang } = props;
+  const styles = useStyles();
+  return (
+    <>
+      <CommandBar
+        lang={lang}
+        disabled
+        onInsertTemplate={noop}
+        onValidate={noop}
+        onTotals={noop}
+        onClearHighlights={noop}
+      />
+      <main className={styles.body}>
+        <h1 className={styles.heading}>{t(lang, 'outside.title')}</h1>
+        <p className={styles.paragraph}>{t(lang, 'outside.body')}</p>
+        <p className={styles.paragraph}>{t(lang, 'outside.howTo')}</p>
+        <p className={styles.paragraph}>{t(lang, 'outside.preview')}</p>
+        {props.hostMessage ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{props.hostMessage}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+function Pane(props: { workbench: Workbench; lang: Lang }) {
+  const { workbench, lang } = props;
+  const styles = useStyles();
+  const pane = usePane(workbench, lang);
+  const busy = pane.busy !== null;
+  const capabilities = workbench.capabilities;
+  const liveNote = !capabilities.events
+    ? t(lang, 'findings.noEvents')
+    : t(lang, pane.settings.liveMarks ? 'findings.liveMarksOn' : 'findings.live');
+  const loadingView = <Spinner size="tiny" label={t(lang, 'common.loadingView')} />;
+
+  return (
+    <>
+      <CommandBar
+        lang={lang}
+        disabled={busy}
+        onInsertTemplate={pane.insertTemplate}
+        onValidate={pane.validate}
+        onTotals={pane.totals}
+        onClearHighlights={pane.clearHighlights}
+      />
+      <main className={styles.body}>
+        <div className={styles.status} aria-live="polite">
+          {pane.busy ? (
+            <Spinner size="tiny" labelPosition="after" label={t(lang, `busy.${pane.busy}`)} />
+          ) : null}
+          {pane.notice ? (
+            <MessageBar intent={pane.notice.intent} layout="multiline">
+              <MessageBarBody>{pane.notice.text}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    aria-label={t(lang, 'common.dismiss')}
+                    icon={<Dismiss20Regular />}
+                    onClick={pane.dismissNotice}
+                  />
+                }
+              />
+            </MessageBar>
+          ) : null}
+          {pane.state?.problems.map((problem, i) => (
+            <MessageBar key={i} intent="warning" layout="multiline">
+              <MessageBarBody>
+                {problem.sheet !== undefined
+                  ? tNodes(lang, 'error.problem', {
+                      sheet: <WorkbookText>{problem.sheet}</WorkbookText>,
+                      message: problem.message,
+                    })
+                  : t(lang, 'error.workbookProblem', { message: problem.message })}
+              </MessageBarBody>
+            </MessageBar>
+          ))}
+        </div>
+        <TabList
+          className={styles.tabs}
+          aria-label={t(lang, 'tabs.label')}
+          selectedValue={pane.view}
+          onTabSelect={(_, data) => pane.setView(data.value as View)}
+        >
+          <Tab value="findings">{t(lang, 'tabs.findings')}</Tab>
+          <Tab value="totals">{t(lang, 'tabs.totals')}</Tab>
+          <Tab value="settings">{t(lang, 'tabs.settings')}</Tab>
+        </TabList>
+        <div role="tabpanel" aria-label={t(lang, `tabs.${pane.view}`)}>
+          {pane.view === 'findings' ? (
+            <FindingsView
+              lang={lang}
+              state={pane.state}
+              applied={pane.applied}
+              busy={busy}
+              liveNote={liveNote}
+              onSelect={pane.select}
+              onFix={pane.applyFix}
+              onUndo={pane.undoFix}
+            />
+          ) : null}
+          {pane.view === 'totals' ? (
+            <Suspense fallback={loadingView}>
+              <TotalsView
+                lang={lang}
+                totals={pane.state?.totals ?? null}
+                busy={busy}
+                onWriteSummary={pane.writeSummary}
+              />
+            </Suspense>
+          ) : null}
+          {pane.view === 'settings' ? (
+            <Suspense fallback={loadingView}>
+              <SettingsView
+                lang={lang}
+                settings={pane.settings}
+                projectName={pane.projectName}
+                canMark={capabilities.conditionalFormats}
+                disabled={pane.busy === 'load'}
+                onChange={pane.updateSettings}
+                onCommit={pane.saveSettings}
+                onProjectName={pane.setProjectName}
+              />
+            </Suspense>
+          ) : null}
+        </div>
+      </main>
+    </>
+  );
+}

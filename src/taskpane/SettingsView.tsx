@@ -1,0 +1,109 @@
+/**
+ * The 设置 view: what 插入模板 makes (profile, 单位编码, 单位名称, the new project's name) and the
+ * 实时标记 switch. Settings are remembered in the workbook through the Workbench.
+ */
+
+import { Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import type { Lang, ProfileChoice } from '../domain/types';
+import type { AddinSettings } from '../excel/workbench';
+import { t } from '../i18n';
+
+const PROFILE_CHOICES: ProfileChoice[] = ['auto', 'hebei-2019', 'mof-2015', 'mof-2021'];
+
+const useStyles = makeStyles({
+  view: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  note: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+});
+
+export interface SettingsViewProps {
+  lang: Lang;
+  settings: AddinSettings;
+  projectName: string;
+  /** The host can draw conditional formats (ExcelApi 1.6). */
+  canMark: boolean;
+  disabled: boolean;
+  onChange(change: Partial<AddinSettings>, persist: boolean): void;
+  onCommit(): void;
+  onProjectName(name: string): void;
+}
+
+export function SettingsView(props: SettingsViewProps) {
+  const { lang, settings, disabled } = props;
+  const styles = useStyles();
+  const liveMarksNote = useId();
+  return (
+    <div className={styles.view}>
+      <section className={styles.view}>
+        <h2 className={styles.heading}>{t(lang, 'settings.template')}</h2>
+        <Field label={t(lang, 'settings.profile')} hint={t(lang, 'settings.profileHint')}>
+          <Select
+            value={settings.profile}
+            disabled={disabled}
+            onChange={(_, data) => props.onChange({ profile: data.value as ProfileChoice }, true)}
+          >
+            {PROFILE_CHOICES.map((p) => (
+              <option key={p} value={p}>
+                {t(lang, `settings.profiles.${p}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t(lang, 'settings.unitCode')}>
+          <Input
+            value={settings.unitCode}
+            disabled={disabled}
+            inputMode="numeric"
+            onChange={(_, data) => props.onChange({ unitCode: data.value }, false)}
+            onBlur={props.onCommit}
+          />
+        </Field>
+        <Field label={t(lang, 'settings.unitName')}>
+          <Input
+            value={settings.unitName}
+            disabled={disabled}
+            onChange={(_, data) => props.onChange({ unitName: data.value }, false)}
+            onBlur={props.onCommit}
+          />
+        </Field>
+        <Field label={t(lang, 'settings.projectName')} hint={t(lang, 'settings.projectNameHint')}>
+          <Input
+            value={props.projectName}
+            disabled={disabled}
+            onChange={(_, data) => props.onProjectName(data.value)}
+          />
+        </Field>
+        <p className={styles.note}>{t(lang, 'settings.remembered')}</p>
+      </section>
+      <section className={styles.view}>
+        <h2 className={styles.heading}>{t(lang, 'settings.marks')}</h2>
+        <Switch
+          label={t(lang, 'settings.liveMarks')}
+          checked={settings.liveMarks}
+          disabled={disabled || !props.canMark}
+          aria-describedby={liveMarksNote}
+          onChange={(_, data) => props.onChange({ liveMarks: data.checked }, true)}
+        />
+        <p id={liveMarksNote} className={styles.note}>
+          {t(lang, 'settings.liveMarksNote')}
+        </p>
+        {props.canMark ? null : <p className={styles.note}>{t(lang, 'settings.noConditionalFormats')}</p>}
+      </section>
+    </div>
+  );
+}

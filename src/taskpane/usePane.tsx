@@ -1,0 +1,326 @@
+/**
+ * The task pane's state and the operations behind its buttons, all through the Workbench.
+ * Views render what this hook returns and call its actions; none of them talks to the Workbench.
+ */
+
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Finding, Lang, ProfileId } from '../domain/types';
+import type { AddinSettings, AppliedFix, Workbench, WorkbookState } from '../excel/workbench';
+import { t } from '../i18n';
+import { WorkbookText, tNodes } from './text';
+
+export type Operation =
+  'load' | 'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo';
+export type View = 'findings' | 'totals' | 'settings';
+
+export interface Notice {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  text: ReactNode;
+}
+
+export const DEFAULT_SETTINGS: AddinSettings = {
+  profile: 'auto',
+  unitCode: '',
+  unitName: '',
+  liveMarks: false,
+};
+
+/** The profile a new table is made with: `auto` only makes sense when reading. */
+export function templateProfile(settings: AddinSettings): ProfileId {
+  return settings.profile === 'auto' ? 'hebei-2019' : settings.profile;
+}
+
+/** The error's own message, first line only (never a stack), or a generic one when it has none. */
+export function errorText(lang: Lang, error: unknown): string {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const firstLine = raw.split(/\r?\n/)[0].trim();
+  if (!firstLine) return t(lang, 'error.unknown');
+  return firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
+}
+
+/** What the pane says when an operation failed. */
+export function plainError(lang: Lang, error: unknown): string {
+  return t(lang, 'error.failed', { message: errorText(lang, error) });
+}
+
+export function countBySeverity(findings: readonly Finding[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+} {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+export interface Pane {
+  state: WorkbookState | null;
+  settings: AddinSettings;
+  busy: Operation | null;
+  notice: Notice | null;
+  applied: AppliedFix[];
+  view: View;
+  projectName: string;
+  setView(view: View): void;
+  setProjectName(name: string): void;
+  dismissNotice(): void;
+  /** Change settings locally; `persist` saves them in the workbook too. */
+  updateSettings(change: Partial<AddinSettings>, persist: boolean): void;
+  saveSettings(): void;
+  insertTemplate(): void;
+  validate(): void;
+  totals(): void;
+  writeSummary(): void;
+  clearHighlights(): void;
+  applyFix(finding: Finding): void;
+  undoFix(applied: AppliedFix): void;
+  select(sheet: string, cell: string): void;
+}
+
+export function usePane(workbench: Workbench | null, lang: Lang): Pane {
+  const [state, setState] = useState<WorkbookState | null>(null);
+  const [settings, setSettings] = useState<AddinSettings>(DEFAULT_SETTINGS);
+  const [busy, setBusy] = useState<Operation | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [applied, setApplied] = useState<AppliedFix[]>([]);
+  const [view, setView] = useState<View>('findings');
+  const [projectName, setProjectName] = useState('');
+
+  // Live updates and operations both deliver states. A state read by an operation that was already
+  // running when a live update arrived may predate the user's edit, so the live one wins then.
+  const liveGeneration = useRef(0);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const savedSettings = useRef<string>(JSON.stringify(DEFAULT_SETTINGS));
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const fail = useCallback(
+    (error: unknown) => {
+      if (mounted.current) setNotice({ intent: 'error', text: plainError(lang, error) });
+    },
+    [lang],
+  );
+
+  /** Runs one operation at a time, with its progress shown and its error turned into a message. */
+  const run = useCallback(
+    async (operation: Operation, body: (acceptState: (s: WorkbookState) => void) => Promise<void>) => {
+      if (!workbench) return;
+      const generation = liveGeneration.current;
+      const acceptState = (s: WorkbookState) => {
+        if (mounted.current && liveGeneration.current === generation) setState(s);
+      };
+      setBusy(operation);
+      setNotice(null);
+      try {
+        await body(acceptState);
+      } catch (error) {
+        fail(error);
+      } finally {
+        if (mounted.current) setBusy(null);
+      }
+    },
+    [workbench, fail],
+  );
+
+  useEffect(() => {
+    if (!workbench) return;
+    let active = true;
+    let stop: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+    setBusy('load');
+    void (async () => {
+      try {
+        const loaded = await workbench.loadSettings();
+        if (!active) return;
+        savedSettings.current = JSON.stringify(loaded);
+        setSettings(loaded);
+        const first = await workbench.refresh();
+        if (active && liveGeneration.current === 0) setState(first);
+      } catch (error) {
+        if (active) fail(error);
+      } finally {
+        if (active) setBusy(null);
+      }
+    })();
+    if (workbench.capabilities.events) {
+      stop = workbench
+        .startLive((s) => {
+          if (!active) return;
+          liveGeneration.current++;
+          setState(s);
+        })
+        .catch((error: unknown) => {
+          if (active) fail(error);
+          return undefined;
+        });
+    }
+    return () => {
+      active = false;
+      void stop.then((s) => s?.()).catch(() => undefined);
+    };
+  }, [workbench, fail]);
+
+  const persistSettings = useCallback(
+    async (next: AddinSettings) => {
+      if (!workbench) return;
+      const json = JSON.stringify(next);
+      if (json === savedSettings.current) return;
+      await workbench.saveSettings(next);
+      savedSettings.current = json;
+    },
+    [workbench],
+  );
+
+  const updateSettings = useCallback(
+    (change: Partial<AddinSettings>, persist: boolean) => {
+      const next = { ...settingsRef.current, ...change };
+      settingsRef.current = next;
+      setSettings(next);
+      if (persist) persistSettings(next).catch(fail);
+    },
+    [persistSettings, fail],
+  );
+
+  const saveSettings = useCallback(() => {
+    persistSettings(settingsRef.current).catch(fail);
+  }, [persistSettings, fail]);
+
+  const insertTemplate = useCallback(() => {
+    void run('insertTemplate', async (accept) => {
+      const current = settingsRef.current;
+      await persistSettings(current);
+      const name = projectName.trim();
+      const { sheet } = await workbench!.insertTemplate({
+        profile: templateProfile(current),
+        unitCode: current.unitCode.trim(),
+        unitName: current.unitName.trim(),
+        ...(name ? { projectName: name } : {}),
+      });
+      if (mounted.current) {
+        setProjectName('');
+        setNotice({
+          intent: 'success',
+          text: tNodes(lang, 'done.insertTemplate', { sheet: <WorkbookText>{sheet}</WorkbookText> }),
+        });
+      }
+      accept(await workbench!.refresh());
+    });
+  }, [run, persistSettings, workbench, projectName, lang]);
+
+  const validate = useCallback(() => {
+    void run('validate', async (accept) => {
+      const s = await workbench!.validate();
+      accept(s);
+      const { errors, warnings } = countBySeverity(s.findings);
+      if (mounted.current) {
+        setView('findings');
+        setNotice({
+          intent: errors ? 'warning' : 'success',
+          text: t(lang, 'done.validate', { errors, warnings }),
+        });
+      }
+    });
+  }, [run, workbench, lang]);
+
+  const writeSummary = useCallback(() => {
+    void run('totals', async (accept) => {
+      const { sheet } = await workbench!.writeSummary();
+      if (mounted.current)
+        setNotice({
+          intent: 'success',
+          text: tNodes(lang, 'done.totals', { sheet: <WorkbookText>{sheet}</WorkbookText> }),
+        });
+      accept(await workbench!.refresh());
+    });
+  }, [run, workbench, lang]);
+
+  const totals = useCallback(() => {
+    setView('totals');
+    writeSummary();
+  }, [writeSummary]);
+
+  const clearHighlights = useCallback(() => {
+    void run('clearHighlights', async () => {
+      await workbench!.clearHighlights();
+      if (mounted.current) setNotice({ intent: 'success', text: t(lang, 'done.clearHighlights') });
+    });
+  }, [run, workbench, lang]);
+
+  const applyFix = useCallback(
+    (finding: Finding) => {
+      void run('fix', async (accept) => {
+        const result = await workbench!.applyFix(finding);
+        if (mounted.current) {
+          setApplied((list) => [
+            result,
+            ...list.filter((a) => a.sheet !== result.sheet || a.cell !== result.cell),
+          ]);
+        }
+        accept(await workbench!.refresh());
+      });
+    },
+    [run, workbench],
+  );
+
+  const undoFix = useCallback(
+    (fix: AppliedFix) => {
+      void run('undo', async (accept) => {
+        const outcome = await workbench!.undoFix(fix);
+        if (mounted.current) {
+          setApplied((list) => list.filter((a) => a !== fix));
+          setNotice({
+            intent: outcome === 'undone' ? 'success' : 'warning',
+            text: tNodes(lang, outcome === 'undone' ? 'fixes.undone' : 'fixes.changed', {
+              cell: <WorkbookText>{fix.cell}</WorkbookText>,
+              sheet: <WorkbookText>{fix.sheet}</WorkbookText>,
+            }),
+          });
+        }
+        accept(await workbench!.refresh());
+      });
+    },
+    [run, workbench, lang],
+  );
+
+  const select = useCallback(
+    (sheet: string, cell: string) => {
+      workbench?.select(sheet, cell).catch(fail);
+    },
+    [workbench, fail],
+  );
+
+  return {
+    state,
+    settings,
+    busy,
+    notice,
+    applied,
+    view,
+    projectName,
+    setView,
+    setProjectName,
+    dismissNotice: () => setNotice(null),
+    updateSettings,
+    saveSettings,
+    insertTemplate,
+    validate,
+    totals,
+    writeSummary,
+    clearHighlights,
+    applyFix,
+    undoFix,
+    select,
+  };
+}
