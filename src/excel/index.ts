@@ -1,0 +1,712 @@
+/**
+ * The Workbench over Office.js (SPEC §1, §6, §8, §10): the only place that drives Excel. The
+ * `Excel` namespace is passed in, so the same code runs on Excel, on the simulator (src/sim) and
+ * under office-addin-mock. Every operation is one `Excel.run` with at most one read and one write
+ * round trip, whatever the number of sheets; the rules run on the grids in between.
+ */
+
+import { columnLetters, parseRangeA1, toA1 } from '../domain/address';
+import { cellAt, isBlank, type Grid } from '../domain/grid';
+import { buildTemplate, LIST_SHEET, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '../domain/layout';
+import { readGrid } from '../domain/reader';
+import { computeTotals, totalsView } from '../domain/totals';
+import type { Finding, Lang, ProfileChoice, TargetTable } from '../domain/types';
+import { validateTables } from '../domain/validate';
+import { langFromOffice } from '../i18n';
+import { excelWouldConvert } from './cells';
+import { EMPTY_CELL_RULES, markFormula, marksKey, plannedMarks, templateOf, type Mark } from './marks';
+import {
+  readWorkbookData,
+  type OwnedFormat,
+  type SheetInfo,
+  type SheetRead,
+  type Support,
+  type WorkbookRead,
+} from './read';
+import {
+  DEFAULT_SETTINGS,
+  parseInternalSheets,
+  serializeSettings,
+  SETTINGS_KEY,
+  INTERNAL_SHEETS_KEY,
+} from './settings';
+import { refuse } from './strings';
+import { FIRST_AMOUNT_COLUMN, SUMMARY_COLUMNS, summaryCells } from './summary';
+import {
+  queueIndicatorRow,
+  queueLists,
+  queueMarker,
+  queueTemplate,
+  queueTemplateRules,
+  widthInPoints,
+} from './template';
+import type {
+  AddinSettings,
+  AppliedFix,
+  Capabilities,
+  TemplateOptions,
+  Workbench,
+  WorkbookState,
+} from './workbench';
+
+export type { Workbench } from './workbench';
+export type { Support } from './read';
+
+/**
+ * The lowest requirement set the core needs, declared in the manifest: ranges and worksheets
+ * (1.1), merging and cell protection (1.2), workbook settings, defined names, `getItemOrNullObject`
+ * and `getUsedRange(valuesOnly)` (1.4). Everything newer is detected at run time and degrades:
+ * conditional formats 1.6 (no marks, no template rules: the findings list still works), events
+ * 1.7 (the list refreshes on 校验 only), data validation 1.8 (no dropdowns), page layout 1.9 (no
+ * print settings), sheet custom properties 1.12 (markers kept in a workbook setting only), merged
+ * areas 1.13 (grids without merges: blank cells continue the row above anyway).
+ */
+export const CORE_REQUIREMENT = { set: 'ExcelApi', version: '1.4' } as const;
+
+export interface OfficeHost {
+  context: {
+    requirements: { isSetSupported(name: string, version?: string): boolean };
+    displayLanguage?: string;
+  };
+}
+
+export interface WorkbenchOptions {
+  lang?: Lang;
+  /** Quiet time after the last edit before live validation reads (default 300 ms). */
+  debounceMs?: number;
+}
+
+export function detectSupport(office: OfficeHost): Support {
+  const has = (version: string): boolean => {
+    try {
+      return office.context.requirements.isSetSupported('ExcelApi', version);
+    } catch {
+      return false;
+    }
+  };
+  return {
+    conditionalFormats: has('1.6'),
+    events: has('1.7'),
+    workbookProtection: has('1.7'),
+    dataValidation: has('1.8'),
+    pageLayout: has('1.9'),
+    sheetCustomProperties: has('1.12'),
+    mergedAreas: has('1.13'),
+  };
+}
+
+export function createWorkbench(
+  excel: typeof Excel,
+  office: OfficeHost,
+  options: WorkbenchOptions = {},
+): Workbench {
+  return new ExcelWorkbench(excel, office, options);
+}
+
+interface CachedSheet {
+  read: SheetRead;
+  /** The sheet's tables, read with `profile`; recomputed when the grid or the profile changes. */
+  tables?: TargetTable[];
+  profile?: ProfileChoice;
+}
+
+interface Assembled {
+  state: WorkbookState;
+  /** The id of each table's sheet, by table index. */
+  sheetIds: string[];
+}
+
+const tableKey = (sheetId: string, table: TargetTable): string => `${sheetId}@${table.top}:${table.left}`;
+
+function containsAddress(table: TargetTable, address: string): boolean {
+  try {
+    const r = parseRangeA1(address);
+    return r.top <= table.bottom && r.bottom >= table.top && r.left <= table.right && r.right >= table.left;
+  } catch {
+    return true;
+  }
+}
+
+function queueMark(ws: Excel.Worksheet, mark: Mark): void {
+  const cf = ws.getRange(mark.cell).conditionalFormats.add('Custom');
+  cf.custom.rule.formula = markFormula(mark);
+  cf.custom.format.fill.color = mark.fill;
+}
+
+const singleValue = (range: Excel.Range): string | number | boolean | null => {
+  const v = range.values[0][0] as string | number | boolean;
+  return v === '' ? null : v;
+};
+
+const realFormula = (range: Excel.Range): string | undefined => {
+  const f = range.formulas[0][0] as unknown;
+  return typeof f === 'string' && f.startsWith('=') && f !== range.values[0][0] ? f : undefined;
+};
+
+class ExcelWorkbench implements Workbench {
+  readonly capabilities: Capabilities;
+  private readonly support: Support;
+  private readonly lang: Lang;
+  private readonly debounceMs: number;
+  /** Every sheet as last seen, in workbook order: the next read asks for their contents at once. */
+  private sheets: SheetInfo[] = [];
+  private readonly cache = new Map<string, CachedSheet>();
+  private settings: AddinSettings = { ...DEFAULT_SETTINGS };
+  /** Tables whose every finding is marked: validated, or edited since (SPEC §8). */
+  private readonly fullyMarked = new Set<string>();
+  private lastState: WorkbookState | undefined;
+
+  constructor(
+    private readonly excel: typeof Excel,
+    office: OfficeHost,
+    options: WorkbenchOptions,
+  ) {
+    this.support = detectSupport(office);
+    const { conditionalFormats, dataValidation, events, sheetCustomProperties } = this.support;
+    this.capabilities = { conditionalFormats, dataValidation, events, sheetCustomProperties };
+    this.lang = options.lang ?? langFromOffice(office.context.displayLanguage);
+    this.debounceMs = options.debounceMs ?? 300;
+  }
+
+  // Reading ---------------------------------------------------------------------------------
+
+  private read(
+    ctx: Excel.RequestContext,
+    need: (s: SheetInfo) => boolean,
+    guess: readonly string[],
+    formats: boolean,
+    content = true,
+  ): Promise<WorkbookRead> {
+    return readWorkbookData(ctx, this.support, { guess, need, formats, content }, this.lang).then((data) => {
+      this.absorb(data, content);
+      return data;
+    });
+  }
+
+  /** Every sheet's contents: one round trip once the sheet list is known. */
+  private readAll(ctx: Excel.RequestContext, formats: boolean): Promise<WorkbookRead> {
+    return this.read(
+      ctx,
+      () => true,
+      this.sheets.map((s) => s.id),
+      formats,
+    );
+  }
+
+  private absorb(data: WorkbookRead, content: boolean): void {
+    this.sheets = data.sheets;
+    this.settings = data.settings;
+    const listed = new Map(data.sheets.map((s) => [s.id, s]));
+    for (const id of [...this.cache.keys()]) if (!listed.has(id)) this.cache.delete(id);
+    if (content) for (const [id, read] of data.read) this.cache.set(id, { read });
+    for (const [id, entry] of this.cache) {
+      const info = listed.get(id) as SheetInfo;
+      if (entry.read.name !== info.name)
+        this.cache.set(id, {
+          read: { ...entry.read, name: info.name, grid: { ...entry.read.grid, sheet: info.name } },
+        });
+    }
+  }
+
+  private tablesOf(entry: CachedSheet): TargetTable[] {
+    if (!entry.tables || entry.profile !== this.settings.profile) {
+      entry.tables = readGrid(entry.read.grid, { profile: this.settings.profile });
+      entry.profile = this.settings.profile;
+    }
+    return entry.tables;
+  }
+
+  /** Tables of every cached sheet in workbook order, validated together (duplicate codes across all). */
+  private assemble(problems: WorkbookState['problems']): Assembled {
+    const tables: TargetTable[] = [];
+    const sheetIds: string[] = [];
+    for (const s of this.sheets) {
+      const entry = this.cache.get(s.id);
+      if (!entry) continue;
+      for (const t of this.tablesOf(entry)) {
+        tables.push(t);
+        sheetIds.push(s.id);
+      }
+    }
+    const findings = validateTables(tables, { lang: this.lang });
+    const state: WorkbookState = { tables, findings, totals: totalsView(computeTotals(tables)), problems };
+    this.lastState = state;
+    return { state, sheetIds };
+  }
+
+  private gridOf(sheetId: string): Grid | undefined {
+    return this.cache.get(sheetId)?.read.grid;
+  }
+
+  private templatesOf(assembled: Assembled, onSheets?: ReadonlySet<string>): (TemplateSpec | undefined)[] {
+    return assembled.state.tables.map((t, i) => {
+      const id = assembled.sheetIds[i];
+      const grid = this.gridOf(id);
+      return grid && (!onSheets || onSheets.has(id)) ? templateOf(t, grid) : undefined;
+    });
+  }
+
+  /** After the add-in writes cells on a sheet its cached grid is stale: the next read takes it anew. */
+  private forget(sheetId: string): void {
+    this.cache.delete(sheetId);
+  }
+
+  private remember(ws: Excel.Worksheet): void {
+    if (!this.sheets.some((s) => s.id === ws.id))
+      this.sheets.push({ id: ws.id, name: ws.name, hidden: false });
+    this.forget(ws.id);
+  }
+
+  // Operations ------------------------------------------------------------------------------
+
+  refresh(): Promise<WorkbookState> {
+    return this.excel.run(async (ctx) => {
+      const data = await this.readAll(ctx, false);
+      return this.assemble(data.problems).state;
+    });
+  }
+
+  validate(): Promise<WorkbookState> {
+    return this.excel.run(async (ctx) => {
+      const marking = this.support.conditionalFormats;
+      const data = await this.readAll(ctx, marking);
+      const assembled = this.assemble(data.problems);
+      if (!marking) return assembled.state;
+      const templates = this.templatesOf(assembled);
+      const marks = plannedMarks(assembled.state.findings, templates);
+      let queued = false;
+      const sheet = (id: string): Excel.Worksheet => ctx.workbook.worksheets.getItem(id);
+      for (const s of data.sheets) {
+        for (const owned of data.read.get(s.id)?.owned ?? []) {
+          owned.format.delete();
+          queued = true;
+        }
+        for (const mark of marks.get(s.name) ?? []) {
+          queueMark(sheet(s.id), mark);
+          queued = true;
+        }
+      }
+      templates.forEach((spec, i) => {
+        if (!spec) return;
+        queueTemplateRules(sheet(assembled.sheetIds[i]), spec);
+        queued = true;
+      });
+      assembled.state.tables.forEach((t, i) => this.fullyMarked.add(tableKey(assembled.sheetIds[i], t)));
+      if (queued) await ctx.sync();
+      return assembled.state;
+    });
+  }
+
+  clearHighlights(): Promise<void> {
+    if (!this.support.conditionalFormats) return Promise.resolve();
+    return this.excel.run(async (ctx) => {
+      const data = await this.read(
+        ctx,
+        () => true,
+        this.sheets.map((s) => s.id),
+        true,
+        false,
+      );
+      let queued = false;
+      for (const r of data.read.values())
+        for (const owned of r.owned ?? []) {
+          owned.format.delete();
+          queued = true;
+        }
+      this.fullyMarked.clear();
+      if (queued) await ctx.sync();
+    });
+  }
+
+  insertTemplate(options: TemplateOptions): Promise<{ sheet: string }> {
+    return this.excel.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const list = wb.worksheets.load('items/id,items/name');
+      const internalItem = wb.settings.getItemOrNullObject(INTERNAL_SHEETS_KEY).load('value');
+      const names = this.support.dataValidation ? wb.names.load('items/name') : undefined;
+      const protection = this.support.workbookProtection ? wb.protection.load('protected') : undefined;
+      await ctx.sync();
+      if (protection?.protected) throw refuse(this.lang, 'workbookProtected');
+
+      const existing = list.items.map((ws) => ws.name);
+      const name = sheetNameFor(options.projectName ?? '', existing);
+      const ws = wb.worksheets.add(name);
+      const spec = buildTemplate({
+        profile: options.profile,
+        unitCode: options.unitCode,
+        unitName: options.unitName,
+        projectName: options.projectName,
+      });
+      queueTemplate(ws, spec, this.support);
+      let listSheet: Excel.Worksheet | undefined;
+      if (names) {
+        const hasListSheet = existing.some((n) => n.toLowerCase() === LIST_SHEET.toLowerCase());
+        const internal = parseInternalSheets(internalItem.isNullObject ? undefined : internalItem.value);
+        queueLists(
+          ctx,
+          new Set(names.items.map((n) => n.name.toLowerCase())),
+          hasListSheet,
+          internal,
+          this.support,
+        );
+        if (!hasListSheet) listSheet = wb.worksheets.getItem(LIST_SHEET).load('id,name');
+      }
+      ws.activate();
+      ws.getRange(spec.roles.code).select();
+      ws.load('id,name');
+      try {
+        await ctx.sync();
+      } catch (e) {
+        throw refuse(this.lang, 'cannotAddSheet', {
+          sheet: name,
+          message: e instanceof Error ? e.message : String(e),
+        });
+      }
+      this.remember(ws);
+      if (listSheet) this.remember(listSheet);
+      return { sheet: ws.name };
+    });
+  }
+
+  writeSummary(): Promise<{ sheet: string }> {
+    return this.excel.run(async (ctx) => {
+      const data = await this.readAll(ctx, false);
+      const { state } = this.assemble(data.problems);
+      const own = data.sheets.find((s) => data.read.get(s.id)?.role === 'summary');
+      let ws: Excel.Worksheet;
+      if (own) {
+        ws = ctx.workbook.worksheets.getItem(own.id);
+        ws.getRange().clear();
+      } else {
+        const taken = new Set(data.sheets.map((s) => s.name.toLowerCase()));
+        const name = taken.has(SUMMARY_SHEET.toLowerCase())
+          ? sheetNameFor(
+              SUMMARY_SHEET,
+              data.sheets.map((s) => s.name),
+            )
+          : SUMMARY_SHEET;
+        ws = ctx.workbook.worksheets.add(name);
+        queueMarker(ctx, ws, name, 'summary', data.internalSheets, this.support);
+      }
+      queueSummary(ws, summaryCells(state.tables, this.lang));
+      ws.activate();
+      ws.load('id,name');
+      await ctx.sync();
+      this.remember(ws);
+      return { sheet: ws.name };
+    });
+  }
+
+  applyFix(finding: Finding): Promise<AppliedFix> {
+    const fix = finding.fix;
+    if (!fix) return Promise.reject(refuse(this.lang, 'noFix'));
+    return this.excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(fix.sheet).load('id');
+      const cell = ws.getRange(fix.cell).load('values,formulas,numberFormat');
+      await ctx.sync().catch((e: unknown) => {
+        if (ws.isNullObject) throw refuse(this.lang, 'sheetNotFound', { sheet: fix.sheet });
+        throw e;
+      });
+      const numberFormat = String(cell.numberFormat[0][0]);
+      const before: AppliedFix['before'] = { value: singleValue(cell) };
+      const formula = realFormula(cell);
+      if (formula) before.formula = formula;
+      // Only when Excel would otherwise turn the text into something else; undo puts the format back.
+      if (typeof fix.value === 'string' && numberFormat !== '@' && excelWouldConvert(fix.value)) {
+        before.numberFormat = numberFormat;
+        cell.numberFormat = [['@']];
+      }
+      cell.values = [[fix.value]];
+      await ctx.sync();
+      this.forget(ws.id);
+      return { sheet: fix.sheet, cell: fix.cell, before, after: fix.value };
+    });
+  }
+
+  undoFix(applied: AppliedFix): Promise<'undone' | 'changed'> {
+    return this.excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(applied.sheet).load('id');
+      const cell = ws.getRange(applied.cell).load('values,formulas');
+      try {
+        await ctx.sync();
+      } catch {
+        return 'changed';
+      }
+      if (realFormula(cell) !== undefined || String(singleValue(cell) ?? '') !== String(applied.after))
+        return 'changed';
+      if (applied.before.numberFormat !== undefined) cell.numberFormat = [[applied.before.numberFormat]];
+      if (applied.before.formula) cell.formulas = [[applied.before.formula]];
+      else cell.values = [[applied.before.value ?? '']];
+      await ctx.sync();
+      this.forget(ws.id);
+      return 'undone';
+    });
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  /** Reads one sheet by name (with the list and settings, one round trip) and finds its tables. */
+  private async readSheet(
+    ctx: Excel.RequestContext,
+    sheet: string,
+    formats: boolean,
+  ): Promise<{ info: SheetInfo; read: SheetRead; tables: TargetTable[] }> {
+    const data = await this.read(ctx, (s) => s.name === sheet, [sheet], formats);
+    const info = data.sheets.find((s) => s.name === sheet);
+    const read = info && data.read.get(info.id);
+    if (!info || !read) throw refuse(this.lang, 'sheetNotFound', { sheet });
+    return { info, read, tables: readGrid(read.grid, { profile: data.settings.profile }) };
+  }
+
+  addIndicatorRow(sheet: string, afterRow: number): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const { info, read, tables } = await this.readSheet(ctx, sheet, this.support.conditionalFormats);
+      const table = tables.find((t) => {
+        const header = t.indicatorHeader?.row;
+        return header !== undefined && afterRow >= header && afterRow <= Math.max(header, t.bottom);
+      });
+      if (!table || !table.indicatorHeader)
+        throw refuse(this.lang, 'noIndicatorBlock', { row: afterRow + 1, sheet });
+      const header = table.indicatorHeader.row;
+      const newRow = afterRow + 1;
+      const ws = ctx.workbook.worksheets.getItem(info.id);
+      ws.getRange(`${newRow + 1}:${newRow + 1}`).insert('Down');
+
+      const specs = tables.map((t) => templateOf(t, read.grid));
+      const own = specs[tables.indexOf(table)];
+      if (own) {
+        const grown = buildTemplate({
+          profile: table.profile,
+          top: table.top,
+          left: table.left,
+          indicatorRows: table.bottom - header + 1,
+        });
+        queueIndicatorRow(ws, grown, newRow, this.support);
+      } else {
+        queueForeignRow(ws, read.grid, table, afterRow === header ? header + 1 : afterRow, newRow);
+      }
+      if (this.support.conditionalFormats) {
+        // The template's rules follow the rows: rebuilt for the grown table and the tables moved down.
+        for (const owned of read.owned ?? []) if (!owned.mark) owned.format.delete();
+        tables.forEach((t, i) => {
+          if (!specs[i] || !t.indicatorHeader) return;
+          const moved = t.top > afterRow ? 1 : 0;
+          const rows = t.bottom - t.indicatorHeader.row + (t === table ? 1 : 0);
+          queueTemplateRules(
+            ws,
+            buildTemplate({ profile: t.profile, top: t.top + moved, left: t.left, indicatorRows: rows }),
+          );
+        });
+      }
+      await ctx.sync();
+      this.forget(info.id);
+    });
+  }
+
+  removeIndicatorRow(sheet: string, row: number): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const { info, read, tables } = await this.readSheet(ctx, sheet, false);
+      const table = tables.find((t) => t.indicatorHeader && row >= t.indicatorHeader.row && row <= t.bottom);
+      if (!table || !table.indicatorHeader)
+        throw refuse(this.lang, 'noIndicatorBlock', { row: row + 1, sheet });
+      const header = table.indicatorHeader.row;
+      if (row === header) throw refuse(this.lang, 'headerRow', { row: row + 1 });
+      if (table.bottom <= header + 1) throw refuse(this.lang, 'lastIndicatorRow');
+      const grid = read.grid;
+      const lastCol = grid.left + Math.max(0, ...grid.cells.map((r) => r.length)) - 1;
+      for (let col = grid.left; col <= lastCol; col++) {
+        if (col >= table.left && col <= table.right) continue;
+        if (!isBlank(cellAt(grid, row, col)))
+          throw refuse(this.lang, 'rowHasOtherContent', { row: row + 1, cell: toA1(row, col) });
+      }
+      ctx.workbook.worksheets
+        .getItem(info.id)
+        .getRange(`${row + 1}:${row + 1}`)
+        .delete('Up');
+      await ctx.sync();
+      this.forget(info.id);
+    });
+  }
+
+  loadSettings(): Promise<AddinSettings> {
+    return this.excel.run(async (ctx) => {
+      const data = await this.read(ctx, () => false, [], false, false);
+      return data.settings;
+    });
+  }
+
+  saveSettings(settings: AddinSettings): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, serializeSettings(settings));
+      await ctx.sync();
+      this.settings = { ...settings };
+    });
+  }
+
+  // Live validation -------------------------------------------------------------------------
+
+  async startLive(listener: (state: WorkbookState) => void): Promise<() => Promise<void>> {
+    if (!this.support.events) return async () => undefined;
+    let touched = new Map<string, string[]>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settle: (() => void) | undefined;
+    let round: Promise<void> | undefined;
+    let chain: Promise<void> = Promise.resolve();
+    let stopped = false;
+
+    const fire = (): void => {
+      const batch = touched;
+      const done = settle;
+      touched = new Map();
+      round = undefined;
+      settle = undefined;
+      chain = chain
+        .then(() => (stopped ? undefined : this.liveRound(batch, listener)))
+        .catch((e: unknown) => {
+          const message = e instanceof Error ? e.message : String(e);
+          const base = this.lastState ?? {
+            tables: [],
+            findings: [],
+            totals: totalsView(computeTotals([])),
+            problems: [],
+          };
+          listener({ ...base, problems: [...base.problems, { message }] });
+        })
+        .then(done);
+    };
+
+    // The returned promise settles when the edit has been dealt with, so a host can wait for quiet.
+    const onChanged = (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      if (stopped || event.triggerSource === 'ThisLocalAddin') return Promise.resolve();
+      const list = touched.get(event.worksheetId) ?? [];
+      list.push(event.address);
+      touched.set(event.worksheetId, list);
+      round ??= new Promise<void>((resolve) => (settle = resolve));
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(fire, this.debounceMs);
+      return round;
+    };
+
+    const registration = await this.excel.run(async (ctx) => {
+      const handler = ctx.workbook.worksheets.onChanged.add(onChanged);
+      await ctx.sync();
+      return handler;
+    });
+
+    return async () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      settle?.();
+      await this.excel.run(registration.context, async (ctx) => {
+        registration.remove();
+        await ctx.sync();
+      });
+      await chain;
+    };
+  }
+
+  /**
+   * One live round: re-read the edited sheets (and any the add-in has not seen), validate every
+   * table (cached ones included), tell the listener; with 实时标记 on, bring the marks of the
+   * edited sheets up to date in one write, and only when they changed.
+   */
+  private liveRound(batch: Map<string, string[]>, listener: (state: WorkbookState) => void): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const liveMarks = this.settings.liveMarks && this.support.conditionalFormats;
+      const guess = [...batch.keys()].filter((id) => this.sheets.some((s) => s.id === id));
+      const data = await this.read(ctx, (s) => batch.has(s.id) || !this.cache.has(s.id), guess, liveMarks);
+      const assembled = this.assemble(data.problems);
+      const { state, sheetIds } = assembled;
+      state.tables.forEach((t, i) => {
+        const edits = batch.get(sheetIds[i]);
+        if (edits?.some((address) => containsAddress(t, address)))
+          this.fullyMarked.add(tableKey(sheetIds[i], t));
+      });
+      listener(state);
+      if (!liveMarks) return;
+
+      const edited = new Set(data.read.keys());
+      const templates = this.templatesOf(assembled, edited);
+      const marks = plannedMarks(
+        state.findings.filter((f) => f.table !== undefined && edited.has(sheetIds[f.table])),
+        templates,
+        (f) =>
+          !EMPTY_CELL_RULES.has(f.rule) ||
+          (f.table !== undefined && this.fullyMarked.has(tableKey(sheetIds[f.table], state.tables[f.table]))),
+      );
+      let queued = false;
+      for (const [id, read] of data.read) {
+        const existing = (read.owned ?? []).filter(
+          (o): o is OwnedFormat & { mark: { cell: string; rule: string } } => Boolean(o.mark),
+        );
+        const wanted = marks.get(read.name) ?? [];
+        if (marksKey(existing.map((o) => o.mark)) === marksKey(wanted)) continue;
+        for (const o of existing) o.format.delete();
+        const ws = ctx.workbook.worksheets.getItem(id);
+        for (const mark of wanted) queueMark(ws, mark);
+        queued = true;
+      }
+      if (queued) await ctx.sync();
+    });
+  }
+}
+
+/**
+ * A new row of a table the template did not make: the number formats and the single-row merges of
+ * the row it follows (Excel's insert already carries that row's fonts, fills and borders down).
+ */
+function queueForeignRow(
+  ws: Excel.Worksheet,
+  grid: Grid,
+  table: TargetTable,
+  source: number,
+  row: number,
+): void {
+  if (source > table.bottom) return;
+  const formats = [];
+  for (let col = table.left; col <= table.right; col++)
+    formats.push(cellAt(grid, source, col)?.numberFormat ?? 'General');
+  ws.getRange(`${columnLetters(table.left)}${row + 1}:${columnLetters(table.right)}${row + 1}`).numberFormat =
+    [formats];
+  for (const m of grid.merges)
+    if (m.top === source && m.bottom === source && m.left >= table.left && m.right <= table.right)
+      ws.getRange(`${columnLetters(m.left)}${row + 1}:${columnLetters(m.right)}${row + 1}`).merge(false);
+}
+
+/** The 汇总 sheet's cells: texts as text (`@`, never a formula), amounts as formulas in `0.00`. */
+function queueSummary(ws: Excel.Worksheet, cells: ReturnType<typeof summaryCells>): void {
+  const n = cells.length;
+  const last = columnLetters(SUMMARY_COLUMNS - 1);
+  const firstAmount = columnLetters(FIRST_AMOUNT_COLUMN);
+  const textOf = (c: (typeof cells)[number][number]): string => ('text' in c ? c.text : '');
+  ws.getRange(`A1:${last}${n}`).numberFormat = cells.map((row) =>
+    row.map((c) => ('formula' in c ? '0.00' : '@')),
+  );
+  ws.getRange(`A1:${columnLetters(FIRST_AMOUNT_COLUMN - 1)}${n}`).values = cells.map((row) =>
+    row.slice(0, FIRST_AMOUNT_COLUMN).map(textOf),
+  );
+  ws.getRange(`${firstAmount}1:${last}1`).values = [cells[0].slice(FIRST_AMOUNT_COLUMN).map(textOf)];
+  if (n > 1)
+    ws.getRange(`${firstAmount}2:${last}${n}`).formulas = cells
+      .slice(1)
+      .map((row) => row.slice(FIRST_AMOUNT_COLUMN).map((c) => ('formula' in c ? c.formula : '')));
+  const header = ws.getRange(`A1:${last}1`);
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  ws.getRange(`A${n}:${last}${n}`).format.font.bold = true;
+  const table = ws.getRange(`A1:${last}${n}`);
+  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const)
+    table.format.borders.getItem(edge).style = 'Continuous';
+  if (n > 1) table.format.borders.getItem('InsideHorizontal').style = 'Continuous';
+  [20, 24, 16, 12, 12, 12, 12, 12, 12, 12].forEach((chars, i) => {
+    const col = columnLetters(i);
+    ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(chars);
+  });
+}

@@ -1,0 +1,317 @@
+/**
+ * Reading the workbook in as few round trips as Excel allows. Office.js hands out a sheet's proxy
+ * only after the sheet list has come back, so the first round trip asks for the list together with
+ * the contents of the sheets seen last time (by id, which survives renames); only sheets the add-in
+ * has not seen yet cost one more. Everything a sheet needs — used range values, formulas, number
+ * formats and value types, merged areas, the marker, the add-in's conditional formats — is asked for
+ * in that same batch. Above Excel on the web's 5 MB response limit the contents come in chunks.
+ */
+
+import { parseRangeA1, rangeA1 } from '../domain/address';
+import type { Grid, GridCell } from '../domain/grid';
+import type { Lang } from '../domain/types';
+import { gridCells, parseAreas, type RangeData } from './cells';
+import { isOwnedFormula, parseMark } from './marks';
+import {
+  INTERNAL_SHEETS_KEY,
+  isInternalRole,
+  MARKER_PROPERTY,
+  parseInternalSheets,
+  parseSettings,
+  SETTINGS_KEY,
+  type InternalRole,
+} from './settings';
+import { text } from './strings';
+import type { AddinSettings, Capabilities } from './workbench';
+
+/** What the adapter may use beyond its core requirement set, detected at run time. */
+export interface Support extends Capabilities {
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
+  mergedAreas: boolean;
+  /** ExcelApi 1.9: page layout (print settings). */
+  pageLayout: boolean;
+  /** ExcelApi 1.7: workbook protection state. */
+  workbookProtection: boolean;
+}
+
+export interface SheetInfo {
+  id: string;
+  name: string;
+  hidden: boolean;
+}
+
+export interface OwnedFormat {
+  format: Excel.ConditionalFormat;
+  /** Set for a finding's mark; undefined for a template rule. */
+  mark?: { cell: string; rule: string };
+}
+
+export interface SheetRead extends SheetInfo {
+  role?: InternalRole;
+  grid: Grid;
+  /** The conditional formats the add-in owns on the sheet, when they were asked for. */
+  owned?: OwnedFormat[];
+}
+
+export interface WorkbookRead {
+  /** Every sheet, in workbook order. */
+  sheets: SheetInfo[];
+  /** The sheets whose contents were read, by id. */
+  read: Map<string, SheetRead>;
+  settings: AddinSettings;
+  internalSheets: Record<string, InternalRole>;
+  problems: { sheet?: string; message: string }[];
+}
+
+export interface ReadPlan {
+  /** Sheets (ids, or names) read in the first round trip, before the list is known. */
+  guess: readonly string[];
+  /** Once the list is known, whether a sheet must be read (an unguessed one costs one more round trip). */
+  need: (sheet: SheetInfo) => boolean;
+  /** Also load the add-in's conditional formats (ExcelApi 1.6). */
+  formats: boolean;
+  /** Load the cells (default); without, only the list, markers and formats are read. */
+  content?: boolean;
+}
+
+const CONTENT = 'address,values,formulas,numberFormat,valueTypes';
+/** Cells per chunk once a read has been refused for size: ~100 bytes a cell stays well below 5 MB. */
+const CHUNK_CELLS = 20000;
+
+export function isPayloadError(e: unknown): boolean {
+  const err = e as { code?: unknown; debugInfo?: { code?: unknown } } | null;
+  const code = `${String(err?.code ?? '')} ${String(err?.debugInfo?.code ?? '')}`;
+  return /PayloadSizeLimitExceeded/i.test(code);
+}
+
+interface SheetQuery {
+  id: string;
+  merges?: Excel.RangeAreas;
+  marker?: Excel.WorksheetCustomProperty;
+  formats?: Excel.ConditionalFormatCollection;
+  used: Excel.Range;
+}
+
+function queueSheet(
+  ws: Excel.Worksheet,
+  id: string,
+  support: Support,
+  formats: boolean,
+  content: boolean,
+): SheetQuery {
+  const used = ws.getUsedRange(true);
+  used.load(content ? CONTENT : 'address');
+  const q: SheetQuery = { id, used };
+  if (support.mergedAreas) q.merges = ws.getRange().getMergedAreasOrNullObject().load('address');
+  if (support.sheetCustomProperties)
+    q.marker = ws.customProperties.getItemOrNullObject(MARKER_PROPERTY).load('value');
+  if (formats && support.conditionalFormats)
+    q.formats = ws.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
+  return q;
+}
+
+function ownedFormats(collection: Excel.ConditionalFormatCollection | undefined): OwnedFormat[] | undefined {
+  if (!collection) return undefined;
+  const owned: OwnedFormat[] = [];
+  for (const format of collection.items) {
+    if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
+    const formula = format.customOrNullObject.rule.formula;
+    if (isOwnedFormula(formula)) owned.push({ format, mark: parseMark(formula) });
+  }
+  return owned;
+}
+
+function roleOf(
+  q: SheetQuery,
+  info: SheetInfo,
+  internal: Record<string, InternalRole>,
+): InternalRole | undefined {
+  if (q.marker && !q.marker.isNullObject && isInternalRole(q.marker.value)) return q.marker.value;
+  return internal[info.name];
+}
+
+function toRead(
+  info: SheetInfo,
+  q: SheetQuery,
+  internal: Record<string, InternalRole>,
+  parts: RangeData[],
+): SheetRead {
+  const role = roleOf(q, info, internal);
+  let top = 0;
+  let left = 0;
+  const cells: (GridCell | undefined)[][] = [];
+  parts.forEach((part, i) => {
+    const g = gridCells(part);
+    if (i === 0) ({ top, left } = g);
+    cells.push(...g.cells);
+  });
+  while (cells.length > 0 && cells[cells.length - 1].length === 0) cells.pop();
+  const merges = q.merges && !q.merges.isNullObject ? parseAreas(q.merges.address) : [];
+  const grid: Grid = { sheet: info.name, top, left, cells, merges, hidden: info.hidden };
+  if (role) grid.internal = true;
+  return { ...info, role, grid, owned: ownedFormats(q.formats) };
+}
+
+const rangeData = (r: Excel.Range): RangeData => ({
+  address: r.address,
+  values: r.values,
+  formulas: r.formulas,
+  numberFormat: r.numberFormat,
+  valueTypes: r.valueTypes,
+});
+
+interface Job {
+  sheet: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const cellsOf = (j: Job): number => (j.bottom - j.top + 1) * (j.right - j.left + 1);
+
+/**
+ * Contents in chunks, after Excel refused them in one response: the used ranges' addresses first,
+ * then bands of rows packed into batches below the limit; a batch still refused is halved.
+ */
+async function readChunked(
+  ctx: Excel.RequestContext,
+  support: Support,
+  infos: SheetInfo[],
+  formats: boolean,
+  internal: Record<string, InternalRole>,
+  lang: Lang,
+  problems: WorkbookRead['problems'],
+): Promise<SheetRead[]> {
+  const sheets = infos.map((info) => ctx.workbook.worksheets.getItem(info.id));
+  const queries = sheets.map((ws, i) => queueSheet(ws, infos[i].id, support, formats, false));
+  await ctx.sync();
+
+  const jobs: Job[] = [];
+  queries.forEach((q, sheet) => {
+    const { top, left, bottom, right } = parseRangeA1(q.used.address);
+    const rows = Math.max(1, Math.floor(CHUNK_CELLS / (right - left + 1)));
+    for (let r = top; r <= bottom; r += rows)
+      jobs.push({ sheet, top: r, bottom: Math.min(bottom, r + rows - 1), left, right });
+  });
+  const batches: Job[][] = [];
+  for (const job of jobs) {
+    const last = batches[batches.length - 1];
+    if (last && last.reduce((n, j) => n + cellsOf(j), 0) + cellsOf(job) <= CHUNK_CELLS) last.push(job);
+    else batches.push([job]);
+  }
+
+  const parts = new Map<Job, RangeData>();
+  const failed = new Set<number>();
+  const pending = batches.reverse();
+  while (pending.length > 0) {
+    const batch = pending.pop() as Job[];
+    const ranges = batch.map((j) => sheets[j.sheet].getRange(rangeA1(j)).load(CONTENT));
+    try {
+      await ctx.sync();
+      batch.forEach((j, i) => parts.set(j, rangeData(ranges[i])));
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      const [j] = batch;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        pending.push(batch.slice(half), batch.slice(0, half));
+      } else if (j.bottom > j.top) {
+        const mid = Math.floor((j.top + j.bottom) / 2);
+        pending.push([{ ...j, top: mid + 1 }], [{ ...j, bottom: mid }]);
+      } else failed.add(j.sheet);
+    }
+  }
+
+  return queries.flatMap((q, i) => {
+    if (failed.has(i)) {
+      problems.push({ sheet: infos[i].name, message: text(lang, 'sheetTooLarge', { sheet: infos[i].name }) });
+      return [];
+    }
+    const mine = [...parts].filter(([j]) => j.sheet === i).sort(([a], [b]) => a.top - b.top);
+    return [
+      toRead(
+        infos[i],
+        q,
+        internal,
+        mine.map(([, d]) => d),
+      ),
+    ];
+  });
+}
+
+/**
+ * Reads the sheet list, the settings and the planned sheets' contents: one round trip when every
+ * sheet needed was guessed, two when some were not, more only for a workbook above 5 MB.
+ */
+export async function readWorkbookData(
+  ctx: Excel.RequestContext,
+  support: Support,
+  plan: ReadPlan,
+  lang: Lang,
+): Promise<WorkbookRead> {
+  const problems: WorkbookRead['problems'] = [];
+  const queueCommon = () => ({
+    list: ctx.workbook.worksheets.load('items/id,items/name,items/visibility'),
+    settings: ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value'),
+    internal: ctx.workbook.settings.getItemOrNullObject(INTERNAL_SHEETS_KEY).load('value'),
+  });
+  let common = queueCommon();
+  let guessed = plan.guess.map((key) =>
+    queueSheet(ctx.workbook.worksheets.getItem(key), key, support, plan.formats, plan.content !== false),
+  );
+  let tooLarge = false;
+  try {
+    await ctx.sync();
+  } catch (e) {
+    // A guessed sheet may be gone, or the contents too large for one response: list first, then read.
+    if (guessed.length === 0) throw e;
+    tooLarge = isPayloadError(e);
+    guessed = [];
+    common = queueCommon();
+    await ctx.sync();
+  }
+
+  const value = (item: Excel.Setting): unknown => (item.isNullObject ? undefined : item.value);
+  const settings = parseSettings(value(common.settings));
+  const internalSheets = parseInternalSheets(value(common.internal));
+  const proxies = common.list.items;
+  const sheets: SheetInfo[] = proxies.map((ws) => ({
+    id: ws.id,
+    name: ws.name,
+    hidden: ws.visibility !== 'Visible',
+  }));
+  const info = new Map(sheets.map((s) => [s.id, s]));
+
+  const read = new Map<string, SheetRead>();
+  const content = plan.content !== false;
+  const parts = (q: SheetQuery): RangeData[] => (content ? [rangeData(q.used)] : []);
+  for (const q of guessed) {
+    const s = info.get(q.id) ?? sheets.find((x) => x.name === q.id);
+    if (s) read.set(s.id, toRead(s, { ...q, id: s.id }, internalSheets, parts(q)));
+  }
+  const guessedKeys = new Set(plan.guess);
+  const rest = sheets.filter(
+    (s) =>
+      !read.has(s.id) && (plan.need(s) || (tooLarge && (guessedKeys.has(s.id) || guessedKeys.has(s.name)))),
+  );
+  if (rest.length > 0) {
+    let chunked = tooLarge;
+    if (!chunked) {
+      const queries = rest.map((s) =>
+        queueSheet(proxies[sheets.indexOf(s)], s.id, support, plan.formats, content),
+      );
+      try {
+        await ctx.sync();
+        queries.forEach((q, i) => read.set(q.id, toRead(rest[i], q, internalSheets, parts(q))));
+      } catch (e) {
+        if (!isPayloadError(e)) throw e;
+        chunked = true;
+      }
+    }
+    if (chunked)
+      for (const r of await readChunked(ctx, support, rest, plan.formats, internalSheets, lang, problems))
+        read.set(r.id, r);
+  }
+  return { sheets, read, settings, internalSheets, problems };
+}

@@ -1,0 +1,67 @@
+/**
+ * What the add-in remembers in the workbook (workbook settings, ExcelApi 1.4, travel with the file):
+ * the user's settings, and which sheets are the add-in's own.
+ */
+
+import { PROFILE_IDS } from '../domain/taxonomy';
+import type { ProfileChoice } from '../domain/types';
+import type { AddinSettings } from './workbench';
+
+export const SETTINGS_KEY = 'perfTargets.settings';
+/** `{ [sheet name]: role }` for the add-in's own sheets, where sheet custom properties are missing. */
+export const INTERNAL_SHEETS_KEY = 'perfTargets.internalSheets';
+/** The sheet-level custom property (ExcelApi 1.12) marking an add-in sheet; it follows renames. */
+export const MARKER_PROPERTY = 'perfTargets.role';
+
+export type InternalRole = 'summary' | 'lists';
+
+export const DEFAULT_SETTINGS: AddinSettings = {
+  profile: 'auto',
+  unitCode: '',
+  unitName: '',
+  liveMarks: false,
+};
+
+/** Settings are stored as JSON text: every host keeps a string as it is. */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stored settings, each member checked: whatever is missing or odd falls back to the default. */
+export function parseSettings(value: unknown): AddinSettings {
+  const v = parseJson(value);
+  if (!v || typeof v !== 'object') return { ...DEFAULT_SETTINGS };
+  const o = v as Record<string, unknown>;
+  const profiles: string[] = ['auto', ...PROFILE_IDS];
+  const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+  return {
+    profile:
+      typeof o.profile === 'string' && profiles.includes(o.profile) ? (o.profile as ProfileChoice) : 'auto',
+    unitCode: str(o.unitCode),
+    unitName: str(o.unitName),
+    liveMarks: o.liveMarks === true,
+  };
+}
+
+export function serializeSettings(settings: AddinSettings): string {
+  const { profile, unitCode, unitName, liveMarks } = settings;
+  return JSON.stringify({ profile, unitCode, unitName, liveMarks });
+}
+
+export function isInternalRole(x: unknown): x is InternalRole {
+  return x === 'summary' || x === 'lists';
+}
+
+export function parseInternalSheets(value: unknown): Record<string, InternalRole> {
+  const v = parseJson(value);
+  const out: Record<string, InternalRole> = {};
+  if (v && typeof v === 'object')
+    for (const [name, role] of Object.entries(v as Record<string, unknown>))
+      if (isInternalRole(role)) out[name] = role;
+  return out;
+}

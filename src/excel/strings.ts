@@ -1,0 +1,76 @@
+/** The Excel adapter's own words: refusals the user reads in the task pane, and the 汇总 sheet's headings. */
+
+import { registerStrings, t, type Lang } from '../i18n';
+
+const zhCN = {
+  workbookProtected: '工作簿的结构受保护，无法添加工作表。请先在“审阅”中撤销工作簿保护。',
+  cannotAddSheet: '无法添加工作表“{{sheet}}”：{{message}}',
+  sheetNotFound: '找不到工作表“{{sheet}}”，它可能已被删除或改名。',
+  noIndicatorBlock: '第 {{row}} 行不在工作表“{{sheet}}”任何绩效目标表的指标区内。',
+  headerRow: '第 {{row}} 行是指标区的表头，不能删除。',
+  outsideBlock: '第 {{row}} 行不在指标区内（第 {{first}}–{{last}} 行）。',
+  lastIndicatorRow: '指标区只剩这一行，不能删除；可以清空它的内容。',
+  rowHasOtherContent: '第 {{row}} 行在表格之外还有内容（{{cell}}），删除这一行会把它一起删掉，请先移走。',
+  noFix: '这个问题没有可以自动应用的修改。',
+  sheetTooLarge: '工作表“{{sheet}}”的数据太多，无法读取。',
+  summary: {
+    code: '项目编码',
+    name: '项目名称',
+    sheet: '工作表',
+    total: '预算数（万元）',
+    fiscal: '财政资金（万元）',
+    other: '其他资金（万元）',
+    planned: '{{period}}计划支出（万元）',
+    period1: '3月底',
+    period2: '6月底',
+    period3: '10月底',
+    period4: '12月底',
+    totalRow: '合计',
+  },
+};
+
+const enUS: typeof zhCN = {
+  workbookProtected:
+    'The workbook structure is protected, so no worksheet can be added. Unprotect the workbook (Review tab) first.',
+  cannotAddSheet: 'Could not add the worksheet "{{sheet}}": {{message}}',
+  sheetNotFound: 'The worksheet "{{sheet}}" was not found; it may have been deleted or renamed.',
+  noIndicatorBlock: 'Row {{row}} is not inside the indicator block of any target table on "{{sheet}}".',
+  headerRow: 'Row {{row}} is the header of the indicator block and cannot be removed.',
+  outsideBlock: 'Row {{row}} is outside the indicator block (rows {{first}}–{{last}}).',
+  lastIndicatorRow: 'This is the last indicator row and cannot be removed; clear its contents instead.',
+  rowHasOtherContent:
+    'Row {{row}} holds data outside the table ({{cell}}) that removing the row would delete; move it first.',
+  noFix: 'This finding has no fix that can be applied automatically.',
+  sheetTooLarge: 'The worksheet "{{sheet}}" holds too much data to be read.',
+  summary: {
+    code: 'Project code',
+    name: 'Project name',
+    sheet: 'Worksheet',
+    total: 'Budget (10k yuan)',
+    fiscal: 'Fiscal funds (10k yuan)',
+    other: 'Other funds (10k yuan)',
+    planned: 'Planned by {{period}} (10k yuan)',
+    period1: 'end of March',
+    period2: 'end of June',
+    period3: 'end of October',
+    period4: 'end of December',
+    totalRow: 'Total',
+  },
+};
+
+registerStrings('zh-CN', 'excel', zhCN);
+registerStrings('en-US', 'excel', enUS);
+
+/** The adapter's string `key` (under `excel.`) in `lang`. */
+export function text(lang: Lang, key: string, data?: Record<string, unknown>): string {
+  return t(lang, `excel.${key}`, data);
+}
+
+/** An error whose message is meant for the user, as it is. */
+export class WorkbenchError extends Error {
+  override readonly name = 'WorkbenchError';
+}
+
+export function refuse(lang: Lang, key: string, data?: Record<string, unknown>): WorkbenchError {
+  return new WorkbenchError(text(lang, key, data));
+}

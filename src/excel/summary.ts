@@ -1,0 +1,92 @@
+/**
+ * The 汇总 sheet (SPEC §6) as cells: one row per project and a total row, the amounts as live
+ * formulas pointing at each project's cells, so the sheet stays right where the add-in does not
+ * run. Only the formula subset of HELPERS.md is used. Text taken from cells is written as text.
+ */
+
+import { columnLetters, parseA1, quoteSheet } from '../domain/address';
+import { isPercentFormat } from '../domain/amounts';
+import type { Field, Lang, TargetTable } from '../domain/types';
+import { text } from './strings';
+
+export type SummaryCell = { text: string } | { formula: string };
+
+export const SUMMARY_COLUMNS = 10;
+/** Columns D–J (0-based 3–9) hold amounts. */
+export const FIRST_AMOUNT_COLUMN = 3;
+
+/** `'项目 一'!$C$4`: absolute, so the formula stays put if the row is copied. */
+function ref(table: TargetTable, field: Field): string {
+  const { row, col } = parseA1(field.cell);
+  return `${quoteSheet(table.sheet)}!$${columnLetters(col)}$${row + 1}`;
+}
+
+/**
+ * An amount in 万元, as the domain reads it (amounts.ts): a number, or numeric text with thousands
+ * separators; empty or unreadable is 0. A cell holding a date is unreadable and counts 0.
+ */
+function amount(table: TargetTable, field: Field | undefined): string {
+  if (!field || field.raw?.date) return '0';
+  const r = ref(table, field);
+  const wan = `IF(ISNUMBER(${r}),${r},IFERROR(VALUE(SUBSTITUTE(TRIM(${r}),",","")),0))`;
+  return table.moneyScale === 1 ? wan : `${wan}/10000`;
+}
+
+/**
+ * A plan cell as a percentage, an error when blank or unreadable: a number (×100 when the cell is
+ * formatted as Excel percent, decided from its format now), or text such as `20.00` or `20%`.
+ */
+function percent(table: TargetTable, field: Field | undefined): string | undefined {
+  if (!field || field.raw?.date) return undefined;
+  const r = ref(table, field);
+  const scale = isPercentFormat(field.raw?.numberFormat) ? '*100' : '';
+  return `IF(ISNUMBER(${r}),${r}${scale},VALUE(SUBSTITUTE(SUBSTITUTE(TRIM(${r}),"％",""),"%","")))`;
+}
+
+/** Cumulative percentages: a blank or unreadable period carries the one before it, 0 before the first. */
+function cumulative(table: TargetTable): string[] {
+  const out: string[] = [];
+  let previous = '0';
+  for (let i = 0; i < 4; i++) {
+    const p = percent(table, table.plan[i]);
+    const current = p ? `IFERROR(${p},${previous})` : previous;
+    out.push(current);
+    previous = current;
+  }
+  return out;
+}
+
+/** The 汇总 sheet's cells from A1: a header row, one row per table, a total row. */
+export function summaryCells(tables: readonly TargetTable[], lang: Lang): SummaryCell[][] {
+  const s = (key: string, data?: Record<string, unknown>): SummaryCell => ({
+    text: text(lang, `summary.${key}`, data),
+  });
+  const header: SummaryCell[] = [
+    s('code'),
+    s('name'),
+    s('sheet'),
+    s('total'),
+    s('fiscal'),
+    s('other'),
+    ...[1, 2, 3, 4].map((i) => s('planned', { period: text(lang, `summary.period${i}`) })),
+  ];
+  const rows = tables.map((table, i): SummaryCell[] => {
+    const row = i + 2;
+    return [
+      { text: table.code?.text ?? '' },
+      { text: table.name?.text ?? '' },
+      { text: table.sheet },
+      { formula: `=${amount(table, table.budget.total)}` },
+      { formula: `=${amount(table, table.budget.fiscal)}` },
+      { formula: `=${amount(table, table.budget.other)}` },
+      ...cumulative(table).map((pct) => ({ formula: `=$D${row}*${pct}/100` })),
+    ];
+  });
+  const last = tables.length + 1;
+  const total: SummaryCell[] = [s('totalRow'), { text: '' }, { text: '' }];
+  for (let col = FIRST_AMOUNT_COLUMN; col < SUMMARY_COLUMNS; col++) {
+    const letters = columnLetters(col);
+    total.push({ formula: tables.length > 0 ? `=SUM(${letters}2:${letters}${last})` : '=0' });
+  }
+  return [header, ...rows, total];
+}
