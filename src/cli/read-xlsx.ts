@@ -3,17 +3,13 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
-import { LIST_SHEET, SUMMARY_SHEET } from '../domain/layout';
+import { LIST_SHEET } from '../domain/layout';
+import { text } from '../excel/strings';
+import { LANGS } from '../i18n';
+import { markedSheets } from './markers';
 import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
 
 export { DEFAULT_LIMITS, XlsxReadError, type XlsxLimits };
-
-/**
- * Workbook defined names starting with this prefix mark the sheet they refer to as the add-in's own
- * (the 汇总 sheet, the hidden list sheet). A defined name is what both Office.js
- * (`workbook.names.add`, ExcelApi 1.4) and exceljs can write and read, and it follows a renamed sheet.
- */
-export const INTERNAL_NAME_PREFIX = '_PerfTargetsInternal';
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30, Excel's day 0 in the 1900 date system (its phantom 1900-02-29 included). */
@@ -72,37 +68,21 @@ function gridCell(cell: ExcelJS.Cell): GridCell | undefined {
   return out;
 }
 
-function sheetOf(reference: string): string | undefined {
-  const bang = reference.lastIndexOf('!');
-  if (bang < 0) return undefined;
-  const raw = reference.slice(0, bang);
-  return raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-}
-
-/** Sheets the add-in marked for itself through a defined name (INTERNAL_NAME_PREFIX). */
-function markedSheets(workbook: ExcelJS.Workbook): Set<string> {
-  const out = new Set<string>();
-  for (const dn of workbook.definedNames.model as { name: string; ranges: string[] }[]) {
-    if (!dn.name.toLowerCase().startsWith(INTERNAL_NAME_PREFIX.toLowerCase())) continue;
-    for (const r of dn.ranges) {
-      const s = sheetOf(r);
-      if (s) out.add(s);
-    }
-  }
-  return out;
-}
-
 /**
- * The 汇总 sheet the add-in writes starts with a header row naming 项目编码/编码, 项目名称/名称 and
- * 预算数; a user's own sheet called 汇总 without it is still read as tables.
+ * The 汇总 sheet the add-in writes (src/excel/summary.ts) starts with its own header row, in
+ * Chinese or English. Its markers are lost when WPS or LibreOffice re-saves the file, the header
+ * is not; a user's own sheet that happens to be called 汇总 has no such header and is read.
  */
 function looksLikeSummary(grid: Grid): boolean {
-  for (const row of grid.cells.slice(0, 5)) {
-    const texts = (row ?? []).map((c) => (c && typeof c.value === 'string' ? c.value.trim() : ''));
-    const has = (...words: string[]) => texts.some((t) => words.includes(t));
-    if (has('项目编码', '编码') && has('项目名称', '名称') && has('预算数')) return true;
-  }
-  return false;
+  if (grid.top !== 0 || grid.left !== 0) return false;
+  const first = grid.cells[0] ?? [];
+  const at = (i: number): string => {
+    const v = first[i]?.value;
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  return LANGS.some((lang) =>
+    ['code', 'name', 'sheet', 'total'].every((key, i) => at(i) === text(lang, `summary.${key}`)),
+  );
 }
 
 function sheetGrid(ws: ExcelJS.Worksheet): Grid {
@@ -183,21 +163,17 @@ export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS
   } catch {
     throw new XlsxReadError('unreadable');
   }
-  inspectXlsx(buf, limits);
+  const parts = inspectXlsx(buf, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as object);
   } catch {
     throw new XlsxReadError('corrupt');
   }
-  const marked = markedSheets(workbook);
+  const marked = markedSheets(parts);
   return workbook.worksheets.map((ws) => {
     const grid = sheetGrid(ws);
-    if (
-      marked.has(ws.name) ||
-      ws.name === LIST_SHEET ||
-      (ws.name === SUMMARY_SHEET && looksLikeSummary(grid))
-    ) {
+    if (marked.has(ws.name) || ws.name === LIST_SHEET || looksLikeSummary(grid)) {
       grid.internal = true;
     }
     return grid;

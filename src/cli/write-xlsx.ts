@@ -11,7 +11,6 @@ import {
   type TemplateSpec,
 } from '../domain/layout';
 import type { ProfileId } from '../domain/types';
-import { INTERNAL_NAME_PREFIX } from './read-xlsx';
 
 export interface TemplateFileOptions {
   profile: ProfileId;
@@ -115,7 +114,6 @@ function writeLists(workbook: ExcelJS.Workbook, lists: TemplateSpec['lists']): v
     ws.getColumn(i + 1).width = 24;
     workbook.definedNames.add(`${sheet}!$${col}$1:$${col}$${Math.max(1, list.values.length)}`, list.name);
   });
-  workbook.definedNames.add(`${sheet}!$A$1`, `${INTERNAL_NAME_PREFIX}_lists`);
 }
 
 /** A workbook with `projects` blank standard tables, one per sheet, ready to fill. */

@@ -196,17 +196,29 @@ function mergedCellCount(xml: string): number {
 
 const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
+/** What the guard keeps from its pass over the parts, for reading the add-in's sheet markers. */
+export interface XlsxParts {
+  /** Inflated small parts: xl/workbook.xml, relationship parts, custom-property and web-extension parts. */
+  parts: Map<string, Buffer>;
+  /** Worksheet part name → its `<customProperties>` element, for sheets that have one. */
+  sheetCustomProperties: Map<string, string>;
+}
+
+const KEPT_PART = /^(xl\/workbook\.xml|.*\.rels|.*customProperty[^/]*\.bin|xl\/webextensions\/[^/]+\.xml)$/;
+
 /**
  * Throws an XlsxReadError unless `buf` is a zip holding an Excel workbook within `limits`.
- * Returns nothing: exceljs then loads the same bytes.
+ * exceljs then loads the same bytes; the parts it ignores (sheet custom properties, the add-in's
+ * settings) are returned from this pass.
  */
-export function inspectXlsx(buf: Buffer, limits: XlsxLimits): void {
+export function inspectXlsx(buf: Buffer, limits: XlsxLimits): XlsxParts {
   if (buf.length === 0) throw new XlsxReadError('empty-file');
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) throw new XlsxReadError('ole');
   const sig = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
   if (sig !== SIG_LOCAL && sig !== SIG_END) throw new XlsxReadError('not-zip');
   const entries = readCentralDirectory(buf);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new XlsxReadError('not-workbook');
+  const out: XlsxParts = { parts: new Map(), sheetCustomProperties: new Map() };
   let total = 0;
   let cells = 0;
   for (const e of entries) {
@@ -225,6 +237,15 @@ export function inspectXlsx(buf: Buffer, limits: XlsxLimits): void {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       cells += cellCount(data);
       if (cells > limits.cells) throw new XlsxReadError('too-many-cells', { limit: limits.cells });
+      const at = data.indexOf('customProperties>');
+      if (at >= 0) {
+        const start = data.lastIndexOf('<', at);
+        const end = data.indexOf('customProperties>', at + 17);
+        out.sheetCustomProperties.set(e.name, data.toString('utf8', start, end < 0 ? data.length : end + 17));
+      }
+    } else if (KEPT_PART.test(e.name)) {
+      out.parts.set(e.name, data);
     }
   }
+  return out;
 }

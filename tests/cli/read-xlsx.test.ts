@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cellAt, gridFromRows, type Grid } from '../../src/domain/grid';
 import { LIST_SHEET, SUMMARY_SHEET } from '../../src/domain/layout';
-import { DEFAULT_LIMITS, INTERNAL_NAME_PREFIX, readXlsx, XlsxReadError } from '../../src/cli/read-xlsx';
-import { minimalXlsxParts, writeGridsXlsx, zipParts } from '../fixtures/xlsx';
+import { DEFAULT_LIMITS, readXlsx, XlsxReadError } from '../../src/cli/read-xlsx';
+import { minimalXlsxParts, writeGridsXlsx, xlsxParts, zipParts, type ZipPart } from '../fixtures/xlsx';
 
 let dir: string;
 beforeAll(async () => {
@@ -103,14 +103,81 @@ describe('readXlsx: rich text, hyperlinks, shared formulas, position', () => {
 });
 
 describe('readXlsx: the add-in’s own sheets are internal', () => {
-  it('marks the list sheet, a sheet named by an internal defined name, and the 汇总 sheet with its header', async () => {
+  const inline = (a1: string, text: string) => `<c r="${a1}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const labelled = `<sheetData><row r="1">${inline('A1', '项目名称')}${inline('B1', 'x')}</row></sheetData>`;
+
+  it('marks a sheet carrying the add-in’s custom property perfTargets.role (ExcelApi 1.12)', async () => {
+    const role = (r: string): ZipPart => ({
+      name: `xl/customProperty-${r}.bin`,
+      data: Buffer.from(r, 'utf16le'),
+    });
+    const parts = xlsxParts(
+      [
+        { name: '项目1', body: labelled },
+        {
+          name: '我的汇总',
+          body: `${labelled}<customProperties><customPr name="perfTargets.role" r:id="rId7"/></customProperties>`,
+          rels: '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty" Target="../customProperty-summary.bin"/>',
+        },
+        {
+          name: '别的属性',
+          body: `${labelled}<customProperties><customPr name="someone.else" r:id="rId1"/></customProperties>`,
+          rels: '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty" Target="/xl/customProperty-summary.bin"/>',
+        },
+      ],
+      [role('summary')],
+    );
+    await fs.writeFile(file('custom-property.xlsx'), zipParts(parts));
+    const grids = await readXlsx(file('custom-property.xlsx'));
+    expect(grids.map((g) => [g.sheet, g.internal ?? false])).toEqual([
+      ['项目1', false],
+      ['我的汇总', true],
+      ['别的属性', false],
+    ]);
+  });
+
+  it('marks the sheets named in the add-in’s workbook setting perfTargets.internalSheets', async () => {
+    const setting = JSON.stringify(JSON.stringify({ 'Sheet & 汇总': 'summary', 其他: 'not-a-role' }));
+    const escaped = setting.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const webext: ZipPart = {
+      name: 'xl/webextensions/webextension1.xml',
+      data:
+        '<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{1}">' +
+        `<we:properties><we:property name="perfTargets.settings" value="&quot;{}&quot;"/>` +
+        `<we:property name="perfTargets.internalSheets" value="${escaped}"/></we:properties></we:webextension>`,
+    };
+    const parts = xlsxParts(
+      [
+        { name: 'Sheet & 汇总', body: labelled },
+        { name: '其他', body: labelled },
+      ],
+      [webext],
+    );
+    await fs.writeFile(file('settings.xlsx'), zipParts(parts));
+    const grids = await readXlsx(file('settings.xlsx'));
+    expect(grids.map((g) => [g.sheet, g.internal ?? false])).toEqual([
+      ['Sheet & 汇总', true],
+      ['其他', false],
+    ]);
+  });
+
+  it('knows the list sheet by name and the 汇总 sheet by the add-in’s header, in either language', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('项目1').getCell('A1').value = '项目名称';
     wb.addWorksheet(LIST_SHEET).getCell('A1').value = '产出指标';
-    const summary = wb.addWorksheet(SUMMARY_SHEET);
-    summary.getRow(1).values = ['项目编码', '项目名称', '工作表', '预算数', '财政资金', '其他资金'];
-    wb.addWorksheet('我的 汇总').getCell('A1').value = '项目名称';
-    wb.definedNames.add("'我的 汇总'!$A$1", `${INTERNAL_NAME_PREFIX}_summary`);
+    wb.addWorksheet(SUMMARY_SHEET).getRow(1).values = [
+      '项目编码',
+      '项目名称',
+      '工作表',
+      '预算数（万元）',
+      '财政资金（万元）',
+    ];
+    wb.addWorksheet('Totals').getRow(1).values = [
+      'Project code',
+      'Project name',
+      'Worksheet',
+      'Budget (10k yuan)',
+    ];
     const p = file('internal.xlsx');
     await wb.xlsx.writeFile(p);
     const grids = await readXlsx(p);
@@ -118,7 +185,7 @@ describe('readXlsx: the add-in’s own sheets are internal', () => {
       ['项目1', false],
       [LIST_SHEET, true],
       [SUMMARY_SHEET, true],
-      ['我的 汇总', true],
+      ['Totals', true],
     ]);
   });
 
