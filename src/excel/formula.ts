@@ -1,7 +1,6 @@
 /**
  * The little the adapter must know about formula text: where the A1 references are (outside string
- * literals), so that a list source can follow a copied row and a formula can be recognised
- * whatever cells it points at.
+ * literals), so that a formula can be recognised whatever cells it points at.
  */
 
 /** `A1`, `$A1`, `A$1`, `$A$1`, not part of a longer name (`LOG10(`, `ABC12_x`, `Sheet1!`). */
@@ -37,17 +36,6 @@ function outsideStrings(formula: string, edit: (code: string) => string): string
     i = end;
   }
   return out;
-}
-
-/** The formula as Excel would evaluate it `rows` rows lower: relative row references move, `$` rows stay. */
-export function shiftRows(formula: string, rows: number): string {
-  if (rows === 0) return formula;
-  return outsideStrings(formula, (code) =>
-    code.replace(REF, (_m, colAbs: string, col: string, rowAbs: string, row: string) => {
-      const shifted = rowAbs ? Number(row) : Number(row) + rows;
-      return `${colAbs}${col}${rowAbs}${shifted}`;
-    }),
-  );
 }
 
 /**

@@ -100,7 +100,7 @@ export function mockWorkbook(grids: Grid[]): MockWorkbook {
         const key = `${grid.sheet}!${address}`;
         let cell = cells.get(key);
         if (!cell) {
-          cell = track(new OfficeMockObject({ ...cellData(address) })) as typeof cell;
+          cell = track(new OfficeMockObject({ ...cellData(address) })) as MockCell;
           cells.set(key, cell);
         }
         return cell;
