@@ -90,6 +90,7 @@ export function detectSupport(office: OfficeHost): Support {
     workbookProtection: has('1.7'),
     dataValidation: has('1.8'),
     pageLayout: has('1.9'),
+    workbookEvents: has('1.9'),
     sheetCustomProperties: has('1.12'),
     mergedAreas: has('1.13'),
   };
@@ -594,22 +595,51 @@ class ExcelWorkbench implements Workbench {
       return round;
     };
 
-    const registration = await this.excel.run(async (ctx) => {
-      const handler = ctx.workbook.worksheets.onChanged.add(onChanged);
-      await ctx.sync();
-      return handler;
-    });
+    const registrations = await this.listen(onChanged);
 
     return async () => {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       settle?.();
-      await this.excel.run(registration.context, async (ctx) => {
-        registration.remove();
-        await ctx.sync();
-      });
+      for (const registration of registrations)
+        await this.excel.run(registration.context, async (ctx) => {
+          registration.remove();
+          await ctx.sync();
+        });
       await chain;
     };
+  }
+
+  /**
+   * Subscribes to edits: on the sheet collection from ExcelApi 1.9; before, on each sheet (1.7),
+   * and on each sheet added later.
+   */
+  private listen(
+    onChanged: (event: Excel.WorksheetChangedEventArgs) => Promise<void>,
+  ): Promise<OfficeExtension.EventHandlerResult<unknown>[]> {
+    return this.excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      if (this.support.workbookEvents) {
+        const handler = sheets.onChanged.add(onChanged);
+        await ctx.sync();
+        return [handler];
+      }
+      sheets.load('items/id');
+      await ctx.sync();
+      const handlers: OfficeExtension.EventHandlerResult<unknown>[] = sheets.items.map((ws) =>
+        ws.onChanged.add(onChanged),
+      );
+      handlers.push(
+        sheets.onAdded.add((added) =>
+          this.excel.run(async (inner) => {
+            handlers.push(inner.workbook.worksheets.getItem(added.worksheetId).onChanged.add(onChanged));
+            await inner.sync();
+          }),
+        ),
+      );
+      await ctx.sync();
+      return handlers;
+    });
   }
 
   /**

@@ -28,8 +28,9 @@ import type { AddinSettings, Capabilities } from './workbench';
 export interface Support extends Capabilities {
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
-  /** ExcelApi 1.9: page layout (print settings). */
+  /** ExcelApi 1.9: page layout (print settings), and change events on the whole sheet collection. */
   pageLayout: boolean;
+  workbookEvents: boolean;
   /** ExcelApi 1.7: workbook protection state. */
   workbookProtection: boolean;
 }

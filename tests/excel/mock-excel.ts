@@ -67,10 +67,8 @@ export function mockWorkbook(grids: Grid[]): MockWorkbook {
     mocks.add(m);
     return m;
   };
-  const cells = new Map<
-    string,
-    OfficeMockObject & { values: unknown; numberFormat: unknown; formulas: unknown }
-  >();
+  type MockCell = OfficeMockObject & { values: unknown; numberFormat: unknown; formulas: unknown };
+  const cells = new Map<string, MockCell>();
 
   const sheets = grids.map((grid, i) => {
     const used = rangeDataOf(grid);
