@@ -107,6 +107,13 @@ function parseProjects(value: string, lang: Lang): number {
   return n;
 }
 
+/** Sheet names for a one-line message: all of a few, or the first and last of many. */
+function listed(sheets: string[]): string {
+  return sheets.length <= 4
+    ? sheets.join('、')
+    : `${sheets.slice(0, 2).join('、')}…${sheets[sheets.length - 1]}`;
+}
+
 /** The package's version: package.json sits two levels up from both src/cli and lib/cli. */
 function version(): string {
   try {
@@ -226,7 +233,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
             t(lang, 'cli.template.written', {
               file: out,
               count: sheets.length,
-              sheets: sheets.join('、'),
+              sheets: listed(sheets),
               profile,
             }) + '\n',
           );

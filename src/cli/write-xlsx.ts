@@ -141,7 +141,7 @@ export async function buildTemplateWorkbook(
         horizontalCentered: spec.print.centerHorizontally,
         margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       },
-      views: [{ state: 'normal', activeCell: spec.roles.name ?? toA1(spec.top, spec.left) }],
+      views: [{ state: 'normal', activeCell: spec.roles.code ?? toA1(spec.top, spec.left) }],
     });
     writeTable(ws, spec);
     sheets.push(name);
