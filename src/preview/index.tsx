@@ -1,0 +1,68 @@
+/**
+ * The preview page (SPEC §9): a simulated workbook (src/sim) drawn as a grid, beside the real task
+ * pane running against it through the simulator's `Excel` and its local `Office` shim. Nothing is
+ * loaded from the internet. `?lang=en-US` switches the UI to English (zh-CN otherwise).
+ * `window.previewWorkbook` is the contract browser tests rely on; `window.previewSim` is the whole
+ * simulator, for a developer at the console.
+ */
+
+import { createRoot } from 'react-dom/client';
+import { createWorkbench } from '../excel';
+import type { Lang } from '../domain/types';
+import { t } from '../i18n';
+import { SimWorkbook } from '../sim';
+import { mountTaskpane } from '../taskpane/mount';
+import { createPreviewApi, type PreviewWorkbook } from './book';
+import './strings';
+import { WorkbookView } from './WorkbookView';
+
+declare global {
+  interface Window {
+    previewWorkbook: PreviewWorkbook;
+    previewSim: SimWorkbook;
+  }
+}
+
+/** The live validation's quiet time after an edit; `idle()` knows it. */
+const DEBOUNCE_MS = 300;
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (found) return found;
+  const created = document.createElement('div');
+  created.id = id;
+  document.body.appendChild(created);
+  return created;
+}
+
+function start(): void {
+  const params = new URLSearchParams(window.location.search);
+  const lang: Lang = params.get('lang') === 'en-US' ? 'en-US' : 'zh-CN';
+  document.documentElement.lang = lang;
+  document.title = t(lang, 'preview.title');
+
+  const sim = new SimWorkbook({ sheets: ['Sheet1'] });
+  sim.setDisplayLanguage(lang);
+  const { book, workbook } = createPreviewApi(sim, DEBOUNCE_MS);
+  window.previewWorkbook = workbook;
+  window.previewSim = sim;
+
+  const area = element('workbook-area');
+  area.setAttribute('role', 'region');
+  area.setAttribute('aria-label', t(lang, 'preview.workbook'));
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.textContent = t(lang, 'preview.hint');
+  const grid = document.createElement('div');
+  grid.className = 'workbook-root';
+  area.replaceChildren(hint, grid);
+
+  // No landmark role here: the pane brings its own <main>, which must stay top-level.
+  const pane = element('taskpane');
+  const leaveGrid = () => pane.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+
+  createRoot(grid).render(<WorkbookView book={book} lang={lang} onLeave={leaveGrid} />);
+  mountTaskpane(pane, createWorkbench(sim.excel, sim.office, { lang, debounceMs: DEBOUNCE_MS }), lang);
+}
+
+start();
