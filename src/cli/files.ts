@@ -10,11 +10,8 @@ export interface Target {
   absolute: string;
 }
 
-export interface Collected {
-  targets: Target[];
-  /** Paths that name nothing readable, with the reason. */
-  problems: { display: string; error: XlsxReadError }[];
-}
+/** A workbook to read, or a path that names nothing readable, with the reason. */
+export type Collected = Target | { display: string; error: XlsxReadError };
 
 const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith('~$');
 
@@ -43,16 +40,15 @@ async function isFile(p: string): Promise<boolean> {
 /**
  * Files are taken as given, whatever their extension (readXlsx says what they really are);
  * a directory contributes its .xlsx files (Excel's `~$` lock files skipped) and is a problem when
- * it has none. A file reached twice is read once.
+ * it has none. A file reached twice is read once. The order is the command line's.
  */
-export async function collectTargets(paths: string[], cwd: string): Promise<Collected> {
-  const targets: Target[] = [];
-  const problems: Collected['problems'] = [];
+export async function collectTargets(paths: string[], cwd: string): Promise<Collected[]> {
+  const out: Collected[] = [];
   const seen = new Set<string>();
   const add = (t: Target): void => {
     if (seen.has(t.absolute)) return;
     seen.add(t.absolute);
-    targets.push(t);
+    out.push(t);
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -61,7 +57,7 @@ export async function collectTargets(paths: string[], cwd: string): Promise<Coll
       stat = await fs.stat(absolute);
     } catch (err) {
       const code = (err as { code?: string }).code;
-      problems.push({
+      out.push({
         display: given,
         error: new XlsxReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable'),
       });
@@ -72,14 +68,14 @@ export async function collectTargets(paths: string[], cwd: string): Promise<Coll
       try {
         await walk(absolute, given, found);
       } catch {
-        problems.push({ display: given, error: new XlsxReadError('unreadable') });
+        out.push({ display: given, error: new XlsxReadError('unreadable') });
         continue;
       }
-      if (found.length === 0) problems.push({ display: given, error: new XlsxReadError('no-workbooks') });
+      if (found.length === 0) out.push({ display: given, error: new XlsxReadError('no-workbooks') });
       found.forEach(add);
     } else {
       add({ display: given, absolute });
     }
   }
-  return { targets, problems };
+  return out;
 }

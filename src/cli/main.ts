@@ -54,24 +54,23 @@ interface Analysis {
  * `table/duplicate-code` sees the same 项目编码 in two files checked together.
  */
 async function analyse(paths: string[], profile: ProfileChoice, lang: Lang, io: CliIO): Promise<Analysis> {
-  const { targets, problems } = await collectTargets(paths, io.cwd);
-  const fail = (display: string, message: string): void => {
-    io.stderr.write(`${PROGRAM}: ${printable(display)}: ${message}\n`);
-  };
+  const collected = await collectTargets(paths, io.cwd);
   const results: FileResult[] = [];
-  for (const p of problems) {
-    const message = readErrorText(lang, p.error);
-    fail(p.display, message);
-    results.push({ file: p.display, tables: [], findings: [], error: message });
-  }
-  for (const target of targets) {
+  const fail = (display: string, err: unknown): void => {
+    const message = readErrorText(lang, err);
+    io.stderr.write(`${PROGRAM}: ${printable(display)}: ${message}\n`);
+    results.push({ file: display, tables: [], findings: [], error: message });
+  };
+  for (const item of collected) {
+    if ('error' in item) {
+      fail(item.display, item.error);
+      continue;
+    }
     try {
-      const grids = await readXlsx(target.absolute);
-      results.push({ file: target.display, tables: readWorkbook(grids, { profile }), findings: [] });
+      const grids = await readXlsx(item.absolute);
+      results.push({ file: item.display, tables: readWorkbook(grids, { profile }), findings: [] });
     } catch (err) {
-      const message = readErrorText(lang, err);
-      fail(target.display, message);
-      results.push({ file: target.display, tables: [], findings: [], error: message });
+      fail(item.display, err);
     }
   }
   const all: TargetTable[] = [];

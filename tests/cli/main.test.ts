@@ -331,6 +331,14 @@ describe('paths that cannot be read', () => {
     expect(lines[2]).toMatch(/不完整|损坏/);
     expect(lines[3]).toMatch(/加密.*\.xls/);
     expect(stderr).not.toMatch(/\n\s+at /);
+    expect(doc.files.map((f) => f.file)).toEqual([
+      'missing.xlsx',
+      'renamed.xlsx',
+      'standard.xlsx',
+      'truncated.xlsx',
+      'locked.xlsx',
+      'zero.xlsx',
+    ]);
     const byFile = new Map(doc.files.map((f) => [f.file, f]));
     expect(byFile.get('standard.xlsx')?.tables).toHaveLength(6);
     expect(byFile.get('standard.xlsx')?.error).toBeUndefined();
@@ -425,7 +433,7 @@ describe('directories', () => {
   });
 
   it('a directory without workbooks is an unreadable path, the others still checked', async () => {
-    const { code, doc, stderr } = await json('check', 'nothing-here', 'standard.xlsx');
+    const { code, doc, stderr } = await json('check', 'standard.xlsx', 'nothing-here');
     expect(code).toBe(2);
     expect(stderrLines({ stderr })).toEqual([
       expect.stringMatching(/^perf-targets: nothing-here: 目录中没有 \.xlsx 文件$/),
