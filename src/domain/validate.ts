@@ -64,10 +64,15 @@ function sortFindings(findings: Finding[], tables: readonly TargetTable[]): Find
   tables.forEach((table) => {
     if (!sheetOrder.has(table.sheet)) sheetOrder.set(table.sheet, sheetOrder.size);
   });
-  const keyed = findings.map((finding, i) => ({ finding, i, at: position(finding.cell) }));
+  const keyed = findings.map((finding, i) => ({
+    finding,
+    i,
+    sheet: sheetOrder.get(finding.sheet) ?? sheetOrder.size,
+    at: position(finding.cell),
+  }));
   keyed.sort(
     (a, b) =>
-      (sheetOrder.get(a.finding.sheet) ?? Infinity) - (sheetOrder.get(b.finding.sheet) ?? Infinity) ||
+      a.sheet - b.sheet ||
       (a.finding.table ?? -1) - (b.finding.table ?? -1) ||
       a.at.row - b.at.row ||
       a.at.col - b.at.col ||
@@ -82,7 +87,9 @@ export function validateTables(tables: readonly TargetTable[], options: Validate
   const rules = options.rules ?? RULES;
   register(rules);
   const findings: Finding[] = [];
-  tables.forEach((table, index) => {
+  // A fresh list per run: rules may remember what they derived from it (table/duplicate-code does).
+  const all: readonly TargetTable[] = Object.freeze([...tables]);
+  all.forEach((table, index) => {
     const profile = getProfile(table.profile);
     for (const rule of rules) {
       if (rule.meta.profiles && !rule.meta.profiles.includes(table.profile)) continue;
@@ -102,7 +109,7 @@ export function validateTables(tables: readonly TargetTable[], options: Validate
         if (r.fix !== undefined) finding.fix = { sheet: table.sheet, cell: r.fixCell ?? cell, value: r.fix };
         findings.push(finding);
       };
-      rule.check({ table, index, tables, profile, report });
+      rule.check({ table, index, tables: all, profile, report });
     }
   });
   return sortFindings(findings, tables);

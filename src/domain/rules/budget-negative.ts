@@ -16,7 +16,7 @@ const rule: Rule = {
     fixable: false,
   },
   check(context) {
-    for (const field of ['total', 'fiscal', 'other'] as const) {
+    for (const field of ['total', 'fiscal', 'carryover', 'other'] as const) {
       const cell = context.table.budget[field];
       const amount = readAmount(cell);
       if (cell && amount.kind === 'number' && amount.value.lt(0)) {

@@ -26,7 +26,7 @@ const rule: Rule = {
   check(context) {
     const { table } = context;
     const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
-    for (const field of ['total', 'fiscal', 'other'] as const) {
+    for (const field of ['total', 'fiscal', 'carryover', 'other'] as const) {
       const cell = table.budget[field];
       const amount = readAmount(cell);
       if (!cell || amount.kind !== 'invalid') continue;

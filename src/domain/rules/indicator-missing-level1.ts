@@ -1,6 +1,5 @@
-import { matchLevel1 } from '../taxonomy';
 import type { Rule } from './rule';
-import { filled } from './support';
+import { categoriesOf, filled } from './support';
 
 /** Required coverage (SPEC §2): every 一级 of the profile has at least one filled indicator. */
 const rule: Rule = {
@@ -26,7 +25,7 @@ const rule: Rule = {
     if (!table.indicatorHeader) return;
     for (const level1 of profile.level1) {
       const covered = table.indicators.some(
-        (ind) => matchLevel1(profile, ind.level1.text) === level1 && (filled(ind.name) || filled(ind.value)),
+        (ind) => categoriesOf(profile, ind).level1 === level1 && (filled(ind.name) || filled(ind.value)),
       );
       if (!covered)
         context.report({ at: table.indicatorHeader, messageId: 'missing', data: { level1: level1.name } });

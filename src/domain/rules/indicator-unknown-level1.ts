@@ -1,6 +1,5 @@
-import { matchLevel1 } from '../taxonomy';
 import type { Rule } from './rule';
-import { filled, hasContent } from './support';
+import { categoriesOf, filled, hasContent } from './support';
 
 /** A 一级 the profile does not have; synonyms (效益指标 for 效果指标 …) are accepted. */
 const rule: Rule = {
@@ -38,7 +37,7 @@ const rule: Rule = {
         }
         continue;
       }
-      if (matchLevel1(profile, level1.text)) continue;
+      if (categoriesOf(profile, ind).level1) continue;
       reported.add(level1.cell);
       context.report({
         at: level1,

@@ -1,6 +1,6 @@
-import { findLevel2, matchLevel1, matchLevel2 } from '../taxonomy';
+import { findLevel2 } from '../taxonomy';
 import type { Rule } from './rule';
-import { filled, hasContent } from './support';
+import { categoriesOf, filled, hasContent } from './support';
 
 /** A 二级 not under its 一级 (`社会效益` = `社会效益指标`); a known 二级 under the wrong 一级 is told where it belongs. */
 const rule: Rule = {
@@ -33,7 +33,7 @@ const rule: Rule = {
     const { table, profile } = context;
     const reported = new Set<string>();
     for (const ind of table.indicators) {
-      const level1 = matchLevel1(profile, ind.level1.text);
+      const { level1, level2: known } = categoriesOf(profile, ind);
       const level2 = ind.level2;
       // An unknown 一级 is indicator/unknown-level1's finding; its 二级 cannot be judged.
       if (!level1 || reported.has(level2.cell)) continue;
@@ -46,7 +46,7 @@ const rule: Rule = {
         }
         continue;
       }
-      if (matchLevel2(level1, level2.text)) continue;
+      if (known) continue;
       reported.add(level2.cell);
       const elsewhere = findLevel2(profile, level2.text);
       if (elsewhere) {

@@ -13,6 +13,8 @@ import {
   matchLevel1,
   matchLevel2,
   normalizeName,
+  type Level1,
+  type Level2,
   type Level2Role,
   type Profile,
 } from '../taxonomy';
@@ -44,6 +46,7 @@ export function isSplit(ind: Indicator): boolean {
   return ind.comparator !== undefined || ind.unit !== undefined;
 }
 
+// The reader builds new Indicator objects on every read, so what is derived from one never goes stale.
 const expectations = new WeakMap<Indicator, NameExpectation>();
 
 export function expectation(ind: Indicator): NameExpectation {
@@ -55,9 +58,26 @@ export function expectation(ind: Indicator): NameExpectation {
   return e;
 }
 
+/** 指标性质 columns often say the direction in words: 正向 (larger is better) is ≥, 反向 is ≤. */
+const DIRECTION_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^正向/, '≥'],
+  [/^反向/, '≤'],
+  [/^(?:定性|定量)/, ''],
+];
+
+function splitText(ind: Indicator): string {
+  const body = `${ind.value.text}${ind.unit?.text ?? ''}`;
+  const said = normalizeName(ind.comparator?.text ?? '');
+  const word = DIRECTION_WORDS.find(([re]) => re.test(said));
+  if (!word) return `${ind.comparator?.text ?? ''}${body}`;
+  // A value cell that carries its own comparator needs none from the direction word.
+  return parseValue(body).comparator ? body : `${word[1]}${body}`;
+}
+
 function shownText(ind: Indicator): string {
+  if (isSplit(ind)) return splitText(ind);
   const raw = ind.value.raw;
-  if (!isSplit(ind) && raw && typeof raw.value === 'number' && isPercentFormat(raw.numberFormat)) {
+  if (raw && typeof raw.value === 'number' && isPercentFormat(raw.numberFormat)) {
     return `${new Big(raw.value).times(100).toString()}%`;
   }
   return ind.valueText;
@@ -160,11 +180,30 @@ export function needsUserDecision(ind: Indicator): boolean {
   return unitMismatch(ind) !== undefined || percentOutOfRange(valueInfo(ind));
 }
 
-/** What the row's 二级 asks of its indicators under the profile, when the 二级 is known. */
-export function roleOf(profile: Profile, ind: Indicator): Level2Role | undefined {
+interface Categories {
+  profile: Profile;
+  /** The profile's 一级 the row names, if any. */
+  level1?: Level1;
+  /** The 二级 under that 一级; for an unknown 一级, the 二级 wherever the profile has it. */
+  level2?: Level2;
+}
+
+const categories = new WeakMap<Indicator, Categories>();
+
+/** The row's 一级 and 二级 as the profile knows them (matched once per row: several rules ask). */
+export function categoriesOf(profile: Profile, ind: Indicator): Categories {
+  const cached = categories.get(ind);
+  if (cached && cached.profile === profile) return cached;
   const level1 = matchLevel1(profile, ind.level1.text);
   const level2 = level1 ? matchLevel2(level1, ind.level2.text) : findLevel2(profile, ind.level2.text)?.level2;
-  return level2?.role;
+  const result: Categories = { profile, level1, level2 };
+  categories.set(ind, result);
+  return result;
+}
+
+/** What the row's 二级 asks of its indicators under the profile, when the 二级 is known. */
+export function roleOf(profile: Profile, ind: Indicator): Level2Role | undefined {
+  return categoriesOf(profile, ind).level2?.role;
 }
 
 /** The profile's name for the 二级 with that role (the template's wording). */

@@ -1,6 +1,24 @@
 import { normalizeName } from '../taxonomy';
+import type { TargetTable } from '../types';
 import type { Rule } from './rule';
 import { filled } from './support';
+
+/** Each table list's codes → the first table holding each, built once per list (the rule runs per table). */
+const firstByCode = new WeakMap<readonly TargetTable[], Map<string, number>>();
+
+function firstTables(tables: readonly TargetTable[]): Map<string, number> {
+  let first = firstByCode.get(tables);
+  if (!first) {
+    first = new Map();
+    tables.forEach((table, i) => {
+      if (!table.code || !filled(table.code)) return;
+      const key = normalizeName(table.code.text);
+      if (!first!.has(key)) first!.set(key, i);
+    });
+    firstByCode.set(tables, first);
+  }
+  return first;
+}
 
 /** Two tables with one 项目编码: the later one is reported, since the first is usually the original. */
 const rule: Rule = {
@@ -24,18 +42,14 @@ const rule: Rule = {
     const { table, tables, index } = context;
     const code = table.code;
     if (!code || !filled(code)) return;
-    const key = normalizeName(code.text);
-    for (let i = 0; i < index; i++) {
-      const earlier = tables[i].code;
-      if (earlier && filled(earlier) && normalizeName(earlier.text) === key) {
-        context.report({
-          at: code,
-          messageId: 'duplicate',
-          data: { code: code.text, sheet: tables[i].sheet, cell: earlier.cell },
-        });
-        return;
-      }
-    }
+    const first = firstTables(tables).get(normalizeName(code.text));
+    if (first === undefined || first >= index) return;
+    const earlier = tables[first];
+    context.report({
+      at: code,
+      messageId: 'duplicate',
+      data: { code: code.text, sheet: earlier.sheet, cell: earlier.code?.cell ?? '' },
+    });
   },
 };
 

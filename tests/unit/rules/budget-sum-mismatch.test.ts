@@ -1,8 +1,20 @@
+import { gridFromRows } from '../../../src/domain/grid';
 import rule from '../../../src/domain/rules/budget-sum-mismatch';
 import { GOOD, runRule, tableWith } from './rule-tester';
 
 runRule(rule, {
   valid: [
+    {
+      title: '财政拨款 + 上年结转 + 其他资金 = 年度资金总额',
+      grids: [
+        gridFromRows('财政部表', [
+          ['项目名称', '道路养护', '项目编码', 'X-1'],
+          ['年度资金总额', 100, '财政拨款', 60, '上年结转', 30, '其他资金', 10],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '养护里程', '≥20公里'],
+        ]),
+      ],
+    },
     GOOD,
     { title: 'empty 其他资金 is 0', table: tableWith({ total: 16.35, fiscal: 16.35, other: null }) },
     { title: 'exact decimals: 0.1 + 0.2 = 0.3', table: tableWith({ total: 0.3, fiscal: 0.1, other: 0.2 }) },
@@ -14,6 +26,25 @@ runRule(rule, {
     { title: 'an unreadable amount is budget/not-number’s finding', table: tableWith({ fiscal: '8万' }) },
   ],
   invalid: [
+    {
+      title: 'a form with 上年结转: the three parts must add up',
+      grids: [
+        gridFromRows('财政部表', [
+          ['项目名称', '道路养护', '项目编码', 'X-1'],
+          ['年度资金总额', 100, '财政拨款', 60, '上年结转', 30, '其他资金', 5],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '养护里程', '≥20公里'],
+        ]),
+      ],
+      errors: [
+        {
+          cell: 'D2',
+          messageId: 'mismatchCarryover',
+          messageIncludes: '上年结转 30.00',
+          messageIncludesEn: 'carry-over',
+        },
+      ],
+    },
     {
       table: tableWith({ total: 10, fiscal: 8, other: 1 }),
       errors: [{ cell: 'E4', fix: null, messageIncludes: '8.00', messageIncludesEn: '10.00' }],

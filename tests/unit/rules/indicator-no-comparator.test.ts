@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/indicator-no-comparator';
-import { GOOD, runRule, tableWith, withExtraRow, withRow } from './rule-tester';
+import { GOOD, runRule, splitGrid, tableWith, withExtraRow, withRow } from './rule-tester';
 
 runRule(rule, {
   valid: [
@@ -14,6 +14,18 @@ runRule(rule, {
     { title: 'a rate above 100 is rate-out-of-range’s', table: withRow(1, { value: '292%' }) },
   ],
   invalid: [
+    {
+      title: 'split columns: the comparator goes into the empty 指标性质 cell; 正向 counts as ≥',
+      grids: [
+        splitGrid([
+          ['产出指标', '数量指标', '养护里程', '≥', 20, '公里'],
+          ['产出指标', '质量指标', '养护合格率', null, 95, '%'],
+          ['产出指标', '时效指标', '养护完成及时率', '正向指标', 95, '%'],
+          ['满意度指标', '服务对象满意度指标', '群众满意度', '>=', 90, '%'],
+        ]),
+      ],
+      errors: [{ cell: 'D6', fix: '≥', messageIncludes: '≥95%' }],
+    },
     {
       title: 'seed project 4: 疑难信访案件处理率 = 75%',
       table: withExtraRow({

@@ -1,8 +1,12 @@
 import rule from '../../../src/domain/rules/indicator-nonstandard-text';
-import { GOOD, runRule, withRow } from './rule-tester';
+import { GOOD, runRule, splitGrid, withRow } from './rule-tester';
 
 runRule(rule, {
   valid: [
+    {
+      title: 'split columns hold no one text to rewrite',
+      grids: [splitGrid([['满意度指标', '服务对象满意度指标', '群众满意度', '>=', 90, '%']])],
+    },
     GOOD,
     withRow(1, { value: '＝100%' }),
     {

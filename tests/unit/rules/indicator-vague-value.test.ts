@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/indicator-vague-value';
-import { GOOD, runRule, withRow } from './rule-tester';
+import { GOOD, runRule, splitGrid, withRow } from './rule-tester';
 
 runRule(rule, {
   valid: [
@@ -12,6 +12,17 @@ runRule(rule, {
     { title: 'a date on a time name', table: withRow(2, { value: '2024年6月底前' }) },
   ],
   invalid: [
+    {
+      title: 'split columns: 正向/定性 in 指标性质 are directions, not part of the value',
+      grids: [
+        splitGrid([
+          ['产出指标', '时效指标', '养护完成及时率', '正向指标', 95, '%'],
+          ['效益指标', '社会效益指标', '通行条件', '定性', '明显改善', null],
+          ['效益指标', '社会效益指标', '道路通行率', '定性', '良好', null],
+        ]),
+      ],
+      errors: [{ cell: 'E7', messageIncludes: '“良好”' }],
+    },
     {
       table: withRow(1, { value: '合格' }),
       errors: [{ cell: 'F11', fix: null, messageIncludes: '比率指标', messageIncludesEn: 'a rate' }],

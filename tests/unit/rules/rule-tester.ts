@@ -5,7 +5,7 @@
  * severities, fixes and messages (non-empty, filled in, in both languages).
  */
 
-import type { Grid } from '../../../src/domain/grid';
+import { gridFromRows, type Grid } from '../../../src/domain/grid';
 import { readWorkbook } from '../../../src/domain/reader';
 import type { Rule } from '../../../src/domain/rules/rule';
 import type { Finding, ProfileId, Severity } from '../../../src/domain/types';
@@ -213,3 +213,18 @@ export function withExtraRow(row: IndicatorInput): TableInput {
 
 /** Sheet row (1-based) of indicator row `i` in a template table at A1. */
 export const indicatorRow = (i: number): number => 10 + i;
+
+/**
+ * Another province's layout with split columns (指标性质 | 指标值 | 计量单位), no plan block: each row
+ * is [一级, 二级, 三级, 指标性质, 指标值, 计量单位]; the first indicator row is sheet row 5 (D = 指标性质,
+ * E = 指标值, F = 计量单位).
+ */
+export function splitGrid(rows: (string | number | null)[][]): Grid {
+  return gridFromRows('外单位', [
+    ['项目名称', '道路养护', '项目编码', 'X-1'],
+    ['年度资金总额', 12, '其中：财政拨款', 12, '其他资金', null],
+    ['绩效目标', '完成全年道路养护'],
+    ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标值确定依据'],
+    ...rows.map((r) => [...r, '计划标准']),
+  ]);
+}

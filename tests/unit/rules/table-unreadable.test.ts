@@ -15,8 +15,13 @@ runRule(rule, {
         ]),
       ],
       errors: [
-        { cell: 'A1', messageIncludes: '资金支出计划', messageIncludesEn: 'spending plan' },
-        { cell: 'A4', messageIncludes: '一级指标', messageIncludesEn: 'indicator' },
+        {
+          cell: 'A1',
+          severity: 'warning',
+          messageIncludes: '资金支出计划',
+          messageIncludesEn: 'spending plan',
+        },
+        { cell: 'A4', severity: 'error', messageIncludes: '一级指标', messageIncludesEn: 'indicator' },
       ],
     },
   ],
