@@ -67,7 +67,11 @@ export interface TargetTable {
   /** Fields are undefined only when their label is missing from the table entirely. */
   code?: Field;
   name?: Field;
-  budget: { total?: Field; fiscal?: Field; other?: Field };
+  /**
+   * 预算数 (年度资金总额 …), 其中：财政资金 (财政拨款), 其他资金; `carryover` is 上年结转, present only
+   * where the layout has it (the 财政部 forms: total = 财政拨款 + 上年结转 + 其他资金).
+   */
+  budget: { total?: Field; fiscal?: Field; other?: Field; carryover?: Field };
   usage?: Field;
   goal?: Field;
   /** 3月底, 6月底, 10月底, 12月底; an empty array when the table has no plan block. */

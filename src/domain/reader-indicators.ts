@@ -1,0 +1,261 @@
+/**
+ * The indicator block (SPEC §5): the header row with 一级/二级/三级指标 and whatever other columns
+ * the layout has, then one indicator a row until the block ends. Rows come as people leave them:
+ * 一级/二级 blank or merged (continuing the row above), not grouped by 一级, or shifted one cell to
+ * the left (the 一级 cell holding the 二级, as rows pasted from Word or exported by some systems do).
+ */
+
+import { isBlank } from './grid';
+import { isAnnual, isFooterKey, isProjectPeriod, labelKey, type LabelKind } from './reader-labels';
+import type { Hit, SheetView } from './reader-sheet';
+import { isKnownLevel1, isKnownLevel2, normalizeName, PROFILES } from './taxonomy';
+import type { Field, Indicator, ProfileChoice } from './types';
+
+export interface IndicatorBlock {
+  header: Field;
+  indicators: Indicator[];
+  columns: { description: boolean; basis: boolean };
+  /** The last column of the block (extra columns such as 权重 included). */
+  right: number;
+  /** False when no header cell names the value column: the reader looked right of the others. */
+  hasValueColumn: boolean;
+  /** Where the value column is, or where the reader looked for it. */
+  valueCol: number;
+}
+
+interface Columns {
+  level1: number;
+  level2: number;
+  name: number;
+  value: number;
+  description?: number;
+  basis?: number;
+  comparator?: number;
+  unit?: number;
+}
+
+type ColumnKey = keyof Columns;
+
+const COLUMN_KINDS: readonly [ColumnKey, LabelKind][] = [
+  ['level1', 'level1'],
+  ['level2', 'level2'],
+  ['name', 'indicatorName'],
+  ['description', 'description'],
+  ['basis', 'basis'],
+  ['comparator', 'comparator'],
+  ['unit', 'unit'],
+];
+
+const COST = normalizeName('成本指标');
+/** The 二级 of mof-2021's 成本指标 (经济成本指标 …): beside one, 成本指标 is a 一级. */
+const isMofCostLevel2 = (text: string): boolean =>
+  PROFILES['mof-2021'].level1.some(
+    (l1) =>
+      normalizeName(l1.name) === COST &&
+      l1.level2.some((l2) =>
+        [l2.name, ...l2.aliases].some(
+          (n) => normalizeName(n).replace(/指标$/, '') === normalizeName(text).replace(/指标$/, ''),
+        ),
+      ),
+  );
+const isLevelName = (text: string): boolean => isKnownLevel1(text) || isKnownLevel2(text);
+
+/** The value column among several (项目期 and 年度 side by side): this year's wins. */
+function pickValue(candidates: Hit[]): Hit | undefined {
+  return (
+    candidates.find((h) => isAnnual(h.key)) ??
+    candidates.find((h) => !isProjectPeriod(h.key)) ??
+    candidates[0]
+  );
+}
+
+/**
+ * Columns from the header, which may take two rows: `指标值` over `符号 | 值 | 单位`, or 一级指标
+ * merged down beside sub-headers. Every other header cell (权重, 分值 …) still counts as a column,
+ * so that a row shifted left reads each cell from its right neighbour's place.
+ */
+function headerColumns(
+  view: SheetView,
+  headerRow: number,
+): { cols: Columns; physical: number[]; right: number; bottom: number; hasValue: boolean } {
+  const level1Hit = view.hitsIn(headerRow).find((h) => h.kind === 'level1') as Hit;
+  const bottom = view.depth(headerRow, level1Hit.col);
+  const hits: Hit[] = [];
+  for (let row = headerRow; row <= bottom; row++)
+    hits.push(...view.hitsIn(row).filter((h) => h.col >= level1Hit.col));
+  const first = (kind: LabelKind): number | undefined => hits.find((h) => h.kind === kind)?.col;
+  const found: Partial<Columns> = {};
+  for (const [key, kind] of COLUMN_KINDS) found[key] = first(kind);
+
+  const physical = new Set<number>();
+  let right = level1Hit.col;
+  for (let row = headerRow; row <= bottom; row++) {
+    for (let col = level1Hit.col; col <= view.right; col++) {
+      if (isBlank(view.own(row, col))) continue;
+      physical.add(col);
+      right = Math.max(right, view.reach(row, col));
+    }
+  }
+
+  const valueHit = pickValue(hits.filter((h) => h.kind === 'value'));
+  let value = valueHit?.col;
+  if (valueHit) {
+    // `指标值` spanning its sub-columns: the number sits in the one that is not 符号 or 单位.
+    const span = { from: valueHit.col, to: view.reach(valueHit.row, valueHit.col) };
+    const taken = new Set(
+      hits.filter((h) => h.row > valueHit.row && h.col >= span.from && h.col <= span.to).map((h) => h.col),
+    );
+    if (taken.size) {
+      for (let col = span.from; col <= span.to; col++) {
+        if (
+          !taken.has(col) ||
+          hits.some((h) => h.col === col && h.kind === 'value' && h.row > valueHit.row)
+        ) {
+          value = col;
+          break;
+        }
+      }
+      physical.add(value as number);
+    }
+  }
+  const hasValue = value !== undefined;
+  if (value === undefined) value = right + 1;
+  const cols: Columns = {
+    ...found,
+    level1: level1Hit.col,
+    level2: found.level2 as number,
+    name: found.name as number,
+    value,
+  };
+  return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
+}
+
+/**
+ * The block ends at an empty row, a new table's labels, a title, year or unit line, or a footer
+ * (备注, 填表人, a 合计 row of the weights) starting in the 一级 or 二级 column.
+ */
+function endsBlock(view: SheetView, row: number, cols: Columns, from: number, to: number): boolean {
+  if (view.rowEmpty(row, from, to)) return true;
+  if (view.titleRows.has(row) || view.unitRows.has(row) || view.yearRows.has(row)) return true;
+  const kinds = new Set(view.hitsIn(row).map((h) => h.kind));
+  if (kinds.has('name') || kinds.has('code') || kinds.has('entity') || kinds.has('level1')) return true;
+  const first = view.firstFilledCol(row, view.left, to);
+  return first !== undefined && first <= cols.level2 && isFooterKey(labelKey(view.ownText(row, first)));
+}
+
+export function readIndicators(
+  view: SheetView,
+  headerRow: number,
+  regionEnd: number,
+  profile: ProfileChoice,
+): IndicatorBlock {
+  const { cols, physical, right: headerRight, bottom, hasValue } = headerColumns(view, headerRow);
+  const right = Math.max(headerRight, view.reach(headerRow, cols.value));
+  const leftmost = Math.min(cols.level1, cols.level2, cols.name, cols.value);
+  // Physical order left to right: a shifted row holds each column's content one column earlier.
+  const order = [...new Set([...physical, cols.value])].sort((a, b) => a - b);
+  const shiftedCol = (col: number): number => {
+    const i = order.indexOf(col);
+    return i > 0 ? order[i - 1] : col;
+  };
+
+  const rows: number[] = [];
+  for (let row = bottom + 1; row <= regionEnd; row++) {
+    if (endsBlock(view, row, cols, leftmost, right)) break;
+    rows.push(row);
+  }
+
+  // 成本指标 is a 一级 of mof-2021 and a 二级 of hebei-2019: the cell beside it decides.
+  const costIsLevel1 =
+    profile === 'mof-2021' ||
+    (profile === 'auto' &&
+      rows.some(
+        (row) =>
+          normalizeName(view.ownText(row, cols.level1)) === COST &&
+          isMofCostLevel2(view.ownText(row, cols.level2)),
+      ));
+  const isShifted = (row: number): boolean => {
+    const level1Text = view.ownText(row, cols.level1);
+    const level2Text = view.ownText(row, cols.level2);
+    if (level1Text === '' || !isKnownLevel2(level1Text)) return false;
+    if (isKnownLevel1(level1Text) && (normalizeName(level1Text) !== COST || costIsLevel1)) return false;
+    // Shifted, the 二级 column holds the 三级 name; a blank or a category there means the row is not.
+    return level2Text !== '' && !isLevelName(level2Text);
+  };
+
+  const indicators: Indicator[] = [];
+  let previous: Indicator | undefined;
+  for (const row of rows) {
+    const shifted = isShifted(row);
+    const at = (col: number): number => (shifted ? shiftedCol(col) : col);
+    const level1 = continued(view, row, cols.level1, previous?.level1, shifted);
+    // A new 一级 with a blank 二级 does not take the 二级 of another 一级.
+    const level2 = continued(
+      view,
+      row,
+      at(cols.level2),
+      level1.inherited ? previous?.level2 : undefined,
+      false,
+    );
+    const optional = (k: 'description' | 'basis' | 'comparator' | 'unit'): Field | undefined => {
+      const col = cols[k];
+      return col !== undefined ? view.field(row, at(col)) : undefined;
+    };
+    const comparator = optional('comparator');
+    const unit = optional('unit');
+    const value = view.field(row, at(cols.value));
+    const indicator: Indicator = {
+      row,
+      level1,
+      level2,
+      name: view.field(row, at(cols.name)),
+      value,
+      valueText: joinValue(comparator?.text ?? '', value.text, unit?.text ?? ''),
+    };
+    const description = optional('description');
+    const basis = optional('basis');
+    if (description) indicator.description = description;
+    if (basis) indicator.basis = basis;
+    if (comparator) indicator.comparator = comparator;
+    if (unit) indicator.unit = unit;
+    indicators.push(indicator);
+    previous = indicator;
+  }
+  return {
+    header: view.field(headerRow, cols.level1),
+    indicators,
+    columns: { description: cols.description !== undefined, basis: cols.basis !== undefined },
+    right,
+    hasValueColumn: hasValue,
+    valueCol: cols.value,
+  };
+}
+
+/** Comparator, number and unit as one text; a value cell that already says the sign or unit keeps it once. */
+function joinValue(comparator: string, value: string, unit: string): string {
+  const head = comparator !== '' && !value.startsWith(comparator) ? comparator : '';
+  const tail = unit !== '' && !value.endsWith(unit) ? unit : '';
+  return `${head}${value}${tail}`;
+}
+
+/**
+ * A 一级/二级 cell: its own text, or — blank, merged from above, or skipped by a shifted row —
+ * the one above it (`inherited`), pointing at the cell that actually holds the name.
+ */
+function continued(
+  view: SheetView,
+  row: number,
+  col: number,
+  above: (Field & { inherited: boolean }) | undefined,
+  forceInherit: boolean,
+): Field & { inherited: boolean } {
+  const m = view.mergeAt(row, col);
+  if (!forceInherit && m && m.top < row) return { ...view.field(row, col), inherited: true };
+  if (!forceInherit && view.ownText(row, col) !== '') return { ...view.field(row, col), inherited: false };
+  if (above) return { ...above, inherited: true };
+  const here = view.field(row, col);
+  // A shifted row's 一级 cell holds its 二级: with nothing above to continue, the 一级 is unknown.
+  return forceInherit
+    ? { ...here, raw: undefined, text: '', inherited: false }
+    : { ...here, inherited: false };
+}

@@ -1,0 +1,184 @@
+/** A sheet's grid as the reader sees it: merges indexed, every row's labels classified once. */
+
+import { toA1 } from './address';
+import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
+import {
+  classify,
+  isTitleKey,
+  isYearLine,
+  labelKey,
+  moneyUnitIn,
+  type LabelKind,
+  type MoneyUnit,
+} from './reader-labels';
+import type { Field } from './types';
+
+export interface Hit {
+  kind: LabelKind;
+  row: number;
+  col: number;
+  key: string;
+}
+
+export interface MoneyMark extends MoneyUnit {
+  row: number;
+  col: number;
+}
+
+export class SheetView {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  private readonly covering = new Map<number, CellRange>();
+  private readonly hits = new Map<number, Hit[]>();
+  /** A title alone on its line (`项目绩效目标表`, `…申报表`), perhaps beside its money unit. */
+  readonly titleRows = new Set<number>();
+  /** `（2025年度）` under a 财政部-style title. */
+  readonly yearRows = new Set<number>();
+  /** Rows holding a unit line's money unit (`单位：万元`), with the cell that says it. */
+  readonly unitRows = new Map<number, MoneyMark>();
+  /** Every money unit written anywhere, unit lines and labels such as `项目资金（元）` alike. */
+  readonly moneyMarks: MoneyMark[] = [];
+
+  constructor(readonly grid: Grid) {
+    this.top = grid.top;
+    this.bottom = grid.top + grid.cells.length - 1;
+    this.left = grid.left;
+    let width = 0;
+    for (const r of grid.cells) if (r && r.length > width) width = r.length;
+    this.right = grid.left + width - 1;
+    // Clipped to the grid: a merge over whole rows or columns must not cost a million entries.
+    for (const m of grid.merges) {
+      for (let row = Math.max(m.top, this.top); row <= Math.min(m.bottom, this.bottom); row++)
+        for (let col = Math.max(m.left, this.left); col <= Math.min(m.right, this.right); col++)
+          this.covering.set(this.key(row, col), m);
+    }
+    for (let row = this.top; row <= this.bottom; row++) this.scanRow(row);
+  }
+
+  private key(row: number, col: number): number {
+    return row * 20000 + col;
+  }
+
+  private scanRow(row: number): void {
+    const line = this.grid.cells[row - this.top];
+    if (!line) return;
+    const hits: Hit[] = [];
+    let filled = 0;
+    let titles = 0;
+    let years = 0;
+    let units = 0;
+    line.forEach((cell, i) => {
+      if (isBlank(cell)) return;
+      const col = this.left + i;
+      filled++;
+      const key = labelKey(cellText(cell));
+      const unit = moneyUnitIn(key);
+      if (unit) {
+        this.moneyMarks.push({ ...unit, row, col });
+        if (unit.line) {
+          units++;
+          if (!this.unitRows.has(row)) this.unitRows.set(row, { ...unit, row, col });
+        }
+      }
+      if (isTitleKey(key)) titles++;
+      else if (isYearLine(key)) years++;
+      const kind = classify(key);
+      if (kind) hits.push({ kind, row, col, key });
+    });
+    if (hits.length) this.hits.set(row, hits);
+    // A title shares its line with nothing but the year and the money unit.
+    if (titles === 1 && filled === titles + years + units) this.titleRows.add(row);
+    else if (years > 0 && filled === years + units) this.yearRows.add(row);
+  }
+
+  mergeAt(row: number, col: number): CellRange | undefined {
+    return this.covering.get(this.key(row, col));
+  }
+
+  /** The position holding the content of (row, col): the master of its merge, or itself. */
+  master(row: number, col: number): { row: number; col: number } {
+    const m = this.mergeAt(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  /** The cell's own content; a merged cell other than the master has none. */
+  own(row: number, col: number): GridCell | undefined {
+    const r = this.grid.cells[row - this.top];
+    return r ? r[col - this.left] : undefined;
+  }
+
+  /** The text of the cell itself: '' for a cell covered by a merge from above or from the left. */
+  ownText(row: number, col: number): string {
+    const m = this.mergeAt(row, col);
+    if (m && (m.top !== row || m.left !== col)) return '';
+    return cellText(this.own(row, col));
+  }
+
+  field(row: number, col: number): Field {
+    const p = this.master(row, col);
+    const own = this.own(p.row, p.col);
+    // An empty cell that only carries a format is, to the user, empty.
+    const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
+    return { cell: toA1(p.row, p.col), row: p.row, col: p.col, raw, text: cellText(raw) };
+  }
+
+  /** The last column a cell reaches, merges included. */
+  reach(row: number, col: number): number {
+    const m = this.mergeAt(row, col);
+    return m ? m.right : col;
+  }
+
+  /** The last row a cell reaches, merges included. */
+  depth(row: number, col: number): number {
+    const m = this.mergeAt(row, col);
+    return m ? m.bottom : row;
+  }
+
+  hitsIn(row: number): Hit[] {
+    return this.hits.get(row) ?? [];
+  }
+
+  /** True when no cell of the row between the two columns holds anything. */
+  rowEmpty(row: number, from: number, to: number): boolean {
+    for (let col = from; col <= to; col++) if (!isBlank(this.own(row, col))) return false;
+    return true;
+  }
+
+  firstFilledCol(row: number, from = this.left, to = this.right): number | undefined {
+    for (let col = from; col <= to; col++) if (!isBlank(this.own(row, col))) return col;
+    return undefined;
+  }
+
+  lastFilledReach(row: number): number {
+    for (let col = this.right; col >= this.left; col--)
+      if (!isBlank(this.own(row, col))) return this.reach(row, col);
+    return this.left;
+  }
+
+  isLabel(row: number, col: number): boolean {
+    return classify(labelKey(cellText(this.own(row, col)))) !== undefined;
+  }
+
+  /**
+   * The value of a label: the next non-empty cell to its right (past the label's merge); when that
+   * is another label, or nothing follows, the first cell right of the label, where the user would type.
+   */
+  valueRight(hit: { row: number; col: number }): Field {
+    const start = this.reach(hit.row, hit.col) + 1;
+    for (let col = start; col <= this.right; col++) {
+      const m = this.mergeAt(hit.row, col);
+      if (m && (m.top !== hit.row || m.left !== col)) continue;
+      if (isBlank(this.own(hit.row, col))) continue;
+      if (this.isLabel(hit.row, col)) break;
+      return this.field(hit.row, col);
+    }
+    return this.field(hit.row, start);
+  }
+
+  /** The cell under a label (past its merge): where a header-style form has its value. */
+  below(hit: { row: number; col: number }): Field {
+    return this.field(this.depth(hit.row, hit.col) + 1, hit.col);
+  }
+}
