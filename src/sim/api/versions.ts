@@ -1,5 +1,5 @@
 /**
- * The ExcelApi requirement set of each member the simulator implements, as @types/office-js
+ * The ExcelApi requirement set of each member of the simulated classes, as @types/office-js
  * annotates it (tests/unit/sim/api-versions.test.ts checks this table against those annotations).
  * Calls above the host's configured requirement set fail at sync with ApiNotFound, as in Excel.
  */
@@ -399,6 +399,7 @@ export const API_VERSIONS: Record<string, Record<string, string>> = {
     onAutoSaveSettingChanged: '1.9',
     onSelectionChanged: '1.2',
   },
+  WorkbookProtection: { protected: '1.7', protect: '1.7', unprotect: '1.7' },
   Application: {
     cultureInfo: '1.11',
     iterativeCalculation: '1.9',

@@ -50,6 +50,9 @@ const WORKBOOK_SCHEMA: Schema = {
       create: (self: WorkbookProxy) => new SettingCollectionProxy(self.context, () => modelOf(self)),
     },
     application: { create: (self: WorkbookProxy) => new ApplicationProxy(self.context, () => modelOf(self)) },
+    protection: {
+      create: (self: WorkbookProxy) => new WorkbookProtectionProxy(self.context, () => modelOf(self)),
+    },
   },
 };
 
@@ -107,6 +110,37 @@ export class ApplicationProxy extends SimObject<WorkbookModel> {
   }
 }
 defineProps(ApplicationProxy, APPLICATION_SCHEMA);
+
+const WORKBOOK_PROTECTION_SCHEMA: Schema = {
+  name: 'WorkbookProtection',
+  props: { protected: { get: (m: WorkbookModel) => m.structureProtection.protected } },
+};
+
+export class WorkbookProtectionProxy extends SimObject<WorkbookModel> {
+  get _schema(): Schema {
+    return WORKBOOK_PROTECTION_SCHEMA;
+  }
+  protect(password?: string): void {
+    this._call('protect', () => {
+      const m = this._target();
+      if (m.structureProtection.protected)
+        throw new SimError('InvalidOperation', 'The workbook is already protected.');
+      m.structureProtection = { protected: true, password: password || undefined };
+      m.version++;
+    });
+  }
+  unprotect(password?: string): void {
+    this._call('unprotect', () => {
+      const m = this._target();
+      const p = m.structureProtection;
+      if (p.protected && p.password !== undefined && p.password !== password)
+        throw new SimError('InvalidArgument', 'The password you supplied is not correct.');
+      m.structureProtection = { protected: false };
+      m.version++;
+    });
+  }
+}
+defineProps(WorkbookProtectionProxy, WORKBOOK_PROTECTION_SCHEMA);
 
 // ---- worksheets ----
 

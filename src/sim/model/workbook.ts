@@ -138,6 +138,8 @@ export class WorkbookModel implements EvalHost {
     rect: { top: 0, left: 0, bottom: 0, right: 0 },
   };
   names: NameModel[] = [];
+  /** Workbook (structure) protection: no sheet may be added, deleted, renamed, moved, hidden or shown. */
+  structureProtection: { protected: boolean; password?: string } = { protected: false };
   readonly settings = new Map<string, unknown>();
   changes: ChangeRecord[] = [];
   structure: StructureRecord[] = [];
@@ -188,6 +190,11 @@ export class WorkbookModel implements EvalHost {
     return this.sheetById(this.activeSheetId) ?? this.sheets[0];
   }
 
+  private guardStructure(): void {
+    if (this.structureProtection.protected)
+      throw new SimError('AccessDenied', 'The workbook structure is protected.');
+  }
+
   private checkSheetName(name: unknown, except?: SheetModel): string {
     if (
       typeof name !== 'string' ||
@@ -205,6 +212,7 @@ export class WorkbookModel implements EvalHost {
   }
 
   addSheet(name: string | undefined, actor: Actor, initial = false): SheetModel {
+    if (!initial) this.guardStructure();
     let finalName = name;
     if (finalName === undefined) {
       let n = this.sheets.length + 1;
@@ -226,6 +234,7 @@ export class WorkbookModel implements EvalHost {
   }
 
   deleteSheet(sheet: SheetModel, actor: Actor): void {
+    this.guardStructure();
     if (sheet.visibility === 'Visible' && this.visibleSheets().length === 1)
       throw new SimError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     const index = this.sheets.indexOf(sheet);
@@ -247,6 +256,7 @@ export class WorkbookModel implements EvalHost {
   renameSheet(sheet: SheetModel, name: unknown): void {
     const next = this.checkSheetName(name, sheet);
     if (next === sheet.name) return;
+    this.guardStructure();
     const old = sheet.name;
     this.rewriteAllFormulas((f) => renameSheetInFormula(f, old, next));
     sheet.name = next;
@@ -254,6 +264,7 @@ export class WorkbookModel implements EvalHost {
   }
 
   setVisibility(sheet: SheetModel, visibility: Visibility, actor: Actor): void {
+    if (visibility !== sheet.visibility) this.guardStructure();
     if (visibility !== 'Visible' && sheet.visibility === 'Visible' && this.visibleSheets().length === 1)
       throw new SimError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     sheet.visibility = visibility;
@@ -272,6 +283,7 @@ export class WorkbookModel implements EvalHost {
       position >= this.sheets.length
     )
       throw invalid(`The position ${String(position)} is out of range.`);
+    if (this.sheets.indexOf(sheet) !== position) this.guardStructure();
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
     this.touch();
