@@ -18,13 +18,13 @@ const rule: Rule = {
     messages: {
       blankStart: {
         'zh-CN': '{{period}}支出计划未填写；若到{{period}}尚未支出，应填 0。',
-        'en-US': 'The {{period}} plan is empty; if nothing is spent by the {{period}}, enter 0.',
+        'en-US': 'The {{period}} plan is empty; if nothing is spent by then, enter 0.',
       },
       blankCarry: {
         'zh-CN':
           '{{period}}支出计划未填写；累计计划至少为{{previousPeriod}}的 {{fill}}%，若本期没有新增支出，应填 {{fill}}。',
         'en-US':
-          'The {{period}} plan is empty; the cumulative plan is at least the {{previousPeriod}} value of {{fill}} %; if nothing more is spent, enter {{fill}}.',
+          'The {{period}} plan is empty; the cumulative plan is at least the {{previousPeriod}} {{fill}} %; if nothing more is spent, enter {{fill}}.',
       },
       allBlank: {
         'zh-CN':

@@ -67,7 +67,7 @@ export const TERMS: Record<Lang, Terms> = {
       money: '≤10万元',
       any: '≥90%',
     },
-    period: { '0': 'end of March', '1': 'end of June', '2': 'end of October', '3': 'end of December' },
+    period: { '0': 'end-of-March', '1': 'end-of-June', '2': 'end-of-October', '3': 'end-of-December' },
     field: {
       name: 'Project name (项目名称)',
       code: 'Project code (项目编码)',

@@ -19,7 +19,7 @@ runRule(rule, {
           messageId: 'blankStart',
           fix: 0,
           messageIncludes: '10月底',
-          messageIncludesEn: 'end of October',
+          messageIncludesEn: 'end-of-October',
         },
       ],
     },

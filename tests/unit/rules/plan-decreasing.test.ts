@@ -14,7 +14,7 @@ runRule(rule, {
   invalid: [
     {
       table: tableWith({ plan: [30, 20, 80, 100] }),
-      errors: [{ cell: 'C7', messageIncludes: '3月底', messageIncludesEn: 'end of March', fix: null }],
+      errors: [{ cell: 'C7', messageIncludes: '3月底', messageIncludesEn: 'end-of-March', fix: null }],
     },
     {
       title: 'compared with the highest before, not only the previous',

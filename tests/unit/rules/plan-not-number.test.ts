@@ -19,7 +19,7 @@ runRule(rule, {
           cell: 'B7',
           messageId: 'notNumber',
           messageIncludes: '3月底',
-          messageIncludesEn: 'end of March',
+          messageIncludesEn: 'end-of-March',
           fix: null,
         },
         { cell: 'D7', messageIncludes: '八十' },

@@ -12,7 +12,7 @@ runRule(rule, {
       table: tableWith({ plan: [-5, 50, 80, 120] }),
       errors: [
         { cell: 'B7', messageIncludes: '-5%', fix: null },
-        { cell: 'E7', messageIncludes: '120%', messageIncludesEn: 'end of December' },
+        { cell: 'E7', messageIncludes: '120%', messageIncludesEn: 'end-of-December' },
       ],
     },
     {
