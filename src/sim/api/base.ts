@@ -90,9 +90,10 @@ export function parseLoadSpec(spec: unknown): LoadTree {
   return tree;
 }
 
+/** A copy of plain data (arrays, plain objects); API objects and other instances are kept as they are. */
 export function clonePlain<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => clonePlain(x)) as T;
-  if (v && typeof v === 'object') {
+  if (v && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = clonePlain(x);
     return out as T;
