@@ -26,7 +26,6 @@ const enUS = {
     howTo:
       'In Excel: Home tab > Add-ins (or Insert > My Add-ins) > Performance Target Assistant. Desktop Excel can also add it from a shared-folder catalog.',
     noOfficeJs: "Office's script (office.js) did not load; the network may be blocking it.",
-    failed: 'The add-in could not connect to the workbook: {{message}}',
     preview:
       'No Excel at hand? Run npm start and open the preview.html page it prints to try everything on a simulated workbook.',
   },

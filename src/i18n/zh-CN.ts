@@ -26,7 +26,6 @@ const zhCN = {
     howTo:
       '在 Excel 中打开：“开始”选项卡 →“加载项”（或“插入”→“我的加载项”）→ 选择“绩效目标表助手”。桌面版 Excel 也可以从共享文件夹目录添加。',
     noOfficeJs: 'Office 的脚本（office.js）没有加载，可能是网络拦截了它。',
-    failed: '加载项无法连接到工作簿：{{message}}',
     preview: '没有 Excel？运行 npm start，打开它打印的 preview.html 预览页，即可在模拟工作簿中试用全部功能。',
   },
   busy: {

@@ -11,13 +11,11 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import type { Lang } from '../domain/types';
 import type { Workbench } from '../excel/workbench';
 import { t } from '../i18n';
@@ -26,6 +24,9 @@ import { FindingsView } from './FindingsView';
 import { WorkbookText, tNodes } from './text';
 import { fluentTheme, type PaneTheme } from './theme';
 import { usePane, type View } from './usePane';
+import { ViewPanel, ViewTabs } from './ViewTabs';
+
+const VIEWS: View[] = ['findings', 'totals', 'settings'];
 
 // The pane opens on 问题; the other two views load when first shown, to keep the first load light.
 const TotalsView = lazy(() => import('./TotalsView').then((m) => ({ default: m.TotalsView })));
@@ -58,9 +59,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-  },
-  tabs: {
-    flexWrap: 'wrap',
   },
   heading: {
     margin: 0,
@@ -130,6 +128,7 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
   const { workbench, lang } = props;
   const styles = useStyles();
   const pane = usePane(workbench, lang);
+  const idPrefix = useId();
   const busy = pane.busy !== null;
   const capabilities = workbench.capabilities;
   const liveNote = !capabilities.events
@@ -149,8 +148,8 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
       />
       <main className={styles.body}>
         <div className={styles.status} aria-live="polite">
-          {pane.busy ? (
-            <Spinner size="tiny" labelPosition="after" label={t(lang, `busy.${pane.busy}`)} />
+          {pane.busy || pane.loading ? (
+            <Spinner size="tiny" labelPosition="after" label={t(lang, `busy.${pane.busy ?? 'load'}`)} />
           ) : null}
           {pane.notice ? (
             <MessageBar intent={pane.notice.intent} layout="multiline">
@@ -180,17 +179,14 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
             </MessageBar>
           ))}
         </div>
-        <TabList
-          className={styles.tabs}
-          aria-label={t(lang, 'tabs.label')}
-          selectedValue={pane.view}
-          onTabSelect={(_, data) => pane.setView(data.value as View)}
-        >
-          <Tab value="findings">{t(lang, 'tabs.findings')}</Tab>
-          <Tab value="totals">{t(lang, 'tabs.totals')}</Tab>
-          <Tab value="settings">{t(lang, 'tabs.settings')}</Tab>
-        </TabList>
-        <div role="tabpanel" aria-label={t(lang, `tabs.${pane.view}`)}>
+        <ViewTabs
+          label={t(lang, 'tabs.label')}
+          idPrefix={idPrefix}
+          selected={pane.view}
+          onSelect={pane.setView}
+          tabs={VIEWS.map((value) => ({ value, label: t(lang, `tabs.${value}`) }))}
+        />
+        <ViewPanel idPrefix={idPrefix} selected={pane.view}>
           {pane.view === 'findings' ? (
             <FindingsView
               lang={lang}
@@ -220,14 +216,14 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
                 settings={pane.settings}
                 projectName={pane.projectName}
                 canMark={capabilities.conditionalFormats}
-                disabled={pane.busy === 'load'}
+                disabled={pane.loading}
                 onChange={pane.updateSettings}
                 onCommit={pane.saveSettings}
                 onProjectName={pane.setProjectName}
               />
             </Suspense>
           ) : null}
-        </div>
+        </ViewPanel>
       </main>
     </>
   );

@@ -9,8 +9,7 @@ import type { AddinSettings, AppliedFix, Workbench, WorkbookState } from '../exc
 import { t } from '../i18n';
 import { WorkbookText, tNodes } from './text';
 
-export type Operation =
-  'load' | 'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo';
+export type Operation = 'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo';
 export type View = 'findings' | 'totals' | 'settings';
 
 export interface Notice {
@@ -62,7 +61,10 @@ export function countBySeverity(findings: readonly Finding[]): {
 export interface Pane {
   state: WorkbookState | null;
   settings: AddinSettings;
+  /** The operation running, started by the user. */
   busy: Operation | null;
+  /** The first read of the workbook is under way; commands can be started meanwhile. */
+  loading: boolean;
   notice: Notice | null;
   applied: AppliedFix[];
   view: View;
@@ -87,6 +89,7 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
   const [state, setState] = useState<WorkbookState | null>(null);
   const [settings, setSettings] = useState<AddinSettings>(DEFAULT_SETTINGS);
   const [busy, setBusy] = useState<Operation | null>(null);
+  const [loading, setLoading] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [applied, setApplied] = useState<AppliedFix[]>([]);
   const [view, setView] = useState<View>('findings');
@@ -99,6 +102,8 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
   settingsRef.current = settings;
   const savedSettings = useRef<string>(JSON.stringify(DEFAULT_SETTINGS));
   const mounted = useRef(true);
+  // Commands started during the first read wait for the remembered settings (插入模板 needs them).
+  const settingsLoaded = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     mounted.current = true;
@@ -125,6 +130,7 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
       setBusy(operation);
       setNotice(null);
       try {
+        await settingsLoaded.current;
         await body(acceptState);
       } catch (error) {
         fail(error);
@@ -139,19 +145,23 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
     if (!workbench) return;
     let active = true;
     let stop: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
-    setBusy('load');
+    setLoading(true);
+    const settingsRead = workbench.loadSettings().then((loaded) => {
+      if (!active) return;
+      savedSettings.current = JSON.stringify(loaded);
+      settingsRef.current = loaded;
+      setSettings(loaded);
+    });
+    settingsLoaded.current = settingsRead.catch(() => undefined);
     void (async () => {
       try {
-        const loaded = await workbench.loadSettings();
-        if (!active) return;
-        savedSettings.current = JSON.stringify(loaded);
-        setSettings(loaded);
+        await settingsRead;
         const first = await workbench.refresh();
         if (active && liveGeneration.current === 0) setState(first);
       } catch (error) {
         if (active) fail(error);
       } finally {
-        if (active) setBusy(null);
+        if (active) setLoading(false);
       }
     })();
     if (workbench.capabilities.events) {
@@ -305,6 +315,7 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
     state,
     settings,
     busy,
+    loading,
     notice,
     applied,
     view,

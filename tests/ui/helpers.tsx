@@ -18,10 +18,11 @@ export function commandButton(name: string): HTMLButtonElement {
   return within(screen.getByRole('toolbar')).getByRole('button', { name }) as HTMLButtonElement;
 }
 
-/** Renders the pane and waits until it has read the workbook and its commands are enabled. */
+/** Renders the pane and waits until it has read the workbook (its commands are enabled). */
 export async function renderPane(workbench: Workbench, lang: Lang = 'zh-CN') {
   const utils = render(<App workbench={workbench} lang={lang} />);
   await screen.findByRole('heading', { name: t(lang, 'verdict.heading') });
+  await waitFor(() => expect(screen.queryByText(t(lang, 'busy.load'))).toBeNull());
   await waitFor(() => expect(commandButton(COMMANDS[lang][1]).disabled).toBe(false));
   return utils;
 }

@@ -1,0 +1,47 @@
+/**
+ * Starting the pane in a page that loaded office.js: once Office is ready, a Workbench over Excel
+ * (its code fetched while the pane is already drawn), or the explanation outside Excel.
+ */
+
+import type { Workbench } from '../excel/workbench';
+import { langFromOffice, t } from '../i18n';
+import { capabilitiesOf, deferredWorkbench } from './deferred';
+import { mountTaskpane } from './mount';
+import { themeFromOffice, type PaneTheme } from './theme';
+
+function officeTheme(office: typeof Office): PaneTheme {
+  try {
+    return themeFromOffice(office.context?.officeTheme);
+  } catch {
+    // Hosts without theme support throw on access; the light theme is right for them.
+    return 'light';
+  }
+}
+
+/**
+ * `office`/`excel` are the page's globals (undefined when office.js did not load or the host is not
+ * Excel). Resolves once the pane is mounted.
+ */
+export function bootTaskpane(
+  office: typeof Office | undefined,
+  excel: typeof Excel | undefined,
+  container: HTMLElement,
+): Promise<void> {
+  if (!office) {
+    const lang = langFromOffice(navigator.language);
+    mountTaskpane(container, null, lang, { hostMessage: t(lang, 'outside.noOfficeJs') });
+    return Promise.resolve();
+  }
+  return office.onReady().then((info) => {
+    const lang = langFromOffice(office.context?.displayLanguage);
+    const theme = officeTheme(office);
+    if (info.host !== office.HostType.Excel || !excel) {
+      mountTaskpane(container, null, lang, { theme });
+      return;
+    }
+    const loading: Promise<Workbench> = import('../excel').then((m) =>
+      m.createWorkbench(excel, office, { lang }),
+    );
+    mountTaskpane(container, deferredWorkbench(loading, capabilitiesOf(office)), lang, { theme });
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * A Workbench whose implementation is still loading. The Excel adapter and the rules are a third of
+ * the pane's script; the pane is drawn and its commands accept clicks while they load, and every
+ * call simply waits for them.
+ */
+
+import type { Capabilities, Workbench } from '../excel/workbench';
+
+/** What `createWorkbench` reports, decided from the requirement sets Office says it supports. */
+export function capabilitiesOf(office: {
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+}): Capabilities {
+  const has = (version: string): boolean => {
+    try {
+      return office.context.requirements.isSetSupported('ExcelApi', version);
+    } catch {
+      return false;
+    }
+  };
+  return {
+    conditionalFormats: has('1.6'),
+    events: has('1.7'),
+    dataValidation: has('1.8'),
+    sheetCustomProperties: has('1.12'),
+  };
+}
+
+export function deferredWorkbench(loading: Promise<Workbench>, capabilities: Capabilities): Workbench {
+  // A failed load surfaces through the first call that needs the workbench, as that call's error.
+  loading.catch(() => undefined);
+  return {
+    capabilities,
+    insertTemplate: (options) => loading.then((w) => w.insertTemplate(options)),
+    refresh: () => loading.then((w) => w.refresh()),
+    validate: () => loading.then((w) => w.validate()),
+    clearHighlights: () => loading.then((w) => w.clearHighlights()),
+    applyFix: (finding) => loading.then((w) => w.applyFix(finding)),
+    undoFix: (applied) => loading.then((w) => w.undoFix(applied)),
+    writeSummary: () => loading.then((w) => w.writeSummary()),
+    select: (sheet, cell) => loading.then((w) => w.select(sheet, cell)),
+    addIndicatorRow: (sheet, afterRow) => loading.then((w) => w.addIndicatorRow(sheet, afterRow)),
+    removeIndicatorRow: (sheet, row) => loading.then((w) => w.removeIndicatorRow(sheet, row)),
+    loadSettings: () => loading.then((w) => w.loadSettings()),
+    saveSettings: (settings) => loading.then((w) => w.saveSettings(settings)),
+    startLive: (listener) => loading.then((w) => w.startLive(listener)),
+  };
+}
