@@ -6,7 +6,7 @@
  */
 
 import { columnLetters, parseRangeA1, toA1 } from '../domain/address';
-import { cellAt, isBlank, type Grid } from '../domain/grid';
+import { cellAt, isBlank, mergeAt, type Grid } from '../domain/grid';
 import { buildTemplate, LIST_SHEET, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '../domain/layout';
 import { readGrid } from '../domain/reader';
 import { computeTotals, totalsView } from '../domain/totals';
@@ -127,6 +127,8 @@ function containsAddress(table: TargetTable, address: string): boolean {
     return true;
   }
 }
+
+const isNotFound = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ItemNotFound';
 
 function queueMark(ws: Excel.Worksheet, mark: Mark): void {
   const cf = ws.getRange(mark.cell).conditionalFormats.add('Custom');
@@ -402,11 +404,10 @@ class ExcelWorkbench implements Workbench {
     const fix = finding.fix;
     if (!fix) return Promise.reject(refuse(this.lang, 'noFix'));
     return this.excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(fix.sheet).load('id');
+      const ws = ctx.workbook.worksheets.getItem(fix.sheet).load('id');
       const cell = ws.getRange(fix.cell).load('values,formulas,numberFormat');
       await ctx.sync().catch((e: unknown) => {
-        if (ws.isNullObject) throw refuse(this.lang, 'sheetNotFound', { sheet: fix.sheet });
-        throw e;
+        throw isNotFound(e) ? refuse(this.lang, 'sheetNotFound', { sheet: fix.sheet }) : e;
       });
       const numberFormat = String(cell.numberFormat[0][0]);
       const before: AppliedFix['before'] = { value: singleValue(cell) };
@@ -426,7 +427,7 @@ class ExcelWorkbench implements Workbench {
 
   undoFix(applied: AppliedFix): Promise<'undone' | 'changed'> {
     return this.excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(applied.sheet).load('id');
+      const ws = ctx.workbook.worksheets.getItem(applied.sheet).load('id');
       const cell = ws.getRange(applied.cell).load('values,formulas');
       try {
         await ctx.sync();
@@ -449,7 +450,9 @@ class ExcelWorkbench implements Workbench {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
-      await ctx.sync();
+      await ctx.sync().catch((e: unknown) => {
+        throw isNotFound(e) ? refuse(this.lang, 'sheetNotFound', { sheet }) : e;
+      });
     });
   }
 
@@ -477,6 +480,8 @@ class ExcelWorkbench implements Workbench {
         throw refuse(this.lang, 'noIndicatorBlock', { row: afterRow + 1, sheet });
       const header = table.indicatorHeader.row;
       const newRow = afterRow + 1;
+      // Formats and category come from the row the new one follows; below the header, from the first row.
+      const source = afterRow === header ? header + 1 : afterRow;
       const ws = ctx.workbook.worksheets.getItem(info.id);
       ws.getRange(`${newRow + 1}:${newRow + 1}`).insert('Down');
 
@@ -491,11 +496,20 @@ class ExcelWorkbench implements Workbench {
         });
         queueIndicatorRow(ws, grown, newRow, this.support);
       } else {
-        queueForeignRow(ws, read.grid, table, afterRow === header ? header + 1 : afterRow, newRow);
+        queueForeignRow(ws, read.grid, table, source, newRow);
       }
-      if (this.support.conditionalFormats) {
+      // The new row continues the category it follows: an empty row would end the indicator block.
+      const category = table.indicators.find((i) => i.row === source);
+      if (category)
+        for (const level of [category.level1, category.level2]) {
+          const merge = mergeAt(read.grid, afterRow, level.col);
+          if (level.text && !(merge && merge.bottom > afterRow))
+            ws.getRange(toA1(newRow, level.col)).values = [[level.text]];
+        }
+      const rules = (read.owned ?? []).filter((o) => !o.mark);
+      if (rules.length > 0) {
         // The template's rules follow the rows: rebuilt for the grown table and the tables moved down.
-        for (const owned of read.owned ?? []) if (!owned.mark) owned.format.delete();
+        for (const owned of rules) owned.format.delete();
         tables.forEach((t, i) => {
           if (!specs[i] || !t.indicatorHeader) return;
           const moved = t.top > afterRow ? 1 : 0;
@@ -650,8 +664,9 @@ class ExcelWorkbench implements Workbench {
   private liveRound(batch: Map<string, string[]>, listener: (state: WorkbookState) => void): Promise<void> {
     return this.excel.run(async (ctx) => {
       const liveMarks = this.settings.liveMarks && this.support.conditionalFormats;
-      const guess = [...batch.keys()].filter((id) => this.sheets.some((s) => s.id === id));
-      const data = await this.read(ctx, (s) => batch.has(s.id) || !this.cache.has(s.id), guess, liveMarks);
+      const stale = (s: SheetInfo): boolean => batch.has(s.id) || !this.cache.has(s.id);
+      const guess = this.sheets.filter(stale).map((s) => s.id);
+      const data = await this.read(ctx, stale, guess, liveMarks);
       const assembled = this.assemble(data.problems);
       const { state, sheetIds } = assembled;
       state.tables.forEach((t, i) => {
