@@ -257,14 +257,21 @@ function headLines(
   return { titleRow, unitRow, top };
 }
 
-/** A line above the table holding only the unit's code and name (its money unit may be elsewhere). */
+/**
+ * A line above the table holding only the unit: its code and name (`207002某某局`) or a labelled
+ * name (`填报单位：某某局`); its money unit may be elsewhere.
+ */
 function looksLikeUnitName(view: SheetView, row: number): boolean {
   if (view.hitsIn(row).length || view.titleRows.has(row)) return false;
   let filled = 0;
   for (let col = view.left; col <= view.right; col++) if (view.ownText(row, col) !== '') filled++;
   const first = view.firstFilledCol(row);
-  return filled === 1 && first !== undefined && /^\d{3,}/.test(labelKey(view.ownText(row, first)));
+  if (filled !== 1 || first === undefined) return false;
+  const key = labelKey(view.ownText(row, first));
+  return /^\d{3,}/.test(key) || UNIT_NAME_LABEL.test(key);
 }
+
+const UNIT_NAME_LABEL = /^(?:填报单位|申报单位|预算单位|单位名称|部门名称|实施单位):./;
 
 /** The unit line's text without its money unit: `207002中国共产党临西县委员会信访局`. */
 function unitLineText(view: SheetView, row: number): string | undefined {

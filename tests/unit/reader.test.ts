@@ -562,3 +562,393 @@ test('toA1 agrees with the cells the reader reports', () => {
   const [t] = readGrid(templateGrid('s', INPUT, { top: 5 }));
   for (const f of [t.code, t.name, ...t.plan]) expect(f && toA1(f.row, f.col)).toBe(f?.cell);
 });
+
+describe('labels in their regional variants', () => {
+  /** A small table: name, a budget line, a goal, then the indicator header and rows as given. */
+  const small = (
+    header: (string | null)[],
+    rows: (string | number | null)[][],
+    budget?: (string | number | null)[],
+  ) =>
+    gridFromRows('s', [
+      ['项目名称', '甲项目', '项目编码', 'J-1'],
+      budget ?? ['预算数', 10, '其中：财政资金', 10, '其他资金', null],
+      ['绩效目标', '完成'],
+      header,
+      ...rows,
+    ]);
+
+  test.each([
+    '指标值',
+    '指标值及单位',
+    '年度指标值',
+    '年度(/项目)指标值',
+    '年度（/项目）指标值',
+    '目标值',
+    '当年预期实现值',
+  ])('value column %s', (label) => {
+    const [t] = readGrid(
+      small(['一级指标', '二级指标', '三级指标', label], [['产出指标', '数量指标', '培训人数', '≥100人']]),
+    );
+    expect([t.indicators[0].value.cell, t.indicators[0].valueText]).toEqual(['D5', '≥100人']);
+    expect(t.notes.map((n) => n.what)).toEqual(['plan']);
+  });
+
+  test.each([
+    ['指标值确定依据', '绩效指标描述'],
+    ['绩效标准', '指标解释'],
+    ['评价标准', '绩效指标描述'],
+  ])('basis column %s, description column %s', (basis, description) => {
+    const [t] = readGrid(
+      small(
+        ['一级指标', '二级指标', '三级指标', description, '指标值', basis],
+        [['产出指标', '数量指标', '培训人数', '参训人数', '≥100人', '计划标准']],
+      ),
+    );
+    const ind = t.indicators[0];
+    expect([at(ind.description), at(ind.value), at(ind.basis), t.columns]).toEqual([
+      ['D5', '参训人数'],
+      ['E5', '≥100人'],
+      ['F5', '计划标准'],
+      { description: true, basis: true },
+    ]);
+  });
+
+  test.each([
+    ['指标性质', '计量单位'],
+    ['计算符号', '度量单位'],
+    ['符号', '单位'],
+  ])('value split over %s | 指标值 | %s', (comparator, unit) => {
+    const [t] = readGrid(
+      small(
+        ['一级指标', '二级指标', '三级指标', comparator, '指标值', unit, '权重', '分值', '指标方向性'],
+        [
+          ['产出指标', '数量指标', '培训人数', '≥', 100, '人', 30, 30, '正向'],
+          ['满意度指标', '服务对象满意度指标', '学员满意度', '≥', '90%', '%', 20, 20, '正向'],
+        ],
+      ),
+    );
+    expect(t.indicators.map((i) => [at(i.comparator), at(i.value), at(i.unit), i.valueText])).toEqual([
+      [['D5', '≥'], ['E5', '100'], ['F5', '人'], '≥100人'],
+      // A value cell that already carries its unit keeps it once.
+      [['D6', '≥'], ['E6', '90%'], ['F6', '%'], '≥90%'],
+    ]);
+    expect(t.range).toBe('A1:I6');
+  });
+
+  test.each([
+    ['预算数', '其中：财政资金'],
+    ['年度资金申请总额', '财政拨款'],
+    ['年度资金总额', '其中：财政拨款'],
+    ['预算金额', '其中:当年财政拨款'],
+  ])('budget labelled %s with %s', (total, fiscal) => {
+    const [t] = readGrid(
+      small(['一级指标', '二级指标', '三级指标', '指标值'], [], [total, 12, fiscal, 10, '其他资金', 2]),
+    );
+    expect([at(t.budget.total), at(t.budget.fiscal), at(t.budget.other)]).toEqual([
+      ['B2', '12'],
+      ['D2', '10'],
+      ['F2', '2'],
+    ]);
+  });
+
+  test('this year’s funds rather than the project period’s, on two lines', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['项目名称', '三年项目'],
+        ['项目资金总额', 300, '其中：财政拨款', 240, '其他资金', 60],
+        ['年度资金总额', 100, '其中：财政拨款', 80, '其他资金', 20],
+      ]),
+    );
+    expect([at(t.budget.total), at(t.budget.fiscal), at(t.budget.other)]).toEqual([
+      ['B3', '100'],
+      ['D3', '80'],
+      ['F3', '20'],
+    ]);
+  });
+
+  test('上年结转 is read as its own part of the budget, one label under the other', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['项目名称', '续建项目'],
+        ['项目资金（万元）', '年度资金总额', 50],
+        [null, '其中：财政拨款', 30],
+        [null, '上年结转', 15],
+        [null, '其他资金', 5],
+      ]),
+    );
+    expect([
+      at(t.budget.total),
+      at(t.budget.fiscal),
+      at(t.budget.carryover),
+      at(t.budget.other),
+      t.moneyScale,
+    ]).toEqual([['C2', '50'], ['C3', '30'], ['C4', '15'], ['C5', '5'], 1]);
+  });
+
+  test('a grid of 项目期 and 年度 columns is read down the year’s column', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['项目名称', '三年项目'],
+        [null, null, '项目期资金总额', '年度资金总额'],
+        [null, '资金总额', 300, 100],
+        [null, '其中：财政拨款', 240, 80],
+        [null, '其他资金', 60, 20],
+      ]),
+    );
+    expect([at(t.budget.total), at(t.budget.fiscal), at(t.budget.other)]).toEqual([
+      ['D3', '100'],
+      ['D4', '80'],
+      ['D5', '20'],
+    ]);
+  });
+
+  test('the goal under a 年度目标 column header', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['项目名称', '三年项目'],
+        ['总体目标', '中期目标', '年度目标'],
+        [null, '三年建成', '今年完成一期'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+      ]),
+    );
+    expect(at(t.goal)).toEqual(['C3', '今年完成一期']);
+  });
+});
+
+describe('amounts in 元', () => {
+  const withHead = (head: (string | null)[][]) =>
+    gridFromRows('s', [
+      ...head,
+      ['项目名称', '甲', '项目编码', 'J-1'],
+      ['预算数', 120000, '其中：财政资金', 120000],
+    ]);
+
+  test.each([
+    ['单位：元', () => withHead([[null, null, null, '单位：元']])],
+    [
+      '金额单位:元 under the title',
+      () => withHead([['XX项目绩效目标表'], [null, null, null, '金额单位:元']]),
+    ],
+    ['（元）', () => withHead([[null, null, null, '（元）']])],
+    ['单位:元 beside 填报单位', () => withHead([['填报单位：某局', null, null, '单位:元']])],
+    ['one cell for unit and money unit', () => withHead([['填报单位：某某局      金额单位：元']])],
+    [
+      'in the budget label',
+      () =>
+        gridFromRows('s', [
+          ['项目名称', '甲'],
+          ['年度资金总额（元）', 120000, '财政拨款', 120000],
+        ]),
+    ],
+  ])('%s → moneyScale 0.0001', (_what, grid) => {
+    expect(readGrid(grid())[0].moneyScale).toBe(0.0001);
+  });
+
+  test('a unit line in 万元, and a county whose name begins with 元, stay 万元', () => {
+    expect(readGrid(withHead([[null, null, null, '单位：万元']]))[0].moneyScale).toBe(1);
+    const [t] = readGrid(withHead([['填报单位：元氏县财政局']]));
+    expect([t.moneyScale, t.unit]).toEqual([1, '元氏县财政局']);
+  });
+
+  test('the unit line keeps the unit’s name without its money unit', () => {
+    const [t] = readGrid(withHead([['填报单位：某某局      金额单位：元']]));
+    expect([t.unit, t.range]).toEqual(['某某局', 'A1:D3']);
+  });
+
+  test('the 元 of one table does not leak into the next on the same sheet', () => {
+    const tables = readGrid(
+      gridFromRows('s', [
+        [null, null, null, '单位：元'],
+        ['项目名称', '甲', '项目编码', 'J-1'],
+        ['预算数', 120000, '其中：财政资金', 120000],
+        [],
+        [null, null, null, '单位：万元'],
+        ['项目名称', '乙', '项目编码', 'J-2'],
+        ['预算数', 12, '其中：财政资金', 12],
+      ]),
+    );
+    expect(tables.map((t) => [t.code?.text, t.moneyScale])).toEqual([
+      ['J-1', 0.0001],
+      ['J-2', 1],
+    ]);
+  });
+});
+
+describe('成本指标 in the 一级 column: a mof-2021 一级 or a shifted hebei-2019 row', () => {
+  const table = (rows: (string | null)[][], profile?: 'auto' | 'hebei-2019' | 'mof-2021') =>
+    readGrid(
+      gridFromRows('s', [
+        ['项目名称', '培训项目'],
+        ['一级指标', '二级指标', '三级指标', '指标值', '指标值确定依据'],
+        ['产出指标', '数量指标', '培训人数', '≥100人', '计划标准'],
+        ...rows,
+      ]),
+      { profile },
+    )[0];
+  const row = (t: TargetTable) => {
+    const i = t.indicators[1];
+    return [i.level1.text, i.level1.inherited, at(i.level2), at(i.name), at(i.value)];
+  };
+
+  test('beside a mof-2021 成本 二级 it is a 一级, and the table is mof-2021', () => {
+    const t = table([['成本指标', '经济成本指标', '培训经费', '≤5万元', '预算支出标准']]);
+    expect(t.profile).toBe('mof-2021');
+    expect(row(t)).toEqual(['成本指标', false, ['B4', '经济成本指标'], ['C4', '培训经费'], ['D4', '≤5万元']]);
+  });
+
+  test('beside a 三级 name it is the 二级 of a row shifted left, and the table stays hebei-2019', () => {
+    const t = table([['成本指标', '培训经费', '≤5万元', '预算支出标准']]);
+    expect(t.profile).toBe('hebei-2019');
+    expect(row(t)).toEqual(['产出指标', true, ['A4', '成本指标'], ['B4', '培训经费'], ['C4', '≤5万元']]);
+    expect(t.indicators[1].basis?.cell).toBe('D4');
+  });
+
+  test('beside a blank 二级 it is a 一级', () => {
+    const t = table([['成本指标', null, '培训经费', '≤5万元', '预算支出标准']]);
+    expect([t.profile, ...row(t)]).toEqual([
+      'mof-2021',
+      '成本指标',
+      false,
+      ['B4', ''],
+      ['C4', '培训经费'],
+      ['D4', '≤5万元'],
+    ]);
+  });
+
+  test('in a table where 成本指标 is a 一级 elsewhere, a 三级 name beside it does not make the row shifted', () => {
+    const t = table([
+      ['成本指标', '经济成本指标', '培训经费', '≤5万元', '预算支出标准'],
+      ['成本指标', '场地租金', '≤1万元', null, '预算支出标准'],
+    ]);
+    const third = t.indicators[2];
+    expect([t.profile, third.level1.text, at(third.level2), at(third.name)]).toEqual([
+      'mof-2021',
+      '成本指标',
+      ['B5', '场地租金'],
+      ['C5', '≤1万元'],
+    ]);
+  });
+
+  test('with hebei-2019 chosen, 成本指标 beside a 三级 name is still read as shifted', () => {
+    const t = table([['成本指标', '培训经费', '≤5万元', '预算支出标准']], 'hebei-2019');
+    expect(row(t)[2]).toEqual(['A4', '成本指标']);
+  });
+
+  test('a 二级 typed into the 一级 column with the 二级 column blank is not a shifted row', () => {
+    const t = table([['时效指标', null, '完成时间', '≤12月', '计划标准']]);
+    expect(row(t)).toEqual(['时效指标', false, ['B4', ''], ['C4', '完成时间'], ['D4', '≤12月']]);
+  });
+});
+
+describe('indicator blocks as forms and exports draw them', () => {
+  test('a two-row header: 指标值 over 符号 | 数值 | 单位', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['项目名称', '甲'],
+        ['一级指标', '二级指标', '三级指标', '指标值', null, null, '指标值确定依据'],
+        [null, null, null, '符号', '数值', '单位'],
+        ['产出指标', '数量指标', '培训人数', '≥', 100, '人', '计划标准'],
+      ],
+      {
+        merges: [
+          { top: 1, left: 0, bottom: 2, right: 0 },
+          { top: 1, left: 1, bottom: 2, right: 1 },
+          { top: 1, left: 2, bottom: 2, right: 2 },
+          { top: 1, left: 3, bottom: 1, right: 5 },
+          { top: 1, left: 6, bottom: 2, right: 6 },
+        ],
+      },
+    );
+    const [t] = readGrid(grid);
+    const ind = t.indicators[0];
+    expect([
+      t.indicators.length,
+      at(ind.comparator),
+      at(ind.value),
+      at(ind.unit),
+      ind.valueText,
+      at(ind.basis),
+    ]).toEqual([1, ['D4', '≥'], ['E4', '100'], ['F4', '人'], '≥100人', ['G4', '计划标准']]);
+  });
+
+  test('中期指标值 beside 年度指标值: the year’s value is read', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['一级指标', '二级指标', '三级指标', '中期指标值', '年度指标值'],
+        ['产出指标', '数量指标', '培训人数', '≥300人', '≥100人'],
+      ]),
+    );
+    expect(at(t.indicators[0].value)).toEqual(['E2', '≥100人']);
+  });
+
+  test.each(['备注：本表一式两份', '填表人：张三  联系电话：12345', '合计'])(
+    'the block ends at a footer line (%s) that follows the last row directly',
+    (footer) => {
+      const [t] = readGrid(
+        gridFromRows('s', [
+          ['一级指标', '二级指标', '三级指标', '指标值', '权重'],
+          ['产出指标', '数量指标', '培训人数', '≥100人', 50],
+          [null, '质量指标', '合格率', '≥95%', 50],
+          [footer, null, null, null, 100],
+        ]),
+      );
+      expect([t.indicators.length, t.bottom, t.range]).toEqual([2, 2, 'A1:E3']);
+    },
+  );
+
+  test('rows not grouped by 一级, each carrying its own', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '培训人数', '≥100人'],
+        ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+        ['产出指标', '时效指标', '完成时间', '≤12月'],
+        [null, '质量指标', '合格率', '≥95%'],
+      ]),
+    );
+    expect(t.indicators.map((i) => [i.level1.cell, i.level1.text, i.level2.text])).toEqual([
+      ['A2', '产出指标', '数量指标'],
+      ['A3', '满意度指标', '服务对象满意度指标'],
+      ['A4', '产出指标', '时效指标'],
+      ['A4', '产出指标', '质量指标'],
+    ]);
+  });
+});
+
+describe('a table that cannot be read whole is still reported', () => {
+  test('an indicator header without a value column: what was read, and where the value was looked for', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['项目名称', '甲', '项目编码', 'J-1'],
+        ['年度资金总额', 10, '财政拨款', 10],
+        ['一级指标', '二级指标', '三级指标', '考核内容'],
+        ['产出指标', '数量指标', '培训人数', '完成培训'],
+      ]),
+    );
+    expect([at(t.name), at(t.budget.total), t.indicators.length]).toEqual([['B1', '甲'], ['B2', '10'], 1]);
+    expect(t.notes).toEqual([
+      { what: 'indicators', cell: 'E3' },
+      { what: 'plan', cell: 'A1' },
+      { what: 'goal', cell: 'A2' },
+    ]);
+  });
+
+  test('an indicator block whose header names no 三级指标 column: the labels above are still a table', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['项目名称', '甲', '项目编码', 'J-1'],
+        ['预算数', 10, '其中：财政资金', 10],
+        ['绩效目标', '完成'],
+        ['一级指标', '二级指标', '考核要点', '指标值'],
+        ['产出指标', '数量指标', '培训人数', '≥100人'],
+      ]),
+    );
+    expect([at(t.code), at(t.goal), t.indicators]).toEqual([['D1', 'J-1'], ['B3', '完成'], []]);
+    expect(t.notes).toEqual([
+      { what: 'plan', cell: 'A1' },
+      { what: 'indicators', cell: 'A4' },
+    ]);
+  });
+});
