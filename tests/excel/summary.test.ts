@@ -1,0 +1,129 @@
+/**
+ * The 汇总 sheet (SPEC §6): live formulas that Excel evaluates to the totals the task pane shows,
+ * for tables in 万元 or 元, plan cells typed as numbers, text or Excel percent; text stays text.
+ */
+
+import { toA1 } from '../../src/domain/address';
+import type { Grid } from '../../src/domain/grid';
+import type { TotalsView } from '../../src/excel/workbench';
+import type { SimWorkbook } from '../../src/sim';
+import { seedStandardGrids } from '../fixtures/seed-grids';
+import { templateGrid } from '../fixtures/table-builder';
+import { open, snapshot } from './sim-workbooks';
+
+const AMOUNT_COLUMNS = [3, 4, 5, 6, 7, 8, 9];
+
+/** The amounts of a summary row as Excel computes them (unrounded: the sheet shows two decimals). */
+function row(sim: SimWorkbook, sheet: string, r: number): number[] {
+  return AMOUNT_COLUMNS.map((c) => sim.getCell(sheet, toA1(r, c)).value as number);
+}
+
+function expectRow(
+  actual: number[],
+  expected: { total: string; fiscal: string; other: string; planned: string[] },
+) {
+  const wanted = [expected.total, expected.fiscal, expected.other, ...expected.planned].map(Number);
+  actual.forEach((v, i) => expect(v).toBeCloseTo(wanted[i], 2));
+}
+
+function expectSheetMatches(sim: SimWorkbook, sheet: string, totals: TotalsView) {
+  totals.projects.forEach((p, i) => {
+    expect(sim.getCell(sheet, toA1(i + 1, 0)).value ?? '').toBe(p.code);
+    expect(sim.getCell(sheet, toA1(i + 1, 2)).value).toBe(p.sheet);
+    expectRow(row(sim, sheet, i + 1), p);
+  });
+  expectRow(row(sim, sheet, totals.projects.length + 1), totals);
+}
+
+describe('the 汇总 sheet', () => {
+  it("evaluates to the seed's totals: 102.00, planned 17.60 / 41.50 / 69.55 / 102.00", async () => {
+    const { sim, bench } = await open(seedStandardGrids());
+    const { sheet } = await bench.writeSummary();
+    expect(sheet).toBe('汇总');
+    const last = row(sim, sheet, 7);
+    expect(last.map((v) => v.toFixed(2))).toEqual([
+      '102.00',
+      '102.00',
+      '0.00',
+      '17.60',
+      '41.50',
+      '69.55',
+      '102.00',
+    ]);
+    expect(sim.getCell(sheet, 'A8').value).toBe('合计');
+    expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
+    // The sheet is the add-in's own: marked, and never read as a project table.
+    expect(sim.customProperties(sheet)).toEqual({ 'perfTargets.role': 'summary' });
+    expect((await bench.refresh()).tables.some((t) => t.sheet === sheet)).toBe(false);
+  });
+
+  it('follows the projects when the add-in is not running', async () => {
+    const { sim, bench } = await open(seedStandardGrids());
+    const state = await bench.refresh();
+    const { sheet } = await bench.writeSummary();
+    const first = state.tables[0];
+    sim.setValue(first.sheet, first.budget.total!.cell, 30);
+    sim.setValue(first.sheet, first.budget.fiscal!.cell, 30);
+    expect(sim.getCell(sheet, 'D8').value).toBeCloseTo(122, 6);
+    expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
+  });
+
+  it('converts 元, reads Excel-percent and text plan cells, and keeps a name that looks like a formula as text', async () => {
+    const name = '=HYPERLINK("http://example.com","点我")';
+    const yuan: Grid = templateGrid('元表', {
+      code: '=1+1',
+      name,
+      total: 123456,
+      fiscal: 100000,
+      other: '23,456',
+      plan: [{ value: 0.1, numberFormat: '0.00%' }, null, { value: 0.6, numberFormat: '0%' }, '100%'],
+    });
+    const unit = yuan.cells[1];
+    unit[5] = { value: '单位：元', numberFormat: '@' };
+    const { sim, bench } = await open([...seedStandardGrids(), yuan]);
+    const { sheet } = await bench.writeSummary();
+    const totals = (await bench.refresh()).totals;
+    const mine = totals.projects.findIndex((p) => p.sheet === '元表');
+    expect(totals.projects[mine]).toMatchObject({
+      total: '12.35',
+      planned: ['1.23', '1.23', '7.41', '12.35'],
+    });
+    expectSheetMatches(sim, sheet, totals);
+    for (const [col, text] of [
+      [0, '=1+1'],
+      [1, name],
+    ] as const) {
+      const cell = sim.getCell(sheet, toA1(mine + 1, col));
+      expect(cell.value).toBe(text);
+      expect(cell.formula).toBeUndefined();
+    }
+  });
+
+  it('is refreshed in place, and never takes over a sheet of the user that happens to be called 汇总', async () => {
+    const { sim, bench } = await open([
+      ...seedStandardGrids(),
+      templateGrid('汇总', { name: '用户自己的表' }),
+    ]);
+    const before = snapshot(sim, ['汇总']);
+    const { sheet } = await bench.writeSummary();
+    expect(sheet).toBe('汇总 (2)');
+    expect(snapshot(sim, ['汇总'])).toEqual(before);
+    await bench.insertTemplate({
+      profile: 'hebei-2019',
+      unitCode: '',
+      unitName: '',
+      projectName: '新增项目',
+    });
+    const again = await bench.writeSummary();
+    expect(again.sheet).toBe(sheet);
+    expect(sim.sheetNames().filter((s) => s.startsWith('汇总'))).toEqual(['汇总', '汇总 (2)']);
+    expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
+  });
+
+  it('lists no project and totals 0 in an empty workbook', async () => {
+    const { sim, bench } = await open([{ sheet: 'Sheet1', top: 0, left: 0, cells: [], merges: [] }]);
+    const { sheet } = await bench.writeSummary();
+    expect(sim.getCell(sheet, 'A2').value).toBe('合计');
+    expect(row(sim, sheet, 1)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
