@@ -217,7 +217,12 @@ describe('data validation', () => {
       const sheet = context.workbook.worksheets.getItem('Sheet1');
       sheet.getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'a,b' } };
       sheet.getRange('B1').dataValidation.rule = { list: { inCellDropDown: true, source: 'a,b' } };
-      sheet.getRange('B1').dataValidation.errorAlert = { showAlert: false };
+      sheet.getRange('B1').dataValidation.errorAlert = {
+        showAlert: false,
+        style: 'Stop',
+        title: '',
+        message: '',
+      };
       await context.sync();
     });
     sim.setValue('Sheet1', 'A1', 'B');
