@@ -112,7 +112,8 @@ class TaskpaneBudgetPlugin {
         { name: 'TaskpaneBudgetPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
         () => {
           const entry = compilation.entrypoints.get('taskpane');
-          if (!entry) return;
+          // A failed build has nothing meaningful to weigh; its errors say what is wrong.
+          if (!entry || compilation.errors.length > 0) return;
           let bytes = 0;
           for (const file of entry.getFiles().filter((f) => f.endsWith('.js'))) {
             const asset = compilation.getAsset(file);
