@@ -173,7 +173,7 @@ const cellsOf = (j: Job): number => (j.bottom - j.top + 1) * (j.right - j.left +
 
 /**
  * Contents in chunks, after Excel refused them in one response: the used ranges' addresses first,
- * then bands of rows packed into batches below the limit; a batch still refused is halved.
+ * then bands of rows packed into batches of a target size, halved each time Excel refuses one.
  */
 async function readChunked(
   ctx: Excel.RequestContext,
@@ -188,39 +188,42 @@ async function readChunked(
   const queries = sheets.map((ws, i) => queueSheet(ws, infos[i].id, support, formats, false));
   await ctx.sync();
 
-  const jobs: Job[] = [];
-  queries.forEach((q, sheet) => {
-    const { top, left, bottom, right } = parseRangeA1(q.used.address);
-    const rows = Math.max(1, Math.floor(CHUNK_CELLS / (right - left + 1)));
-    for (let r = top; r <= bottom; r += rows)
-      jobs.push({ sheet, top: r, bottom: Math.min(bottom, r + rows - 1), left, right });
-  });
-  const batches: Job[][] = [];
-  for (const job of jobs) {
-    const last = batches[batches.length - 1];
-    if (last && last.reduce((n, j) => n + cellsOf(j), 0) + cellsOf(job) <= CHUNK_CELLS) last.push(job);
-    else batches.push([job]);
-  }
-
+  // What is left to read, in order; a refused batch halves the size of every batch after it.
+  const queue: Job[] = queries.map((q, sheet) => ({ sheet, ...parseRangeA1(q.used.address) }));
+  let target = CHUNK_CELLS;
   const parts = new Map<Job, RangeData>();
   const failed = new Set<number>();
-  const pending = batches.reverse();
-  while (pending.length > 0) {
-    const batch = pending.pop() as Job[];
+  while (queue.length > 0) {
+    const batch: Job[] = [];
+    let cells = 0;
+    while (queue.length > 0) {
+      const head = queue[0];
+      const width = head.right - head.left + 1;
+      const rows = Math.floor((target - cells) / width);
+      if (rows < 1 && batch.length > 0) break;
+      const take = Math.max(1, Math.min(rows, head.bottom - head.top + 1));
+      const job = { ...head, bottom: head.top + take - 1 };
+      batch.push(job);
+      cells += cellsOf(job);
+      if (job.bottom === head.bottom) queue.shift();
+      else queue[0] = { ...head, top: job.bottom + 1 };
+      if (cells >= target) break;
+    }
     const ranges = batch.map((j) => sheets[j.sheet].getRange(rangeA1(j)).load(CONTENT));
     try {
       await ctx.sync();
       batch.forEach((j, i) => parts.set(j, rangeData(ranges[i])));
     } catch (e) {
       if (!isPayloadError(e)) throw e;
-      const [j] = batch;
-      if (batch.length > 1) {
-        const half = Math.ceil(batch.length / 2);
-        pending.push(batch.slice(half), batch.slice(0, half));
-      } else if (j.bottom > j.top) {
-        const mid = Math.floor((j.top + j.bottom) / 2);
-        pending.push([{ ...j, top: mid + 1 }], [{ ...j, bottom: mid }]);
-      } else failed.add(j.sheet);
+      const [only] = batch;
+      if (batch.length === 1 && only.top === only.bottom) {
+        // One row above the limit: the sheet cannot be read; the user is told which.
+        failed.add(only.sheet);
+        for (let i = queue.length - 1; i >= 0; i--) if (queue[i].sheet === only.sheet) queue.splice(i, 1);
+      } else {
+        target = Math.max(1, Math.floor(cells / 2));
+        queue.unshift(...batch);
+      }
     }
   }
 
