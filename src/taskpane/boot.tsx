@@ -20,28 +20,28 @@ function officeTheme(office: typeof Office): PaneTheme {
 
 /**
  * `office`/`excel` are the page's globals (undefined when office.js did not load or the host is not
- * Excel). Resolves once the pane is mounted.
+ * Excel). Resolves, once the pane is mounted, to the function that unmounts it.
  */
 export function bootTaskpane(
   office: typeof Office | undefined,
   excel: typeof Excel | undefined,
   container: HTMLElement,
-): Promise<void> {
+): Promise<() => void> {
   if (!office) {
     const lang = langFromOffice(navigator.language);
-    mountTaskpane(container, null, lang, { hostMessage: t(lang, 'outside.noOfficeJs') });
-    return Promise.resolve();
+    return Promise.resolve(
+      mountTaskpane(container, null, lang, { hostMessage: t(lang, 'outside.noOfficeJs') }),
+    );
   }
   return office.onReady().then((info) => {
     const lang = langFromOffice(office.context?.displayLanguage);
     const theme = officeTheme(office);
     if (info.host !== office.HostType.Excel || !excel) {
-      mountTaskpane(container, null, lang, { theme });
-      return;
+      return mountTaskpane(container, null, lang, { theme });
     }
     const loading: Promise<Workbench> = import('../excel').then((m) =>
       m.createWorkbench(excel, office, { lang }),
     );
-    mountTaskpane(container, deferredWorkbench(loading, capabilitiesOf(office)), lang, { theme });
+    return mountTaskpane(container, deferredWorkbench(loading, capabilitiesOf(office)), lang, { theme });
   });
 }

@@ -11,6 +11,12 @@ export const COMMANDS: Record<Lang, string[]> = {
   'en-US': ['Insert template', 'Validate', 'Totals', 'Clear highlights'],
 };
 
+/**
+ * How long to wait for the pane to catch up: generous, since a loaded machine can take seconds to
+ * read and validate a workbook; nothing is asserted about the time it takes.
+ */
+export const SLOW = { timeout: 15000 };
+
 /** Han characters, CJK punctuation and full-width forms. */
 export const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
@@ -21,16 +27,16 @@ export function commandButton(name: string): HTMLButtonElement {
 /** Renders the pane and waits until it has read the workbook (its commands are enabled). */
 export async function renderPane(workbench: Workbench, lang: Lang = 'zh-CN') {
   const utils = render(<App workbench={workbench} lang={lang} />);
-  await screen.findByRole('heading', { name: t(lang, 'verdict.heading') });
-  await waitFor(() => expect(screen.queryByText(t(lang, 'busy.load'))).toBeNull());
-  await waitFor(() => expect(commandButton(COMMANDS[lang][1]).disabled).toBe(false));
+  await screen.findByRole('heading', { name: t(lang, 'verdict.heading') }, SLOW);
+  await waitFor(() => expect(screen.queryByText(t(lang, 'busy.load'))).toBeNull(), SLOW);
+  await waitFor(() => expect(commandButton(COMMANDS[lang][1]).disabled).toBe(false), SLOW);
   return utils;
 }
 
 /** Clicks a command and waits until it has finished (the command bar is enabled again). */
 export async function runCommand(name: string, lang: Lang = 'zh-CN') {
   act(() => commandButton(name).click());
-  await waitFor(() => expect(commandButton(COMMANDS[lang][1]).disabled).toBe(false));
+  await waitFor(() => expect(commandButton(COMMANDS[lang][1]).disabled).toBe(false), SLOW);
 }
 
 export function findingElements(): HTMLElement[] {
