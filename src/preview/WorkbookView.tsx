@@ -10,6 +10,7 @@
  */
 
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -67,7 +68,8 @@ function cellStyle(cell: DrawnCell): CSSProperties {
   };
 }
 
-function GridTable(props: {
+// Memoised: typing into the editor re-renders the view, not the hundreds of drawn cells.
+const GridTable = memo(function GridTable(props: {
   view: SheetView;
   selected: string | undefined;
   lang: Lang;
@@ -124,7 +126,7 @@ function GridTable(props: {
       </tbody>
     </table>
   );
-}
+});
 
 export interface WorkbookViewProps {
   book: PreviewBook;
@@ -351,6 +353,15 @@ export function WorkbookView(props: WorkbookViewProps) {
     startEdit('edit', cell.content);
   };
 
+  // Stable handlers for the memoised grid, calling the latest ones.
+  const cellHandlers = useRef({ onCellMouseDown, onCellDoubleClick });
+  cellHandlers.current = { onCellMouseDown, onCellDoubleClick };
+  const gridMouseDown = useCallback(
+    (cell: DrawnCell, e: React.MouseEvent) => cellHandlers.current.onCellMouseDown(cell, e),
+    [],
+  );
+  const gridDoubleClick = useCallback((cell: DrawnCell) => cellHandlers.current.onCellDoubleClick(cell), []);
+
   const onBlur = () => {
     if (editing) commit('none');
   };
@@ -377,8 +388,8 @@ export function WorkbookView(props: WorkbookViewProps) {
           view={view}
           selected={current?.address}
           lang={lang}
-          onMouseDown={onCellMouseDown}
-          onDoubleClick={onCellDoubleClick}
+          onMouseDown={gridMouseDown}
+          onDoubleClick={gridDoubleClick}
         />
         <input
           ref={editor}

@@ -50,12 +50,15 @@ function start(): void {
   const area = element('workbook-area');
   area.setAttribute('role', 'region');
   area.setAttribute('aria-label', t(lang, 'preview.workbook'));
+  const heading = document.createElement('h1');
+  heading.className = 'visually-hidden';
+  heading.textContent = t(lang, 'preview.title');
   const hint = document.createElement('p');
   hint.className = 'hint';
   hint.textContent = t(lang, 'preview.hint');
   const grid = document.createElement('div');
   grid.className = 'workbook-root';
-  area.replaceChildren(hint, grid);
+  area.replaceChildren(heading, hint, grid);
 
   // No landmark role here: the pane brings its own <main>, which must stay top-level.
   const pane = element('taskpane');

@@ -17,7 +17,7 @@ registerStrings('zh-CN', 'preview', {
 registerStrings('en-US', 'preview', {
   title: 'Performance Target Assistant · Preview (simulated workbook)',
   workbook: 'Simulated workbook',
-  hint: 'A simulated Excel workbook with the real task pane beside it. Start with “Insert template”; click a cell to select it, double-click or just type to edit, Enter commits, Esc cancels, arrow keys and Tab move, F6 switches to the task pane.',
+  hint: 'A simulated Excel workbook with the real task pane beside it. Start with "Insert template"; click a cell to select it, double-click or just type to edit, Enter commits, Esc cancels, arrow keys and Tab move, F6 switches to the task pane.',
   sheets: 'Sheets',
   nameBox: 'Name box',
   formulaBar: 'Formula bar',
