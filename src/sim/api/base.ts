@@ -224,7 +224,8 @@ export abstract class SimObject<T = unknown> {
       const def = schema.props[name];
       if (def?.get) {
         this.context._require(api(name, def), `${schema.name}.${name}`);
-        const value = clonePlain(def.get(target as never, this as never));
+        // Getters build fresh values, so what the add-in holds never aliases the workbook.
+        const value = def.get(target as never, this as never);
         out.push({ bytes: jsonBytes(value), commit: () => void this._loaded.set(name, value) });
       } else if (schema.navs?.[name]) {
         out.push(...this._nav(name)._read(emptyTree(true)));

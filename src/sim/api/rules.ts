@@ -479,7 +479,11 @@ const DV_SCHEMA: Schema = {
     prompt: {
       get: (t: RangeTarget, self: SimObject) => {
         const v = modelOf(self).validationOf(t.sheet, t.rect);
-        return v === 'none' ? { showPrompt: false, title: '', message: '' } : v === 'mixed' ? null : v.prompt;
+        return v === 'none'
+          ? { showPrompt: false, title: '', message: '' }
+          : v === 'mixed'
+            ? null
+            : { ...v.prompt };
       },
       set: (t: RangeTarget, v: unknown, self: SimObject) =>
         modelOf(self).updateValidation(

@@ -95,6 +95,27 @@ describe('load and sync', () => {
 });
 
 describe('writes take effect at sync', () => {
+  it('set() writes several properties, navigation objects included; read-only ones are refused', async () => {
+    const { sim, Excel } = setup();
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      range.set({
+        values: [['x']],
+        format: { wrapText: true, fill: { color: '#FFEB9C' }, font: { bold: true } },
+      });
+      expect(() => range.set({ address: 'B2' } as Excel.Interfaces.RangeUpdateData)).toThrow(
+        expect.objectContaining({ code: 'InvalidArgument' }),
+      );
+      await context.sync();
+    });
+    expect(sim.getCell('Sheet1', 'A1')).toMatchObject({
+      value: 'x',
+      wrap: true,
+      ownFill: '#FFEB9C',
+      bold: true,
+    });
+  });
+
   it('queues writes and applies them in order at sync', async () => {
     const { sim, Excel } = setup();
     await Excel.run(async (context) => {
