@@ -559,6 +559,8 @@ const FORMAT_SCHEMA: Schema = {
       get: (t: RangeTarget, self: SimObject) => {
         const m = modelOf(self);
         const first = m.columnWidth(t.sheet, t.rect.left);
+        if (isEntireRows(t.rect))
+          return [...t.sheet.colWidths.values()].every((w) => w === first) ? first : null;
         for (let c = t.rect.left; c <= t.rect.right; c++)
           if (m.columnWidth(t.sheet, c) !== first) return null;
         return first;

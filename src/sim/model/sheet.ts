@@ -141,6 +141,9 @@ export class SheetModel {
   readonly colFmt = new Map<number, CellFormat>();
   readonly rowHeights = new Map<number, number>();
   readonly colWidths = new Map<number, number>();
+  /** Sizes set on every row or column at once (a whole-sheet or whole-column range). */
+  defaultRowHeight: number | undefined;
+  defaultColumnWidth: number | undefined;
   merges: CellRange[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   dataValidations: DataValidationModel[] = [];

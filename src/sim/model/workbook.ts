@@ -551,7 +551,10 @@ export class WorkbookModel implements EvalHost {
     if (typeof width !== 'number' || !(width >= 0))
       throw invalid('The column width must be a non-negative number.');
     this.guardSheet(sheet, 'allowFormatColumns');
-    for (let c = rect.left; c <= rect.right; c++) sheet.colWidths.set(c, width);
+    if (isEntireRows(rect)) {
+      sheet.defaultColumnWidth = width;
+      sheet.colWidths.clear();
+    } else for (let c = rect.left; c <= rect.right; c++) sheet.colWidths.set(c, width);
     this.version++;
   }
 
@@ -559,16 +562,19 @@ export class WorkbookModel implements EvalHost {
     if (typeof height !== 'number' || !(height >= 0) || height > 409)
       throw invalid('The row height must be a number of points between 0 and 409.');
     this.guardSheet(sheet, 'allowFormatRows');
-    for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, height);
+    if (isEntireCols(rect)) {
+      sheet.defaultRowHeight = height;
+      sheet.rowHeights.clear();
+    } else for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, height);
     this.version++;
   }
 
   columnWidth(sheet: SheetModel, col: number): number {
-    return sheet.colWidths.get(col) ?? STANDARD_WIDTH;
+    return sheet.colWidths.get(col) ?? sheet.defaultColumnWidth ?? STANDARD_WIDTH;
   }
 
   rowHeight(sheet: SheetModel, row: number): number {
-    return sheet.rowHeights.get(row) ?? STANDARD_HEIGHT;
+    return sheet.rowHeights.get(row) ?? sheet.defaultRowHeight ?? STANDARD_HEIGHT;
   }
 
   clear(sheet: SheetModel, rect: CellRange, applyTo: string, actor: Actor): void {

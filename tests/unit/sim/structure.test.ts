@@ -356,6 +356,23 @@ describe('formats', () => {
     expect(sim.getCell('Sheet1', 'C7').value).toBe('0012');
   });
 
+  it('sizes every row or column of the sheet at once', async () => {
+    const sim = new SimWorkbook();
+    await run(sim, async (context, sheet) => {
+      sheet.getRange().format.rowHeight = 20;
+      sheet.getRange('1:3').format.columnWidth = 60;
+      sheet.getRange('2:2').format.rowHeight = 40;
+      await context.sync();
+      const read = sheet.getRange('A1:A2').format.load('rowHeight,columnWidth');
+      await context.sync();
+      expect([read.rowHeight, read.columnWidth]).toEqual([null, 60]);
+    });
+    expect([sim.rowHeight('Sheet1', 0), sim.rowHeight('Sheet1', 1), sim.rowHeight('Sheet1', 999999)]).toEqual(
+      [20, 40, 20],
+    );
+    expect(sim.columnWidth('Sheet1', 16000)).toBe(60);
+  });
+
   it('rejects values Excel would refuse: unknown enum strings and colours', async () => {
     const sim = new SimWorkbook();
     for (const apply of [
