@@ -30,7 +30,7 @@ import {
   SETTINGS_KEY,
   INTERNAL_SHEETS_KEY,
 } from './settings';
-import { refuse } from './strings';
+import { refuse, text } from './strings';
 import { FIRST_AMOUNT_COLUMN, SUMMARY_COLUMNS, summaryCells } from './summary';
 import {
   queueIndicatorRow,
@@ -278,20 +278,37 @@ class ExcelWorkbench implements Workbench {
       const templates = this.templatesOf(assembled);
       const marks = plannedMarks(assembled.state.findings, templates);
       let queued = false;
-      const sheet = (id: string): Excel.Worksheet => ctx.workbook.worksheets.getItem(id);
+      const writable = new Set<string>();
       for (const s of data.sheets) {
-        for (const owned of data.read.get(s.id)?.owned ?? []) {
+        const read = data.read.get(s.id);
+        if (!read) continue;
+        if (read.protected) {
+          if (
+            marks.has(s.name) ||
+            read.owned?.length ||
+            templates.some((t, i) => t && assembled.sheetIds[i] === s.id)
+          )
+            assembled.state.problems.push({
+              sheet: s.name,
+              message: text(this.lang, 'protectedNotMarked', { sheet: s.name }),
+            });
+          continue;
+        }
+        writable.add(s.id);
+        const ws = ctx.workbook.worksheets.getItem(s.id);
+        for (const owned of read.owned ?? []) {
           owned.format.delete();
           queued = true;
         }
         for (const mark of marks.get(s.name) ?? []) {
-          queueMark(sheet(s.id), mark);
+          queueMark(ws, mark);
           queued = true;
         }
       }
       templates.forEach((spec, i) => {
-        if (!spec) return;
-        queueTemplateRules(sheet(assembled.sheetIds[i]), spec);
+        const id = assembled.sheetIds[i];
+        if (!spec || !writable.has(id)) return;
+        queueTemplateRules(ctx.workbook.worksheets.getItem(id), spec);
         queued = true;
       });
       assembled.state.tables.forEach((t, i) => this.fullyMarked.add(tableKey(assembled.sheetIds[i], t)));
@@ -311,13 +328,20 @@ class ExcelWorkbench implements Workbench {
         false,
       );
       let queued = false;
-      for (const r of data.read.values())
+      const kept: string[] = [];
+      for (const r of data.read.values()) {
+        if (r.protected) {
+          if (r.owned?.length) kept.push(r.name);
+          continue;
+        }
         for (const owned of r.owned ?? []) {
           owned.format.delete();
           queued = true;
         }
+      }
       this.fullyMarked.clear();
       if (queued) await ctx.sync();
+      if (kept.length > 0) throw refuse(this.lang, 'protectedNotCleared', { sheets: kept.join('、') });
     });
   }
 
@@ -378,6 +402,7 @@ class ExcelWorkbench implements Workbench {
       const own = data.sheets.find((s) => data.read.get(s.id)?.role === 'summary');
       let ws: Excel.Worksheet;
       if (own) {
+        if (data.read.get(own.id)?.protected) throw refuse(this.lang, 'sheetProtected', { sheet: own.name });
         ws = ctx.workbook.worksheets.getItem(own.id);
         ws.getRange().clear();
       } else {
@@ -405,10 +430,14 @@ class ExcelWorkbench implements Workbench {
     if (!fix) return Promise.reject(refuse(this.lang, 'noFix'));
     return this.excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(fix.sheet).load('id');
+      const protection = ws.protection.load('protected');
       const cell = ws.getRange(fix.cell).load('values,formulas,numberFormat');
+      const lock = cell.format.protection.load('locked');
       await ctx.sync().catch((e: unknown) => {
         throw isNotFound(e) ? refuse(this.lang, 'sheetNotFound', { sheet: fix.sheet }) : e;
       });
+      if (protection.protected && lock.locked !== false)
+        throw refuse(this.lang, 'cellProtected', { sheet: fix.sheet, cell: fix.cell });
       const numberFormat = String(cell.numberFormat[0][0]);
       const before: AppliedFix['before'] = { value: singleValue(cell) };
       const formula = realFormula(cell);
@@ -466,6 +495,7 @@ class ExcelWorkbench implements Workbench {
     const info = data.sheets.find((s) => s.name === sheet);
     const read = info && data.read.get(info.id);
     if (!info || !read) throw refuse(this.lang, 'sheetNotFound', { sheet });
+    if (read.protected) throw refuse(this.lang, 'sheetProtected', { sheet });
     return { info, read, tables: readGrid(read.grid, { profile: data.settings.profile }) };
   }
 
@@ -688,6 +718,7 @@ class ExcelWorkbench implements Workbench {
       );
       let queued = false;
       for (const [id, read] of data.read) {
+        if (read.protected) continue;
         const existing = (read.owned ?? []).filter(
           (o): o is OwnedFormat & { mark: { cell: string; rule: string } } => Boolean(o.mark),
         );

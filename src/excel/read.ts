@@ -49,6 +49,8 @@ export interface OwnedFormat {
 
 export interface SheetRead extends SheetInfo {
   role?: InternalRole;
+  /** Sheet protection is on: the add-in leaves its formats (marks) alone. */
+  protected: boolean;
   grid: Grid;
   /** The conditional formats the add-in owns on the sheet, when they were asked for. */
   owned?: OwnedFormat[];
@@ -87,6 +89,7 @@ export function isPayloadError(e: unknown): boolean {
 
 interface SheetQuery {
   id: string;
+  protection: Excel.WorksheetProtection;
   merges?: Excel.RangeAreas;
   marker?: Excel.WorksheetCustomProperty;
   formats?: Excel.ConditionalFormatCollection;
@@ -102,7 +105,7 @@ function queueSheet(
 ): SheetQuery {
   const used = ws.getUsedRange(true);
   used.load(content ? CONTENT : 'address');
-  const q: SheetQuery = { id, used };
+  const q: SheetQuery = { id, used, protection: ws.protection.load('protected') };
   if (support.mergedAreas) q.merges = ws.getRange().getMergedAreasOrNullObject().load('address');
   if (support.sheetCustomProperties)
     q.marker = ws.customProperties.getItemOrNullObject(MARKER_PROPERTY).load('value');
@@ -150,7 +153,7 @@ function toRead(
   const merges = q.merges && !q.merges.isNullObject ? parseAreas(q.merges.address) : [];
   const grid: Grid = { sheet: info.name, top, left, cells, merges, hidden: info.hidden };
   if (role) grid.internal = true;
-  return { ...info, role, grid, owned: ownedFormats(q.formats) };
+  return { ...info, role, grid, protected: q.protection.protected, owned: ownedFormats(q.formats) };
 }
 
 const rangeData = (r: Excel.Range): RangeData => ({

@@ -13,6 +13,10 @@ const zhCN = {
   rowHasOtherContent: '第 {{row}} 行在表格之外还有内容（{{cell}}），删除这一行会把它一起删掉，请先移走。',
   noFix: '这个问题没有可以自动应用的修改。',
   sheetTooLarge: '工作表“{{sheet}}”的数据太多，无法读取。',
+  sheetProtected: '工作表“{{sheet}}”受保护，请先撤销工作表保护（“审阅”→“撤销工作表保护”）。',
+  cellProtected: '单元格 {{cell}} 在受保护的工作表“{{sheet}}”上被锁定，无法修改。',
+  protectedNotMarked: '工作表“{{sheet}}”受保护，其上的标记没有更新。',
+  protectedNotCleared: '受保护的工作表上的标记没有清除：{{sheets}}。',
   summary: {
     code: '项目编码',
     name: '项目名称',
@@ -42,6 +46,10 @@ const enUS: typeof zhCN = {
     'Row {{row}} holds data outside the table ({{cell}}) that removing the row would delete; move it first.',
   noFix: 'This finding has no fix that can be applied automatically.',
   sheetTooLarge: 'The worksheet "{{sheet}}" holds too much data to be read.',
+  sheetProtected: 'The worksheet "{{sheet}}" is protected. Unprotect it first (Review > Unprotect Sheet).',
+  cellProtected: 'Cell {{cell}} is locked on the protected worksheet "{{sheet}}" and cannot be changed.',
+  protectedNotMarked: 'The worksheet "{{sheet}}" is protected; its marks were not updated.',
+  protectedNotCleared: 'Marks on protected worksheets were not removed: {{sheets}}.',
   summary: {
     code: 'Project code',
     name: 'Project name',

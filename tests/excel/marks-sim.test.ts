@@ -148,3 +148,28 @@ describe('inserting the template', () => {
     expect(sim.sheetNames()).toEqual(sheets);
   });
 });
+
+describe('a protected sheet', () => {
+  it('keeps its marks as they are, says so, and refuses changes with a clear message', async () => {
+    const { sim, bench } = await open(seedStandardGrids());
+    const state = await bench.validate();
+    const finding = state.findings.find((f) => f.rule === 'indicator/no-comparator')!;
+    const others = sim.sheetNames().filter((s) => s !== finding.sheet);
+    await sim.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(finding.sheet).protection.protect();
+      await ctx.sync();
+    });
+    const rules = sim.conditionalFormats(finding.sheet);
+
+    const again = await bench.validate();
+    expect(again.problems).toEqual([{ sheet: finding.sheet, message: expect.stringContaining('受保护') }]);
+    expect(sim.conditionalFormats(finding.sheet)).toEqual(rules);
+
+    await expect(bench.clearHighlights()).rejects.toThrow(finding.sheet);
+    expect(sim.conditionalFormats(finding.sheet)).toEqual(rules);
+    expect(others.every((s) => sim.conditionalFormats(s).length === 0)).toBe(true);
+
+    await expect(bench.applyFix(finding)).rejects.toThrow(/锁定/);
+    await expect(bench.addIndicatorRow(finding.sheet, 10)).rejects.toThrow(/受保护/);
+  });
+});

@@ -12,6 +12,7 @@ type Matrix = unknown[][];
 
 export interface MockRangeData {
   address: string;
+  format?: { protection: { locked: boolean } };
   values: Matrix;
   formulas: Matrix;
   numberFormat: Matrix;
@@ -85,12 +86,14 @@ export function mockWorkbook(grids: Grid[]): MockWorkbook {
         formulas: pick(used.formulas),
         numberFormat: [[used.numberFormat[r]?.[c] ?? 'General']],
         valueTypes: pick(used.valueTypes),
+        format: { protection: { locked: true } },
       };
     };
     const sheet = new OfficeMockObject({
       id: `{sheet-${i}}`,
       name: grid.sheet,
       visibility: 'Visible',
+      protection: { protected: false },
       getUsedRange() {
         return track(new OfficeMockObject({ ...used }));
       },
