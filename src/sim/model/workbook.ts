@@ -1151,13 +1151,19 @@ export class WorkbookModel implements EvalHost {
 
   // ---- evaluation ----
 
+  /**
+   * Recomputes every formula after a change, row by row, so that chains written top-down are
+   * followed without deep recursion.
+   */
   ensureCalculated(): void {
     if (!this.dirty) return;
     this.dirty = false;
     this.epoch++;
-    for (const sheet of this.sheets)
-      for (const [key, cell] of sheet.cells)
-        if (cell.formula !== undefined) this.compute(sheet, keyRow(key), keyCol(key), cell);
+    for (const sheet of this.sheets) {
+      const keys = [...sheet.cells].filter(([, c]) => c.formula !== undefined).map(([k]) => k);
+      keys.sort((a, b) => a - b);
+      for (const key of keys) this.compute(sheet, keyRow(key), keyCol(key), sheet.cells.get(key)!);
+    }
   }
 
   private compute(sheet: SheetModel, row: number, col: number, cell: Cell): Scalar {
@@ -1167,6 +1173,9 @@ export class WorkbookModel implements EvalHost {
     this.computing.add(cell);
     try {
       cell.value = evaluateFormula(cell.formula!, { host: this, sheet, row, col, dr: 0, dc: 0 });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      cell.value = err('#REF!');
     } finally {
       this.computing.delete(cell);
     }
