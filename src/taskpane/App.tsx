@@ -41,7 +41,7 @@ const useStyles = makeStyles({
     maxWidth: '100%',
     boxSizing: 'border-box',
     overflowX: 'hidden',
-    overflowWrap: 'break-word',
+    overflowWrap: 'anywhere',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },

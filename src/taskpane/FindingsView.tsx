@@ -105,7 +105,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   message: {
-    overflowWrap: 'anywhere',
     whiteSpace: 'pre-wrap',
   },
   actions: {
@@ -118,14 +117,12 @@ const useStyles = makeStyles({
   },
   fixButton: {
     maxWidth: '100%',
-    overflowWrap: 'anywhere',
   },
   applied: {
     display: 'flex',
     alignItems: 'center',
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
-    overflowWrap: 'anywhere',
   },
 });
 

@@ -23,6 +23,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // A long option (a profile's document number) must not widen the pane.
+  field: {
+    minWidth: 0,
+  },
+  select: {
+    maxWidth: '100%',
+    minWidth: 0,
+  },
   note: {
     margin: 0,
     color: tokens.colorNeutralForeground3,
@@ -51,8 +59,13 @@ export function SettingsView(props: SettingsViewProps) {
     <div className={styles.view}>
       <section className={styles.view}>
         <h2 className={styles.heading}>{t(lang, 'settings.template')}</h2>
-        <Field label={t(lang, 'settings.profile')} hint={t(lang, 'settings.profileHint')}>
+        <Field
+          className={styles.field}
+          label={t(lang, 'settings.profile')}
+          hint={t(lang, 'settings.profileHint')}
+        >
           <Select
+            className={styles.select}
             value={settings.profile}
             disabled={disabled}
             onChange={(_, data) => props.onChange({ profile: data.value as ProfileChoice }, true)}

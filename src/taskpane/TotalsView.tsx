@@ -45,7 +45,6 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
-    overflowWrap: 'anywhere',
   },
   totalCard: {
     backgroundColor: tokens.colorBrandBackground2,
