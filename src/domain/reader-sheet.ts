@@ -13,6 +13,18 @@ import {
 } from './reader-labels';
 import type { Field } from './types';
 
+/** Excel's last row and column (0-based). */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/**
+ * The A1 address of a position, kept on the sheet: the cell after a merge that reaches the sheet's
+ * last row or column does not exist, so the merge's own last cell stands for it.
+ */
+export function sheetA1(row: number, col: number): string {
+  return toA1(Math.min(row, LAST_ROW), Math.min(col, LAST_COL));
+}
+
 export interface Hit {
   kind: LabelKind;
   row: number;
@@ -117,7 +129,7 @@ export class SheetView {
   }
 
   field(row: number, col: number): Field {
-    const p = this.master(row, col);
+    const p = this.master(Math.min(row, LAST_ROW), Math.min(col, LAST_COL));
     const own = this.own(p.row, p.col);
     // An empty cell that only carries a format is, to the user, empty.
     const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
