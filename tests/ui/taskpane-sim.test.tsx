@@ -188,4 +188,26 @@ describe('starting in a page', () => {
     expect(sim.sheetNames()).toContain('项目1');
     await waitFor(() => expect(findingAt('项目1', 'E3', 'table/missing-field')).toBeDefined());
   });
+
+  it('on Excel without change events: says the list follows 校验, and 校验 still works', async () => {
+    const sim = new SimWorkbook();
+    sim.setRequirementSets({ ExcelApi: '1.6' });
+    const container = document.body.appendChild(document.createElement('div'));
+    unmounts.push(
+      await act(() => bootTaskpane(sim.office as unknown as typeof Office, sim.excel, container)),
+    );
+    await screen.findByText(
+      '此版本的 Excel 不支持更改事件：修改表格后请点击“校验”刷新列表。',
+      undefined,
+      SLOW,
+    );
+    await runCommand('插入模板');
+    act(() => sim.setValue('项目1', 'E3', '网格化信访'));
+    await act(() => sim.idle());
+    // Nothing follows the edit: the list is as it was until 校验.
+    expect(findingAt('项目1', 'E3', 'table/missing-field')).toBeDefined();
+    await runCommand('校验');
+    expect(findingAt('项目1', 'E3', 'table/missing-field')).toBeUndefined();
+    expect(findingAt('项目1', 'B8', 'table/missing-field')).toBeDefined();
+  });
 });
