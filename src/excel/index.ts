@@ -5,15 +5,15 @@
  * round trip, whatever the number of sheets; the rules run on the grids in between.
  */
 
-import { columnLetters, parseRangeA1, toA1 } from '../domain/address';
-import { cellAt, isBlank, mergeAt, type Grid } from '../domain/grid';
+import { parseRangeA1, toA1 } from '../domain/address';
+import { cellAt, isBlank, mergeAt, type Grid, type GridCell } from '../domain/grid';
 import { buildTemplate, LIST_SHEET, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '../domain/layout';
 import { readGrid } from '../domain/reader';
 import { computeTotals, totalsView } from '../domain/totals';
 import type { Finding, Lang, ProfileChoice, TargetTable } from '../domain/types';
 import { validateTables } from '../domain/validate';
 import { langFromOffice } from '../i18n';
-import { excelWouldConvert } from './cells';
+import { excelWouldConvert, toGridCell } from './cells';
 import { EMPTY_CELL_RULES, markFormula, marksKey, plannedMarks, templateOf, type Mark } from './marks';
 import {
   readWorkbookData,
@@ -31,14 +31,14 @@ import {
   INTERNAL_SHEETS_KEY,
 } from './settings';
 import { refuse, text } from './strings';
-import { FIRST_AMOUNT_COLUMN, SUMMARY_COLUMNS, summaryCells } from './summary';
+import { queueSummary, summaryCells } from './summary';
 import {
+  queueForeignRow,
   queueIndicatorRow,
   queueLists,
   queueMarker,
   queueTemplate,
   queueTemplateRules,
-  widthInPoints,
 } from './template';
 import type {
   AddinSettings,
@@ -136,15 +136,9 @@ function queueMark(ws: Excel.Worksheet, mark: Mark): void {
   cf.custom.format.fill.color = mark.fill;
 }
 
-const singleValue = (range: Excel.Range): string | number | boolean | null => {
-  const v = range.values[0][0] as string | number | boolean;
-  return v === '' ? null : v;
-};
-
-const realFormula = (range: Excel.Range): string | undefined => {
-  const f = range.formulas[0][0] as unknown;
-  return typeof f === 'string' && f.startsWith('=') && f !== range.values[0][0] ? f : undefined;
-};
+/** What a one-cell range holds, read as the grid reads it (a text `=100%` is text, not a formula). */
+const cellOf = (range: Excel.Range): GridCell | undefined =>
+  toGridCell(range.values[0][0], range.formulas[0][0], undefined, undefined);
 
 class ExcelWorkbench implements Workbench {
   readonly capabilities: Capabilities;
@@ -439,9 +433,9 @@ class ExcelWorkbench implements Workbench {
       if (protection.protected && lock.locked !== false)
         throw refuse(this.lang, 'cellProtected', { sheet: fix.sheet, cell: fix.cell });
       const numberFormat = String(cell.numberFormat[0][0]);
-      const before: AppliedFix['before'] = { value: singleValue(cell) };
-      const formula = realFormula(cell);
-      if (formula) before.formula = formula;
+      const held = cellOf(cell);
+      const before: AppliedFix['before'] = { value: held?.value ?? null };
+      if (held?.formula) before.formula = held.formula;
       // Only when Excel would otherwise turn the text into something else; undo puts the format back.
       if (typeof fix.value === 'string' && numberFormat !== '@' && excelWouldConvert(fix.value)) {
         before.numberFormat = numberFormat;
@@ -463,7 +457,8 @@ class ExcelWorkbench implements Workbench {
       } catch {
         return 'changed';
       }
-      if (realFormula(cell) !== undefined || String(singleValue(cell) ?? '') !== String(applied.after))
+      const held = cellOf(cell);
+      if (held?.formula !== undefined || String(held?.value ?? '') !== String(applied.after))
         return 'changed';
       if (applied.before.numberFormat !== undefined) cell.numberFormat = [[applied.before.numberFormat]];
       if (applied.before.formula) cell.formulas = [[applied.before.formula]];
@@ -732,57 +727,4 @@ class ExcelWorkbench implements Workbench {
       if (queued) await ctx.sync();
     });
   }
-}
-
-/**
- * A new row of a table the template did not make: the number formats and the single-row merges of
- * the row it follows (Excel's insert already carries that row's fonts, fills and borders down).
- */
-function queueForeignRow(
-  ws: Excel.Worksheet,
-  grid: Grid,
-  table: TargetTable,
-  source: number,
-  row: number,
-): void {
-  if (source > table.bottom) return;
-  const formats = [];
-  for (let col = table.left; col <= table.right; col++)
-    formats.push(cellAt(grid, source, col)?.numberFormat ?? 'General');
-  ws.getRange(`${columnLetters(table.left)}${row + 1}:${columnLetters(table.right)}${row + 1}`).numberFormat =
-    [formats];
-  for (const m of grid.merges)
-    if (m.top === source && m.bottom === source && m.left >= table.left && m.right <= table.right)
-      ws.getRange(`${columnLetters(m.left)}${row + 1}:${columnLetters(m.right)}${row + 1}`).merge(false);
-}
-
-/** The 汇总 sheet's cells: texts as text (`@`, never a formula), amounts as formulas in `0.00`. */
-function queueSummary(ws: Excel.Worksheet, cells: ReturnType<typeof summaryCells>): void {
-  const n = cells.length;
-  const last = columnLetters(SUMMARY_COLUMNS - 1);
-  const firstAmount = columnLetters(FIRST_AMOUNT_COLUMN);
-  const textOf = (c: (typeof cells)[number][number]): string => ('text' in c ? c.text : '');
-  ws.getRange(`A1:${last}${n}`).numberFormat = cells.map((row) =>
-    row.map((c) => ('formula' in c ? '0.00' : '@')),
-  );
-  ws.getRange(`A1:${columnLetters(FIRST_AMOUNT_COLUMN - 1)}${n}`).values = cells.map((row) =>
-    row.slice(0, FIRST_AMOUNT_COLUMN).map(textOf),
-  );
-  ws.getRange(`${firstAmount}1:${last}1`).values = [cells[0].slice(FIRST_AMOUNT_COLUMN).map(textOf)];
-  if (n > 1)
-    ws.getRange(`${firstAmount}2:${last}${n}`).formulas = cells
-      .slice(1)
-      .map((row) => row.slice(FIRST_AMOUNT_COLUMN).map((c) => ('formula' in c ? c.formula : '')));
-  const header = ws.getRange(`A1:${last}1`);
-  header.format.font.bold = true;
-  header.format.wrapText = true;
-  ws.getRange(`A${n}:${last}${n}`).format.font.bold = true;
-  const table = ws.getRange(`A1:${last}${n}`);
-  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const)
-    table.format.borders.getItem(edge).style = 'Continuous';
-  if (n > 1) table.format.borders.getItem('InsideHorizontal').style = 'Continuous';
-  [20, 24, 16, 12, 12, 12, 12, 12, 12, 12].forEach((chars, i) => {
-    const col = columnLetters(i);
-    ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(chars);
-  });
 }

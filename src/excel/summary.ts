@@ -8,12 +8,13 @@ import { columnLetters, parseA1, quoteSheet } from '../domain/address';
 import { isPercentFormat } from '../domain/amounts';
 import type { Field, Lang, TargetTable } from '../domain/types';
 import { text } from './strings';
+import { widthInPoints } from './template';
 
 export type SummaryCell = { text: string } | { formula: string };
 
-export const SUMMARY_COLUMNS = 10;
+const SUMMARY_COLUMNS = 10;
 /** Columns D–J (0-based 3–9) hold amounts. */
-export const FIRST_AMOUNT_COLUMN = 3;
+const FIRST_AMOUNT_COLUMN = 3;
 
 /** `'项目 一'!$C$4`: absolute, so the formula stays put if the row is copied. */
 function ref(table: TargetTable, field: Field): string {
@@ -79,7 +80,9 @@ export function summaryCells(tables: readonly TargetTable[], lang: Lang): Summar
       { formula: `=${amount(table, table.budget.total)}` },
       { formula: `=${amount(table, table.budget.fiscal)}` },
       { formula: `=${amount(table, table.budget.other)}` },
-      ...cumulative(table).map((pct) => ({ formula: `=$D${row}*${pct}/100` })),
+      ...cumulative(table).map((pct) => ({
+        formula: `=$${columnLetters(FIRST_AMOUNT_COLUMN)}${row}*${pct}/100`,
+      })),
     ];
   });
   const last = tables.length + 1;
@@ -89,4 +92,35 @@ export function summaryCells(tables: readonly TargetTable[], lang: Lang): Summar
     total.push({ formula: tables.length > 0 ? `=SUM(${letters}2:${letters}${last})` : '=0' });
   }
   return [header, ...rows, total];
+}
+
+/** The 汇总 sheet's cells: texts as text (`@`, never a formula), amounts as formulas in `0.00`. */
+export function queueSummary(ws: Excel.Worksheet, cells: ReturnType<typeof summaryCells>): void {
+  const n = cells.length;
+  const last = columnLetters(SUMMARY_COLUMNS - 1);
+  const firstAmount = columnLetters(FIRST_AMOUNT_COLUMN);
+  const textOf = (c: (typeof cells)[number][number]): string => ('text' in c ? c.text : '');
+  ws.getRange(`A1:${last}${n}`).numberFormat = cells.map((row) =>
+    row.map((c) => ('formula' in c ? '0.00' : '@')),
+  );
+  ws.getRange(`A1:${columnLetters(FIRST_AMOUNT_COLUMN - 1)}${n}`).values = cells.map((row) =>
+    row.slice(0, FIRST_AMOUNT_COLUMN).map(textOf),
+  );
+  ws.getRange(`${firstAmount}1:${last}1`).values = [cells[0].slice(FIRST_AMOUNT_COLUMN).map(textOf)];
+  if (n > 1)
+    ws.getRange(`${firstAmount}2:${last}${n}`).formulas = cells
+      .slice(1)
+      .map((row) => row.slice(FIRST_AMOUNT_COLUMN).map((c) => ('formula' in c ? c.formula : '')));
+  const header = ws.getRange(`A1:${last}1`);
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  ws.getRange(`A${n}:${last}${n}`).format.font.bold = true;
+  const table = ws.getRange(`A1:${last}${n}`);
+  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const)
+    table.format.borders.getItem(edge).style = 'Continuous';
+  if (n > 1) table.format.borders.getItem('InsideHorizontal').style = 'Continuous';
+  [20, 24, 16, 12, 12, 12, 12, 12, 12, 12].forEach((chars, i) => {
+    const col = columnLetters(i);
+    ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(chars);
+  });
 }

@@ -4,7 +4,7 @@
  */
 
 import { columnLetters, rangeA1 } from '../domain/address';
-import type { CellRange } from '../domain/grid';
+import { cellAt, type CellRange, type Grid } from '../domain/grid';
 import {
   buildTemplate,
   LIST_SHEET,
@@ -15,6 +15,7 @@ import {
   type TemplateSpec,
 } from '../domain/layout';
 import { PROFILE_IDS } from '../domain/taxonomy';
+import type { TargetTable } from '../domain/types';
 import { excelWouldConvert } from './cells';
 import type { Support } from './read';
 import { INTERNAL_SHEETS_KEY, MARKER_PROPERTY, type InternalRole } from './settings';
@@ -257,4 +258,26 @@ export function queueLists(
     if (missing.includes(list)) ctx.workbook.names.add(list.name, range);
   });
   return next;
+}
+
+/**
+ * A new row of a table the template did not make: the number formats and the single-row merges of
+ * the row it follows (Excel's insert already carries that row's fonts, fills and borders down).
+ */
+export function queueForeignRow(
+  ws: Excel.Worksheet,
+  grid: Grid,
+  table: TargetTable,
+  source: number,
+  row: number,
+): void {
+  if (source > table.bottom) return;
+  const formats = [];
+  for (let col = table.left; col <= table.right; col++)
+    formats.push(cellAt(grid, source, col)?.numberFormat ?? 'General');
+  ws.getRange(`${columnLetters(table.left)}${row + 1}:${columnLetters(table.right)}${row + 1}`).numberFormat =
+    [formats];
+  for (const m of grid.merges)
+    if (m.top === source && m.bottom === source && m.left >= table.left && m.right <= table.right)
+      ws.getRange(`${columnLetters(m.left)}${row + 1}:${columnLetters(m.right)}${row + 1}`).merge(false);
 }
