@@ -2,7 +2,10 @@
  * The Workbench over Office.js (SPEC §1, §6, §8, §10): the only place that drives Excel. The
  * `Excel` namespace is passed in, so the same code runs on Excel, on the simulator (src/sim) and
  * under office-addin-mock. Every operation is one `Excel.run` with at most one read and one write
- * round trip, whatever the number of sheets; the rules run on the grids in between.
+ * round trip, whatever the number of sheets; the rules run on the grids in between. Office.js
+ * gives no sheet's proxy before the sheet list has come back, so the workbench remembers the list
+ * from its last operation (loadSettings, the task pane's first call, learns it): only the very
+ * first read of a session, and a sheet the add-in has not seen yet, cost one more round trip.
  */
 
 import { parseRangeA1, toA1 } from '../domain/address';
