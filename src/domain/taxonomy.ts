@@ -112,7 +112,27 @@ export function getProfile(id: ProfileId): Profile {
  * (including the ideographic space), ASCII letters lower-cased.
  */
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+    remember(folds, text, folded);
+  }
+  return folded;
+}
+
+/**
+ * The reader and the rules fold the same few hundred names thousands of times a workbook (every
+ * row is tried against every profile's 二级); NFKC is the reader's hottest spot without these.
+ * Bounded, since cell text is whatever the user typed.
+ */
+const CACHE_LIMIT = 20_000;
+const folds = new Map<string, string>();
+const knownLevel1 = new Map<string, boolean>();
+const knownLevel2 = new Map<string, boolean>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 const stripSuffix = (s: string): string => (s.endsWith('指标') && s.length > 2 ? s.slice(0, -2) : s);
@@ -148,12 +168,22 @@ export function findLevel2(profile: Profile, text: string): { level1: Level1; le
 
 /** True when the text names a 一级 of any profile (used by the reader to recognise indicator rows). */
 export function isKnownLevel1(text: string): boolean {
-  return PROFILE_IDS.some((id) => matchLevel1(PROFILES[id], text) !== undefined);
+  let known = knownLevel1.get(text);
+  if (known === undefined) {
+    known = PROFILE_IDS.some((id) => matchLevel1(PROFILES[id], text) !== undefined);
+    remember(knownLevel1, text, known);
+  }
+  return known;
 }
 
 /** True when the text names a 二级 of any profile. */
 export function isKnownLevel2(text: string): boolean {
-  return PROFILE_IDS.some((id) => findLevel2(PROFILES[id], text) !== undefined);
+  let known = knownLevel2.get(text);
+  if (known === undefined) {
+    known = PROFILE_IDS.some((id) => findLevel2(PROFILES[id], text) !== undefined);
+    remember(knownLevel2, text, known);
+  }
+  return known;
 }
 
 /** SPEC §2: `auto` picks mof-2021 when 成本指标 appears as a 一级, otherwise hebei-2019. */
