@@ -17,7 +17,7 @@ export interface RangeData {
 }
 
 /** The A1 part of an address Excel returns with its sheet (`'项目 一'!A1:G15` → `A1:G15`). */
-export function bareAddress(address: string): string {
+function bareAddress(address: string): string {
   const bang = address.lastIndexOf('!');
   return bang >= 0 ? address.slice(bang + 1) : address;
 }

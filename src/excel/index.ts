@@ -8,7 +8,7 @@
  * first read of a session, and a sheet the add-in has not seen yet, cost one more round trip.
  */
 
-import { parseRangeA1, toA1 } from '../domain/address';
+import { parseRangeA1, rangeA1, toA1 } from '../domain/address';
 import { cellAt, isBlank, mergeAt, type Grid, type GridCell } from '../domain/grid';
 import { buildTemplate, LIST_SHEET, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '../domain/layout';
 import { readGrid } from '../domain/reader';
@@ -79,7 +79,7 @@ export interface WorkbenchOptions {
   debounceMs?: number;
 }
 
-export function detectSupport(office: OfficeHost): Support {
+function detectSupport(office: OfficeHost): Support {
   const has = (version: string): boolean => {
     try {
       return office.context.requirements.isSetSupported('ExcelApi', version);
@@ -480,6 +480,20 @@ class ExcelWorkbench implements Workbench {
       await ctx.sync().catch((e: unknown) => {
         throw isNotFound(e) ? refuse(this.lang, 'sheetNotFound', { sheet }) : e;
       });
+    });
+  }
+
+  getSelection(): Promise<{ sheet: string; address: string }> {
+    return this.excel.run(async (ctx) => {
+      // Positions rather than `address`: Excel writes whole rows as `12:12`, which A1 parsing refuses.
+      const range = ctx.workbook.getSelectedRange().load('rowIndex,rowCount,columnIndex,columnCount');
+      const ws = range.worksheet.load('name');
+      await ctx.sync();
+      const top = range.rowIndex;
+      const left = range.columnIndex;
+      const bottom = top + range.rowCount - 1;
+      const right = left + range.columnCount - 1;
+      return { sheet: ws.name, address: rangeA1({ top, left, bottom, right }) };
     });
   }
 

@@ -81,7 +81,7 @@ const CONTENT = 'address,values,formulas,numberFormat,valueTypes';
 /** Cells per chunk once a read has been refused for size: ~100 bytes a cell stays well below 5 MB. */
 const CHUNK_CELLS = 20000;
 
-export function isPayloadError(e: unknown): boolean {
+function isPayloadError(e: unknown): boolean {
   const err = e as { code?: unknown; debugInfo?: { code?: unknown } } | null;
   const code = `${String(err?.code ?? '')} ${String(err?.debugInfo?.code ?? '')}`;
   return /PayloadSizeLimitExceeded/i.test(code);

@@ -75,7 +75,7 @@ export function text(lang: Lang, key: string, data?: Record<string, unknown>): s
 }
 
 /** An error whose message is meant for the user, as it is. */
-export class WorkbenchError extends Error {
+class WorkbenchError extends Error {
   override readonly name = 'WorkbenchError';
 }
 

@@ -85,7 +85,7 @@ const single = (row: number, col: number): string =>
  * merges, fonts, alignment, protection, borders. Text that Excel would turn into a number, date or
  * formula is written into a text-formatted cell, so it stays as the spec says.
  */
-export function queueCells(
+function queueCells(
   ws: Excel.Worksheet,
   cells: readonly TemplateCell[],
   merges: readonly CellRange[],
@@ -140,7 +140,7 @@ export function queueCells(
 }
 
 /** The template's dropdowns; whatever validation the ranges had is replaced. */
-export function queueDataValidations(ws: Excel.Worksheet, validations: readonly DataValidationSpec[]): void {
+function queueDataValidations(ws: Excel.Worksheet, validations: readonly DataValidationSpec[]): void {
   for (const dv of validations) {
     const v = ws.getRange(dv.range).dataValidation;
     v.clear();
@@ -205,7 +205,7 @@ export function queueTemplateRules(ws: Excel.Worksheet, spec: TemplateSpec): voi
 }
 
 /** Every profile's dropdown lists, one column each, in a fixed order so that names keep their columns. */
-export function allLists(): { name: string; values: string[] }[] {
+function allLists(): { name: string; values: string[] }[] {
   const seen = new Map<string, string[]>();
   for (const profile of PROFILE_IDS)
     for (const list of buildTemplate({ profile }).lists)

@@ -89,6 +89,11 @@ export interface Workbench {
   writeSummary(): Promise<{ sheet: string }>;
   /** Select a cell (activating its sheet), e.g. when the user activates a finding. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Where the user's selection is: its sheet and its range without the sheet (`B12`, `A12:G14`;
+   * whole rows and columns spelled out, `A12:XFD12`), e.g. to add or remove the row it is on.
+   */
+  getSelection(): Promise<{ sheet: string; address: string }>;
   addIndicatorRow(sheet: string, afterRow: number): Promise<void>;
   removeIndicatorRow(sheet: string, row: number): Promise<void>;
   loadSettings(): Promise<AddinSettings>;
