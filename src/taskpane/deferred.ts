@@ -38,6 +38,7 @@ export function deferredWorkbench(loading: Promise<Workbench>, capabilities: Cap
     undoFix: (applied) => loading.then((w) => w.undoFix(applied)),
     writeSummary: () => loading.then((w) => w.writeSummary()),
     select: (sheet, cell) => loading.then((w) => w.select(sheet, cell)),
+    getSelection: () => loading.then((w) => w.getSelection()),
     addIndicatorRow: (sheet, afterRow) => loading.then((w) => w.addIndicatorRow(sheet, afterRow)),
     removeIndicatorRow: (sheet, row) => loading.then((w) => w.removeIndicatorRow(sheet, row)),
     loadSettings: () => loading.then((w) => w.loadSettings()),

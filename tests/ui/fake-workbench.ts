@@ -365,12 +365,20 @@ export class FakeWorkbench implements Workbench {
     this.book.selection = { sheet, address: cell };
   }
 
+  async getSelection(): Promise<{ sheet: string; address: string }> {
+    await this.enter('getSelection');
+    const first = [...this.book.sheets.keys()][0];
+    if (!this.book.selection && first === undefined) throw new Error('工作簿中没有工作表。');
+    return this.book.selection ?? { sheet: first, address: 'A1' };
+  }
+
+  // Rows are added and removed by the real adapter only: those tests run on the simulator.
   async addIndicatorRow(): Promise<void> {
-    throw new Error('not used by the task pane');
+    throw new Error('the fake workbook has no row operations (see taskpane-sim.test.tsx)');
   }
 
   async removeIndicatorRow(): Promise<void> {
-    throw new Error('not used by the task pane');
+    throw new Error('the fake workbook has no row operations (see taskpane-sim.test.tsx)');
   }
 
   async loadSettings(): Promise<AddinSettings> {
