@@ -78,19 +78,26 @@ function headerColumns(
   view: SheetView,
   headerRow: number,
 ): { cols: Columns; physical: number[]; right: number; bottom: number; hasValue: boolean } {
-  const level1Hit = view.hitsIn(headerRow).find((h) => h.kind === 'level1') as Hit;
+  const rowHits = view.hitsIn(headerRow);
+  const level1Hit = rowHits.find((h) => h.kind === 'level1') as Hit;
+  // The block starts at its leftmost column of the three, whatever order the form puts them in.
+  const start = Math.min(
+    ...rowHits
+      .filter((h) => h.kind === 'level1' || h.kind === 'level2' || h.kind === 'indicatorName')
+      .map((h) => h.col),
+  );
   const bottom = view.depth(headerRow, level1Hit.col);
   const hits: Hit[] = [];
   for (let row = headerRow; row <= bottom; row++)
-    hits.push(...view.hitsIn(row).filter((h) => h.col >= level1Hit.col));
+    hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
   const first = (kind: LabelKind): number | undefined => hits.find((h) => h.kind === kind)?.col;
   const found: Partial<Columns> = {};
   for (const [key, kind] of COLUMN_KINDS) found[key] = first(kind);
 
   const physical = new Set<number>();
-  let right = level1Hit.col;
+  let right = start;
   for (let row = headerRow; row <= bottom; row++) {
-    for (let col = level1Hit.col; col <= view.right; col++) {
+    for (let col = start; col <= view.right; col++) {
       if (isBlank(view.own(row, col))) continue;
       physical.add(col);
       right = Math.max(right, view.reach(row, col));

@@ -151,21 +151,30 @@ export function periodOf(key: string): string | undefined {
  * `项目资金（元）`, `单位：万元`. `单位:元氏县…` names a county, not a unit. Keys are NFKC, so `：`
  * is `:` and `（` is `(`.
  */
-const UNIT_LINE = /(?:金额|货币|资金)?单位:?(?:人民币)?(万元|元)(?![\p{Script=Han}])/u;
-const PAREN_UNIT = /\((?:人民币|金额:?|单位:?)?(万元|元)\)/;
+const UNIT_WORD = '(?:金额|货币|资金)?单位:?(?:人民币)?(万元|元)';
+const PAREN_WORD = '\\((?:人民币|金额:?|单位:?)?(万元|元)\\)';
+const LINE_ALONE = new RegExp(`^(?:${UNIT_WORD}|${PAREN_WORD})$`);
+/** `填报单位：某局 金额单位：元` in one cell: the unit's name, then the money unit at the end. */
+const LINE_AFTER_NAME = new RegExp(
+  `^(?:填报单位|申报单位|预算单位|单位名称|部门名称|实施单位):.+?${UNIT_WORD}$`,
+);
+const IN_LABEL = new RegExp(`${UNIT_WORD}(?![\\p{Script=Han}])|${PAREN_WORD}`, 'u');
+/** A unit inside longer text (a usage note, a description) says nothing about the table's amounts. */
+const LABEL_LENGTH = 20;
 
 export interface MoneyUnit {
   scale: 1 | 0.0001;
-  /** True when the cell is (or ends) a unit line (`单位：元`), false for a unit inside a label. */
+  /** True when the cell is a unit line (`单位：元`, `填报单位：某局 单位：元`), false for a label (`项目资金（元）`). */
   line: boolean;
 }
 
+const scaleOf = (m: RegExpExecArray): 1 | 0.0001 => ((m[1] ?? m[2]) === '元' ? 0.0001 : 1);
+
 export function moneyUnitIn(key: string): MoneyUnit | undefined {
-  const line = UNIT_LINE.exec(key);
-  if (line) return { scale: line[1] === '元' ? 0.0001 : 1, line: true };
-  const paren = PAREN_UNIT.exec(key);
-  if (!paren) return undefined;
-  return { scale: paren[1] === '元' ? 0.0001 : 1, line: paren.index === 0 && paren[0].length === key.length };
+  const line = LINE_ALONE.exec(key) ?? LINE_AFTER_NAME.exec(key);
+  if (line) return { scale: scaleOf(line), line: true };
+  const label = key.length <= LABEL_LENGTH ? IN_LABEL.exec(key) : null;
+  return label ? { scale: scaleOf(label), line: false } : undefined;
 }
 
 /** The unit line's text without its money unit: `填报单位：某局    金额单位：元` → `某局`. */

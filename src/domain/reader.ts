@@ -5,13 +5,13 @@
  * keeps the cell it came from; what it cannot find it says in `notes`, with where it looked.
  */
 
-import { rangeA1, toA1 } from './address';
+import { rangeA1 } from './address';
 import { cellText, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
 import { readIndicators } from './reader-indicators';
 import { isAnnual, labelKey, periodOf, withoutMoneyUnit, type LabelKind } from './reader-labels';
-import { SheetView, type Hit } from './reader-sheet';
+import { sheetA1, SheetView, type Hit } from './reader-sheet';
 import { detectProfile } from './taxonomy';
 import type { Field, Indicator, ProfileChoice, ReaderNote, TargetTable } from './types';
 
@@ -156,30 +156,36 @@ function readTable(
     columns = block.columns;
     headerRight = block.right;
     locate(block.header);
-    if (!block.hasValueColumn) notes.push({ what: 'indicators', cell: toA1(headerRow, block.valueCol) });
+    if (!block.hasValueColumn) notes.push({ what: 'indicators', cell: sheetA1(headerRow, block.valueCol) });
   }
 
   const lastLocatedRow = Math.max(firstRow, ...located.map((p) => p.row));
   if (!name)
     notes.push({
       what: 'name',
-      cell: code ? toA1(code.row, view.reach(code.row, code.col) + 1) : toA1(firstRow, leftCol),
+      cell: code ? sheetA1(code.row, view.reach(code.row, code.col) + 1) : sheetA1(firstRow, leftCol),
     });
-  if (!code) notes.push({ what: 'code', cell: toA1(name ? name.row : firstRow, leftCol) });
+  if (!code) notes.push({ what: 'code', cell: sheetA1(name ? name.row : firstRow, leftCol) });
   const projectRow = (name ?? code)?.row;
   if (!budget.total)
-    notes.push({ what: 'budget', cell: toA1(projectRow !== undefined ? projectRow + 1 : firstRow, leftCol) });
+    notes.push({
+      what: 'budget',
+      cell: sheetA1(projectRow !== undefined ? projectRow + 1 : firstRow, leftCol),
+    });
   if (!plan.length)
     notes.push({
       what: 'plan',
-      cell: planHit ? toA1(planHit.row, planHit.col) : toA1(usage ? usage.row + 1 : firstRow, leftCol),
+      cell: planHit ? sheetA1(planHit.row, planHit.col) : sheetA1(usage ? usage.row + 1 : firstRow, leftCol),
     });
   if (!goal)
     notes.push({
       what: 'goal',
-      cell: toA1(headerRow !== undefined ? Math.max(firstRow, headerRow - 1) : lastLocatedRow + 1, leftCol),
+      cell: sheetA1(
+        headerRow !== undefined ? Math.max(firstRow, headerRow - 1) : lastLocatedRow + 1,
+        leftCol,
+      ),
     });
-  if (headerRow === undefined) notes.push({ what: 'indicators', cell: toA1(lastLocatedRow + 1, leftCol) });
+  if (headerRow === undefined) notes.push({ what: 'indicators', cell: sheetA1(lastLocatedRow + 1, leftCol) });
 
   const bottom = indicators.length ? indicators[indicators.length - 1].row : (headerRow ?? lastLocatedRow);
   let right = headerRight;
@@ -304,7 +310,11 @@ function unitFromLabels(view: SheetView, hits: Hit[]): string | undefined {
  */
 function readUsage(view: SheetView, hit: Hit): Field {
   const rows: number[] = [];
-  const last = view.mergeAt(hit.row, hit.col) ? view.depth(hit.row, hit.col) : hit.row + 1;
+  // Past the grid's last row every row is the same empty one: a whole-column merge must not cost a million.
+  const last = Math.min(
+    view.mergeAt(hit.row, hit.col) ? view.depth(hit.row, hit.col) : hit.row + 1,
+    view.bottom + 1,
+  );
   for (let row = hit.row; row <= last; row++) {
     const others = view.hitsIn(row).filter((h) => !(h.row === hit.row && h.col === hit.col));
     if (!others.length) rows.push(row);
@@ -329,9 +339,10 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field {
 function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: number): Field[] {
   const rows: number[] = [];
   if (planHit) {
-    const last = view.mergeAt(planHit.row, planHit.col)
-      ? view.depth(planHit.row, planHit.col)
-      : planHit.row + 1;
+    const last = Math.min(
+      view.mergeAt(planHit.row, planHit.col) ? view.depth(planHit.row, planHit.col) : planHit.row + 1,
+      view.bottom,
+    );
     for (let row = planHit.row; row <= last; row++) rows.push(row);
   }
   for (let row = from; row <= to; row++) if (!rows.includes(row)) rows.push(row);

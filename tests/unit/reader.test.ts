@@ -751,6 +751,22 @@ describe('amounts in 元', () => {
     expect([t.moneyScale, t.unit]).toEqual([1, '元氏县财政局']);
   });
 
+  test('a unit inside longer text neither changes the amounts’ unit nor ends the indicator block', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        [null, null, null, '单位：万元'],
+        ['项目名称', '困难群众救助', '项目编码', 'J-1'],
+        ['预算数', 12, '其中：财政资金', 12],
+        ['资金用途', '按每人每月300元（单位：元）的标准发放救助金，全年约400人次'],
+        ['一级指标', '二级指标', '三级指标', '指标值', '绩效指标描述'],
+        ['产出指标', '数量指标', '救助人次', '≥400人次', '全年救助人次'],
+        ['产出指标', '成本指标', '人均救助标准', '≤300元', '每人每月（单位：元）'],
+        ['满意度指标', '服务对象满意度指标', '受助群众满意度', '≥90%', '抽样回访'],
+      ]),
+    );
+    expect([t.moneyScale, t.indicators.length, t.usage?.cell]).toEqual([1, 3, 'B4']);
+  });
+
   test('the unit line keeps the unit’s name without its money unit', () => {
     const [t] = readGrid(withHead([['填报单位：某某局      金额单位：元']]));
     expect([t.unit, t.range]).toEqual(['某某局', 'A1:D3']);
@@ -873,6 +889,31 @@ describe('indicator blocks as forms and exports draw them', () => {
     ]).toEqual([1, ['D4', '≥'], ['E4', '100'], ['F4', '人'], '≥100人', ['G4', '计划标准']]);
   });
 
+  test('columns are found by their labels in whatever order the form puts them', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['三级指标', '一级指标', '二级指标', '指标值'],
+        ['培训人数', '产出指标', '数量指标', '≥100人'],
+        ['合格率', null, '质量指标', '≥95%'],
+      ]),
+    );
+    expect(t.indicators.map((i) => [at(i.level1), at(i.level2), at(i.name), at(i.value)])).toEqual([
+      [
+        ['B2', '产出指标'],
+        ['C2', '数量指标'],
+        ['A2', '培训人数'],
+        ['D2', '≥100人'],
+      ],
+      [
+        ['B2', '产出指标'],
+        ['C3', '质量指标'],
+        ['A3', '合格率'],
+        ['D3', '≥95%'],
+      ],
+    ]);
+    expect(t.range).toBe('A1:D3');
+  });
+
   test('中期指标值 beside 年度指标值: the year’s value is read', () => {
     const [t] = readGrid(
       gridFromRows('s', [
@@ -897,6 +938,35 @@ describe('indicator blocks as forms and exports draw them', () => {
       expect([t.indicators.length, t.bottom, t.range]).toEqual([2, 2, 'A1:E3']);
     },
   );
+
+  test('a 二级 merged down its rows, and a blank 二级 under it, continue it', () => {
+    const [t] = readGrid(
+      gridFromRows(
+        's',
+        [
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '培训人数', '≥100人'],
+          [null, null, '培训场次', '≥4场'],
+          [null, null, '发放教材', '≥100册'],
+          [null, '质量指标', '合格率', '≥95%'],
+        ],
+        {
+          merges: [
+            { top: 1, left: 0, bottom: 4, right: 0 },
+            { top: 1, left: 1, bottom: 2, right: 1 },
+          ],
+        },
+      ),
+    );
+    expect(
+      t.indicators.map((i) => [i.level1.cell, i.level2.cell, i.level2.text, i.level2.inherited]),
+    ).toEqual([
+      ['A2', 'B2', '数量指标', false],
+      ['A2', 'B2', '数量指标', true],
+      ['A2', 'B2', '数量指标', true],
+      ['A2', 'B5', '质量指标', false],
+    ]);
+  });
 
   test('rows not grouped by 一级, each carrying its own', () => {
     const [t] = readGrid(
