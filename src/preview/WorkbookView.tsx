@@ -47,6 +47,14 @@ const SPARE_COLS = 3;
 type Mode = 'ready' | 'enter' | 'edit';
 type Move = 'up' | 'down' | 'left' | 'right' | 'none';
 
+/** What the person reads when Excel refuses an entry, in the UI language. */
+function refusal(lang: Lang, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'AccessDenied') return t(lang, 'preview.protectedCell');
+  const message = error instanceof Error ? error.message : String(error);
+  return t(lang, code === 'InvalidArgument' ? 'preview.refused' : 'preview.failed', { message });
+}
+
 const GRIDLINE = '1px solid #E1E1E1';
 const BORDER = '1px solid #000000';
 
@@ -155,6 +163,7 @@ export function WorkbookView(props: WorkbookViewProps) {
   const selection = book.selection();
   const selected = selection.sheet === sheet ? selection.address : undefined;
 
+  // `version` changes whenever the workbook does: the view is read again then.
   const view = useMemo(() => {
     const extent = book.extent(sheet);
     const at = selected ? parseA1(selected) : { row: 0, col: 0 };
@@ -164,7 +173,6 @@ export function WorkbookView(props: WorkbookViewProps) {
       Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, at.row + SPARE_ROWS),
       Math.max(MIN_COLS, extent.cols + SPARE_COLS, at.col + SPARE_COLS),
     );
-    // `version` changes whenever the workbook does: the view is read again then.
   }, [book, sheet, selected, version]);
 
   const current = selected ? view.masterOf(parseA1(selected).row, parseA1(selected).col) : undefined;
@@ -229,10 +237,7 @@ export function WorkbookView(props: WorkbookViewProps) {
 
   const move = useCallback(
     (direction: Move) => {
-      if (!current || direction === 'none') {
-        editor.current?.focus({ preventScroll: true });
-        return;
-      }
+      if (!current || direction === 'none') return;
       let row = current.row;
       let col = current.col;
       if (direction === 'up') row = current.row - 1;
@@ -246,22 +251,36 @@ export function WorkbookView(props: WorkbookViewProps) {
     [current, view, selectCell],
   );
 
+  /** A person's entry, or why Excel refused it (a protected cell, a value outside a Stop validation). */
+  const enter = useCallback(
+    (address: string, input: string): boolean => {
+      try {
+        book.type(sheet, address, input);
+        setProblem(null);
+        return true;
+      } catch (error) {
+        setProblem(refusal(lang, error));
+        return false;
+      }
+    },
+    [book, sheet, lang],
+  );
+
+  /** Ends the edit with Enter, Tab, an arrow key or a click elsewhere; false when Excel refused it. */
   const commit = useCallback(
-    (direction: Move) => {
-      if (!current) return;
+    (direction: Move): boolean => {
+      if (!current) return false;
+      // Refused: the entry stays in the editor, to be corrected or cancelled with Escape.
+      if (!enter(current.address, draft)) {
+        if (direction !== 'none') editor.current?.focus({ preventScroll: true });
+        return false;
+      }
       setMode('ready');
       setDraft('');
-      try {
-        book.type(sheet, current.address, draft);
-        setProblem(null);
-      } catch (error) {
-        setProblem(error instanceof Error ? error.message : String(error));
-        editor.current?.focus({ preventScroll: true });
-        return;
-      }
       move(direction);
+      return true;
     },
-    [book, sheet, current, draft, move],
+    [enter, current, draft, move],
   );
 
   const startEdit = useCallback(
@@ -304,12 +323,7 @@ export function WorkbookView(props: WorkbookViewProps) {
         startEdit('edit', current?.content ?? '');
       } else if (e.key === 'Delete' && current) {
         e.preventDefault();
-        try {
-          book.type(sheet, current.address, '');
-          setProblem(null);
-        } catch (error) {
-          setProblem(error instanceof Error ? error.message : String(error));
-        }
+        enter(current.address, '');
       } else if (e.key === 'Backspace') {
         e.preventDefault();
         startEdit('enter', '');
@@ -326,6 +340,7 @@ export function WorkbookView(props: WorkbookViewProps) {
       e.preventDefault();
       setMode('ready');
       setDraft('');
+      setProblem(null);
     } else if (mode === 'enter' && arrows[e.key]) {
       // As in Excel: an entry started by typing ends with an arrow key, which also moves.
       e.preventDefault();
@@ -344,7 +359,7 @@ export function WorkbookView(props: WorkbookViewProps) {
     // Keep the focus in the editor; a click elsewhere while editing commits, as in Excel.
     e.preventDefault();
     if (editing && cell.address === current?.address) return;
-    if (editing) commit('none');
+    if (editing && !commit('none')) return;
     selectCell(cell.address);
   };
 

@@ -66,7 +66,12 @@ export function contentOf(cell: SimCellView): string {
 function selectionOf(sim: SimWorkbook): { sheet: string; address: string } {
   const { sheet, address } = sim.selection;
   if (!address.includes(':')) return { sheet, address };
-  const rect = parseRangeA1(address);
+  let rect;
+  try {
+    rect = parseRangeA1(address);
+  } catch {
+    return { sheet, address };
+  }
   const merged = sim
     .merges(sheet)
     .some(
@@ -80,7 +85,17 @@ export function previewBook(sim: SimWorkbook): PreviewBook {
     subscribe: (listener) => sim.subscribe(listener),
     sheets: () => sim.sheetNames().filter((name) => sim.sheetInfo(name).visibility === 'Visible'),
     activeSheet: () => sim.activeSheet(),
-    selection: () => selectionOf(sim),
+    // The grid edits one cell: of a selected range, the active cell is its top-left one, as in Excel.
+    selection: () => {
+      const { sheet, address } = selectionOf(sim);
+      try {
+        const rect = parseRangeA1(address);
+        return { sheet, address: toA1(rect.top, rect.left) };
+      } catch {
+        // Whole rows or columns (`3:3`, `A:A`): nothing to edit; the first cell stands in.
+        return { sheet, address: 'A1' };
+      }
+    },
     activate: (sheet) => sim.activateSheet(sheet),
     select: (sheet, address) => {
       sim.selection = { sheet, address };

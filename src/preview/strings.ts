@@ -11,7 +11,9 @@ registerStrings('zh-CN', 'preview', {
   formulaBar: '编辑栏',
   cellEditor: '编辑单元格 {{address}}',
   grid: '工作表“{{sheet}}”的单元格',
-  corner: '全选',
+  protectedCell: '这个单元格在受保护的工作表上，不能修改。需要修改时请先撤销工作表保护。',
+  refused: '这个值不符合单元格的数据验证规则：{{message}}',
+  failed: '无法输入这个值：{{message}}',
 });
 
 registerStrings('en-US', 'preview', {
@@ -23,5 +25,7 @@ registerStrings('en-US', 'preview', {
   formulaBar: 'Formula bar',
   cellEditor: 'Edit cell {{address}}',
   grid: 'Cells of sheet “{{sheet}}”',
-  corner: 'Select all',
+  protectedCell: 'This cell is on a protected sheet and cannot be changed. Unprotect the sheet to change it.',
+  refused: "This value does not meet the cell's data validation: {{message}}",
+  failed: 'The value could not be entered: {{message}}',
 });
