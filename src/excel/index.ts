@@ -257,17 +257,28 @@ class ExcelWorkbench implements Workbench {
     this.forget(ws.id);
   }
 
+  /**
+   * One operation in one Excel.run. A sheet deleted or renamed between the operation's read and its
+   * write (by the user or a co-author) makes Excel refuse the write with ItemNotFound, naming the
+   * sheet by its internal id: the user is told what happened and to try again instead.
+   */
+  private run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.excel.run(batch).catch((e: unknown) => {
+      throw isNotFound(e) ? refuse(this.lang, 'changedMeanwhile') : e;
+    });
+  }
+
   // Operations ------------------------------------------------------------------------------
 
   refresh(): Promise<WorkbookState> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const data = await this.readAll(ctx, false);
       return this.assemble(data.problems).state;
     });
   }
 
   validate(): Promise<WorkbookState> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const marking = this.support.conditionalFormats;
       const data = await this.readAll(ctx, marking);
       const assembled = this.assemble(data.problems);
@@ -316,7 +327,7 @@ class ExcelWorkbench implements Workbench {
 
   clearHighlights(): Promise<void> {
     if (!this.support.conditionalFormats) return Promise.resolve();
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const data = await this.read(
         ctx,
         () => true,
@@ -393,7 +404,7 @@ class ExcelWorkbench implements Workbench {
   }
 
   writeSummary(): Promise<{ sheet: string }> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const data = await this.readAll(ctx, false);
       const { state } = this.assemble(data.problems);
       const own = data.sheets.find((s) => data.read.get(s.id)?.role === 'summary');
@@ -425,7 +436,7 @@ class ExcelWorkbench implements Workbench {
   applyFix(finding: Finding): Promise<AppliedFix> {
     const fix = finding.fix;
     if (!fix) return Promise.reject(refuse(this.lang, 'noFix'));
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(fix.sheet).load('id');
       const protection = ws.protection.load('protected');
       const cell = ws.getRange(fix.cell).load('values,formulas,numberFormat');
@@ -452,9 +463,11 @@ class ExcelWorkbench implements Workbench {
   }
 
   undoFix(applied: AppliedFix): Promise<'undone' | 'changed'> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(applied.sheet).load('id');
+      const protection = ws.protection.load('protected');
       const cell = ws.getRange(applied.cell).load('values,formulas');
+      const lock = cell.format.protection.load('locked');
       try {
         await ctx.sync();
       } catch {
@@ -463,6 +476,8 @@ class ExcelWorkbench implements Workbench {
       const held = cellOf(cell);
       if (held?.formula !== undefined || String(held?.value ?? '') !== String(applied.after))
         return 'changed';
+      if (protection.protected && lock.locked !== false)
+        throw refuse(this.lang, 'cellProtected', { sheet: applied.sheet, cell: applied.cell });
       if (applied.before.numberFormat !== undefined) cell.numberFormat = [[applied.before.numberFormat]];
       if (applied.before.formula) cell.formulas = [[applied.before.formula]];
       else cell.values = [[applied.before.value ?? '']];
@@ -512,7 +527,7 @@ class ExcelWorkbench implements Workbench {
   }
 
   addIndicatorRow(sheet: string, afterRow: number): Promise<void> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const { info, read, tables } = await this.readSheet(ctx, sheet, this.support.conditionalFormats);
       const table = tables.find((t) => {
         const header = t.indicatorHeader?.row;
@@ -568,7 +583,7 @@ class ExcelWorkbench implements Workbench {
   }
 
   removeIndicatorRow(sheet: string, row: number): Promise<void> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const { info, read, tables } = await this.readSheet(ctx, sheet, false);
       const table = tables.find((t) => t.indicatorHeader && row >= t.indicatorHeader.row && row <= t.bottom);
       if (!table || !table.indicatorHeader)
@@ -704,7 +719,7 @@ class ExcelWorkbench implements Workbench {
    * edited sheets up to date in one write, and only when they changed.
    */
   private liveRound(batch: Map<string, string[]>, listener: (state: WorkbookState) => void): Promise<void> {
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const liveMarks = this.settings.liveMarks && this.support.conditionalFormats;
       const stale = (s: SheetInfo): boolean => batch.has(s.id) || !this.cache.has(s.id);
       const guess = this.sheets.filter(stale).map((s) => s.id);

@@ -6,6 +6,7 @@ const zhCN = {
   workbookProtected: '工作簿的结构受保护，无法添加工作表。请先在“审阅”中撤销工作簿保护。',
   cannotAddSheet: '无法添加工作表“{{sheet}}”：{{message}}',
   sheetNotFound: '找不到工作表“{{sheet}}”，它可能已被删除或改名。',
+  changedMeanwhile: '操作期间有工作表被删除或改名，没有完成。请再试一次。',
   noIndicatorBlock: '第 {{row}} 行不在工作表“{{sheet}}”任何绩效目标表的指标区内。',
   headerRow: '第 {{row}} 行是指标区的表头，不能删除。',
   outsideBlock: '第 {{row}} 行不在指标区内（第 {{first}}–{{last}} 行）。',
@@ -38,6 +39,8 @@ const enUS: typeof zhCN = {
     'The workbook structure is protected, so no worksheet can be added. Unprotect the workbook (Review tab) first.',
   cannotAddSheet: 'Could not add the worksheet "{{sheet}}": {{message}}',
   sheetNotFound: 'The worksheet "{{sheet}}" was not found; it may have been deleted or renamed.',
+  changedMeanwhile:
+    'A worksheet was deleted or renamed while the add-in was working, so it did not finish. Please try again.',
   noIndicatorBlock: 'Row {{row}} is not inside the indicator block of any target table on "{{sheet}}".',
   headerRow: 'Row {{row}} is the header of the indicator block and cannot be removed.',
   outsideBlock: 'Row {{row}} is outside the indicator block (rows {{first}}–{{last}}).',
