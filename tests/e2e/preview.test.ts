@@ -31,6 +31,7 @@ import {
   idle,
   indicatorCell,
   openPreview,
+  paneFit,
   screenshot,
   selection,
   setValues,
@@ -326,7 +327,7 @@ describe('the preview page, as a finance officer uses it', () => {
     await screenshot(page, 'marks-cleared');
   });
 
-  test('the task pane, and the page around it, have no serious or critical accessibility violation', async () => {
+  test('the task pane fits 350 px and, with the page around it, has no serious or critical accessibility violation', async () => {
     const serious = async (builder: AxeBuilder) =>
       (await builder.analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -335,6 +336,9 @@ describe('the preview page, as a finance officer uses it', () => {
     for (const view of views) {
       await page.locator('#taskpane').getByRole('tab', { name: view }).click();
       await idle(page);
+      const fit = await paneFit(page);
+      expect(fit.width).toBeLessThanOrEqual(350);
+      expect({ view, beyond: fit.beyond }).toEqual({ view, beyond: [] });
       expect({ view, violations: await serious(new AxeBuilder({ page }).include('#taskpane')) }).toEqual({
         view,
         violations: [],
@@ -365,6 +369,10 @@ describe('the English UI (?lang=en-US)', () => {
     await expect(english.page.locator('html').getAttribute('lang')).resolves.toBe('en-US');
     await commandButton(english.page, 'Insert template').click();
     await idle(english.page);
+    // English words are longer: the pane must still fit.
+    const fit = await paneFit(english.page);
+    expect(fit.width).toBeLessThanOrEqual(350);
+    expect(fit.beyond).toEqual([]);
     await screenshot(english.page, 'english');
     expect(english.external).toEqual([]);
     expect(english.errors).toEqual([]);

@@ -130,6 +130,22 @@ export async function activeSheet(page: Page): Promise<string> {
   return (await page.locator('#workbook-area nav [aria-current="true"]').innerText()).trim();
 }
 
+/**
+ * The task pane's width, and the elements in it that reach beyond its right edge: the pane is as
+ * narrow as Excel's (350 px), and nothing in it may need a horizontal scroll or be cut off.
+ */
+export function paneFit(page: Page): Promise<{ width: number; beyond: string[] }> {
+  return page.locator('#taskpane').evaluate((pane) => {
+    const edge = pane.getBoundingClientRect().right;
+    const beyond = [...pane.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > edge + 0.5)
+      .map(
+        (el) => `${el.tagName.toLowerCase()}.${String(el.className)}: ${(el.textContent ?? '').slice(0, 30)}`,
+      );
+    return { width: pane.clientWidth, beyond };
+  });
+}
+
 /** The computed background colour of an element as `#RRGGBB`, or null when transparent. */
 export async function backgroundOf(locator: Locator): Promise<string | null> {
   const css = await locator.evaluate((el) => getComputedStyle(el).backgroundColor);
