@@ -1,0 +1,194 @@
+/**
+ * SPEC §10 task pane: the production build's initial JavaScript (gzip) and its load-to-interactive
+ * time in Chromium, against a bare React + FluentProvider page (bench/baseline) built by the same
+ * webpack configuration. office.js is replaced by the same local shim (bench/office-shim.js) in
+ * both pages; the two are loaded alternately, each in a fresh browser profile, and the medians
+ * compared.
+ */
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import type { Configuration, MultiStats } from 'webpack';
+import { launchChromium } from '../tests/e2e/support/browser';
+import { serveDirectory } from '../tests/e2e/support/static-server';
+import { median, round1, round3 } from './stats';
+
+const ROOT = join(__dirname, '..');
+const load = createRequire(__filename);
+
+interface BuildConfig {
+  createConfig(options: { root: string; mode: string }): Configuration;
+  OFFICE_JS_CDN: string;
+}
+type HtmlPluginClass = new (
+  options: Record<string, unknown>,
+) => NonNullable<Configuration['plugins']>[number];
+
+export interface TaskpaneResult {
+  initialJsGzipBytes: number;
+  loadMs: number;
+  baselineLoadMs: number;
+  ratio: number;
+}
+
+export interface TaskpaneDetail {
+  runs: number;
+  /** The scripts counted in initialJsGzipBytes, with their gzip sizes. */
+  initialScripts: { file: string; gzipBytes: number }[];
+  baselineJsGzipBytes: number;
+  loads: number[];
+  baselineLoads: number[];
+}
+
+export interface TaskpaneOptions {
+  runs?: number;
+  log?: (line: string) => void;
+}
+
+/** Both pages built for production into `out`/taskpane and `out`/baseline. */
+async function build(out: string): Promise<string> {
+  const webpack = load('webpack') as typeof import('webpack');
+  const HtmlWebpackPlugin = load('html-webpack-plugin') as HtmlPluginClass;
+  const { createConfig, OFFICE_JS_CDN } = load(join(ROOT, 'webpack.config.js')) as BuildConfig;
+  const taskpane = createConfig({ root: ROOT, mode: 'production' });
+  taskpane.output = { ...taskpane.output, path: join(out, 'taskpane') };
+  const baseline: Configuration = {
+    ...createConfig({ root: ROOT, mode: 'production' }),
+    entry: { baseline: join(ROOT, 'bench', 'baseline', 'index.tsx') },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'baseline.html',
+        template: join(ROOT, 'bench', 'baseline', 'baseline.html'),
+        chunks: ['baseline'],
+      }),
+    ],
+  };
+  baseline.output = { ...baseline.output, path: join(out, 'baseline') };
+  const stats = await new Promise<MultiStats>((resolve, reject) =>
+    webpack([taskpane, baseline], (err, result) => (err || !result ? reject(err) : resolve(result))),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+  return OFFICE_JS_CDN;
+}
+
+/** The page's own scripts, as its HTML loads them (office.js, from elsewhere, excluded), gzip -9. */
+function initialScripts(dir: string, page: string): { file: string; gzipBytes: number }[] {
+  const html = readFileSync(join(dir, page), 'utf8');
+  // The build minifies the HTML: attribute values may be quoted either way or not at all.
+  const sources = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
+  return sources
+    .filter((src) => !/^(?:[a-z]+:)?\/\//i.test(src))
+    .map((src) => ({
+      file: src,
+      gzipBytes: gzipSync(readFileSync(join(dir, src.replace(/^\.?\//, ''))), { level: 9 }).length,
+    }));
+}
+
+/**
+ * Records, at document start, the first animation frame at which a command button (the first
+ * button of the command toolbar) is laid out, visible and enabled: milliseconds since navigation
+ * start.
+ */
+const INTERACTIVE_PROBE = `(() => {
+  const w = window;
+  const ready = () => {
+    const button = document.querySelector('[role="toolbar"] button');
+    if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return false;
+    const box = button.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(button).visibility !== 'hidden';
+  };
+  const observer = new MutationObserver(() => {
+    if (w.__interactiveAt !== undefined || w.__pending || !ready()) return;
+    w.__pending = true;
+    observer.disconnect();
+    requestAnimationFrame(() => { w.__interactiveAt = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+async function loadOnce(url: string, officeJs: string, shim: string): Promise<number> {
+  const browser = await launchChromium();
+  try {
+    const page: Page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(officeJs, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: shim }),
+    );
+    await page.addInitScript(INTERACTIVE_PROBE);
+    await page.goto('about:blank');
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __interactiveAt?: number }).__interactiveAt,
+      undefined,
+      { timeout: 60_000 },
+    );
+    if (errors.length > 0) throw new Error(`${url}: ${errors.join('; ')}`);
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measureTaskpane(
+  options: TaskpaneOptions = {},
+): Promise<{ result: TaskpaneResult; detail: TaskpaneDetail }> {
+  const runs = options.runs ?? 7;
+  const log = options.log ?? (() => undefined);
+  const out = mkdtempSync(join(tmpdir(), 'perf-targets-bench-build-'));
+  try {
+    log('task pane: production build of the task pane and the baseline page …');
+    const officeJs = await build(out);
+    const scripts = initialScripts(join(out, 'taskpane'), 'taskpane.html');
+    const baselineScripts = initialScripts(join(out, 'baseline'), 'baseline.html');
+    if (scripts.length === 0) throw new Error(`no scripts in taskpane.html (${readdirSync(out).join(', ')})`);
+    const shim = readFileSync(join(ROOT, 'bench', 'office-shim.js'), 'utf8');
+    const server = await serveDirectory(out);
+    const loads: number[] = [];
+    const baselineLoads: number[] = [];
+    try {
+      const pages = {
+        taskpane: `${server.origin}/taskpane/taskpane.html`,
+        baseline: `${server.origin}/baseline/baseline.html`,
+      };
+      // Alternating which page goes first, so that neither always follows the other.
+      for (let i = 0; i < runs; i++) {
+        const order = i % 2 === 0 ? (['taskpane', 'baseline'] as const) : (['baseline', 'taskpane'] as const);
+        for (const which of order) {
+          const ms = await loadOnce(pages[which], officeJs, shim);
+          (which === 'taskpane' ? loads : baselineLoads).push(ms);
+        }
+        log(
+          `task pane run ${i + 1}/${runs}: task pane ${loads[i].toFixed(0)} ms, baseline ${baselineLoads[i].toFixed(0)} ms`,
+        );
+      }
+    } finally {
+      await server.close();
+    }
+    const loadMs = median(loads);
+    const baselineLoadMs = median(baselineLoads);
+    return {
+      result: {
+        initialJsGzipBytes: scripts.reduce((n, s) => n + s.gzipBytes, 0),
+        loadMs: round1(loadMs),
+        baselineLoadMs: round1(baselineLoadMs),
+        ratio: round3(loadMs / baselineLoadMs),
+      },
+      detail: {
+        runs,
+        initialScripts: scripts,
+        baselineJsGzipBytes: baselineScripts.reduce((n, s) => n + s.gzipBytes, 0),
+        loads: loads.map(round1),
+        baselineLoads: baselineLoads.map(round1),
+      },
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
