@@ -466,7 +466,7 @@ class ExcelWorkbench implements Workbench {
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(applied.sheet).load('id');
       const protection = ws.protection.load('protected');
-      const cell = ws.getRange(applied.cell).load('values,formulas');
+      const cell = ws.getRange(applied.cell).load('values,formulas,numberFormat');
       const lock = cell.format.protection.load('locked');
       try {
         await ctx.sync();
@@ -478,9 +478,16 @@ class ExcelWorkbench implements Workbench {
         return 'changed';
       if (protection.protected && lock.locked !== false)
         throw refuse(this.lang, 'cellProtected', { sheet: applied.sheet, cell: applied.cell });
-      if (applied.before.numberFormat !== undefined) cell.numberFormat = [[applied.before.numberFormat]];
-      if (applied.before.formula) cell.formulas = [[applied.before.formula]];
-      else cell.values = [[applied.before.value ?? '']];
+      const format = applied.before.numberFormat ?? String(cell.numberFormat[0][0]);
+      if (applied.before.formula) {
+        // Into a text cell a formula would go in as its text: entered under General, then the format is put back.
+        if (format === '@') cell.numberFormat = [['General']];
+        cell.formulas = [[applied.before.formula]];
+        if (format === '@' || applied.before.numberFormat !== undefined) cell.numberFormat = [[format]];
+      } else {
+        if (applied.before.numberFormat !== undefined) cell.numberFormat = [[format]];
+        cell.values = [[applied.before.value ?? '']];
+      }
       await ctx.sync();
       this.forget(ws.id);
       return 'undone';
