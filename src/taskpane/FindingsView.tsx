@@ -1,7 +1,7 @@
 /**
  * The 问题 view: the 提交前检查 verdict, the fixes just applied (with undo), and every finding grouped
- * by project and severity. Each finding is an element carrying data-rule, data-severity, data-sheet
- * and data-cell (SPEC §9); activating it selects its cell.
+ * by project and severity, notes (info) folded until asked for. Each finding is an element carrying
+ * data-rule, data-severity, data-sheet and data-cell (SPEC §9); activating it selects its cell.
  */
 
 import {
@@ -15,8 +15,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowUndo16Regular } from '@fluentui/react-icons';
+import { ChevronDown16Regular } from '@fluentui/react-icons';
+import { ChevronRight16Regular } from '@fluentui/react-icons';
 import { Wrench16Regular } from '@fluentui/react-icons';
-import { useId, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Finding, Lang, Severity } from '../domain/types';
 import type { AppliedFix, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
@@ -117,6 +119,13 @@ const useStyles = makeStyles({
   },
   fixButton: {
     maxWidth: '100%',
+  },
+  disclosure: {
+    minWidth: 0,
+    paddingLeft: 0,
+    paddingRight: 0,
+    fontSize: 'inherit',
+    fontWeight: 'inherit',
   },
   applied: {
     display: 'flex',
@@ -265,6 +274,63 @@ function FindingItem(props: {
   );
 }
 
+/**
+ * One severity of a project's findings. Notes (info) are folded by default: a fresh template alone
+ * has one per empty category, and they would push the errors and warnings out of sight.
+ */
+function SeverityGroup(props: {
+  lang: Lang;
+  severity: Severity;
+  findings: Finding[];
+  busy: boolean;
+  onSelect(sheet: string, cell: string): void;
+  onFix(finding: Finding): void;
+}) {
+  const { lang, severity, findings, busy } = props;
+  const styles = useStyles();
+  const listId = useId();
+  const foldable = severity === 'info';
+  const [open, setOpen] = useState(!foldable);
+  const title = t(lang, 'findings.groupCount', {
+    label: t(lang, `severity.${severity}`),
+    count: findings.length,
+  });
+  return (
+    <div className={styles.view}>
+      <h4 className={styles.subheading}>
+        {foldable ? (
+          <Button
+            className={styles.disclosure}
+            appearance="transparent"
+            icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+            aria-expanded={open}
+            aria-controls={open ? listId : undefined}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {title}
+          </Button>
+        ) : (
+          title
+        )}
+      </h4>
+      {open ? (
+        <ul id={listId} className={styles.list}>
+          {findings.map((finding, i) => (
+            <FindingItem
+              key={`${finding.rule}|${finding.cell}|${finding.messageId}|${i}`}
+              lang={lang}
+              finding={finding}
+              busy={busy}
+              onSelect={props.onSelect}
+              onFix={props.onFix}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 export function FindingsView(props: FindingsViewProps) {
   const { lang, state, applied, busy } = props;
   const styles = useStyles();
@@ -329,26 +395,15 @@ export function FindingsView(props: FindingsViewProps) {
               const ofSeverity = group.findings.filter((f) => f.severity === severity);
               if (ofSeverity.length === 0) return null;
               return (
-                <div key={severity} className={styles.view}>
-                  <h4 className={styles.subheading}>
-                    {t(lang, 'findings.groupCount', {
-                      label: t(lang, `severity.${severity}`),
-                      count: ofSeverity.length,
-                    })}
-                  </h4>
-                  <ul className={styles.list}>
-                    {ofSeverity.map((finding, i) => (
-                      <FindingItem
-                        key={`${finding.rule}|${finding.cell}|${finding.messageId}|${i}`}
-                        lang={lang}
-                        finding={finding}
-                        busy={busy}
-                        onSelect={props.onSelect}
-                        onFix={props.onFix}
-                      />
-                    ))}
-                  </ul>
-                </div>
+                <SeverityGroup
+                  key={severity}
+                  lang={lang}
+                  severity={severity}
+                  findings={ofSeverity}
+                  busy={busy}
+                  onSelect={props.onSelect}
+                  onFix={props.onFix}
+                />
               );
             })}
           </section>
