@@ -37,6 +37,8 @@ const enUS = {
     clearHighlights: 'Clearing highlights…',
     fix: 'Changing the cell…',
     undo: 'Undoing the change…',
+    addRow: 'Adding an indicator row…',
+    removeRow: 'Deleting the indicator row…',
   },
   done: {
     insertTemplate: 'Inserted the new sheet "{{sheet}}", ready to fill in.',
@@ -77,6 +79,21 @@ const enUS = {
     liveMarksOn: 'The list and the cell highlights follow your typing.',
     noEvents:
       'This version of Excel has no change events: choose Validate after editing to refresh the list.',
+  },
+  rows: {
+    heading: 'Indicator rows',
+    note: 'First select a cell in the indicator block in Excel. Add indicator row inserts a row below its row, with the same level-1 and level-2 indicators; Delete indicator row deletes its row.',
+    add: 'Add indicator row',
+    remove: 'Delete indicator row',
+    oneRow: 'The selection spans rows {{first}}–{{last}}; select a cell in one row only.',
+    added:
+      'Added an indicator row (row {{row}}) below row {{after}} on "{{sheet}}"; fill in its level-3 indicator.',
+    removed: 'Deleted row {{row}} of "{{sheet}}".',
+    confirmTitle: 'Delete row {{row}} of "{{sheet}}"?',
+    confirmBody: 'This row holds what was entered: {{content}}. Deleting the row deletes it too.',
+    confirm: 'Delete row {{row}}',
+    cancel: 'Keep it',
+    changed: 'Row {{row}} changed after you were asked; please confirm again.',
   },
   fixes: {
     heading: 'Recent changes',

@@ -197,6 +197,13 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
               onSelect={pane.select}
               onFix={pane.applyFix}
               onUndo={pane.undoFix}
+              rows={{
+                pending: pane.pendingRemoval,
+                onAdd: pane.addIndicatorRow,
+                onRemove: pane.removeIndicatorRow,
+                onConfirm: pane.confirmRemoval,
+                onCancel: pane.cancelRemoval,
+              }}
             />
           ) : null}
           {pane.view === 'totals' ? (

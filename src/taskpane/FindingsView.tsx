@@ -1,7 +1,8 @@
 /**
- * The 问题 view: the 提交前检查 verdict, the fixes just applied (with undo), and every finding grouped
- * by project and severity, notes (info) folded until asked for. Each finding is an element carrying
- * data-rule, data-severity, data-sheet and data-cell (SPEC §9); activating it selects its cell.
+ * The 问题 view: the 提交前检查 verdict, 指标行 (add or delete the row selected in Excel), the fixes
+ * just applied (with undo), and every finding grouped by project and severity, notes (info) folded
+ * until asked for. Each finding is an element carrying data-rule, data-severity, data-sheet and
+ * data-cell (SPEC §9); activating it selects its cell.
  */
 
 import {
@@ -22,6 +23,7 @@ import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Finding, Lang, Severity } from '../domain/types';
 import type { AppliedFix, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
+import { IndicatorRows, type IndicatorRowsProps } from './IndicatorRows';
 import { WorkbookText, tNodes } from './text';
 import { countBySeverity } from './usePane';
 
@@ -145,6 +147,8 @@ export interface FindingsViewProps {
   onSelect(sheet: string, cell: string): void;
   onFix(finding: Finding): void;
   onUndo(applied: AppliedFix): void;
+  /** 指标行: adding and removing the indicator row selected in Excel. */
+  rows: Omit<IndicatorRowsProps, 'lang' | 'busy'>;
 }
 
 interface ProjectGroup {
@@ -346,6 +350,8 @@ export function FindingsView(props: FindingsViewProps) {
         <Verdict lang={lang} state={state} groups={groups} />
         <p className={styles.note}>{props.liveNote}</p>
       </section>
+
+      {state.tables.length > 0 ? <IndicatorRows lang={lang} busy={busy} {...props.rows} /> : null}
 
       {applied.length > 0 ? (
         <section className={styles.view} aria-labelledby={`${id}-fixes`}>

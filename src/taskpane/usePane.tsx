@@ -4,12 +4,14 @@
  */
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Finding, Lang, ProfileId } from '../domain/types';
+import { parseRangeA1 } from '../domain/address';
+import type { Finding, Indicator, Lang, ProfileId } from '../domain/types';
 import type { AddinSettings, AppliedFix, Workbench, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
 import { WorkbookText, tNodes } from './text';
 
-export type Operation = 'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo';
+export type Operation =
+  'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo' | 'addRow' | 'removeRow';
 export type View = 'findings' | 'totals' | 'settings';
 
 export interface Notice {
@@ -58,6 +60,42 @@ export function countBySeverity(findings: readonly Finding[]): {
   return { errors, warnings, infos };
 }
 
+/** A row the user asked to delete that holds what someone entered: deleted only once confirmed. */
+export interface PendingRemoval {
+  sheet: string;
+  /** 0-based, as the Workbench numbers rows. */
+  row: number;
+  /** The texts the row holds (三级指标, description, value, basis), as they would be lost. */
+  content: string[];
+}
+
+/** The one row (0-based) a selection is on; a selection over several rows is refused with a message. */
+export function selectedRow(lang: Lang, address: string): number {
+  const { top, bottom } = parseRangeA1(address);
+  if (top !== bottom) throw new Error(t(lang, 'rows.oneRow', { first: top + 1, last: bottom + 1 }));
+  return top;
+}
+
+function indicatorAt(state: WorkbookState, sheet: string, row: number): Indicator | undefined {
+  for (const table of state.tables)
+    if (table.sheet === sheet) {
+      const found = table.indicators.find((i) => i.row === row);
+      if (found) return found;
+    }
+  return undefined;
+}
+
+/**
+ * What deleting the row would lose of what was entered. 一级/二级 are left out: the template and
+ * 添加指标行 fill them, and every row of the block carries them.
+ */
+export function rowContent(state: WorkbookState, sheet: string, row: number): string[] {
+  const indicator = indicatorAt(state, sheet, row);
+  if (!indicator) return [];
+  const { name, description, comparator, value, unit, basis } = indicator;
+  return [name, description, comparator, value, unit, basis].flatMap((f) => (f?.text ? [f.text] : []));
+}
+
 export interface Pane {
   state: WorkbookState | null;
   settings: AddinSettings;
@@ -67,6 +105,7 @@ export interface Pane {
   loading: boolean;
   notice: Notice | null;
   applied: AppliedFix[];
+  pendingRemoval: PendingRemoval | null;
   view: View;
   projectName: string;
   setView(view: View): void;
@@ -83,6 +122,12 @@ export interface Pane {
   applyFix(finding: Finding): void;
   undoFix(applied: AppliedFix): void;
   select(sheet: string, cell: string): void;
+  /** 添加指标行 below the row selected in Excel. */
+  addIndicatorRow(): void;
+  /** 删除指标行 of the row selected in Excel; asks first (pendingRemoval) when the row holds content. */
+  removeIndicatorRow(): void;
+  confirmRemoval(): void;
+  cancelRemoval(): void;
 }
 
 export function usePane(workbench: Workbench | null, lang: Lang): Pane {
@@ -92,6 +137,7 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
   const [loading, setLoading] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [applied, setApplied] = useState<AppliedFix[]>([]);
+  const [pendingRemoval, setPendingRemoval] = useState<PendingRemoval | null>(null);
   const [view, setView] = useState<View>('findings');
   const [projectName, setProjectName] = useState('');
 
@@ -311,6 +357,79 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
     [workbench, fail],
   );
 
+  const addIndicatorRow = useCallback(() => {
+    void run('addRow', async (accept) => {
+      setPendingRemoval(null);
+      const { sheet, address } = await workbench!.getSelection();
+      const after = selectedRow(lang, address);
+      await workbench!.addIndicatorRow(sheet, after);
+      const fresh = await workbench!.refresh();
+      accept(fresh);
+      // The new row is where the user types next: its 三级指标 cell.
+      const added = indicatorAt(fresh, sheet, after + 1);
+      if (added) await workbench!.select(sheet, added.name.cell);
+      if (mounted.current)
+        setNotice({
+          intent: 'success',
+          text: tNodes(lang, 'rows.added', {
+            sheet: <WorkbookText>{sheet}</WorkbookText>,
+            after: after + 1,
+            row: after + 2,
+          }),
+        });
+    });
+  }, [run, workbench, lang]);
+
+  const removeRow = useCallback(
+    async (sheet: string, row: number, accept: (s: WorkbookState) => void) => {
+      await workbench!.removeIndicatorRow(sheet, row);
+      if (mounted.current)
+        setNotice({
+          intent: 'success',
+          text: tNodes(lang, 'rows.removed', { sheet: <WorkbookText>{sheet}</WorkbookText>, row: row + 1 }),
+        });
+      accept(await workbench!.refresh());
+    },
+    [workbench, lang],
+  );
+
+  const removeIndicatorRow = useCallback(() => {
+    void run('removeRow', async (accept) => {
+      setPendingRemoval(null);
+      const { sheet, address } = await workbench!.getSelection();
+      const row = selectedRow(lang, address);
+      // Read afresh: the list may not have caught up with what was just typed into the row.
+      const fresh = await workbench!.refresh();
+      accept(fresh);
+      const content = rowContent(fresh, sheet, row);
+      if (content.length > 0) {
+        if (mounted.current) setPendingRemoval({ sheet, row, content });
+        return;
+      }
+      await removeRow(sheet, row, accept);
+    });
+  }, [run, workbench, lang, removeRow]);
+
+  const confirmRemoval = useCallback(() => {
+    if (!pendingRemoval) return;
+    const asked = pendingRemoval;
+    void run('removeRow', async (accept) => {
+      setPendingRemoval(null);
+      const fresh = await workbench!.refresh();
+      accept(fresh);
+      const content = rowContent(fresh, asked.sheet, asked.row);
+      // What was confirmed must still be what is lost: edited meanwhile, the user is asked again.
+      if (content.length > 0 && content.join('\n') !== asked.content.join('\n')) {
+        if (mounted.current) {
+          setPendingRemoval({ ...asked, content });
+          setNotice({ intent: 'warning', text: t(lang, 'rows.changed', { row: asked.row + 1 }) });
+        }
+        return;
+      }
+      await removeRow(asked.sheet, asked.row, accept);
+    });
+  }, [run, workbench, lang, removeRow, pendingRemoval]);
+
   return {
     state,
     settings,
@@ -318,6 +437,7 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
     loading,
     notice,
     applied,
+    pendingRemoval,
     view,
     projectName,
     setView,
@@ -333,5 +453,9 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
     applyFix,
     undoFix,
     select,
+    addIndicatorRow,
+    removeIndicatorRow,
+    confirmRemoval,
+    cancelRemoval: () => setPendingRemoval(null),
   };
 }

@@ -1,0 +1,143 @@
+/**
+ * 指标行: add a row below, or delete, the indicator row selected in Excel (SPEC §1: rows are added
+ * and removed inside the indicator block). A row holding what someone entered is deleted only after
+ * the user confirms, with that content in front of them.
+ */
+
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { TableDeleteRow20Regular } from '@fluentui/react-icons';
+import { TableInsertRow20Regular } from '@fluentui/react-icons';
+import { useEffect, useId, useRef } from 'react';
+import type { Lang } from '../domain/types';
+import { t } from '../i18n';
+import { WorkbookText, tNodes } from './text';
+import type { PendingRemoval } from './usePane';
+
+/** Long descriptions are quoted by their start: enough to recognise the row. */
+const QUOTE_LENGTH = 40;
+
+const quote = (text: string): string =>
+  text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text;
+
+const useStyles = makeStyles({
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  note: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  buttons: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+  },
+  button: {
+    maxWidth: '100%',
+  },
+});
+
+export interface IndicatorRowsProps {
+  lang: Lang;
+  busy: boolean;
+  pending: PendingRemoval | null;
+  onAdd(): void;
+  onRemove(): void;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+function Confirmation(props: {
+  lang: Lang;
+  pending: PendingRemoval;
+  busy: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const { lang, pending, busy } = props;
+  const keep = useRef<HTMLButtonElement>(null);
+  // The question appears away from the button that raised it: focus goes to the harmless answer.
+  useEffect(() => keep.current?.focus(), [pending]);
+  const row = pending.row + 1;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {tNodes(lang, 'rows.confirmTitle', { sheet: <WorkbookText>{pending.sheet}</WorkbookText>, row })}
+        </MessageBarTitle>{' '}
+        {tNodes(lang, 'rows.confirmBody', {
+          content: <WorkbookText>{pending.content.map(quote).join(' / ')}</WorkbookText>,
+        })}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" size="small" disabled={busy} onClick={props.onConfirm}>
+          {t(lang, 'rows.confirm', { row })}
+        </Button>
+        <Button ref={keep} size="small" disabled={busy} onClick={props.onCancel}>
+          {t(lang, 'rows.cancel')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+export function IndicatorRows(props: IndicatorRowsProps) {
+  const { lang, busy, pending } = props;
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <section className={styles.group} aria-labelledby={`${id}-rows`}>
+      <h2 id={`${id}-rows`} className={styles.heading}>
+        {t(lang, 'rows.heading')}
+      </h2>
+      <p className={styles.note}>{t(lang, 'rows.note')}</p>
+      <div className={styles.buttons}>
+        <Button
+          className={styles.button}
+          size="small"
+          icon={<TableInsertRow20Regular />}
+          disabled={busy}
+          onClick={props.onAdd}
+        >
+          {t(lang, 'rows.add')}
+        </Button>
+        <Button
+          className={styles.button}
+          size="small"
+          icon={<TableDeleteRow20Regular />}
+          disabled={busy}
+          onClick={props.onRemove}
+        >
+          {t(lang, 'rows.remove')}
+        </Button>
+      </div>
+      {pending ? (
+        <Confirmation
+          lang={lang}
+          pending={pending}
+          busy={busy}
+          onConfirm={props.onConfirm}
+          onCancel={props.onCancel}
+        />
+      ) : null}
+    </section>
+  );
+}
