@@ -127,7 +127,7 @@ const useStyles = makeStyles({
     paddingLeft: 0,
     paddingRight: 0,
     fontSize: 'inherit',
-    fontWeight: 'inherit',
+    fontWeight: tokens.fontWeightSemibold,
   },
   applied: {
     display: 'flex',
