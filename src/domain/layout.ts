@@ -539,10 +539,11 @@ const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/g;
 /**
  * A worksheet name for a new project: ≤31 characters, without `[]:*?/\`, not starting or ending
  * with an apostrophe, unique (case-insensitively, as Excel compares) against `existing` and the
- * add-in's own sheets; `项目1`, `项目2` … when the project has no usable name.
+ * add-in's own sheets, and not `History`, which Excel reserves; `项目1`, `项目2` … when the project
+ * has no usable name.
  */
 export function sheetNameFor(projectName: string, existing: string[]): string {
-  const taken = new Set([...existing, SUMMARY_SHEET, LIST_SHEET].map((s) => s.toLowerCase()));
+  const taken = new Set([...existing, SUMMARY_SHEET, LIST_SHEET, 'History'].map((s) => s.toLowerCase()));
   const base = [...projectName.replace(FORBIDDEN_SHEET_CHARS, '').replace(/\s+/g, ' ').trim()]
     .slice(0, 31)
     .join('')

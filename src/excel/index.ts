@@ -10,7 +10,7 @@
 
 import { parseRangeA1, rangeA1, toA1 } from '../domain/address';
 import { cellAt, isBlank, mergeAt, type Grid, type GridCell } from '../domain/grid';
-import { buildTemplate, LIST_SHEET, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '../domain/layout';
+import { buildTemplate, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '../domain/layout';
 import { readGrid } from '../domain/reader';
 import { computeTotals, totalsView } from '../domain/totals';
 import type { Finding, Lang, ProfileChoice, TargetTable } from '../domain/types';
@@ -358,7 +358,7 @@ class ExcelWorkbench implements Workbench {
       const wb = ctx.workbook;
       const list = wb.worksheets.load('items/id,items/name');
       const internalItem = wb.settings.getItemOrNullObject(INTERNAL_SHEETS_KEY).load('value');
-      const names = this.support.dataValidation ? wb.names.load('items/name') : undefined;
+      const names = this.support.dataValidation ? wb.names.load('items/name,items/formula') : undefined;
       const protection = this.support.workbookProtection ? wb.protection.load('protected') : undefined;
       await ctx.sync();
       if (protection?.protected) throw refuse(this.lang, 'workbookProtected');
@@ -375,16 +375,11 @@ class ExcelWorkbench implements Workbench {
       queueTemplate(ws, spec, this.support);
       let listSheet: Excel.Worksheet | undefined;
       if (names) {
-        const hasListSheet = existing.some((n) => n.toLowerCase() === LIST_SHEET.toLowerCase());
         const internal = parseInternalSheets(internalItem.isNullObject ? undefined : internalItem.value);
-        queueLists(
-          ctx,
-          new Set(names.items.map((n) => n.name.toLowerCase())),
-          hasListSheet,
-          internal,
-          this.support,
+        const own = existing.find((n) => internal[n] === 'lists');
+        listSheet = queueLists(ctx, names.items, own, [...existing, name], internal, this.support)?.load(
+          'id,name',
         );
-        if (!hasListSheet) listSheet = wb.worksheets.getItem(LIST_SHEET).load('id,name');
       }
       ws.activate();
       ws.getRange(spec.roles.code).select();
@@ -481,7 +476,7 @@ class ExcelWorkbench implements Workbench {
       const format = applied.before.numberFormat ?? String(cell.numberFormat[0][0]);
       if (applied.before.formula) {
         // Into a text cell a formula would go in as its text: entered under General, then the format is put back.
-        if (format === '@') cell.numberFormat = [['General']];
+        if (format === '@' || applied.before.numberFormat !== undefined) cell.numberFormat = [['General']];
         cell.formulas = [[applied.before.formula]];
         if (format === '@' || applied.before.numberFormat !== undefined) cell.numberFormat = [[format]];
       } else {

@@ -8,6 +8,7 @@ import { cellAt, type CellRange, type Grid } from '../domain/grid';
 import {
   buildTemplate,
   LIST_SHEET,
+  sheetNameFor,
   TEXT_FORMAT,
   type CellStyle,
   type DataValidationSpec,
@@ -230,25 +231,34 @@ export function queueMarker(
 
 /**
  * The hidden list sheet and its defined names, created once: when a name the template needs is
- * missing, the lists are (re)written in their fixed columns and the missing names added.
+ * missing (or broken, its sheet deleted), the lists are (re)written in their fixed columns and the
+ * names added. `own` is the add-in's list sheet when the workbook has one. A user's sheet that only
+ * bears the list sheet's name is never written: the lists then go to a new sheet under a free name.
+ * Returns the list sheet it adds, if any.
  */
 export function queueLists(
   ctx: Excel.RequestContext,
-  existingNames: ReadonlySet<string>,
-  listSheetExists: boolean,
+  names: readonly Excel.NamedItem[],
+  own: string | undefined,
+  sheetNames: readonly string[],
   internal: Record<string, InternalRole>,
   support: Support,
-): Record<string, InternalRole> {
+): Excel.Worksheet | undefined {
   const lists = allLists();
-  const missing = lists.filter((l) => !existingNames.has(l.name.toLowerCase()));
-  if (missing.length === 0) return internal;
-  let next = internal;
+  const usable = new Map(names.map((n) => [n.name.toLowerCase(), n]));
+  for (const [key, n] of usable) if (n.formula.includes('#REF!')) usable.delete(key);
+  const missing = lists.filter((l) => !usable.has(l.name.toLowerCase()));
+  if (missing.length === 0) return undefined;
+  for (const n of names) if (missing.some((l) => l.name.toLowerCase() === n.name.toLowerCase())) n.delete();
   let ws: Excel.Worksheet;
-  if (listSheetExists) ws = ctx.workbook.worksheets.getItem(LIST_SHEET);
+  let added: Excel.Worksheet | undefined;
+  if (own !== undefined) ws = ctx.workbook.worksheets.getItem(own);
   else {
-    ws = ctx.workbook.worksheets.add(LIST_SHEET);
+    const taken = sheetNames.some((n) => n.toLowerCase() === LIST_SHEET.toLowerCase());
+    const name = taken ? sheetNameFor(LIST_SHEET, [...sheetNames]) : LIST_SHEET;
+    ws = added = ctx.workbook.worksheets.add(name);
     ws.visibility = 'Hidden';
-    next = queueMarker(ctx, ws, LIST_SHEET, 'lists', internal, support);
+    queueMarker(ctx, ws, name, 'lists', internal, support);
   }
   lists.forEach((list, i) => {
     const col = columnLetters(i);
@@ -257,7 +267,7 @@ export function queueLists(
     range.values = list.values.map((v) => [v]);
     if (missing.includes(list)) ctx.workbook.names.add(list.name, range);
   });
-  return next;
+  return added;
 }
 
 /**

@@ -153,6 +153,46 @@ describe('a protected sheet', () => {
   });
 });
 
+describe('the hidden list sheet behind the dropdowns', () => {
+  const options = { profile: 'hebei-2019' as const, unitCode: '207002', unitName: '某单位' };
+
+  it('deleted by the user: the next 插入模板 works and its dropdowns point at lists again', async () => {
+    const { sim, bench } = await open(seedStandardGrids().slice(0, 1));
+    await bench.insertTemplate({ ...options, projectName: '一期' });
+    const listSheet = sim.sheetNames().find((s) => !['一期', SEED_TABLES[0].name].includes(s))!;
+    sim.deleteSheet(listSheet);
+    expect(sim.names().every((n) => n.formula.includes('#REF!'))).toBe(true);
+
+    const { sheet } = await bench.insertTemplate({ ...options, projectName: '二期' });
+    expect(sim.sheetNames()).toContain(sheet);
+    expect(sim.dataValidations(sheet).length).toBeGreaterThan(0);
+    expect(sim.names().filter((n) => n.formula.includes('#REF!'))).toEqual([]);
+    const level1 = sim.names().find((n) => n.name === 'hebei_2019_一级指标')!;
+    const [target, range] = level1.formula.slice(1).split('!');
+    const first = sim.getCell(target.replace(/^'|'$/g, ''), range.replace(/\$/g, '').split(':')[0]);
+    expect(first.value).toBe('产出指标');
+  });
+
+  it('a sheet of the user’s that bears its name is left alone; the lists go elsewhere', async () => {
+    const mine: Grid = {
+      sheet: '_绩效指标列表',
+      top: 0,
+      left: 0,
+      cells: [[{ value: '我的笔记' }, { value: 42 }]],
+      merges: [],
+    };
+    const { sim, bench } = await open([...seedStandardGrids().slice(0, 1), mine]);
+    const before = contents(sim, [mine.sheet]);
+    await bench.insertTemplate({ ...options, projectName: '新项目' });
+    expect(contents(sim, [mine.sheet])).toEqual(before);
+    expect(
+      sim.names().some((n) => n.formula.includes(mine.sheet) && !n.formula.includes(`${mine.sheet} (`)),
+    ).toBe(false);
+    const state = await bench.refresh();
+    expect(state.tables.map((t) => t.sheet)).toEqual([SEED_TABLES[0].name, '新项目']);
+  });
+});
+
 describe('a sheet deleted while the add-in works', () => {
   it('before 校验 reads: the other sheets are checked and marked', async () => {
     const { sim, bench } = await open(seedStandardGrids());
