@@ -7,7 +7,7 @@
 
 import { isBlank } from './grid';
 import { isAnnual, isFooterKey, isProjectPeriod, labelKey, type LabelKind } from './reader-labels';
-import type { Hit, SheetView } from './reader-sheet';
+import { LAST_COL, type Hit, type SheetView } from './reader-sheet';
 import { isKnownLevel1, isKnownLevel2, normalizeName, PROFILES } from './taxonomy';
 import type { Field, Indicator, ProfileChoice } from './types';
 
@@ -126,7 +126,8 @@ function headerColumns(
     }
   }
   const hasValue = value !== undefined;
-  if (value === undefined) value = right + 1;
+  // Where a value column would be: right of the others, but never past the sheet's last column.
+  if (value === undefined) value = Math.min(right + 1, LAST_COL);
   const cols: Columns = {
     ...found,
     level1: level1Hit.col,

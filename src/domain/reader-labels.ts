@@ -195,7 +195,8 @@ export function isTitleKey(key: string): boolean {
 
 /** The year line under a 财政部-style title: `（2025年度）`, `2025年`. */
 export function isYearLine(key: string): boolean {
-  return /^\(?(?:19|20)\d{2}年度?\)?$/.test(key);
+  // `2025年` alone could be a value left on an indicator row; the year line is bracketed or says 年度.
+  return /^(?:\((?:19|20)\d{2}年度?\)|(?:19|20)\d{2}年度)$/.test(key);
 }
 
 /** A line that closes an indicator block: a remark, the signatures, a weights total. */

@@ -14,8 +14,8 @@ import {
 import type { Field } from './types';
 
 /** Excel's last row and column (0-based). */
-const LAST_ROW = 1_048_575;
-const LAST_COL = 16_383;
+export const LAST_ROW = 1_048_575;
+export const LAST_COL = 16_383;
 
 /**
  * The A1 address of a position, kept on the sheet: the cell after a merge that reaches the sheet's

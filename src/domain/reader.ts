@@ -6,7 +6,7 @@
  */
 
 import { rangeA1 } from './address';
-import { cellText, type Grid } from './grid';
+import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
 import { readIndicators } from './reader-indicators';
@@ -66,6 +66,12 @@ function findGroups(view: SheetView): Group[] {
 export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
   if (grid.internal || grid.cells.length === 0) return [];
   const view = new SheetView(grid);
+  const split = sideBySideAt(view);
+  if (split !== undefined)
+    return [
+      ...readGrid(columnsOf(grid, view.left, split - 1), options),
+      ...readGrid(columnsOf(grid, split, view.right), options),
+    ];
   const groups = findGroups(view);
   const tables: TargetTable[] = [];
   let previousBottom = view.top - 1;
@@ -76,6 +82,57 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     previousBottom = table.bottom;
   });
   return tables;
+}
+
+/**
+ * Tables side by side (two projects put next to each other to compare them): a row holding a
+ * second 项目名称 or 项目编码 to the right of the first, with an empty column between the two that no
+ * merge crosses, says where the right-hand table begins. Without such a gap nothing is cut.
+ */
+function sideBySideAt(view: SheetView): number | undefined {
+  let gaps: Set<number> | undefined;
+  for (let row = view.top; row <= view.bottom; row++) {
+    const anchors = view
+      .hitsIn(row)
+      .filter((h) => h.kind === 'name' || h.kind === 'code')
+      .sort((a, b) => a.col - b.col);
+    const seen = new Map<string, number>();
+    for (const hit of anchors) {
+      const before = seen.get(hit.kind);
+      seen.set(hit.kind, hit.col);
+      if (before === undefined) continue;
+      gaps ??= emptyColumns(view);
+      for (let col = hit.col - 1; col > before; col--) if (gaps.has(col)) return col + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Columns with nothing in them and no merge across them. */
+function emptyColumns(view: SheetView): Set<number> {
+  const used = new Set<number>();
+  view.grid.cells.forEach((line) =>
+    line.forEach((cell, i) => {
+      if (!isBlank(cell)) used.add(view.left + i);
+    }),
+  );
+  for (const m of view.grid.merges)
+    for (let col = Math.max(m.left, view.left); col <= Math.min(m.right, view.right); col++) used.add(col);
+  const empty = new Set<number>();
+  for (let col = view.left; col <= view.right; col++) if (!used.has(col)) empty.add(col);
+  return empty;
+}
+
+/** The columns `from`..`to` of the grid, merges cut at its edges, as a grid of their own. */
+function columnsOf(grid: Grid, from: number, to: number): Grid {
+  return {
+    ...grid,
+    left: from,
+    cells: grid.cells.map((row) => row.slice(from - grid.left, to - grid.left + 1)),
+    merges: grid.merges
+      .filter((m) => m.right >= from && m.left <= to)
+      .map((m) => ({ ...m, left: Math.max(m.left, from), right: Math.min(m.right, to) })),
+  };
 }
 
 export function readWorkbook(grids: readonly Grid[], options: ReadOptions = {}): TargetTable[] {

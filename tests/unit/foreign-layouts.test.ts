@@ -354,6 +354,24 @@ describe('what the reader finds in each layout', () => {
   });
 });
 
+describe('上年结转 in the 财政部 2021 funds grid', () => {
+  /** This year's column retyped: 1,000,000 财政拨款 + `carryover` 上年结转 + 250,000 其他资金 against `total`. */
+  const funds = (carryover: number, total: number) =>
+    checkGrids([retyped(mof2021Grid(), { E7: total, E9: carryover })]).findings.filter((f) =>
+      f.rule.startsWith('budget/sum'),
+    );
+
+  test('a carry-over that makes up the total is no error', () => {
+    expect(funds(50000, 1300000)).toEqual([]);
+  });
+
+  test('a total that leaves the carry-over out is an error on 财政拨款', () => {
+    expect(funds(50000, 1250000).map(brief)).toEqual([
+      finding(MOF_2021_SHEET, 'budget/sum-mismatch', 'error', 'E8'),
+    ]);
+  });
+});
+
 describe('as .xlsx files', () => {
   let dir: string;
   beforeAll(async () => {

@@ -239,6 +239,32 @@ describe('several tables on one sheet', () => {
   });
 });
 
+describe('tables side by side', () => {
+  /** Two grids on one sheet, the second's cells where it says they are. */
+  function beside(a: Grid, b: Grid): Grid {
+    const rows = Math.max(a.cells.length, b.cells.length);
+    const cells = Array.from({ length: rows }, (_, r) => {
+      const line: Grid['cells'][number][number][] = [];
+      (a.cells[r] ?? []).forEach((c, i) => (line[a.left + i] = c));
+      (b.cells[r] ?? []).forEach((c, i) => (line[b.left + i] = c));
+      return Array.from({ length: line.length }, (_, i) => line[i]);
+    });
+    return { sheet: a.sheet, top: 0, left: 0, cells, merges: [...a.merges, ...b.merges] };
+  }
+
+  test('two projects next to each other are two tables, each with its own cells', () => {
+    const second = { ...INPUT, code: 'P-002', name: '驻京值班', total: 20, fiscal: 20, other: null };
+    const tables = readGrid(beside(templateGrid('对比', INPUT), templateGrid('对比', second, { left: 8 })));
+    expect(
+      tables.map((t) => [t.range, t.code?.cell, t.code?.text, t.budget.total?.cell, t.indicators.length]),
+    ).toEqual([
+      ['A1:G13', 'B3', 'P-001', 'C4', 4],
+      ['I1:O13', 'J3', 'P-002', 'K4', 4],
+    ]);
+    expect(tables[1].indicators.map((i) => i.value.cell)).toEqual(['N10', 'N11', 'N12', 'N13']);
+  });
+});
+
 describe('the seed document', () => {
   const expectSeed = (tables: TargetTable[]) => {
     expect(tables).toHaveLength(6);
@@ -396,6 +422,18 @@ describe('what the reader could not find', () => {
     const grid = templateGrid('s', INPUT);
     grid.merges.push({ top: 0, left: 10, bottom: 1048575, right: 12 });
     expect(readGrid(grid).map((t) => [t.range, t.indicators.length])).toEqual([['A1:G13', 4]]);
+  });
+
+  test('a merge over the whole sheet keeps the table and its notes on the sheet', () => {
+    const grid = templateGrid('s', INPUT);
+    grid.merges.push({ top: 0, left: 0, bottom: 1048575, right: 16383 });
+    // Without its 指标值 header, the value column is looked for right of the others: the sheet's edge.
+    grid.cells[8][5] = { value: false };
+    for (const t of readGrid(grid)) {
+      expect(t.right).toBeLessThanOrEqual(16383);
+      expect(t.range).not.toMatch(/XFE|1048577/);
+      for (const n of t.notes) expect(n.cell).not.toMatch(/XFE|1048577/);
+    }
   });
 
   test('many tables on one sheet are all found, each with its own rows', () => {
@@ -966,6 +1004,18 @@ describe('indicator blocks as forms and exports draw them', () => {
       ['A2', 'B2', '数量指标', true],
       ['A2', 'B5', '质量指标', false],
     ]);
+  });
+
+  test('a value that looks like a year does not end the block', () => {
+    const [t] = readGrid(
+      gridFromRows('s', [
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '时效指标', '完工时间', '≤12月'],
+        [null, null, null, '2025年'],
+        [null, '质量指标', '合格率', '≥95%'],
+      ]),
+    );
+    expect(t.indicators.map((i) => i.value.cell)).toEqual(['D2', 'D3', 'D4']);
   });
 
   test('rows not grouped by 一级, each carrying its own', () => {
