@@ -7,9 +7,22 @@ import type { Grid } from '../src/domain/grid';
 import { SEED_TABLES } from '../tests/fixtures/seed-data';
 import { stackedGrid, templateGrid, type TableInput } from '../tests/fixtures/table-builder';
 
+/**
+ * The `i`-th project: a seed table with its own code and name, and its own wording wherever people
+ * write sentences (用途, 绩效目标, 指标解释), so that no cache of repeated text flatters the engine.
+ * Indicator names and categories stay as the seed has them: those do repeat across real projects.
+ */
 function project(i: number): TableInput {
   const seed = SEED_TABLES[i % SEED_TABLES.length];
-  return { ...seed, code: `${seed.code}-${i + 1}`, name: `项目${i + 1}${seed.name}` };
+  const own = (text: string | undefined) => (text ? `${text}（第${i + 1}项）` : text);
+  return {
+    ...seed,
+    code: `${seed.code}-${i + 1}`,
+    name: `项目${i + 1}${seed.name}`,
+    usage: own(seed.usage),
+    goal: own(seed.goal),
+    indicators: seed.indicators?.map((ind) => ({ ...ind, description: own(ind.description) })),
+  };
 }
 
 /** `n` project sheets, one table each in the template's layout at A1, as the add-in inserts them. */
