@@ -193,9 +193,11 @@ export function isTitleKey(key: string): boolean {
   return key.endsWith('绩效目标表') || key.endsWith('申报表');
 }
 
-/** The year line under a 财政部-style title: `（2025年度）`, `2025年`. */
+/**
+ * The year line under a 财政部-style title: `（2025年度）`, `（2025年）`, `2025年度`. A bare `2025年`
+ * could be a value left alone on an indicator row, so it is not one.
+ */
 export function isYearLine(key: string): boolean {
-  // `2025年` alone could be a value left on an indicator row; the year line is bracketed or says 年度.
   return /^(?:\((?:19|20)\d{2}年度?\)|(?:19|20)\d{2}年度)$/.test(key);
 }
 
