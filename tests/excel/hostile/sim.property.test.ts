@@ -50,6 +50,8 @@ const ownFormat = fc.record(
   { requiredKeys: [] },
 );
 
+type OwnFormat = typeof ownFormat extends fc.Arbitrary<infer T> ? T : never;
+
 const formatted = fc.record({
   row: fc.integer({ min: 0, max: 16 }),
   col: fc.integer({ min: 0, max: 7 }),
@@ -72,7 +74,7 @@ async function formatCells(
   cells: {
     row: number;
     col: number;
-    format: fc.RecordValue<typeof ownFormat extends fc.Arbitrary<infer T> ? T : never>;
+    format: OwnFormat;
   }[],
   rules: { row: number; col: number; formula: string; fill: string }[],
 ): Promise<void> {
