@@ -2,12 +2,19 @@
 
 import type { ProfileId } from './types';
 
-/** What a 二级 category asks of its indicators; rules use it, not the Chinese name. */
+/**
+ * What a 二级 category asks of its indicators; rules use it, not the Chinese name. `cost` is money
+ * the project spends (hebei-2019's 成本指标, mof-2021's 经济成本指标); mof-2021's 社会成本 and
+ * 生态环境成本 are the project's non-monetary costs to society and to the environment (财预〔2021〕101号),
+ * measured in hours of disruption, hectares, tonnes … rather than 万元.
+ */
 export type Level2Role =
   | 'quantity'
   | 'quality'
   | 'timeliness'
   | 'cost'
+  | 'socialCost'
+  | 'ecologicalCost'
   | 'economic'
   | 'social'
   | 'ecological'
@@ -90,8 +97,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
         aliases: [],
         level2: [
           l2('经济成本指标', 'cost'),
-          l2('社会成本指标', 'cost'),
-          l2('生态环境成本指标', 'cost', ['生态成本指标']),
+          l2('社会成本指标', 'socialCost'),
+          l2('生态环境成本指标', 'ecologicalCost', ['生态成本指标']),
         ],
       },
       { name: '效益指标', aliases: ['效果指标'], level2: EFFECT_LEVEL2 },

@@ -4,7 +4,11 @@ import { moneyInWan } from '../value';
 import type { Rule } from './rule';
 import { roleOf, valueInfo } from './support';
 
-/** A 成本指标 money target above the whole project's budget cannot be met from it. */
+/**
+ * A money target for what the project spends (成本指标; mof-2021's 经济成本指标) above the whole
+ * project's budget cannot be met from it. mof-2021's 社会成本 and 生态环境成本 are borne by society
+ * and nature, not paid from the budget, so an amount there is not compared with it.
+ */
 const rule: Rule = {
   meta: {
     id: 'budget/cost-exceeds-budget',

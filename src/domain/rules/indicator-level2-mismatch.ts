@@ -12,6 +12,10 @@ function measured(ind: Indicator): string | null {
   return kindFromEnding(ind.name.text);
 }
 
+/**
+ * Only money spent is a money value: mof-2021's 社会成本 and 生态环境成本 are costs to society and
+ * nature (hours of traffic cut, hectares, tonnes), so they have no entry here.
+ */
 const FITS: Partial<Record<Level2Role, { kinds: string[]; messageId: string }>> = {
   cost: { kinds: ['money'], messageId: 'cost' },
   timeliness: { kinds: ['time', 'percent'], messageId: 'timeliness' },
@@ -30,7 +34,7 @@ const rule: Rule = {
     messages: {
       cost: {
         'zh-CN':
-          '成本指标下的“{{name}}”，指标值“{{value}}”不是金额；成本指标应为金额，如“≤10万元”，否则应移到合适的二级指标下。',
+          '{{level2}}下的“{{name}}”，指标值“{{value}}”不是金额；{{level2}}应为金额，如“≤10万元”，否则应移到合适的二级指标下。',
         'en-US':
           '“{{name}}” is under {{level2}} but its value “{{value}}” is not an amount of money; a cost indicator needs one, e.g. “≤10万元”, or the row belongs elsewhere.',
       },

@@ -14,6 +14,16 @@ runRule(rule, {
       table: withRow(0, { name: '带动社会投资', value: '≥500万元' }),
     },
     { title: 'a cost target without money unit is another rule’s', table: withRow(3, { value: '≤50%' }) },
+    {
+      title: 'mof-2021: a social cost in money is not spent from the budget',
+      profile: 'mof-2021',
+      table: withRow(3, {
+        level1: '成本指标',
+        level2: '社会成本指标',
+        name: '沿线商户停业损失',
+        value: '≤30万元',
+      }),
+    },
   ],
   invalid: [
     {

@@ -1,5 +1,22 @@
 import rule from '../../../src/domain/rules/indicator-level2-mismatch';
-import { GOOD, runRule, withExtraRow, withRow } from './rule-tester';
+import type { IndicatorInput } from '../../fixtures/table-builder';
+import { GOOD, runRule, tableWith, withExtraRow, withRow } from './rule-tester';
+
+/**
+ * A mof-2021 table (成本指标 a 一级 of three 二级) whose cost rows are `costs`; indicator rows start
+ * at sheet row 10, so the first cost row is row 13.
+ */
+const mof2021 = (costs: IndicatorInput[]) =>
+  tableWith({
+    indicators: [
+      { level1: '产出指标', level2: '数量指标', name: '日常养护农村公路里程', value: '≥320公里' },
+      { level1: '产出指标', level2: '质量指标', name: '养护路段优良路率', value: '≥85%' },
+      { level1: '产出指标', level2: '时效指标', name: '路面病害处置时限', value: '≤72小时' },
+      ...costs.map((c) => ({ level1: '成本指标', ...c })),
+      { level1: '效益指标', level2: '社会效益指标', name: '农村公路列养率', value: '＝100%' },
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '沿线群众满意度', value: '≥90%' },
+    ],
+  });
 
 runRule(rule, {
   valid: [
@@ -21,6 +38,18 @@ runRule(rule, {
     {
       title: 'a percentage under 数量指标 is not judged',
       table: withRow(0, { name: '越级非正常上访人员劝返率', value: '≥75%' }),
+    },
+    {
+      title: 'mof-2021: social and ecological costs are not money; economic cost is',
+      profile: 'mof-2021',
+      table: mof2021([
+        { level2: '经济成本指标', name: '日常养护总成本', value: '≤120万元' },
+        { level2: '社会成本指标', name: '施工期间交通中断时长', value: '≤48小时' },
+        { level2: '社会成本', name: '施工影响沿线群众出行人次', value: '≤500人次' },
+        { level2: '生态环境成本指标', name: '施工扬尘超标天数', value: '≤3天' },
+        { level2: '生态成本指标', name: '植被破坏面积', value: '≤200平方米' },
+        { level2: '生态环境成本指标', name: '废弃沥青回收利用率', value: '≥95%' },
+      ]),
     },
   ],
   invalid: [
@@ -46,6 +75,17 @@ runRule(rule, {
       title: '成本指标 with a count',
       table: withRow(3, { name: '采购设备', value: '≤10台' }),
       errors: [{ cell: 'F13', messageId: 'cost' }],
+    },
+    {
+      title: 'mof-2021: 经济成本指标 is still money',
+      profile: 'mof-2021',
+      table: mof2021([
+        { level2: '经济成本指标', name: '养护设备购置', value: '≤10台' },
+        { level2: '社会成本指标', name: '施工期间交通中断时长', value: '≤48小时' },
+      ]),
+      errors: [
+        { cell: 'F13', messageId: 'cost', messageIncludes: '经济成本指标', messageIncludesEn: '≤10台' },
+      ],
     },
     {
       title: 'a 满意度 name outside 满意度指标',
