@@ -1,10 +1,35 @@
+import type { Profile } from '../taxonomy';
+import type { Indicator } from '../types';
 import { formatCanonical } from '../value';
 import type { Rule } from './rule';
-import { expectation, filled, isSplit, needsUserDecision, valueInfo } from './support';
+import {
+  expectation,
+  filled,
+  isBenefitRole,
+  isCostRole,
+  isSplit,
+  namesSpending,
+  needsUserDecision,
+  roleOf,
+  valueInfo,
+  type ValueInfo,
+} from './support';
+
+/**
+ * Smaller is better for a reverse indicator, and for money the project spends: an amount under a
+ * cost 二级, or on a name for spending outside the 效益 二级 (`劝返信访经费开支 ≤33万元`). Money
+ * under 效益 is a gain (`带动社会投资 ≥250万元`).
+ */
+function isCeiling(profile: Profile, ind: Indicator, info: ValueInfo): boolean {
+  if (expectation(ind).reverse) return true;
+  if (info.parsed.kind !== 'money') return false;
+  const role = roleOf(profile, ind);
+  return isCostRole(role) || (namesSpending(ind.name.text) && !isBenefitRole(role));
+}
 
 /**
  * `75%` leaves open whether 75 % is a floor or a ceiling. The fix adds `≥`, or `≤` for a reverse
- * indicator (a count or rate of adverse events), and writes the value canonically.
+ * indicator (a count or rate of adverse events) or a cost in money, and writes the value canonically.
  */
 const rule: Rule = {
   meta: {
@@ -34,7 +59,7 @@ const rule: Rule = {
       )
         continue;
       if (needsUserDecision(ind)) continue;
-      const comparator = expectation(ind).reverse ? '≤' : '≥';
+      const comparator = isCeiling(context.profile, ind, info) ? '≤' : '≥';
       const suggestion = formatCanonical(comparator, info.parsed.number, info.parsed.unit);
       const data = { name: ind.name.text, value: info.text, suggestion };
       if (!isSplit(ind)) {

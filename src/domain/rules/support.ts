@@ -147,6 +147,18 @@ export function kindFromEnding(name: string): MeasureKind | null {
   return null;
 }
 
+/**
+ * Words a name ends with when it names money the project spends (`劝返信访经费开支`, `单位购置成本`).
+ * 资金, 金额 and 投资 name money raised or paid out as often (`带动社会投资`, `补助资金`), so they are
+ * not among them.
+ */
+const SPENDING = ['经费', '成本', '费用', '开支', '支出'];
+
+export function namesSpending(name: string): boolean {
+  const bare = bareName(name);
+  return SPENDING.some((w) => bare.endsWith(w));
+}
+
 /** A rate: the name ends in 率 (满意度 is handled on its own). */
 export function isRateName(name: string): boolean {
   return bareName(name).endsWith('率');
@@ -204,6 +216,24 @@ export function categoriesOf(profile: Profile, ind: Indicator): Categories {
 /** What the row's 二级 asks of its indicators under the profile, when the 二级 is known. */
 export function roleOf(profile: Profile, ind: Indicator): Level2Role | undefined {
   return categoriesOf(profile, ind).level2?.role;
+}
+
+const COST_ROLES: ReadonlySet<Level2Role> = new Set<Level2Role>(['cost', 'socialCost', 'ecologicalCost']);
+const BENEFIT_ROLES: ReadonlySet<Level2Role> = new Set<Level2Role>([
+  'economic',
+  'social',
+  'ecological',
+  'sustainable',
+]);
+
+/** A cost 二级: what the project spends, or (mof-2021) what it costs society or nature. */
+export function isCostRole(role: Level2Role | undefined): boolean {
+  return role !== undefined && COST_ROLES.has(role);
+}
+
+/** A 效益 二级: what the project brings about, where more money (`带动社会投资`, `节约经费`) is better. */
+export function isBenefitRole(role: Level2Role | undefined): boolean {
+  return role !== undefined && BENEFIT_ROLES.has(role);
 }
 
 /** The profile's name for the 二级 with that role (the template's wording). */

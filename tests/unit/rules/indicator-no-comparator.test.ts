@@ -65,6 +65,54 @@ runRule(rule, {
       ],
     },
     {
+      title: 'a cost in money is a ceiling: under 成本指标, or named as spending',
+      table: tableWith({
+        indicators: [
+          { level1: '产出指标', level2: '成本指标', name: '培训经费', value: '8万元' },
+          { level1: '产出指标', level2: '成本指标', name: '单台设备采购单价', value: '3900元' },
+          { level1: '产出指标', level2: '数量指标', name: '人均培训费用', value: '0.39万元' },
+          { level1: '产出指标', level2: '成本指标', name: '培训班期数', value: '12期' },
+          { level1: '效果指标', level2: '经济效益指标', name: '带动社会投资', value: '250万元' },
+          { level1: '效果指标', level2: '经济效益指标', name: '节约办公经费', value: '3万元' },
+        ],
+      }),
+      errors: [
+        { cell: 'F10', fix: '≤8万元' },
+        { cell: 'F11', fix: '≤3900元', messageIncludes: '≤3900元', messageIncludesEn: '≤3900元' },
+        { cell: 'F12', fix: '≤0.39万元' },
+        { cell: 'F13', fix: '≥12期' },
+        { cell: 'F14', fix: '≥250万元' },
+        { cell: 'F15', fix: '≥3万元' },
+      ],
+    },
+    {
+      title: 'mof-2021: money under any 成本指标 二级 is a ceiling',
+      profile: 'mof-2021',
+      table: tableWith({
+        indicators: [
+          { level1: '成本指标', level2: '经济成本指标', name: '日常养护总成本', value: '120万元' },
+          { level1: '成本指标', level2: '社会成本指标', name: '沿线商户停业补偿', value: '30万元' },
+          { level1: '成本指标', level2: '生态环境成本指标', name: '植被恢复', value: '5万元' },
+        ],
+      }),
+      errors: [
+        { cell: 'F10', fix: '≤120万元' },
+        { cell: 'F11', fix: '≤30万元' },
+        { cell: 'F12', fix: '≤5万元' },
+      ],
+    },
+    {
+      title: 'split columns: a cost in 元 gets ≤ in its empty 指标性质 cell',
+      grids: [
+        splitGrid([
+          ['产出指标', '数量指标', '养护里程', '≥', 20, '公里'],
+          ['产出指标', '成本指标', '单公里养护成本', null, 3900, '元'],
+          ['满意度指标', '服务对象满意度指标', '群众满意度', '>=', 90, '%'],
+        ]),
+      ],
+      errors: [{ cell: 'D6', fix: '≤', messageIncludes: '≤3900元' }],
+    },
+    {
       title: '0.75 in a percent-formatted cell is 75%',
       table: withRow(1, { value: { value: 0.75, numberFormat: '0%' } }),
       errors: [{ cell: 'F11', fix: '≥75%', messageIncludes: '“75%”' }],
