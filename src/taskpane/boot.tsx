@@ -19,6 +19,21 @@ function officeTheme(office: typeof Office): PaneTheme {
 }
 
 /**
+ * Resolves once the browser has painted the frame after this call (or a second later if it paints
+ * nothing): the adapter chunk fetched before then competes with the pane's own script and first
+ * render, and makes the pane interactive later.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const later = (): void => void setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+    else later();
+    // A pane that is not visible gets no animation frames; its workbench must still load.
+    setTimeout(resolve, 1000);
+  });
+}
+
+/**
  * `office`/`excel` are the page's globals (undefined when office.js did not load or the host is not
  * Excel). Resolves, once the pane is mounted, to the function that unmounts it.
  */
@@ -39,9 +54,9 @@ export function bootTaskpane(
     if (info.host !== office.HostType.Excel || !excel) {
       return mountTaskpane(container, null, lang, { theme });
     }
-    const loading: Promise<Workbench> = import('../excel').then((m) =>
-      m.createWorkbench(excel, office, { lang }),
-    );
+    const loading: Promise<Workbench> = afterFirstPaint()
+      .then(() => import('../excel'))
+      .then((m) => m.createWorkbench(excel, office, { lang }));
     return mountTaskpane(container, deferredWorkbench(loading, capabilitiesOf(office)), lang, { theme });
   });
 }
