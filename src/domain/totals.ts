@@ -15,6 +15,7 @@ export interface TableAmounts {
   code: string;
   name: string;
   total: Big;
+  /** 财政资金: 财政拨款 plus 上年结转 where the layout has it (money granted in an earlier year). */
   fiscal: Big;
   other: Big;
   /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
@@ -62,7 +63,7 @@ export function tableAmounts(table: TargetTable, index: number): TableAmounts {
     code: table.code?.text ?? '',
     name: table.name?.text ?? '',
     total,
-    fiscal: wan(table, table.budget.fiscal),
+    fiscal: wan(table, table.budget.fiscal).plus(wan(table, table.budget.carryover)),
     other: wan(table, table.budget.other),
     planned: plannedAmounts(table, total),
   };

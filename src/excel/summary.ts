@@ -33,6 +33,12 @@ function amount(table: TargetTable, field: Field | undefined): string {
   return table.moneyScale === 1 ? wan : `${wan}/10000`;
 }
 
+/** 财政资金 as totals.ts counts it: 财政拨款 plus 上年结转 where the form has it (carried-over fiscal money). */
+function fiscal(table: TargetTable): string {
+  const granted = amount(table, table.budget.fiscal);
+  return table.budget.carryover ? `${granted}+${amount(table, table.budget.carryover)}` : granted;
+}
+
 /**
  * A plan cell as a percentage, an error when blank or unreadable: a number (×100 when the cell is
  * formatted as Excel percent, decided from its format now), or text such as `20.00` or `20%`.
@@ -78,7 +84,7 @@ export function summaryCells(tables: readonly TargetTable[], lang: Lang): Summar
       { text: table.name?.text ?? '' },
       { text: table.sheet },
       { formula: `=${amount(table, table.budget.total)}` },
-      { formula: `=${amount(table, table.budget.fiscal)}` },
+      { formula: `=${fiscal(table)}` },
       { formula: `=${amount(table, table.budget.other)}` },
       ...cumulative(table).map((pct) => ({
         formula: `=$${columnLetters(FIRST_AMOUNT_COLUMN)}${row}*${pct}/100`,

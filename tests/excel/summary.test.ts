@@ -3,10 +3,11 @@
  * for tables in 万元 or 元, plan cells typed as numbers, text or Excel percent; text stays text.
  */
 
-import { toA1 } from '../../src/domain/address';
+import { parseA1, toA1 } from '../../src/domain/address';
 import type { Grid } from '../../src/domain/grid';
 import type { TotalsView } from '../../src/excel/workbench';
 import type { SimWorkbook } from '../../src/sim';
+import { MOF_2021_SHEET, mof2021Grid } from '../fixtures/foreign';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { templateGrid } from '../fixtures/table-builder';
 import { open, snapshot } from './sim-workbooks';
@@ -97,6 +98,28 @@ describe('the 汇总 sheet', () => {
       expect(cell.value).toBe(text);
       expect(cell.formula).toBeUndefined();
     }
+  });
+
+  it('counts 上年结转 in 财政资金 on a 财政部 2021 form in 元, and follows it when it changes', async () => {
+    // This year's column: 1,300,000 = 1,000,000 财政拨款 + 50,000 上年结转 + 250,000 其他资金.
+    const grid = mof2021Grid();
+    for (const [address, value] of [
+      ['E7', 1300000],
+      ['E9', 50000],
+    ] as const) {
+      const { row, col } = parseA1(address);
+      grid.cells[row - grid.top][col - grid.left] = { value };
+    }
+    const { sim, bench } = await open([grid]);
+    const { sheet } = await bench.writeSummary();
+    expect(row(sim, sheet, 1).slice(0, 3)).toEqual([130, 105, 25]);
+    expect(row(sim, sheet, 2).slice(0, 3)).toEqual([130, 105, 25]);
+    expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
+
+    sim.setValue(MOF_2021_SHEET, 'E9', 80000);
+    sim.setValue(MOF_2021_SHEET, 'E7', 1330000);
+    expect(row(sim, sheet, 2).slice(0, 3)).toEqual([133, 108, 25]);
+    expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
   });
 
   it('is refreshed in place, and never takes over a sheet of the user that happens to be called 汇总', async () => {

@@ -1,7 +1,9 @@
 import Big from 'big.js';
+import { parseA1 } from '../../src/domain/address';
 import type { Grid } from '../../src/domain/grid';
 import { readGrid, readWorkbook } from '../../src/domain/reader';
 import { computeTotals, formatWan, totalsView } from '../../src/domain/totals';
+import { mof2021Grid } from '../fixtures/foreign';
 import { stackedGrid, templateGrid, type TableInput } from '../fixtures/table-builder';
 
 const table = (overrides: Partial<TableInput>): TableInput => ({
@@ -114,6 +116,30 @@ describe('computeTotals', () => {
       [0, '甲', 'T-1', '测试项目'],
       [1, '乙', 'T-1', '测试项目'],
     ]);
+  });
+
+  test('上年结转 is fiscal money: 财政拨款 + 上年结转 is 财政资金, so 财政资金 + 其他资金 = 预算数', () => {
+    // The 财政部 2021 form in 元, this year's column: 1,300,000.05 = 1,000,000 + 50,000.05 + 250,000.
+    const grid = mof2021Grid();
+    for (const [address, value] of [
+      ['E7', 1300000.05],
+      ['E9', 50000.05],
+    ] as const) {
+      const { row, col } = parseA1(address);
+      grid.cells[row - grid.top][col - grid.left] = { value };
+    }
+    const tables = readGrid(grid);
+    expect(tables[0].budget.carryover?.cell).toBe('E9');
+    const totals = computeTotals(tables);
+    expect([totals.total, totals.fiscal, totals.other].map((b) => b.toString())).toEqual([
+      '130.000005',
+      '105.000005',
+      '25',
+    ]);
+    expect(totals.fiscal.plus(totals.other).eq(totals.total)).toBe(true);
+    const view = totalsView(totals);
+    expect([view.total, view.fiscal, view.other]).toEqual(['130.00', '105.00', '25.00']);
+    expect(view.projects[0].fiscal).toBe('105.00');
   });
 
   test('no tables: zero everywhere', () => {
