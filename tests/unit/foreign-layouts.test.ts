@@ -64,7 +64,7 @@ interface Family {
   sheet: string;
   /** What a reviewer finds: the defects the user made. */
   defects: Expected[];
-  /** What the layout itself gives (a form without a spending plan or a 项目编码). */
+  /** What the layout itself gives (a form without a spending plan). */
   layout: Expected[];
   /** The defects corrected as the user would type them. */
   corrections: Record<string, string | number>;
@@ -150,10 +150,8 @@ const FAMILIES: Family[] = [
     grid: departmentGrid,
     sheet: DEPARTMENT_SHEET,
     defects: [finding(DEPARTMENT_SHEET, 'indicator/vague-value', 'warning', 'E15')],
-    layout: [
-      finding(DEPARTMENT_SHEET, 'table/missing-field', 'warning', 'A3'),
-      finding(DEPARTMENT_SHEET, 'table/unreadable', 'warning', 'A6'),
-    ],
+    // No 项目编码 line, so no 项目编码 to fill in: only the missing spending plan is said.
+    layout: [finding(DEPARTMENT_SHEET, 'table/unreadable', 'warning', 'A6')],
     corrections: { E15: '≥90%' },
     totals: {
       total: '356.80',

@@ -12,14 +12,16 @@ const LABEL: Record<Required, string> = {
   total: '预算数',
   goal: '绩效目标',
 };
-const NOTE_FOR: Record<Required, ReaderNote['what']> = {
+const NOTE_FOR: Record<Exclude<Required, 'code'>, ReaderNote['what']> = {
   name: 'name',
-  code: 'code',
   total: 'budget',
   goal: 'goal',
 };
 
-/** 项目名称, 预算数, 绩效目标 (and, as a warning, 项目编码) must be filled before submission. */
+/**
+ * 项目名称, 预算数, 绩效目标 (and, as a warning, 项目编码) must be filled before submission. A missing
+ * 项目编码 is reported only where the table has its cell.
+ */
 const rule: Rule = {
   meta: {
     id: 'table/missing-field',
@@ -58,6 +60,8 @@ const rule: Rule = {
           context.report({ at: field, messageId: 'empty', data: { field: what }, severity });
         continue;
       }
+      // Tables without a 项目编码 line (部门整体 tables, other units' forms) have no cell to fill.
+      if (what === 'code') continue;
       const note = table.notes.find((n) => n.what === NOTE_FOR[what]);
       const cell = note?.cell ?? toA1(table.top, table.left);
       context.report({
