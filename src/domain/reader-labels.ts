@@ -34,6 +34,42 @@ export function labelKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '').replace(/^[*]+/, '').replace(/:+$/, '');
 }
 
+/** What the reader makes of one cell's text wherever it stands. */
+export interface CellReading {
+  key: string;
+  kind: LabelKind | undefined;
+  unit: MoneyUnit | undefined;
+  title: boolean;
+  year: boolean;
+}
+
+/**
+ * Labels, units and titles repeat on every table of a workbook; readings of short texts are kept
+ * (a bounded cache: the sentences people write are long and do not repeat, and are not kept).
+ */
+const READINGS = new Map<string, CellReading>();
+const KEPT_LENGTH = 32;
+const KEPT_COUNT = 20_000;
+
+export function readCell(text: string): CellReading {
+  const kept = READINGS.get(text);
+  if (kept) return kept;
+  const key = labelKey(text);
+  const title = isTitleKey(key);
+  const reading: CellReading = {
+    key,
+    kind: classify(key),
+    unit: moneyUnitIn(key),
+    title,
+    year: !title && isYearLine(key),
+  };
+  if (text.length <= KEPT_LENGTH) {
+    if (READINGS.size >= KEPT_COUNT) READINGS.clear();
+    READINGS.set(text, reading);
+  }
+  return reading;
+}
+
 const NAME_LABELS = ['项目名称', '项目全称'];
 const CODE_LABELS = ['项目编码', '项目代码', '项目编号'];
 const ENTITY_LABELS = ['部门名称', '部门(单位)名称', '单位名称', '部门(单位)', '预算部门名称'];

@@ -2,15 +2,7 @@
 
 import { toA1 } from './address';
 import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
-import {
-  classify,
-  isTitleKey,
-  isYearLine,
-  labelKey,
-  moneyUnitIn,
-  type LabelKind,
-  type MoneyUnit,
-} from './reader-labels';
+import { readCell, type LabelKind, type MoneyUnit } from './reader-labels';
 import type { Field } from './types';
 
 /** Excel's last row and column (0-based). */
@@ -81,12 +73,15 @@ export class SheetView {
     let titles = 0;
     let years = 0;
     let units = 0;
-    line.forEach((cell, i) => {
-      if (isBlank(cell)) return;
-      const col = this.left + i;
+    for (let i = 0; i < line.length; i++) {
+      const cell = line[i];
+      if (isBlank(cell)) continue;
       filled++;
-      const key = labelKey(cellText(cell));
-      const unit = moneyUnitIn(key);
+      // A number, a date or TRUE is never a label, a unit, a title or a year line.
+      if (typeof cell!.value !== 'string') continue;
+      const col = this.left + i;
+      const reading = readCell(cell!.value.trim());
+      const unit = reading.unit;
       if (unit) {
         this.moneyMarks.push({ ...unit, row, col });
         if (unit.line) {
@@ -94,11 +89,10 @@ export class SheetView {
           if (!this.unitRows.has(row)) this.unitRows.set(row, { ...unit, row, col });
         }
       }
-      if (isTitleKey(key)) titles++;
-      else if (isYearLine(key)) years++;
-      const kind = classify(key);
-      if (kind) hits.push({ kind, row, col, key });
-    });
+      if (reading.title) titles++;
+      else if (reading.year) years++;
+      if (reading.kind) hits.push({ kind: reading.kind, row, col, key: reading.key });
+    }
     if (hits.length) this.hits.set(row, hits);
     // A title shares its line with nothing but the year and the money unit.
     if (titles === 1 && filled === titles + years + units) this.titleRows.add(row);
@@ -169,8 +163,9 @@ export class SheetView {
     return this.left;
   }
 
+  /** Every filled cell was classified when its row was scanned. */
   isLabel(row: number, col: number): boolean {
-    return classify(labelKey(cellText(this.own(row, col)))) !== undefined;
+    return this.hits.get(row)?.some((h) => h.col === col) ?? false;
   }
 
   /**
