@@ -17,6 +17,7 @@ import type { Finding, Lang, ProfileChoice, TargetTable } from '../domain/types'
 import { validateTables } from '../domain/validate';
 import { langFromOffice } from '../i18n';
 import { excelWouldConvert, toGridCell } from './cells';
+import { detectSupport } from './support';
 import { EMPTY_CELL_RULES, markFormula, marksKey, plannedMarks, templateOf, type Mark } from './marks';
 import {
   readWorkbookData,
@@ -77,26 +78,6 @@ export interface WorkbenchOptions {
   lang?: Lang;
   /** Quiet time after the last edit before live validation reads (default 300 ms). */
   debounceMs?: number;
-}
-
-function detectSupport(office: OfficeHost): Support {
-  const has = (version: string): boolean => {
-    try {
-      return office.context.requirements.isSetSupported('ExcelApi', version);
-    } catch {
-      return false;
-    }
-  };
-  return {
-    conditionalFormats: has('1.6'),
-    events: has('1.7'),
-    workbookProtection: has('1.7'),
-    dataValidation: has('1.8'),
-    pageLayout: has('1.9'),
-    workbookEvents: has('1.9'),
-    sheetCustomProperties: has('1.12'),
-    mergedAreas: has('1.13'),
-  };
 }
 
 export function createWorkbench(

@@ -22,18 +22,10 @@ import {
   type InternalRole,
 } from './settings';
 import { text } from './strings';
-import type { AddinSettings, Capabilities } from './workbench';
+import type { Support } from './support';
+import type { AddinSettings } from './workbench';
 
-/** What the adapter may use beyond its core requirement set, detected at run time. */
-export interface Support extends Capabilities {
-  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
-  mergedAreas: boolean;
-  /** ExcelApi 1.9: page layout (print settings), and change events on the whole sheet collection. */
-  pageLayout: boolean;
-  workbookEvents: boolean;
-  /** ExcelApi 1.7: workbook protection state. */
-  workbookProtection: boolean;
-}
+export type { Support } from './support';
 
 export interface SheetInfo {
   id: string;

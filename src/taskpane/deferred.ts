@@ -4,25 +4,12 @@
  * call simply waits for them.
  */
 
+import { detectSupport, type RequirementHost } from '../excel/support';
 import type { Capabilities, Workbench } from '../excel/workbench';
 
-/** What `createWorkbench` reports, decided from the requirement sets Office says it supports. */
-export function capabilitiesOf(office: {
-  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
-}): Capabilities {
-  const has = (version: string): boolean => {
-    try {
-      return office.context.requirements.isSetSupported('ExcelApi', version);
-    } catch {
-      return false;
-    }
-  };
-  return {
-    conditionalFormats: has('1.6'),
-    events: has('1.7'),
-    dataValidation: has('1.8'),
-    sheetCustomProperties: has('1.12'),
-  };
+/** What `createWorkbench` reports, decided the same way before the adapter has loaded. */
+export function capabilitiesOf(office: RequirementHost): Capabilities {
+  return detectSupport(office);
 }
 
 export function deferredWorkbench(loading: Promise<Workbench>, capabilities: Capabilities): Workbench {
