@@ -68,18 +68,19 @@ export interface SheetRun {
 }
 
 type ReadGrid = typeof reader.readGrid;
-type ValidateTables = typeof validation.validateTables;
+type ValidateEachTable = typeof validation.validateEachTable;
 
 /**
  * Counts, while `work` runs, the grids the workbench turns into tables (sheets read again) and the
- * tables it hands to the rules. Observed by wrapping the domain's entry points, which the adapter
+ * tables it hands to the per-table rules (the cross-table rule, duplicate codes, looks at every
+ * table's code each round and is not counted). Observed by wrapping the domain's entry points, which the adapter
  * calls through their modules; nothing in the adapter is changed for it.
  */
 async function observe(work: () => Promise<void>): Promise<Omit<LiveScope, 'tables'>> {
   const readerModule = reader as unknown as { readGrid: ReadGrid };
-  const validateModule = validation as unknown as { validateTables: ValidateTables };
+  const validateModule = validation as unknown as { validateEachTable: ValidateEachTable };
   const readGrid = readerModule.readGrid;
-  const validateTables = validateModule.validateTables;
+  const validateEachTable = validateModule.validateEachTable;
   const scope = { sheetsReread: 0, tablesReread: 0, tablesRevalidated: 0 };
   readerModule.readGrid = (grid, options) => {
     const tables = readGrid(grid, options);
@@ -87,15 +88,15 @@ async function observe(work: () => Promise<void>): Promise<Omit<LiveScope, 'tabl
     scope.tablesReread += tables.length;
     return tables;
   };
-  validateModule.validateTables = (tables, options) => {
+  validateModule.validateEachTable = (tables, options) => {
     scope.tablesRevalidated += tables.length;
-    return validateTables(tables, options);
+    return validateEachTable(tables, options);
   };
   try {
     await work();
   } finally {
     readerModule.readGrid = readGrid;
-    validateModule.validateTables = validateTables;
+    validateModule.validateEachTable = validateEachTable;
   }
   return scope;
 }

@@ -55,17 +55,27 @@ function position(cell: string): { row: number; col: number } {
   }
 }
 
-/** Findings ordered as the user reads the workbook: sheet (in workbook order), table, row, column. */
-function sortFindings(findings: Finding[], tables: readonly TargetTable[]): Finding[] {
+/**
+ * Findings ordered as the user reads the workbook: sheet (in workbook order), table, row, column;
+ * on one cell, in the order of `rules` (then as reported), so that findings made apart (each table's
+ * own, the cross-table ones) come out as one run over every rule would list them.
+ */
+export function sortFindings(
+  findings: readonly Finding[],
+  tables: readonly TargetTable[],
+  rules: readonly Rule[] = RULES,
+): Finding[] {
   const sheetOrder = new Map<string, number>();
   tables.forEach((table) => {
     if (!sheetOrder.has(table.sheet)) sheetOrder.set(table.sheet, sheetOrder.size);
   });
+  const ruleOrder = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   const keyed = findings.map((finding, i) => ({
     finding,
     i,
     sheet: sheetOrder.get(finding.sheet) ?? sheetOrder.size,
     at: position(finding.cell),
+    rule: ruleOrder.get(finding.rule) ?? ruleOrder.size,
   }));
   keyed.sort(
     (a, b) =>
@@ -73,15 +83,14 @@ function sortFindings(findings: Finding[], tables: readonly TargetTable[]): Find
       (a.finding.table ?? -1) - (b.finding.table ?? -1) ||
       a.at.row - b.at.row ||
       a.at.col - b.at.col ||
+      a.rule - b.rule ||
       a.i - b.i,
   );
   return keyed.map((k) => k.finding);
 }
 
-/** Runs every rule that applies to each table's profile; messages in `lang` (Chinese by default). */
-export function validateTables(tables: readonly TargetTable[], options: ValidateOptions = {}): Finding[] {
-  const lang = options.lang ?? 'zh-CN';
-  const rules = options.rules ?? RULES;
+/** Runs `rules` on each table that its profile admits; findings in rule order per table, unsorted. */
+function run(tables: readonly TargetTable[], rules: readonly Rule[], lang: Lang): Finding[] {
   const findings: Finding[] = [];
   // A fresh list per run: rules may remember what they derived from it (table/duplicate-code does).
   const all: readonly TargetTable[] = Object.freeze([...tables]);
@@ -108,7 +117,35 @@ export function validateTables(tables: readonly TargetTable[], options: Validate
       rule.check({ table, index, tables: all, profile, report });
     }
   });
-  return sortFindings(findings, tables);
+  return findings;
+}
+
+/**
+ * The rules that look at one table alone, on each of `tables`: a table's findings depend on nothing
+ * else, so a caller may keep them until the table changes. `Finding.table` is the index in
+ * `tables`; the findings are unsorted (see sortFindings).
+ */
+export function validateEachTable(tables: readonly TargetTable[], options: ValidateOptions = {}): Finding[] {
+  const rules = (options.rules ?? RULES).filter((rule) => !rule.meta.crossTable);
+  return run(tables, rules, options.lang ?? 'zh-CN');
+}
+
+/** The rules that compare tables with each other (meta.crossTable), over every table; unsorted. */
+export function validateAcrossTables(
+  tables: readonly TargetTable[],
+  options: ValidateOptions = {},
+): Finding[] {
+  const rules = (options.rules ?? RULES).filter((rule) => rule.meta.crossTable);
+  return run(tables, rules, options.lang ?? 'zh-CN');
+}
+
+/** Runs every rule that applies to each table's profile; messages in `lang` (Chinese by default). */
+export function validateTables(tables: readonly TargetTable[], options: ValidateOptions = {}): Finding[] {
+  return sortFindings(
+    [...validateEachTable(tables, options), ...validateAcrossTables(tables, options)],
+    tables,
+    options.rules ?? RULES,
+  );
 }
 
 /** Reads every table of the grids (the workbook's sheets, or several files' sheets) and validates them together. */

@@ -14,7 +14,7 @@ import { buildTemplate, SUMMARY_SHEET, sheetNameFor, type TemplateSpec } from '.
 import { readGrid } from '../domain/reader';
 import { computeTotals, totalsView } from '../domain/totals';
 import type { Finding, Lang, ProfileChoice, TargetTable } from '../domain/types';
-import { validateTables } from '../domain/validate';
+import { sortFindings, validateAcrossTables, validateEachTable } from '../domain/validate';
 import { langFromOffice } from '../i18n';
 import { excelWouldConvert, toGridCell } from './cells';
 import { detectSupport } from './support';
@@ -93,6 +93,12 @@ interface CachedSheet {
   /** The sheet's tables, read with `profile`; recomputed when the grid or the profile changes. */
   tables?: TargetTable[];
   profile?: ProfileChoice;
+  /**
+   * The per-table rules' findings on `tables` (Finding.table counts within the sheet), in `lang`:
+   * a live edit elsewhere leaves them as they are.
+   */
+  findings?: Finding[];
+  lang?: Lang;
 }
 
 interface Assembled {
@@ -193,23 +199,42 @@ class ExcelWorkbench implements Workbench {
     if (!entry.tables || entry.profile !== this.settings.profile) {
       entry.tables = readGrid(entry.read.grid, { profile: this.settings.profile });
       entry.profile = this.settings.profile;
+      entry.findings = undefined;
     }
     return entry.tables;
   }
 
-  /** Tables of every cached sheet in workbook order, validated together (duplicate codes across all). */
-  private assemble(problems: WorkbookState['problems']): Assembled {
+  private findingsOf(entry: CachedSheet, tables: TargetTable[], reuse: boolean): Finding[] {
+    if (!reuse || !entry.findings || entry.lang !== this.lang) {
+      entry.findings = validateEachTable(tables, { lang: this.lang });
+      entry.lang = this.lang;
+    }
+    return entry.findings;
+  }
+
+  /**
+   * Tables of every cached sheet in workbook order, validated together as validateTables would:
+   * each table's own rules (kept from the last round for sheets not read again when `reuse`), then
+   * the rules across tables (duplicate codes) over all of them.
+   */
+  private assemble(problems: WorkbookState['problems'], reuse = false): Assembled {
     const tables: TargetTable[] = [];
     const sheetIds: string[] = [];
+    const own: Finding[] = [];
     for (const s of this.sheets) {
       const entry = this.cache.get(s.id);
       if (!entry) continue;
-      for (const t of this.tablesOf(entry)) {
+      const sheetTables = this.tablesOf(entry);
+      const offset = tables.length;
+      for (const f of this.findingsOf(entry, sheetTables, reuse))
+        own.push({ ...f, table: offset + (f.table ?? 0) });
+      for (const t of sheetTables) {
         tables.push(t);
         sheetIds.push(s.id);
       }
     }
-    const findings = validateTables(tables, { lang: this.lang });
+    const across = validateAcrossTables(tables, { lang: this.lang });
+    const findings = sortFindings([...own, ...across], tables);
     const state: WorkbookState = { tables, findings, totals: totalsView(computeTotals(tables)), problems };
     this.lastState = state;
     return { state, sheetIds };
@@ -697,8 +722,9 @@ class ExcelWorkbench implements Workbench {
   }
 
   /**
-   * One live round: re-read the edited sheets (and any the add-in has not seen), validate every
-   * table (cached ones included), tell the listener; with 实时标记 on, bring the marks of the
+   * One live round: re-read the edited sheets (and any the add-in has not seen), run each table's
+   * own rules on their tables only (the other sheets' findings are kept) and the cross-table rules
+   * on all, tell the listener; with 实时标记 on, bring the marks of the
    * edited sheets up to date in one write, and only when they changed.
    */
   private liveRound(batch: Map<string, string[]>, listener: (state: WorkbookState) => void): Promise<void> {
@@ -707,7 +733,7 @@ class ExcelWorkbench implements Workbench {
       const stale = (s: SheetInfo): boolean => batch.has(s.id) || !this.cache.has(s.id);
       const guess = this.sheets.filter(stale).map((s) => s.id);
       const data = await this.read(ctx, stale, guess, liveMarks);
-      const assembled = this.assemble(data.problems);
+      const assembled = this.assemble(data.problems, true);
       const { state, sheetIds } = assembled;
       state.tables.forEach((t, i) => {
         const edits = batch.get(sheetIds[i]);

@@ -27,6 +27,11 @@ export interface RuleMeta {
    * show: placeholder → term group, shown as the string `rules.terms.<group>.<value>` of the language.
    */
   terms?: Record<string, string>;
+  /**
+   * True when the rule compares the table with the others validated with it (reads `tables`):
+   * it runs over every table again whenever any changes, while the others run per table.
+   */
+  crossTable?: boolean;
 }
 
 export interface Report {

@@ -37,6 +37,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    crossTable: true,
   },
   check(context) {
     const { table, tables, index } = context;
