@@ -403,6 +403,24 @@ function search(
   return m ? m.index + start : VALUE;
 }
 
+/** FIND and SEARCH: (find_text, within_text, [start_num]). */
+function findIn(
+  args: Value[],
+  ctx: EvalContext,
+  missing: boolean[],
+  caseSensitive: boolean,
+  wildcards: boolean,
+): Value {
+  const bad = arity(args, 2, 3);
+  if (bad) return bad;
+  const f = textArg(args[0], ctx);
+  const w = textArg(args[1], ctx);
+  const s = args.length > 2 && !missing[2] ? numArg(args[2], ctx) : 1;
+  const e = firstError(f, w, s);
+  if (e) return e;
+  return search(f as string, w as string, Math.trunc(s as number), caseSensitive, wildcards);
+}
+
 const FUNCTIONS: Record<string, Fn> = {
   SUM: (args, ctx) => {
     const nums = collectNumbers(args, ctx);
@@ -510,26 +528,9 @@ const FUNCTIONS: Record<string, Fn> = {
     if (s < 1 || k < 0) return VALUE;
     return (t as string).slice(s - 1, s - 1 + k);
   },
-  FIND: (args, ctx, missing) => {
-    const bad = arity(args, 2, 3);
-    if (bad) return bad;
-    const f = textArg(args[0], ctx);
-    const w = textArg(args[1], ctx);
-    const s = args.length > 2 && !missing[2] ? numArg(args[2], ctx) : 1;
-    const e = firstError(f, w, s);
-    if (e) return e;
-    return search(f as string, w as string, Math.trunc(s as number), true, false);
-  },
-  SEARCH: (args, ctx, missing) => {
-    const bad = arity(args, 2, 3);
-    if (bad) return bad;
-    const f = textArg(args[0], ctx);
-    const w = textArg(args[1], ctx);
-    const s = args.length > 2 && !missing[2] ? numArg(args[2], ctx) : 1;
-    const e = firstError(f, w, s);
-    if (e) return e;
-    return search(f as string, w as string, Math.trunc(s as number), false, true);
-  },
+  // FIND is case-sensitive and takes no wildcards; SEARCH ignores case and takes them.
+  FIND: (args, ctx, missing) => findIn(args, ctx, missing, true, false),
+  SEARCH: (args, ctx, missing) => findIn(args, ctx, missing, false, true),
   SUBSTITUTE: (args, ctx, missing) => {
     const bad = arity(args, 3, 4);
     if (bad) return bad;
