@@ -62,7 +62,7 @@ beforeAll(async () => {
   buildDir = mkdtempSync(path.join(os.tmpdir(), 'perf-targets-preview-'));
   await promisify(execFile)(
     process.execPath,
-    [path.join(__dirname, 'support', 'build-preview.js'), buildDir],
+    [path.join(__dirname, '..', 'support', 'build-page.js'), 'preview', 'development', buildDir],
     {
       cwd: path.resolve(__dirname, '..', '..'),
       maxBuffer: 64 * 1024 * 1024,

@@ -43,10 +43,14 @@ beforeAll(() => {
     return;
   }
   temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-bundle-'));
-  execFileSync(process.execPath, [path.join(__dirname, 'build-taskpane.js'), temporary], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'tests', 'support', 'build-page.js'), 'taskpane', 'production', temporary],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
+  );
   out = temporary;
 }, 600_000);
 
