@@ -5,6 +5,7 @@
  * severities, fixes and messages (non-empty, filled in, in both languages).
  */
 
+import fc from 'fast-check';
 import { gridFromRows, type Grid } from '../../../src/domain/grid';
 import { readWorkbook } from '../../../src/domain/reader';
 import type { Rule } from '../../../src/domain/rules/rule';
@@ -13,6 +14,7 @@ import { validateTables } from '../../../src/domain/validate';
 import {
   stackedGrid,
   templateGrid,
+  type CellInput,
   type IndicatorInput,
   type TableInput,
 } from '../../fixtures/table-builder';
@@ -209,6 +211,38 @@ export function withRow(i: number, row: Partial<IndicatorInput>): TableInput {
 /** The good table with an extra indicator row appended (sheet row 16). */
 export function withExtraRow(row: IndicatorInput): TableInput {
   return { ...GOOD, indicators: [...GOOD_INDICATORS, row] };
+}
+
+/**
+ * The good table with every input cell (code, name, amounts, plan, goal, one 二级, and each row's
+ * 三级, value and basis) drawn from `cell`: for tests that must hold whatever a user typed. Text
+ * fields take only the strings `cell` gives.
+ */
+export function corruptedGood(cell: fc.Arbitrary<CellInput>): fc.Arbitrary<TableInput> {
+  const text = (v: CellInput): string | undefined => (typeof v === 'string' ? v : undefined);
+  const rowCells = GOOD_INDICATORS.length * 3;
+  return fc
+    .tuple(
+      fc.array(cell, { minLength: 11, maxLength: 11 }),
+      fc.array(cell, { minLength: rowCells, maxLength: rowCells }),
+    )
+    .map(([head, rows]) => ({
+      ...GOOD,
+      code: text(head[0]),
+      name: text(head[1]),
+      total: head[2],
+      fiscal: head[3],
+      other: head[4],
+      plan: head.slice(5, 9),
+      goal: text(head[9]),
+      indicators: GOOD_INDICATORS.map((ind, i) => ({
+        ...ind,
+        level2: i === 2 ? text(head[10]) : ind.level2,
+        name: text(rows[i * 3]) ?? ind.name,
+        value: rows[i * 3 + 1],
+        basis: text(rows[i * 3 + 2]),
+      })),
+    }));
 }
 
 /** Sheet row (1-based) of indicator row `i` in a template table at A1. */
