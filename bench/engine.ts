@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { readXlsx } from '../src/cli/read-xlsx';
 import type { Grid } from '../src/domain/grid';
-import { checkGrids } from '../src/domain/validate';
+import { checkGrids } from '../src/domain/analysis';
 import { writeGridsXlsx } from '../tests/fixtures/xlsx';
 import { collectGarbage, median, round1, round3 } from './stats';
 import { stackedWorkbook } from './workbooks';

@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { readWorkbook } from '../domain/reader';
-import { computeTotals } from '../domain/totals';
-import { validateTables } from '../domain/validate';
-import type { Finding, Lang, ProfileChoice, ProfileId, TargetTable } from '../domain/types';
+import { analyseGrids } from '../domain/analysis';
+import type { Grid } from '../domain/grid';
+import { PROFILE_CHOICES, templateProfile } from '../domain/settings';
+import type { Totals } from '../domain/totals';
+import type { Lang, ProfileChoice } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
 import { collectTargets } from './files';
@@ -27,7 +28,6 @@ export interface CliIO {
   cwd: string;
 }
 
-const PROFILES = ['auto', 'hebei-2019', 'mof-2015', 'mof-2021'] as const;
 const LANGS = ['zh-CN', 'en-US'] as const;
 const MAX_PROJECTS = 200;
 const PROGRAM = 'perf-targets';
@@ -45,6 +45,8 @@ function readErrorText(lang: Lang, err: unknown): string {
 
 interface Analysis {
   results: FileResult[];
+  /** Over every table of every file, in the order of `results`. */
+  totals: Totals;
   unreadable: number;
   errors: number;
 }
@@ -61,35 +63,37 @@ async function analyse(paths: string[], profile: ProfileChoice, lang: Lang, io: 
     io.stderr.write(`${PROGRAM}: ${printable(display)}: ${message}\n`);
     results.push({ file: display, tables: [], findings: [], error: message });
   };
+  const grids: Grid[] = [];
+  const fileOf: FileResult[] = [];
   for (const item of collected) {
     if ('error' in item) {
       fail(item.display, item.error);
       continue;
     }
     try {
-      const grids = await readXlsx(item.absolute);
-      results.push({ file: item.display, tables: readWorkbook(grids, { profile }), findings: [] });
+      const read = await readXlsx(item.absolute);
+      const result: FileResult = { file: item.display, tables: [], findings: [] };
+      results.push(result);
+      for (const grid of read) {
+        grids.push(grid);
+        fileOf.push(result);
+      }
     } catch (err) {
       fail(item.display, err);
     }
   }
-  const all: TargetTable[] = [];
-  const owner: FileResult[] = [];
-  for (const r of results) {
-    for (const table of r.tables) {
-      all.push(table);
-      owner.push(r);
-    }
-  }
-  const findings: Finding[] = validateTables(all, { lang });
-  for (const f of findings) {
-    const r = f.table !== undefined ? owner[f.table] : owner[all.findIndex((tb) => tb.sheet === f.sheet)];
-    (r ?? results[0]).findings.push(f);
+  // One analysis over every file's sheets, each sheet known by its position among them.
+  const { state, sheetIds, totals } = analyseGrids(grids, { lang, profile });
+  state.tables.forEach((table, i) => fileOf[Number(sheetIds[i])]?.tables.push(table));
+  for (const f of state.findings) {
+    const owner = f.table !== undefined ? fileOf[Number(sheetIds[f.table])] : undefined;
+    (owner ?? results[0])?.findings.push(f);
   }
   return {
     results,
+    totals,
     unreadable: results.filter((r) => r.error !== undefined).length,
-    errors: findings.filter((f) => f.severity === 'error').length,
+    errors: state.findings.filter((f) => f.severity === 'error').length,
   };
 }
 
@@ -147,7 +151,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
     })
     .showSuggestionAfterError(true);
   const profileOption = () =>
-    new Option('--profile <profile>', t(lang, 'cli.usage.profile')).choices(PROFILES).default('auto');
+    new Option('--profile <profile>', t(lang, 'cli.usage.profile')).choices(PROFILE_CHOICES).default('auto');
 
   cmd
     .command('check')
@@ -161,10 +165,9 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
     .action(
       async (paths: string[], opts: { profile: ProfileChoice; format: 'text' | 'json'; lang: Lang }) => {
         const a = await analyse(paths, opts.profile, opts.lang, io);
-        const totals = computeTotals(a.results.flatMap((r) => r.tables));
         if (opts.format === 'json')
-          io.stdout.write(JSON.stringify(jsonReport(a.results, totals, true), null, 2) + '\n');
-        else io.stdout.write(checkText(a.results, totals, opts.lang, a.unreadable));
+          io.stdout.write(JSON.stringify(jsonReport(a.results, a.totals, true), null, 2) + '\n');
+        else io.stdout.write(checkText(a.results, a.totals, opts.lang, a.unreadable));
         done(exitCode(a));
       },
     );
@@ -180,7 +183,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
     )
     .action(async (paths: string[], opts: { format: 'text' | 'json' | 'csv' }) => {
       const a = await analyse(paths, 'auto', 'zh-CN', io);
-      const totals = computeTotals(a.results.flatMap((r) => r.tables));
+      const { totals } = a;
       if (opts.format === 'json')
         io.stdout.write(JSON.stringify(jsonReport(a.results, totals, false), null, 2) + '\n');
       else if (opts.format === 'csv')
@@ -218,8 +221,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
         if (opts.unit !== undefined && opts.unit.trim() === '')
           throw new UsageError(t(lang, 'cli.usage.badUnit'));
         const unit = opts.unit !== undefined ? parseUnit(opts.unit) : {};
-        // A blank template has nothing to detect a profile from: `auto` means the seed's.
-        const profile: ProfileId = opts.profile === 'auto' ? 'hebei-2019' : opts.profile;
+        const profile = templateProfile(opts.profile);
         const target = path.resolve(io.cwd, out);
         try {
           const { sheets } = await writeTemplateXlsx(target, {

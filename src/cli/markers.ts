@@ -5,7 +5,12 @@
  * stored by Office in the web-extension part). exceljs reads neither, so the parts are read here.
  */
 
-import { INTERNAL_SHEETS_KEY, isInternalRole, MARKER_PROPERTY, parseInternalSheets } from '../excel/settings';
+import {
+  INTERNAL_SHEETS_KEY,
+  isInternalRole,
+  MARKER_PROPERTY,
+  parseInternalSheets,
+} from '../domain/settings';
 import type { XlsxParts } from './zip-guard';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

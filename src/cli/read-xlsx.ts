@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { LIST_SHEET } from '../domain/layout';
-import { text } from '../excel/strings';
 import { LANGS } from '../i18n';
+import { summaryText } from '../i18n/summary';
 import { markedSheets } from './markers';
 import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
 
@@ -81,7 +81,7 @@ function looksLikeSummary(grid: Grid): boolean {
     return typeof v === 'string' ? v.trim() : '';
   };
   return LANGS.some((lang) =>
-    ['code', 'name', 'sheet', 'total'].every((key, i) => at(i) === text(lang, `summary.${key}`)),
+    ['code', 'name', 'sheet', 'total'].every((key, i) => at(i) === summaryText(lang, key)),
   );
 }
 

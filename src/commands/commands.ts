@@ -5,6 +5,7 @@
  * failures included.
  */
 
+import { templateProfile } from '../domain/settings';
 import { createWorkbench } from '../excel';
 import type { Workbench } from '../excel/workbench';
 import { langFromOffice } from '../i18n';
@@ -44,7 +45,7 @@ export function createCommandHandlers(
     insertTemplate: handler('insertTemplate', async (workbench) => {
       const settings = await workbench.loadSettings();
       await workbench.insertTemplate({
-        profile: settings.profile === 'auto' ? 'hebei-2019' : settings.profile,
+        profile: templateProfile(settings.profile),
         unitCode: settings.unitCode,
         unitName: settings.unitName,
       });

@@ -6,7 +6,28 @@
 import Big from 'big.js';
 import { readAmount, readPlanCell } from './amounts';
 import type { TargetTable } from './types';
-import type { TableTotalsView, TotalsView } from '../excel/workbench';
+
+/** Money as exact decimal strings in 万元 with two decimals, as printed. */
+export interface TableTotalsView {
+  /** Index into WorkbookState.tables. */
+  table: number;
+  sheet: string;
+  code: string;
+  name: string;
+  total: string;
+  fiscal: string;
+  other: string;
+  /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
+  planned: string[];
+}
+
+export interface TotalsView {
+  projects: TableTotalsView[];
+  total: string;
+  fiscal: string;
+  other: string;
+  planned: string[];
+}
 
 export interface TableAmounts {
   /** Index of the table in the list totalled. */

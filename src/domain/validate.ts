@@ -4,13 +4,11 @@
  */
 
 import { parseA1 } from './address';
-import type { Grid } from './grid';
-import { readWorkbook } from './reader';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/rule';
 import { TERMS } from './rules/terms';
 import { getProfile } from './taxonomy';
-import type { Finding, Lang, ProfileChoice, TargetTable } from './types';
+import type { Finding, Lang, TargetTable } from './types';
 
 export interface ValidateOptions {
   lang?: Lang;
@@ -146,13 +144,4 @@ export function validateTables(tables: readonly TargetTable[], options: Validate
     tables,
     options.rules ?? RULES,
   );
-}
-
-/** Reads every table of the grids (the workbook's sheets, or several files' sheets) and validates them together. */
-export function checkGrids(
-  grids: readonly Grid[],
-  options: { lang?: Lang; profile?: ProfileChoice } = {},
-): { tables: TargetTable[]; findings: Finding[] } {
-  const tables = readWorkbook(grids, { profile: options.profile });
-  return { tables, findings: validateTables(tables, { lang: options.lang }) };
 }

@@ -11,7 +11,7 @@ import { parseRangeA1, rangeA1 } from '../domain/address';
 import type { Grid, GridCell } from '../domain/grid';
 import type { Lang } from '../domain/types';
 import { gridCells, parseAreas, type RangeData } from './cells';
-import { isOwnedFormula, parseMark } from './marks';
+import { isOwnedFormula, parseMark } from '../domain/marks';
 import {
   INTERNAL_SHEETS_KEY,
   isInternalRole,
@@ -20,7 +20,7 @@ import {
   parseSettings,
   SETTINGS_KEY,
   type InternalRole,
-} from './settings';
+} from '../domain/settings';
 import { text } from './strings';
 import type { Support } from './support';
 import type { AddinSettings } from './workbench';

@@ -1,4 +1,4 @@
-/** The Excel adapter's own words: refusals the user reads in the task pane, and the 汇总 sheet's headings. */
+/** The Excel adapter's own words: refusals the user reads in the task pane. */
 
 import { registerStrings, t, type Lang } from '../i18n';
 
@@ -18,20 +18,6 @@ const zhCN = {
   cellProtected: '单元格 {{cell}} 在受保护的工作表“{{sheet}}”上被锁定，无法修改。',
   protectedNotMarked: '工作表“{{sheet}}”受保护，其上的标记没有更新。',
   protectedNotCleared: '受保护的工作表上的标记没有清除：{{sheets}}。',
-  summary: {
-    code: '项目编码',
-    name: '项目名称',
-    sheet: '工作表',
-    total: '预算数（万元）',
-    fiscal: '财政资金（万元）',
-    other: '其他资金（万元）',
-    planned: '{{period}}计划支出（万元）',
-    period1: '3月底',
-    period2: '6月底',
-    period3: '10月底',
-    period4: '12月底',
-    totalRow: '合计',
-  },
 };
 
 const enUS: typeof zhCN = {
@@ -53,20 +39,6 @@ const enUS: typeof zhCN = {
   cellProtected: 'Cell {{cell}} is locked on the protected worksheet "{{sheet}}" and cannot be changed.',
   protectedNotMarked: 'The worksheet "{{sheet}}" is protected; its marks were not updated.',
   protectedNotCleared: 'Marks on protected worksheets were not removed: {{sheets}}.',
-  summary: {
-    code: 'Project code',
-    name: 'Project name',
-    sheet: 'Worksheet',
-    total: 'Budget (10k yuan)',
-    fiscal: 'Fiscal funds (10k yuan)',
-    other: 'Other funds (10k yuan)',
-    planned: 'Planned by {{period}} (10k yuan)',
-    period1: 'end of March',
-    period2: 'end of June',
-    period3: 'end of October',
-    period4: 'end of December',
-    totalRow: 'Total',
-  },
 };
 
 registerStrings('zh-CN', 'excel', zhCN);

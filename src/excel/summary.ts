@@ -7,7 +7,7 @@
 import { columnLetters, parseA1, quoteSheet } from '../domain/address';
 import { isPercentFormat } from '../domain/amounts';
 import type { Field, Lang, TargetTable } from '../domain/types';
-import { text } from './strings';
+import { summaryText } from '../i18n/summary';
 import { widthInPoints } from './template';
 
 export type SummaryCell = { text: string } | { formula: string };
@@ -66,7 +66,7 @@ function cumulative(table: TargetTable): string[] {
 /** The 汇总 sheet's cells from A1: a header row, one row per table, a total row. */
 export function summaryCells(tables: readonly TargetTable[], lang: Lang): SummaryCell[][] {
   const s = (key: string, data?: Record<string, unknown>): SummaryCell => ({
-    text: text(lang, `summary.${key}`, data),
+    text: summaryText(lang, key, data),
   });
   const header: SummaryCell[] = [
     s('code'),
@@ -75,7 +75,7 @@ export function summaryCells(tables: readonly TargetTable[], lang: Lang): Summar
     s('total'),
     s('fiscal'),
     s('other'),
-    ...[1, 2, 3, 4].map((i) => s('planned', { period: text(lang, `summary.period${i}`) })),
+    ...[1, 2, 3, 4].map((i) => s('planned', { period: summaryText(lang, `period${i}`) })),
   ];
   const rows = tables.map((table, i): SummaryCell[] => {
     const row = i + 2;

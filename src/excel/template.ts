@@ -19,7 +19,7 @@ import { PROFILE_IDS } from '../domain/taxonomy';
 import type { TargetTable } from '../domain/types';
 import { excelWouldConvert } from './cells';
 import type { Support } from './read';
-import { INTERNAL_SHEETS_KEY, MARKER_PROPERTY, type InternalRole } from './settings';
+import { INTERNAL_SHEETS_KEY, MARKER_PROPERTY, type InternalRole } from '../domain/settings';
 
 type HAlign = 'General' | 'Left' | 'Center' | 'Right';
 type VAlign = 'Top' | 'Center' | 'Bottom';

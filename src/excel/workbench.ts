@@ -4,37 +4,13 @@
  * Office.js's `Excel` — the real one, or the simulator's (src/sim) in tests and in the preview.
  */
 
-import type { Finding, ProfileChoice, ProfileId, TargetTable } from '../domain/types';
+import type { AddinSettings } from '../domain/settings';
+import type { WorkbookState } from '../domain/analysis';
+import type { Finding, ProfileId } from '../domain/types';
 
-/** Money as exact decimal strings in 万元 with two decimals, as printed. */
-export interface TableTotalsView {
-  /** Index into WorkbookState.tables. */
-  table: number;
-  sheet: string;
-  code: string;
-  name: string;
-  total: string;
-  fiscal: string;
-  other: string;
-  /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
-  planned: string[];
-}
-
-export interface TotalsView {
-  projects: TableTotalsView[];
-  total: string;
-  fiscal: string;
-  other: string;
-  planned: string[];
-}
-
-export interface WorkbookState {
-  tables: TargetTable[];
-  findings: Finding[];
-  totals: TotalsView;
-  /** Sheets that could not be read (protected, deleted meanwhile …) with a message for the user. */
-  problems: { sheet?: string; message: string }[];
-}
+export type { AddinSettings } from '../domain/settings';
+export type { TableTotalsView, TotalsView } from '../domain/totals';
+export type { Problem, WorkbookState } from '../domain/analysis';
 
 export interface TemplateOptions {
   profile: ProfileId;
@@ -42,15 +18,6 @@ export interface TemplateOptions {
   unitName: string;
   /** Project name typed in the pane, if any: names the new sheet and fills 项目名称. */
   projectName?: string;
-}
-
-/** Remembered in the workbook (workbook settings), so the next person who opens it gets the same. */
-export interface AddinSettings {
-  profile: ProfileChoice;
-  unitCode: string;
-  unitName: string;
-  /** 实时标记: re-mark after every edit (Excel may clear its undo history after an add-in write). */
-  liveMarks: boolean;
 }
 
 /** What applyFix wrote, so that undo can check the cell still holds it before restoring. */

@@ -5,11 +5,10 @@
 
 import { Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
+import { PROFILE_CHOICES } from '../domain/settings';
 import type { Lang, ProfileChoice } from '../domain/types';
 import type { AddinSettings } from '../excel/workbench';
 import { t } from '../i18n';
-
-const PROFILE_CHOICES: ProfileChoice[] = ['auto', 'hebei-2019', 'mof-2015', 'mof-2021'];
 
 const useStyles = makeStyles({
   view: {

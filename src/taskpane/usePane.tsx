@@ -5,7 +5,8 @@
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { parseRangeA1 } from '../domain/address';
-import type { Finding, Indicator, Lang, ProfileId } from '../domain/types';
+import { DEFAULT_SETTINGS, templateProfile } from '../domain/settings';
+import type { Finding, Indicator, Lang } from '../domain/types';
 import type { AddinSettings, AppliedFix, Workbench, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
 import { WorkbookText, tNodes } from './text';
@@ -17,18 +18,6 @@ export type View = 'findings' | 'totals' | 'settings';
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
   text: ReactNode;
-}
-
-export const DEFAULT_SETTINGS: AddinSettings = {
-  profile: 'auto',
-  unitCode: '',
-  unitName: '',
-  liveMarks: false,
-};
-
-/** The profile a new table is made with: `auto` only makes sense when reading. */
-export function templateProfile(settings: AddinSettings): ProfileId {
-  return settings.profile === 'auto' ? 'hebei-2019' : settings.profile;
 }
 
 /** The error's own message, first line only (never a stack), or a generic one when it has none. */
@@ -259,7 +248,7 @@ export function usePane(workbench: Workbench | null, lang: Lang): Pane {
       await persistSettings(current);
       const name = projectName.trim();
       const { sheet } = await workbench!.insertTemplate({
-        profile: templateProfile(current),
+        profile: templateProfile(current.profile),
         unitCode: current.unitCode.trim(),
         unitName: current.unitName.trim(),
         ...(name ? { projectName: name } : {}),

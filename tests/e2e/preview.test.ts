@@ -14,7 +14,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import type { Page } from 'playwright-core';
 import { buildTemplate, MARK_FILL, SUMMARY_SHEET } from '../../src/domain/layout';
-import { text as excelText } from '../../src/excel/strings';
+import { summaryText } from '../../src/i18n/summary';
 import { t } from '../../src/i18n';
 import { SEED_TABLES } from '../fixtures/seed-data';
 import { launchChromium, type LaunchedBrowser } from './support/browser';
@@ -235,7 +235,7 @@ describe('the preview page, as a finance officer uses it', () => {
       els.map((el) => ({ address: el.getAttribute('data-address') ?? '', text: el.textContent ?? '' })),
     );
     const totalLabel = labels.find(
-      (c) => /^A\d+$/.test(c.address) && c.text === excelText('zh-CN', 'summary.totalRow'),
+      (c) => /^A\d+$/.test(c.address) && c.text === summaryText('zh-CN', 'totalRow'),
     );
     expect(totalLabel).toBeDefined();
     const row = totalLabel!.address.slice(1);

@@ -1,5 +1,5 @@
 import { excelWouldConvert, gridCells, isDateFormat, parseAreas, toGridCell } from '../../src/excel/cells';
-import { fingerprint } from '../../src/excel/formula';
+import { fingerprint } from '../../src/domain/formula';
 
 describe('what Office.js returns, as grid cells', () => {
   it('flags errors by value type and dates by number format', () => {

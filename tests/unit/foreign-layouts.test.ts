@@ -14,7 +14,7 @@ import { readXlsx } from '../../src/cli/read-xlsx';
 import { readGrid } from '../../src/domain/reader';
 import { computeTotals, totalsView } from '../../src/domain/totals';
 import type { Field, Finding, TargetTable } from '../../src/domain/types';
-import { checkGrids } from '../../src/domain/validate';
+import { checkGrids } from '../../src/domain/analysis';
 import {
   BUDGET_EXPORT_SHEET,
   budgetExportGrid,

@@ -12,7 +12,7 @@ import { LIST_SHEET, SUMMARY_SHEET } from '../../../src/domain/layout';
 import type { SimWorkbook } from '../../../src/sim';
 import { SEED_TABLES } from '../../fixtures/seed-data';
 import { templateGrid } from '../../fixtures/table-builder';
-import { cell as anyCell, HOSTILE_TEXT, LABELS, VALUES } from '../../unit/hostile/arbitraries';
+import { cell as anyCell, HOSTILE_TEXT, LABELS, VALUES } from '../../domain/hostile/arbitraries';
 import { open, snapshot } from '../sim-workbooks';
 
 /** Each cell as the user left it: content and own formats, without what Excel computes for display. */

@@ -15,7 +15,7 @@ import type { JsonReport } from '../../../src/cli/report';
 import { SEED_TABLES } from '../../fixtures/seed-data';
 import { templateGrid } from '../../fixtures/table-builder';
 import { writeGridsXlsx } from '../../fixtures/xlsx';
-import { HOSTILE_TEXT } from './arbitraries';
+import { HOSTILE_TEXT } from '../../domain/hostile/arbitraries';
 
 const DANGEROUS = /^[=+\-@\t\r]/;
 

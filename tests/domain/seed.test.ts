@@ -7,7 +7,7 @@
 import { readWorkbook } from '../../src/domain/reader';
 import { computeTotals, formatWan, totalsView } from '../../src/domain/totals';
 import type { Finding } from '../../src/domain/types';
-import { checkGrids } from '../../src/domain/validate';
+import { checkGrids } from '../../src/domain/analysis';
 import { seedPastedGrid, seedStandardGrids } from '../fixtures/seed-grids';
 
 type Expected = Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell'> & { fix: string | number | null };

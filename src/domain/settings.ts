@@ -1,11 +1,32 @@
 /**
  * What the add-in remembers in the workbook (workbook settings, ExcelApi 1.4, travel with the file):
- * the user's settings, and which sheets are the add-in's own.
+ * the user's settings, and which sheets are the add-in's own. The one source of the defaults: the
+ * task pane, the ribbon commands, the Excel adapter and the command line all take them from here.
  */
 
-import { PROFILE_IDS } from '../domain/taxonomy';
-import type { ProfileChoice } from '../domain/types';
-import type { AddinSettings } from './workbench';
+import { PROFILE_IDS } from './taxonomy';
+import type { ProfileChoice, ProfileId } from './types';
+
+/** Remembered in the workbook (workbook settings), so the next person who opens it gets the same. */
+export interface AddinSettings {
+  profile: ProfileChoice;
+  /** 单位编码 and 单位名称 of the reporting unit (填报单位), written on the template's unit line. */
+  unitCode: string;
+  unitName: string;
+  /** 实时标记: re-mark after every edit (Excel may clear its undo history after an add-in write). */
+  liveMarks: boolean;
+}
+
+/** Every profile choice, `auto` first (the default when reading). */
+export const PROFILE_CHOICES: readonly ProfileChoice[] = ['auto', ...PROFILE_IDS];
+
+/** The profile of a new table when the choice is `auto`: the seed's, a blank table has nothing to detect. */
+export const DEFAULT_TEMPLATE_PROFILE: ProfileId = 'hebei-2019';
+
+/** The profile a new table is made with: `auto` only makes sense when reading. */
+export function templateProfile(choice: ProfileChoice): ProfileId {
+  return choice === 'auto' ? DEFAULT_TEMPLATE_PROFILE : choice;
+}
 
 export const SETTINGS_KEY = 'perfTargets.settings';
 /** `{ [sheet name]: role }` for the add-in's own sheets, where sheet custom properties are missing. */
@@ -15,7 +36,7 @@ export const MARKER_PROPERTY = 'perfTargets.role';
 
 export type InternalRole = 'summary' | 'lists';
 
-export const DEFAULT_SETTINGS: AddinSettings = {
+export const DEFAULT_SETTINGS: Readonly<AddinSettings> = {
   profile: 'auto',
   unitCode: '',
   unitName: '',
@@ -37,7 +58,7 @@ export function parseSettings(value: unknown): AddinSettings {
   const v = parseJson(value);
   if (!v || typeof v !== 'object') return { ...DEFAULT_SETTINGS };
   const o = v as Record<string, unknown>;
-  const profiles: string[] = ['auto', ...PROFILE_IDS];
+  const profiles: readonly string[] = PROFILE_CHOICES;
   const str = (x: unknown): string => (typeof x === 'string' ? x : '');
   return {
     profile:

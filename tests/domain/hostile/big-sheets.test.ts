@@ -10,7 +10,7 @@ import type { Grid, GridCell } from '../../../src/domain/grid';
 import { readWorkbook } from '../../../src/domain/reader';
 import { computeTotals, totalsView } from '../../../src/domain/totals';
 import type { Finding } from '../../../src/domain/types';
-import { checkGrids } from '../../../src/domain/validate';
+import { checkGrids } from '../../../src/domain/analysis';
 import { GOOD, GOOD_INDICATORS } from '../rules/rule-tester';
 import { templateGrid } from '../../fixtures/table-builder';
 import { cell, MAX_CELL_TEXT, MAX_COL, MAX_ROW } from './arbitraries';

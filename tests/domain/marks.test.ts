@@ -1,5 +1,5 @@
 import { buildTemplate, MARK_FILL } from '../../src/domain/layout';
-import { checkGrids } from '../../src/domain/validate';
+import { checkGrids } from '../../src/domain/analysis';
 import {
   isOwnedFormula,
   isTemplateRule,
@@ -7,7 +7,7 @@ import {
   parseMark,
   plannedMarks,
   templateOf,
-} from '../../src/excel/marks';
+} from '../../src/domain/marks';
 import { seedPastedGrid, seedStandardGrids } from '../fixtures/seed-grids';
 
 describe('conditional formats the add-in owns', () => {
