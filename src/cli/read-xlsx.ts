@@ -111,7 +111,7 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
       const g = gridCell(cell);
       if (!g) return;
       let line = rows.get(r);
-      if (!line) rows.set(r, (line = new Map()));
+      if (!line) rows.set(r, (line = new Map<number, GridCell>()));
       line.set(c, g);
       top = Math.min(top, r);
       left = Math.min(left, c);
@@ -166,7 +166,7 @@ export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS
   const parts = inspectXlsx(buf, limits);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as object);
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch {
     throw new XlsxReadError('corrupt');
   }

@@ -87,7 +87,7 @@ export function jsonReport(results: FileResult[], totals: Totals, withFindings: 
         plan: planPercents(table),
         indicators: indicatorCount(table),
       };
-      if (table.unit) out.unit = table.unit;
+      if (table.reportingUnit) out.unit = table.reportingUnit;
       return out;
     });
     const file: JsonFile = { file: r.file, tables };

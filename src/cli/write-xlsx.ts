@@ -117,9 +117,10 @@ function writeLists(workbook: ExcelJS.Workbook, lists: TemplateSpec['lists']): v
 }
 
 /** A workbook with `projects` blank standard tables, one per sheet, ready to fill. */
-export async function buildTemplateWorkbook(
-  options: TemplateFileOptions,
-): Promise<{ workbook: ExcelJS.Workbook; sheets: string[] }> {
+export function buildTemplateWorkbook(options: TemplateFileOptions): {
+  workbook: ExcelJS.Workbook;
+  sheets: string[];
+} {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'perf-targets';
   const sheets: string[] = [];
@@ -156,7 +157,7 @@ export async function writeTemplateXlsx(
   path: string,
   options: TemplateFileOptions,
 ): Promise<{ sheets: string[] }> {
-  const { workbook, sheets } = await buildTemplateWorkbook(options);
+  const { workbook, sheets } = buildTemplateWorkbook(options);
   const data = Buffer.from(await workbook.xlsx.writeBuffer());
   await fs.writeFile(path, data, { flag: options.force ? 'w' : 'wx' });
   return { sheets };

@@ -35,14 +35,14 @@ export function rangeA1(r: CellRange): string {
 export function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   if (!m) throw new Error(`not an A1 address: ${address}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1] ?? '') };
 }
 
 /** `parseRangeA1('A1:G15')`; a single cell gives a 1×1 range. Accepts an optional `Sheet!` prefix. */
 export function parseRangeA1(address: string): CellRange {
   const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const [a, b] = bare.split(':');
-  const p = parseA1(a);
+  const p = parseA1(a ?? '');
   const q = b ? parseA1(b) : p;
   return {
     top: Math.min(p.row, q.row),

@@ -4,6 +4,7 @@
  * adapters turn a TemplateSpec into cells, merges, formats, validations and conditional formats.
  */
 
+import { NAME_WORDS } from './names';
 import { columnLetters, toA1 } from './address';
 import type { CellRange } from './grid';
 import { BASIS_SUGGESTIONS, defaultIndicatorRows, getProfile } from './taxonomy';
@@ -296,10 +297,10 @@ export function buildTemplate(options: TemplateOptions): TemplateSpec {
   const rp = r + ROW.planLabels;
   label(rp, c, LABELS.plan);
   merge(rp, c, rp + 1, c);
-  PLAN_PERIODS.forEach((period, i) => {
-    label(rp, c + 1 + i, period);
-    input(rp + 1, c + 1 + i, PLAN_ROLES[i], NUMBER_FORMAT, { horizontal: 'center' });
-    at(PLAN_ROLES[i], rp + 1, c + 1 + i);
+  PLAN_ROLES.forEach((role, i) => {
+    label(rp, c + 1 + i, PLAN_PERIODS[i] ?? '');
+    input(rp + 1, c + 1 + i, role, NUMBER_FORMAT, { horizontal: 'center' });
+    at(role, rp + 1, c + 1 + i);
   });
   merge(rp, c + 5, rp + 1, right);
 
@@ -521,7 +522,8 @@ function templateRules(r: number, c: number, first: number, last: number): Condi
       `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${v},"以上",""),"以内",""),"以下","")),` +
       `"万元","元"),"亿元","元"),"人次","次"),"万人","人")`;
     const nm = `TRIM(${name})`;
-    const percentName = `OR(RIGHT(${nm},1)="率",RIGHT(${nm},3)="满意度",RIGHT(${nm},2)="比例",RIGHT(${nm},2)="比重",RIGHT(${nm},2)="占比")`;
+    // The words that make a name a percentage (names.ts), as Excel tests an ending.
+    const percentName = `OR(${NAME_WORDS.percent.map((w) => `RIGHT(${nm},${w.length})="${w}"`).join(',')})`;
     rules.push({
       rule: 'indicator/unit-mismatch',
       range: valueRange,

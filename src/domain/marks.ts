@@ -29,7 +29,7 @@ export function markFormula(mark: Pick<Mark, 'cell' | 'rule'>): string {
 /** The cell and rule a mark's formula was written for, or undefined when it is not a mark. */
 export function parseMark(formula: string | null | undefined): { cell: string; rule: string } | undefined {
   const m = formula ? /N\(\s*"perf-targets\|([^|"]*)\|([^"]*)"\s*\)/i.exec(formula) : null;
-  return m ? { cell: m[1], rule: m[2] } : undefined;
+  return m ? { cell: m[1] ?? '', rule: m[2] ?? '' } : undefined;
 }
 
 let templateShapes: Set<string> | undefined;
@@ -119,7 +119,7 @@ export function plannedMarks(
     if (expressedByTemplate(finding, spec)) continue;
     const fill = finding.severity === 'error' ? MARK_FILL.error : MARK_FILL.warning;
     let cells = bySheet.get(finding.sheet);
-    if (!cells) bySheet.set(finding.sheet, (cells = new Map()));
+    if (!cells) bySheet.set(finding.sheet, (cells = new Map<string, Mark>()));
     const existing = cells.get(finding.cell);
     if (!existing || (existing.fill !== MARK_FILL.error && fill === MARK_FILL.error))
       cells.set(finding.cell, { cell: finding.cell, fill, rule: finding.rule });

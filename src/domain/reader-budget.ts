@@ -97,7 +97,8 @@ export function moneyScaleOf(
   if (!marks.length) return 1;
   if (budgetRow !== undefined) {
     const above = marks.filter((m) => m.row <= budgetRow);
-    if (above.length) return above[above.length - 1].scale;
+    const last = above[above.length - 1];
+    if (last) return last.scale;
   }
-  return marks[0].scale;
+  return marks[0]?.scale ?? 1;
 }

@@ -164,7 +164,7 @@ export function readIndicators(
   const order = [...new Set([...physical, cols.value])].sort((a, b) => a - b);
   const shiftedCol = (col: number): number => {
     const i = order.indexOf(col);
-    return i > 0 ? order[i - 1] : col;
+    return i > 0 ? (order[i - 1] ?? col) : col;
   };
 
   const rows: number[] = [];

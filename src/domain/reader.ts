@@ -76,7 +76,8 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
   const tables: TargetTable[] = [];
   let previousBottom = view.top - 1;
   groups.forEach((group, i) => {
-    const regionEnd = i + 1 < groups.length ? groups[i + 1].start - 1 : view.bottom;
+    const next = groups[i + 1];
+    const regionEnd = next ? next.start - 1 : view.bottom;
     const table = readTable(view, group, previousBottom, regionEnd, options);
     tables.push(table);
     previousBottom = table.bottom;
@@ -244,7 +245,7 @@ function readTable(
     });
   if (headerRow === undefined) notes.push({ what: 'indicators', cell: sheetA1(lastLocatedRow + 1, leftCol) });
 
-  const bottom = indicators.length ? indicators[indicators.length - 1].row : (headerRow ?? lastLocatedRow);
+  const bottom = indicators[indicators.length - 1]?.row ?? headerRow ?? lastLocatedRow;
   let right = headerRight;
   for (const p of located) right = Math.max(right, view.reach(p.row, p.col));
   if (title) right = Math.max(right, view.reach(title.row, title.col));
@@ -265,7 +266,7 @@ function readTable(
     right,
     profile,
     ...(title ? { title } : {}),
-    ...(unit ? { unit } : {}),
+    ...(unit ? { reportingUnit: unit } : {}),
     moneyScale,
     ...(code ? { code } : {}),
     ...(name ? { name } : {}),

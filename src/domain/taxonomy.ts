@@ -1,5 +1,6 @@
 /** Profiles: the allowed 一级 → 二级 trees, their synonyms and thresholds (SPEC §2). */
 
+import { fold } from './text';
 import type { ProfileId } from './types';
 
 /**
@@ -114,26 +115,14 @@ export function getProfile(id: ProfileId): Profile {
   return PROFILES[id];
 }
 
-/**
- * Fold a name for comparison: full-width to half-width (NFKC), all white space removed
- * (including the ideographic space), ASCII letters lower-cased.
- */
-export function normalizeName(text: string): string {
-  let folded = folds.get(text);
-  if (folded === undefined) {
-    folded = text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
-    remember(folds, text, folded);
-  }
-  return folded;
-}
+/** Names compare folded (text.ts); kept under this name for the reader and the rules. */
+export const normalizeName = fold;
 
 /**
- * The reader and the rules fold the same few hundred names thousands of times a workbook (every
- * row is tried against every profile's 二级); NFKC is the reader's hottest spot without these.
- * Bounded, since cell text is whatever the user typed.
+ * Every row is tried against every profile's 二级: the answers are kept (bounded, since cell text
+ * is whatever the user typed).
  */
 const CACHE_LIMIT = 20_000;
-const folds = new Map<string, string>();
 const knownLevel1 = new Map<string, boolean>();
 const knownLevel2 = new Map<string, boolean>();
 

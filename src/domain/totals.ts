@@ -99,7 +99,7 @@ export function computeTotals(tables: readonly TargetTable[]): Totals {
     total: sum((r) => r.total),
     fiscal: sum((r) => r.fiscal),
     other: sum((r) => r.other),
-    planned: Array.from({ length: PERIODS }, (_, i) => sum((r) => r.planned[i])),
+    planned: Array.from({ length: PERIODS }, (_, i) => sum((r) => r.planned[i] ?? ZERO)),
     projects: rows.length,
   };
 }

@@ -60,8 +60,11 @@ export interface TargetTable {
   /** The profile the table was read and is checked with. */
   profile: ProfileId;
   title?: Field;
-  /** The unit line (`207002中国共产党临西县委员会信访局`), when known. */
-  unit?: string;
+  /**
+   * The reporting unit (填报单位) as the unit line names it (`207002中国共产党临西县委员会信访局`), when
+   * known; not to be confused with a value's unit of measure (计量单位, Indicator.unit).
+   */
+  reportingUnit?: string;
   /** Multiply an amount by this to get 万元: 1 for 万元 tables, 0.0001 for 元. */
   moneyScale: 1 | 0.0001;
   /** Fields are undefined only when their label is missing from the table entirely. */
@@ -124,9 +127,12 @@ export interface ParsedValue {
   canonical: string | null;
 }
 
+/** What a quantity measures, in the terms names use (SPEC §3): the one kind type of the domain. */
+export type MeasureKind = 'percent' | 'count' | 'time' | 'money';
+
 /** What an indicator's name implies (SPEC §3). */
 export interface NameExpectation {
-  kind: 'percent' | 'count' | 'time' | 'money' | null;
+  kind: MeasureKind | null;
   /** Smaller is better (a count of, or a rate ending in, an adverse event). */
   reverse: boolean;
   /** The name asks for a satisfaction rate (满意度). */

@@ -175,7 +175,7 @@ export function lookupUnit(text: string): UnitDef | undefined {
 
   const multiplied = /^(万|亿)(.+)$/.exec(key);
   if (multiplied) {
-    const base = BY_KEY.get(multiplied[2]);
+    const base = BY_KEY.get(multiplied[2] ?? '');
     if (base && (base.kind === 'count' || base.kind === 'other') && !/^[万亿]/.test(base.unit)) {
       return { unit: multiplied[1] + base.unit, kind: base.kind, aliases: [] };
     }

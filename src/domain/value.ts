@@ -1,10 +1,8 @@
 /** The 指标值 grammar (SPEC §3): what people type, what it means, and how it is written canonically. */
 
 import Big from 'big.js';
-import type { Comparator, ParsedValue } from './types';
+import type { Comparator, MeasureKind, ParsedValue } from './types';
 import { lookupUnit } from './units';
-
-type NameKind = 'percent' | 'count' | 'time' | 'money' | null;
 
 interface ComparatorWord {
   word: string;
@@ -112,7 +110,7 @@ function compact(input: string): string {
 /** `012.50` → `12.5`, `1,200` → `1200`, `-0.0` → `0`: the number exactly as written, nothing needless. */
 function normaliseNumber(sign: string, digits: string): string {
   const [intPart, fracPart = ''] = digits.replace(/,/g, '').split('.');
-  const int = intPart.replace(/^0+(?=\d)/, '') || '0';
+  const int = (intPart ?? '').replace(/^0+(?=\d)/, '') || '0';
   const frac = fracPart.replace(/0+$/, '');
   const abs = frac ? `${int}.${frac}` : int;
   return sign === '-' && /[1-9]/.test(abs) ? `-${abs}` : abs;
@@ -152,7 +150,7 @@ function splitComparator(text: string): { comparator: Comparator | null; body: s
  * Reads a 指标值 as typed. Never throws: anything that is not `comparator? number unit?` or a date
  * is qualitative. `context.nameKind` (from the indicator's name) lets a bare `万` mean 万元.
  */
-export function parseValue(input: string, context?: { nameKind?: NameKind }): ParsedValue {
+export function parseValue(input: string, context?: { nameKind?: MeasureKind | null }): ParsedValue {
   const raw = typeof input === 'string' ? input : String(input ?? '');
   const text = compact(raw);
   if (text === '') return QUALITATIVE(raw);
@@ -171,8 +169,8 @@ export function parseValue(input: string, context?: { nameKind?: NameKind }): Pa
 
   const match = NUMBER.exec(body);
   if (!match) return QUALITATIVE(raw);
-  const number = normaliseNumber(match[1] ?? '', match[2]);
-  const unitText = match[3];
+  const number = normaliseNumber(match[1] ?? '', match[2] ?? '');
+  const unitText = match[3] ?? '';
 
   let unit: string | null = null;
   let kind: ParsedValue['kind'] = 'other';
@@ -211,7 +209,7 @@ export function parseValue(input: string, context?: { nameKind?: NameKind }): Pa
 export function formatCanonical(comparator: Comparator | null, number: string, unit: string | null): string {
   const written = comparator === '=' ? '＝' : (comparator ?? '');
   const match = /^([+-])?(\d+(?:\.\d+)?)$/.exec(number);
-  const digits = match ? normaliseNumber(match[1] ?? '', match[2]) : number;
+  const digits = match ? normaliseNumber(match[1] ?? '', match[2] ?? '') : number;
   return `${written}${digits}${unit ?? ''}`;
 }
 

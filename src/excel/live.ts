@@ -80,7 +80,7 @@ export async function startLive(
   debounceMs: number,
   listener: (state: WorkbookState) => void,
 ): Promise<() => Promise<void>> {
-  if (!session.support.events) return async () => undefined;
+  if (!session.support.events) return () => Promise.resolve();
   let touched = new Map<string, string[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settle: (() => void) | undefined;

@@ -75,7 +75,8 @@ const CHUNK_CELLS = 20000;
 
 function isPayloadError(e: unknown): boolean {
   const err = e as { code?: unknown; debugInfo?: { code?: unknown } } | null;
-  const code = `${String(err?.code ?? '')} ${String(err?.debugInfo?.code ?? '')}`;
+  const text = (x: unknown): string => (typeof x === 'string' ? x : '');
+  const code = `${text(err?.code)} ${text(err?.debugInfo?.code)}`;
   return /PayloadSizeLimitExceeded/i.test(code);
 }
 

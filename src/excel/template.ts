@@ -246,7 +246,7 @@ export function queueLists(
 ): Excel.Worksheet | undefined {
   const lists = allLists();
   const usable = new Map(names.map((n) => [n.name.toLowerCase(), n]));
-  for (const [key, n] of usable) if (n.formula.includes('#REF!')) usable.delete(key);
+  for (const [key, n] of usable) if (String(n.formula).includes('#REF!')) usable.delete(key);
   const missing = lists.filter((l) => !usable.has(l.name.toLowerCase()));
   if (missing.length === 0) return undefined;
   for (const n of names) if (missing.some((l) => l.name.toLowerCase() === n.name.toLowerCase())) n.delete();

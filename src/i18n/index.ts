@@ -17,7 +17,7 @@ let instance: I18n | undefined;
 
 /** Adds strings under a namespace-like key prefix (used for rule messages); call before the first `t`. */
 export function registerStrings(lang: Lang, key: string, strings: Resource): void {
-  extra[lang][key] = { ...((extra[lang][key] as Resource | undefined) ?? {}), ...strings };
+  extra[lang][key] = { ...(extra[lang][key] ?? {}), ...strings };
   instance = undefined;
 }
 
@@ -45,7 +45,8 @@ function get(): I18n {
 
 /** The string for `key` in `lang`, with `{{placeholders}}` filled from `data`. */
 export function t(lang: Lang, key: string, data?: Record<string, unknown>): string {
-  return get().t(key, { lng: lang, ...(data ?? {}) }) as string;
+  const text: string = get().t(key, { lng: lang, ...(data ?? {}) });
+  return text;
 }
 
 /** Office's display language (`en-US`, `en-GB`, `zh-CN` …) → the UI language: English for any `en`, else Chinese. */

@@ -173,6 +173,7 @@ export function WorkbookView(props: WorkbookViewProps) {
       Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, at.row + SPARE_ROWS),
       Math.max(MIN_COLS, extent.cols + SPARE_COLS, at.col + SPARE_COLS),
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the workbook's contents
   }, [book, sheet, selected, version]);
 
   const current = selected ? view.masterOf(parseA1(selected).row, parseA1(selected).col) : undefined;
@@ -370,7 +371,9 @@ export function WorkbookView(props: WorkbookViewProps) {
 
   // Stable handlers for the memoised grid, calling the latest ones.
   const cellHandlers = useRef({ onCellMouseDown, onCellDoubleClick });
-  cellHandlers.current = { onCellMouseDown, onCellDoubleClick };
+  useLayoutEffect(() => {
+    cellHandlers.current = { onCellMouseDown, onCellDoubleClick };
+  });
   const gridMouseDown = useCallback(
     (cell: DrawnCell, e: React.MouseEvent) => cellHandlers.current.onCellMouseDown(cell, e),
     [],

@@ -20,11 +20,13 @@ import type { Lang } from '../domain/types';
 import type { Workbench } from '../excel/workbench';
 import { t } from '../i18n';
 import { CommandBar } from './CommandBar';
+import { LangContext } from './lang';
 import { FindingsView } from './FindingsView';
 import { WorkbookText, tNodes } from './text';
 import { fluentTheme, type PaneTheme } from './theme';
 import { usePane, type View } from './usePane';
 import { ViewPanel, ViewTabs } from './ViewTabs';
+import { useTextStyles } from './styles';
 
 const VIEWS: View[] = ['findings', 'totals', 'settings'];
 
@@ -60,16 +62,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  paragraph: {
-    margin: 0,
-    lineHeight: tokens.lineHeightBase300,
-  },
 });
 
 export interface AppProps {
@@ -85,11 +77,13 @@ export function App(props: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={fluentTheme(props.theme)} lang={props.lang} className={styles.root}>
-      {props.workbench ? (
-        <Pane workbench={props.workbench} lang={props.lang} />
-      ) : (
-        <OutsideOffice lang={props.lang} hostMessage={props.hostMessage} />
-      )}
+      <LangContext.Provider value={props.lang}>
+        {props.workbench ? (
+          <Pane workbench={props.workbench} lang={props.lang} />
+        ) : (
+          <OutsideOffice lang={props.lang} hostMessage={props.hostMessage} />
+        )}
+      </LangContext.Provider>
     </FluentProvider>
   );
 }
@@ -99,6 +93,7 @@ const noop = () => undefined;
 function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
   const { lang } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   return (
     <>
       <CommandBar
@@ -110,10 +105,10 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
         onClearHighlights={noop}
       />
       <main className={styles.body}>
-        <h1 className={styles.heading}>{t(lang, 'outside.title')}</h1>
-        <p className={styles.paragraph}>{t(lang, 'outside.body')}</p>
-        <p className={styles.paragraph}>{t(lang, 'outside.howTo')}</p>
-        <p className={styles.paragraph}>{t(lang, 'outside.preview')}</p>
+        <h1 className={text.title}>{t(lang, 'outside.title')}</h1>
+        <p className={text.paragraph}>{t(lang, 'outside.body')}</p>
+        <p className={text.paragraph}>{t(lang, 'outside.howTo')}</p>
+        <p className={text.paragraph}>{t(lang, 'outside.preview')}</p>
         {props.hostMessage ? (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{props.hostMessage}</MessageBarBody>
@@ -127,7 +122,7 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
 function Pane(props: { workbench: Workbench; lang: Lang }) {
   const { workbench, lang } = props;
   const styles = useStyles();
-  const pane = usePane(workbench, lang);
+  const pane = usePane(workbench);
   const idPrefix = useId();
   const busy = pane.busy !== null;
   const capabilities = workbench.capabilities;

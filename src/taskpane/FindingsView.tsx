@@ -25,7 +25,8 @@ import type { AppliedFix, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
 import { IndicatorRows, type IndicatorRowsProps } from './IndicatorRows';
 import { WorkbookText, tNodes } from './text';
-import { countBySeverity } from './usePane';
+import { countBySeverity } from './pane/errors';
+import { useTextStyles } from './styles';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -34,24 +35,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  subheading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  note: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
   },
   list: {
     listStyleType: 'none',
@@ -292,6 +275,7 @@ function SeverityGroup(props: {
 }) {
   const { lang, severity, findings, busy } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const listId = useId();
   const foldable = severity === 'info';
   const [open, setOpen] = useState(!foldable);
@@ -301,7 +285,7 @@ function SeverityGroup(props: {
   });
   return (
     <div className={styles.view}>
-      <h4 className={styles.subheading}>
+      <h4 className={text.subheading}>
         {foldable ? (
           <Button
             className={styles.disclosure}
@@ -338,24 +322,25 @@ function SeverityGroup(props: {
 export function FindingsView(props: FindingsViewProps) {
   const { lang, state, applied, busy } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const id = useId();
   if (!state) return null;
   const groups = groupByProject(lang, state);
   return (
     <div className={styles.view}>
       <section className={styles.view} aria-labelledby={`${id}-verdict`}>
-        <h2 id={`${id}-verdict`} className={styles.heading}>
+        <h2 id={`${id}-verdict`} className={text.heading}>
           {t(lang, 'verdict.heading')}
         </h2>
         <Verdict lang={lang} state={state} groups={groups} />
-        <p className={styles.note}>{props.liveNote}</p>
+        <p className={text.note}>{props.liveNote}</p>
       </section>
 
       {state.tables.length > 0 ? <IndicatorRows lang={lang} busy={busy} {...props.rows} /> : null}
 
       {applied.length > 0 ? (
         <section className={styles.view} aria-labelledby={`${id}-fixes`}>
-          <h2 id={`${id}-fixes`} className={styles.subheading}>
+          <h2 id={`${id}-fixes`} className={text.subheading}>
             {t(lang, 'fixes.heading')}
           </h2>
           <ul className={styles.list}>
@@ -383,13 +368,13 @@ export function FindingsView(props: FindingsViewProps) {
       ) : null}
 
       <section className={styles.view} aria-labelledby={`${id}-findings`}>
-        <h2 id={`${id}-findings`} className={styles.heading}>
+        <h2 id={`${id}-findings`} className={text.heading}>
           {t(lang, 'findings.heading')}
         </h2>
-        {groups.length === 0 ? <p className={styles.note}>{t(lang, 'findings.none')}</p> : null}
+        {groups.length === 0 ? <p className={text.note}>{t(lang, 'findings.none')}</p> : null}
         {groups.map((group) => (
           <section key={group.key} className={styles.project} aria-label={group.name}>
-            <h3 className={styles.subheading}>
+            <h3 className={text.subheading}>
               <WorkbookText>{group.name}</WorkbookText>
               {group.sheet !== undefined ? (
                 <span className={styles.projectSheet}>

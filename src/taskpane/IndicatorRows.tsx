@@ -20,6 +20,7 @@ import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import { WorkbookText, tNodes } from './text';
 import type { PendingRemoval } from './usePane';
+import { useTextStyles } from './styles';
 
 /** Long descriptions are quoted by their start: enough to recognise the row. */
 const QUOTE_LENGTH = 40;
@@ -32,18 +33,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  note: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
   },
   buttons: {
     display: 'flex',
@@ -102,13 +91,14 @@ function Confirmation(props: {
 export function IndicatorRows(props: IndicatorRowsProps) {
   const { lang, busy, pending } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const id = useId();
   return (
     <section className={styles.group} aria-labelledby={`${id}-rows`}>
-      <h2 id={`${id}-rows`} className={styles.heading}>
+      <h2 id={`${id}-rows`} className={text.subheading}>
         {t(lang, 'rows.heading')}
       </h2>
-      <p className={styles.note}>{t(lang, 'rows.note')}</p>
+      <p className={text.note}>{t(lang, 'rows.note')}</p>
       <div className={styles.buttons}>
         <Button
           className={styles.button}

@@ -9,18 +9,13 @@ import { PROFILE_CHOICES } from '../domain/settings';
 import type { Lang, ProfileChoice } from '../domain/types';
 import type { AddinSettings } from '../excel/workbench';
 import { t } from '../i18n';
+import { useTextStyles } from './styles';
 
 const useStyles = makeStyles({
   view: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
   },
   // A long option (a profile's document number) must not widen the pane.
   field: {
@@ -29,12 +24,6 @@ const useStyles = makeStyles({
   select: {
     maxWidth: '100%',
     minWidth: 0,
-  },
-  note: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
   },
 });
 
@@ -53,11 +42,12 @@ export interface SettingsViewProps {
 export function SettingsView(props: SettingsViewProps) {
   const { lang, settings, disabled } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const liveMarksNote = useId();
   return (
     <div className={styles.view}>
       <section className={styles.view}>
-        <h2 className={styles.heading}>{t(lang, 'settings.template')}</h2>
+        <h2 className={text.heading}>{t(lang, 'settings.template')}</h2>
         <Field
           className={styles.field}
           label={t(lang, 'settings.profile')}
@@ -100,10 +90,10 @@ export function SettingsView(props: SettingsViewProps) {
             onChange={(_, data) => props.onProjectName(data.value)}
           />
         </Field>
-        <p className={styles.note}>{t(lang, 'settings.remembered')}</p>
+        <p className={text.note}>{t(lang, 'settings.remembered')}</p>
       </section>
       <section className={styles.view}>
-        <h2 className={styles.heading}>{t(lang, 'settings.marks')}</h2>
+        <h2 className={text.heading}>{t(lang, 'settings.marks')}</h2>
         <Switch
           label={t(lang, 'settings.liveMarks')}
           checked={settings.liveMarks}
@@ -111,10 +101,10 @@ export function SettingsView(props: SettingsViewProps) {
           aria-describedby={liveMarksNote}
           onChange={(_, data) => props.onChange({ liveMarks: data.checked }, true)}
         />
-        <p id={liveMarksNote} className={styles.note}>
+        <p id={liveMarksNote} className={text.note}>
           {t(lang, 'settings.liveMarksNote')}
         </p>
-        {props.canMark ? null : <p className={styles.note}>{t(lang, 'settings.noConditionalFormats')}</p>}
+        {props.canMark ? null : <p className={text.note}>{t(lang, 'settings.noConditionalFormats')}</p>}
       </section>
     </div>
   );

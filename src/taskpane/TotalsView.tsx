@@ -9,6 +9,7 @@ import type { Lang } from '../domain/types';
 import type { TableTotalsView, TotalsView as Totals } from '../excel/workbench';
 import { t } from '../i18n';
 import { WorkbookText, tNodes } from './text';
+import { useTextStyles } from './styles';
 
 const useStyles = makeStyles({
   view: {
@@ -22,18 +23,6 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     alignItems: 'baseline',
     gap: tokens.spacingHorizontalS,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  note: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
   },
   card: {
     display: 'flex',
@@ -134,12 +123,13 @@ export interface TotalsViewProps {
 export function TotalsView(props: TotalsViewProps) {
   const { lang, totals, busy } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const projects = totals?.projects ?? [];
   return (
     <div className={styles.view}>
       <div className={styles.header}>
-        <h2 className={styles.heading}>{t(lang, 'totals.heading')}</h2>
-        <span className={styles.note}>{t(lang, 'totals.unit')}</span>
+        <h2 className={text.heading}>{t(lang, 'totals.heading')}</h2>
+        <span className={text.note}>{t(lang, 'totals.unit')}</span>
       </div>
       {totals && projects.length > 0 ? (
         <>
@@ -178,7 +168,7 @@ export function TotalsView(props: TotalsViewProps) {
           ))}
         </>
       ) : (
-        <p className={styles.note}>{t(lang, 'totals.none')}</p>
+        <p className={text.note}>{t(lang, 'totals.none')}</p>
       )}
       <Button
         className={styles.write}
@@ -189,7 +179,7 @@ export function TotalsView(props: TotalsViewProps) {
       >
         {t(lang, 'totals.write')}
       </Button>
-      <p className={styles.note}>{t(lang, 'totals.writeNote')}</p>
+      <p className={text.note}>{t(lang, 'totals.writeNote')}</p>
     </div>
   );
 }

@@ -89,7 +89,7 @@ describe('readXlsx: rich text, hyperlinks, shared formulas, position', () => {
     ws.getCell('C3').value = { richText: [{ text: '≥' }, { text: '90%', font: { bold: true } }] };
     ws.getCell('D3').value = { text: '临信字[2018]5号', hyperlink: 'https://example.invalid/doc' };
     ws.getCell('C4').value = { formula: 'C3&"x"', result: '≥90%x' };
-    ws.getCell('D4').value = { sharedFormula: 'C4', result: 'y' } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell('D4').value = { sharedFormula: 'C4', result: 'y' };
     const p = file('rich.xlsx');
     await wb.xlsx.writeFile(p);
     const [g] = await readXlsx(p);

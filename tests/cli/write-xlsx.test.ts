@@ -220,7 +220,7 @@ describe('template workbook (hebei-2019, one project)', () => {
     expect(t.plan.map((f) => f.cell)).toEqual(['B7', 'C7', 'D7', 'E7']);
     expect(t.indicators).toHaveLength(9);
     expect(t.indicators.every((i) => i.name.text === '' && i.valueText === '')).toBe(true);
-    expect(t.unit).toBe('207002某某单位');
+    expect(t.reportingUnit).toBe('207002某某单位');
   });
 });
 

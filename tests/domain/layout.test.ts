@@ -451,7 +451,7 @@ function fnNode(name: string, args: Node[]): Node {
         const v = a(ctx, dr, dc);
         return v !== null && typeof v === 'object' && 'range' in v
           ? v.range.filter((x) => typeof x === 'number' || isErr(x))
-          : [v as Scalar];
+          : [v];
       });
     switch (name) {
       case 'IF': {

@@ -61,7 +61,7 @@ describe('a template table read back', () => {
     expect(t.sheet).toBe('值班接访');
     expect(t.range).toBe('A1:G13');
     expect([t.top, t.left, t.bottom, t.right]).toEqual([0, 0, 12, 6]);
-    expect(t.unit).toBe('207002某某局');
+    expect(t.reportingUnit).toBe('207002某某局');
     expect(t.moneyScale).toBe(1);
     expect(t.profile).toBe('hebei-2019');
     expect(cells(t)).toEqual({
@@ -297,7 +297,7 @@ describe('the seed document', () => {
     ]);
     expect(tables.map((t) => t.indicators.length)).toEqual([6, 6, 6, 6, 6, 6]);
     expect(
-      tables.every((t) => t.unit === SEED_UNIT && t.moneyScale === 1 && t.profile === 'hebei-2019'),
+      tables.every((t) => t.reportingUnit === SEED_UNIT && t.moneyScale === 1 && t.profile === 'hebei-2019'),
     ).toBe(true);
     expect(tables.flatMap((t) => t.notes)).toEqual([]);
   };
@@ -487,7 +487,7 @@ describe('layouts the template did not make', () => {
     const [t] = readGrid(foreign());
     expect(t.range).toBe('B5:H16');
     expect(t.title).toMatchObject({ cell: 'B5', text: 'XX项目绩效目标申报表' });
-    expect(t.unit).toBe('某某局');
+    expect(t.reportingUnit).toBe('某某局');
     expect(t.moneyScale).toBe(0.0001);
     expect(cells(t)).toMatchObject({
       code: ['H7', 'WX-9'],
@@ -786,7 +786,7 @@ describe('amounts in 元', () => {
   test('a unit line in 万元, and a county whose name begins with 元, stay 万元', () => {
     expect(readGrid(withHead([[null, null, null, '单位：万元']]))[0].moneyScale).toBe(1);
     const [t] = readGrid(withHead([['填报单位：元氏县财政局']]));
-    expect([t.moneyScale, t.unit]).toEqual([1, '元氏县财政局']);
+    expect([t.moneyScale, t.reportingUnit]).toEqual([1, '元氏县财政局']);
   });
 
   test('a unit inside longer text neither changes the amounts’ unit nor ends the indicator block', () => {
@@ -807,7 +807,7 @@ describe('amounts in 元', () => {
 
   test('the unit line keeps the unit’s name without its money unit', () => {
     const [t] = readGrid(withHead([['填报单位：某某局      金额单位：元']]));
-    expect([t.unit, t.range]).toEqual(['某某局', 'A1:D3']);
+    expect([t.reportingUnit, t.range]).toEqual(['某某局', 'A1:D3']);
   });
 
   test('the 元 of one table does not leak into the next on the same sheet', () => {

@@ -79,7 +79,7 @@ describe('指标行', () => {
     const after = before.indicators[1];
     const notesBefore = await infoCount(sim);
 
-    act(() => (sim.selection = { sheet: SHEET, address: toA1(after.row, 3) }));
+    await act(() => (sim.selection = { sheet: SHEET, address: toA1(after.row, 3) }));
     await clickAndWait(rowButton('zh-CN', 'rows.add'));
 
     const grown = await tableOn(sim);
@@ -114,7 +114,7 @@ describe('指标行', () => {
   it('adds the first row below the header when the header row is selected', async () => {
     const sim = await templatePane();
     const before = await tableOn(sim);
-    act(() => (sim.selection = { sheet: SHEET, address: before.indicatorHeader!.cell }));
+    await act(() => (sim.selection = { sheet: SHEET, address: before.indicatorHeader!.cell }));
     await clickAndWait(rowButton('zh-CN', 'rows.add'));
     const grown = await tableOn(sim);
     expect(grown.indicators).toHaveLength(before.indicators.length + 1);
@@ -126,7 +126,7 @@ describe('指标行', () => {
     const sim = await templatePane();
     const before = await tableOn(sim);
     const gone = before.indicators.at(-2)!;
-    act(() => (sim.selection = { sheet: SHEET, address: gone.value.cell }));
+    await act(() => (sim.selection = { sheet: SHEET, address: gone.value.cell }));
     await clickAndWait(rowButton('zh-CN', 'rows.remove'));
 
     expect(screen.queryByRole('button', { name: t('zh-CN', 'rows.cancel') })).toBeNull();
@@ -147,7 +147,7 @@ describe('指标行', () => {
       sim.setValue(SHEET, toA1(row, NAME_COL), '优质服务率');
       sim.setValue(SHEET, toA1(row, VALUE_COL), '≥90%');
     });
-    act(() => (sim.selection = { sheet: SHEET, address: toA1(row, 3) }));
+    await act(() => (sim.selection = { sheet: SHEET, address: toA1(row, 3) }));
     await clickAndWait(rowButton('zh-CN', 'rows.remove'));
 
     // Asked, with the content that would be lost; nothing deleted yet.
@@ -177,7 +177,7 @@ describe('指标行', () => {
     const sim = await templatePane();
     const row = (await tableOn(sim)).indicators[0].row;
     act(() => sim.setValue(SHEET, toA1(row, NAME_COL), '信访案件数量'));
-    act(() => (sim.selection = { sheet: SHEET, address: toA1(row, NAME_COL) }));
+    await act(() => (sim.selection = { sheet: SHEET, address: toA1(row, NAME_COL) }));
     await clickAndWait(rowButton('zh-CN', 'rows.remove'));
     rowButton('zh-CN', 'rows.cancel');
 
@@ -196,7 +196,7 @@ describe('指标行', () => {
     const before = await tableOn(sim);
     const budgetRow = before.budget.total!.row;
 
-    act(() => (sim.selection = { sheet: SHEET, address: before.budget.total!.cell }));
+    await act(() => (sim.selection = { sheet: SHEET, address: before.budget.total!.cell }));
     await clickAndWait(rowButton('zh-CN', 'rows.add'));
     const outside = t('zh-CN', 'excel.noIndicatorBlock', { row: budgetRow + 1, sheet: SHEET });
     expect(screen.getByText(failed('zh-CN', outside))).toBeTruthy();
@@ -204,13 +204,13 @@ describe('指标行', () => {
     await clickAndWait(rowButton('zh-CN', 'rows.remove'));
     expect(screen.getByText(failed('zh-CN', outside))).toBeTruthy();
 
-    act(() => (sim.selection = { sheet: SHEET, address: before.indicatorHeader!.cell }));
+    await act(() => (sim.selection = { sheet: SHEET, address: before.indicatorHeader!.cell }));
     await clickAndWait(rowButton('zh-CN', 'rows.remove'));
     const header = t('zh-CN', 'excel.headerRow', { row: before.indicatorHeader!.row + 1 });
     expect(screen.getByText(failed('zh-CN', header))).toBeTruthy();
 
     const [first, second] = before.indicators;
-    act(() => (sim.selection = { sheet: SHEET, address: `${first.name.cell}:${second.value.cell}` }));
+    await act(() => (sim.selection = { sheet: SHEET, address: `${first.name.cell}:${second.value.cell}` }));
     await clickAndWait(rowButton('zh-CN', 'rows.remove'));
     const oneRow = t('zh-CN', 'rows.oneRow', { first: first.row + 1, last: second.row + 1 });
     expect(screen.getByText(failed('zh-CN', oneRow))).toBeTruthy();
@@ -222,7 +222,7 @@ describe('指标行', () => {
   it('is in English too', async () => {
     const sim = await templatePane('en-US');
     const before = await tableOn(sim);
-    act(() => (sim.selection = { sheet: SHEET, address: before.indicators[0].name.cell }));
+    await act(() => (sim.selection = { sheet: SHEET, address: before.indicators[0].name.cell }));
     await clickAndWait(
       screen.getByRole('button', { name: 'Add indicator row' }) as HTMLButtonElement,
       'en-US',

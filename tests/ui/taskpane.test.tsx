@@ -306,7 +306,7 @@ describe('设置', () => {
     await renderPane(workbench);
     act(() => screen.getByRole('tab', { name: '设置' }).click());
 
-    const unitName = (await screen.findByRole('textbox', { name: '单位名称' })) as HTMLInputElement;
+    const unitName = await screen.findByRole<HTMLInputElement>('textbox', { name: '单位名称' });
     expect(unitName.value).toBe('某某单位');
     expect((screen.getByRole('textbox', { name: '单位编码' }) as HTMLInputElement).value).toBe('207002');
     fireEvent.change(unitName, { target: { value: '临西县信访局' } });

@@ -200,7 +200,7 @@ describe.each(FAMILIES)('$title', (family) => {
 describe('what the reader finds in each layout', () => {
   test('财政部 2021: the year column of the funds grid, in 元; 成本指标 as a 一级 makes it mof-2021', () => {
     const [t] = readGrid(mof2021Grid());
-    expect([t.range, t.profile, t.moneyScale, t.unit]).toEqual([
+    expect([t.range, t.profile, t.moneyScale, t.reportingUnit]).toEqual([
       'A1:F21',
       'mof-2021',
       0.0001,
@@ -240,7 +240,7 @@ describe('what the reader finds in each layout', () => {
 
   test('budget export: comparator, number and unit joined; 权重 and 指标方向性 ignored; the 合计 row ends the block', () => {
     const [t] = readGrid(budgetExportGrid());
-    expect([t.range, t.profile, t.moneyScale, t.unit]).toEqual([
+    expect([t.range, t.profile, t.moneyScale, t.reportingUnit]).toEqual([
       'A1:I16',
       'hebei-2019',
       0.0001,
@@ -284,7 +284,7 @@ describe('what the reader finds in each layout', () => {
   test('Word paste: two tables from B3, merged 一级, a shifted 成本指标 row read as a hebei-2019 二级', () => {
     const tables = readGrid(wordPasteGrid());
     expect(
-      tables.map((t) => [t.range, t.profile, t.moneyScale, t.unit, t.code?.text, t.notes.length]),
+      tables.map((t) => [t.range, t.profile, t.moneyScale, t.reportingUnit, t.code?.text, t.notes.length]),
     ).toEqual([
       ['B3:H18', 'hebei-2019', 1, '207005某某县司法局', '207-0402-SFJ-01', 0],
       ['B20:H35', 'hebei-2019', 1, '207005某某县司法局', '207-0402-SFJ-02', 0],
@@ -324,7 +324,7 @@ describe('what the reader finds in each layout', () => {
 
   test('部门整体: the department is the name, 年度主要任务 the use of the funds, no 项目编码', () => {
     const [t] = readGrid(departmentGrid());
-    expect([t.range, t.profile, t.moneyScale, t.unit, t.code]).toEqual([
+    expect([t.range, t.profile, t.moneyScale, t.reportingUnit, t.code]).toEqual([
       'A1:F15',
       'hebei-2019',
       1,

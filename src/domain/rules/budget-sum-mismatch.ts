@@ -39,7 +39,7 @@ const rule: Rule = {
     const t = readAmount(total);
     const parts = [fiscal, carryover, other].map(readAmount);
     if (t.kind !== 'number' || parts.some((p) => p.kind === 'invalid')) return;
-    const [f, c, o] = parts.map((p) => (p.kind === 'number' ? p.value : new Big(0)));
+    const [f, c, o] = parts.map((p) => (p.kind === 'number' ? p.value : new Big(0))) as [Big, Big, Big];
     const sum = f.plus(c).plus(o);
     const inWan = (b: Big): string => cents(b.times(table.moneyScale));
     if (inWan(sum) === inWan(t.value)) return;

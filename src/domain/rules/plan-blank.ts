@@ -48,12 +48,11 @@ const rule: Rule = {
       return;
     }
     let previous: { percent: number; period: number; percentFormat: boolean } | undefined;
-    for (let i = 0; i < last; i++) {
-      const { field, reading } = readings[i];
+    readings.slice(0, last).forEach(({ field, reading }, i) => {
       if (reading.kind === 'number') {
         previous = { percent: reading.percent, period: i, percentFormat: reading.fromPercentFormat };
       }
-      if (reading.kind !== 'empty') continue;
+      if (reading.kind !== 'empty') return;
       const fill = previous?.percent ?? 0;
       // An empty cell's format is not always known; a row formatted as percent is formatted throughout.
       const percentFormat = isPercentFormat(field.raw?.numberFormat) || previous?.percentFormat === true;
@@ -68,7 +67,7 @@ const rule: Rule = {
             }
           : { at: field, messageId: 'blankStart', data: { period: String(i) }, fix },
       );
-    }
+    });
   },
 };
 

@@ -7,7 +7,10 @@
 import Big from 'big.js';
 import { isPercentFormat, readPlanCell, type PlanReading } from '../amounts';
 import { isBlank } from '../grid';
-import { expectFromName } from '../names';
+import { expectFromName, kindFromEnding } from '../names';
+
+export { kindFromEnding } from '../names';
+import { bareName } from '../text';
 import {
   findLevel2,
   matchLevel1,
@@ -18,10 +21,8 @@ import {
   type Level2Role,
   type Profile,
 } from '../taxonomy';
-import type { Field, Indicator, NameExpectation, ParsedValue, TargetTable } from '../types';
+import type { Field, Indicator, MeasureKind, NameExpectation, ParsedValue, TargetTable } from '../types';
 import { parseValue, percentNumber } from '../value';
-
-export type MeasureKind = 'percent' | 'count' | 'time' | 'money';
 
 export interface ValueInfo {
   /** The value as the user sees it (`75%` for 0.75 in a percent-formatted cell). */
@@ -118,33 +119,6 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
   }
   values.set(ind, info);
   return info ?? undefined;
-}
-
-/** SPEC §3's words by kind: the word a name ends with is the surest sign of what it measures. */
-const ENDINGS: Record<MeasureKind, string[]> = {
-  percent: ['满意度', '率', '比例', '比重', '覆盖面', '占比'],
-  count: ['数量', '次数', '人次', '人数', '个数', '件数', '户数', '起数'],
-  time: ['天数', '时间', '时长', '时限', '周期', '工期'],
-  money: ['经费', '成本', '费用', '资金', '开支', '支出', '金额', '投资'],
-};
-
-/** The name without white space, a trailing bracketed unit (`（%）`) or trailing punctuation. */
-function bareName(name: string): string {
-  let s = normalizeName(name);
-  for (let previous = ''; previous !== s;) {
-    previous = s;
-    s = s.replace(/\([^()]*\)$/u, '').replace(/[。.,，;；:：、]+$/u, '');
-  }
-  return s;
-}
-
-/** The kind the name's last word asks for, or null when only a word inside the name hints at one. */
-export function kindFromEnding(name: string): MeasureKind | null {
-  const bare = bareName(name);
-  for (const kind of ['percent', 'count', 'time', 'money'] as const) {
-    if (ENDINGS[kind].some((w) => bare.endsWith(w))) return kind;
-  }
-  return null;
 }
 
 /**
@@ -250,8 +224,15 @@ export function shown(field: Field): string {
   return field.raw?.formula ?? field.text;
 }
 
-/** The four plan cells read, or undefined when the table has no complete plan block. */
-export function planReadings(table: TargetTable): { field: Field; reading: PlanReading }[] | undefined {
-  if (table.plan.length !== 4) return undefined;
-  return table.plan.map((field) => ({ field, reading: readPlanCell(field) }));
+export interface PlanCell {
+  field: Field;
+  reading: PlanReading;
+}
+
+/** The four plan cells read, 3月底 to 12月底, or undefined when the table has no complete plan block. */
+export function planReadings(table: TargetTable): [PlanCell, PlanCell, PlanCell, PlanCell] | undefined {
+  const [p1, p2, p3, p4] = table.plan;
+  if (table.plan.length !== 4 || !p1 || !p2 || !p3 || !p4) return undefined;
+  const read = (field: Field): PlanCell => ({ field, reading: readPlanCell(field) });
+  return [read(p1), read(p2), read(p3), read(p4)];
 }

@@ -46,6 +46,7 @@ const rule: Rule = {
     const first = firstTables(tables).get(normalizeName(code.text));
     if (first === undefined || first >= index) return;
     const earlier = tables[first];
+    if (!earlier) return;
     context.report({
       at: code,
       messageId: 'duplicate',

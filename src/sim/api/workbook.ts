@@ -16,7 +16,7 @@ import { isError } from '../values';
 import { ClientResult, type Schema, SimCollection, SimObject, clonePlain, defineProps } from './base';
 import type { SimRequestContext } from './context';
 import { type EventKind, type EventRegistry, EventHandlers } from './events';
-import { type AreasTarget, RangeAreasProxy, RangeProxy, liveSheet, rectInSheet } from './range';
+import { RangeAreasProxy, RangeProxy, liveSheet, rectInSheet } from './range';
 
 function modelOf(o: SimObject): WorkbookModel {
   return o.context._host.model;
@@ -548,7 +548,7 @@ const PAGE_LAYOUT_SCHEMA: Schema = {
     firstPageNumber: layoutProp('firstPageNumber', (v) => {
       if (v !== '' && (typeof v !== 'number' || !Number.isInteger(v)))
         throw new SimError('InvalidArgument', 'firstPageNumber must be a whole number or "".');
-      return v as number | '';
+      return v;
     }),
     leftMargin: layoutProp('leftMargin', num('leftMargin')),
     rightMargin: layoutProp('rightMargin', num('rightMargin')),
@@ -573,7 +573,7 @@ export class PageLayoutProxy extends SimObject<SheetModel> {
     }
     if (value instanceof RangeAreasProxy) {
       this.context._checkSameContext(value);
-      return (value._target() as AreasTarget).areas;
+      return value._target().areas;
     }
     if (typeof value === 'string') return value.split(',').map((a) => rectInSheet(sheet, a.trim()));
     throw new SimError('InvalidArgument', 'A range, range areas or an address is expected.');

@@ -188,7 +188,7 @@ export class SheetModel {
     const r = this.rowFmt.get(row);
     const c = this.colFmt.get(col);
     if (!own && !r && !c) return DEFAULT_FORMAT;
-    return { ...DEFAULT_FORMAT, ...c, ...r, ...own } as ResolvedFormat;
+    return { ...DEFAULT_FORMAT, ...c, ...r, ...own };
   }
 
   numberFormat(row: number, col: number): string {

@@ -28,18 +28,26 @@ runRule(rule, {
   invalid: [
     {
       table: withRow(3, { value: '≤12万元' }),
-      errors: [{ cell: 'F13', fix: null, messageIncludes: '≤12万元', messageIncludesEn: '10.00' }],
+      errors: [
+        {
+          cell: 'F13',
+          messageId: 'exceeds',
+          fix: null,
+          messageIncludes: '≤12万元',
+          messageIncludesEn: '10.00',
+        },
+      ],
     },
     {
       title: '元 converted to 万元',
       table: withRow(3, { value: '≤120000元' }),
-      errors: [{ cell: 'F13', messageIncludes: '12万元' }],
+      errors: [{ cell: 'F13', messageId: 'exceeds', messageIncludes: '12万元' }],
     },
     {
       title: 'mof-2021: 成本指标 is a 一级',
       profile: 'mof-2021',
       table: withRow(3, { level1: '成本指标', level2: '经济成本指标', value: '≤10.5万元' }),
-      errors: [{ cell: 'F13' }],
+      errors: [{ cell: 'F13', messageId: 'exceeds' }],
     },
   ],
 });

@@ -6,12 +6,15 @@ runRule(rule, {
   invalid: [
     {
       table: tableWith({ fiscal: 12, other: -2 }),
-      errors: [{ cell: 'G4', messageIncludes: '-2', fix: null }],
+      errors: [{ cell: 'G4', messageId: 'negative', messageIncludes: '-2', fix: null }],
     },
     {
       title: 'negative numeric text',
       table: tableWith({ total: '-10.00', fiscal: -10, other: null }),
-      errors: [{ cell: 'C4' }, { cell: 'E4' }],
+      errors: [
+        { cell: 'C4', messageId: 'negative' },
+        { cell: 'E4', messageId: 'negative' },
+      ],
     },
   ],
 });

@@ -47,17 +47,19 @@ runRule(rule, {
     },
     {
       table: tableWith({ total: 10, fiscal: 8, other: 1 }),
-      errors: [{ cell: 'E4', fix: null, messageIncludes: '8.00', messageIncludesEn: '10.00' }],
+      errors: [
+        { cell: 'E4', messageId: 'mismatch', fix: null, messageIncludes: '8.00', messageIncludesEn: '10.00' },
+      ],
     },
     {
       title: 'empty 财政资金 and 其他资金 under a budget',
       table: tableWith({ total: 5, fiscal: null, other: null }),
-      errors: [{ cell: 'E4', messageIncludes: '5.00' }],
+      errors: [{ cell: 'E4', messageId: 'mismatch', messageIncludes: '5.00' }],
     },
     {
       title: 'one cent off',
       table: tableWith({ total: 102, fiscal: 101.99, other: null }),
-      errors: [{ cell: 'E4' }],
+      errors: [{ cell: 'E4', messageId: 'mismatch' }],
     },
   ],
 });

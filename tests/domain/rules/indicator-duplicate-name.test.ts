@@ -12,7 +12,15 @@ runRule(rule, {
   invalid: [
     {
       table: withExtraRow({ level1: '产出指标', level2: '数量指标', name: ' 培训人数', value: '≥100人' }),
-      errors: [{ cell: 'C16', messageIncludes: 'C10', messageIncludesEn: 'C10', severity: 'warning' }],
+      errors: [
+        {
+          cell: 'C16',
+          messageId: 'duplicate',
+          messageIncludes: 'C10',
+          messageIncludesEn: 'C10',
+          severity: 'warning',
+        },
+      ],
     },
   ],
 });

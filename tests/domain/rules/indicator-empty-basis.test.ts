@@ -20,7 +20,7 @@ runRule(rule, {
   invalid: [
     {
       table: withRow(5, { basis: '' }),
-      errors: [{ cell: 'G15', messageIncludes: '参训人员满意度', severity: 'warning' }],
+      errors: [{ cell: 'G15', messageId: 'empty', messageIncludes: '参训人员满意度', severity: 'warning' }],
     },
   ],
 });

@@ -21,7 +21,13 @@ runRule(rule, {
     {
       table: withRow(3, { description: '' }),
       errors: [
-        { cell: 'D13', messageIncludes: '培训经费', messageIncludesEn: '培训经费', severity: 'warning' },
+        {
+          cell: 'D13',
+          messageId: 'empty',
+          messageIncludes: '培训经费',
+          messageIncludesEn: '培训经费',
+          severity: 'warning',
+        },
       ],
     },
   ],

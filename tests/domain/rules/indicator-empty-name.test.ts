@@ -9,7 +9,9 @@ runRule(rule, {
   invalid: [
     {
       table: withRow(2, { name: '' }),
-      errors: [{ cell: 'C12', messageIncludes: '≤30天', messageIncludesEn: '≤30天', fix: null }],
+      errors: [
+        { cell: 'C12', messageId: 'empty', messageIncludes: '≤30天', messageIncludesEn: '≤30天', fix: null },
+      ],
     },
   ],
 });

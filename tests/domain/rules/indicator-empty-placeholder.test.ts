@@ -10,6 +10,7 @@ runRule(rule, {
       errors: [
         {
           cell: 'C16',
+          messageId: 'empty',
           severity: 'info',
           messageIncludes: '生态效益指标',
           messageIncludesEn: '生态效益指标',
@@ -20,7 +21,10 @@ runRule(rule, {
     {
       title: 'a fresh template: one per preset row',
       table: tableWith({ indicators: undefined }),
-      errors: ['C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17', 'C18'].map((cell) => ({ cell })),
+      errors: ['C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17', 'C18'].map((cell) => ({
+        cell,
+        messageId: 'empty',
+      })),
     },
   ],
 });

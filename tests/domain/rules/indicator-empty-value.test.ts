@@ -13,7 +13,7 @@ runRule(rule, {
     {
       title: 'the example follows the name: a count',
       table: withRow(0, { value: '  ' }),
-      errors: [{ cell: 'F10', messageIncludes: '次' }],
+      errors: [{ cell: 'F10', messageId: 'empty', messageIncludes: '次' }],
     },
     {
       title: 'an error value',

@@ -7,7 +7,15 @@ runRule(rule, {
     {
       title: '=100% typed into a number cell',
       table: withRow(1, { value: { value: 1, formula: '=100%', numberFormat: 'General' } }),
-      errors: [{ cell: 'F11', fix: '＝100%', messageIncludes: '=100%', messageIncludesEn: '＝100%' }],
+      errors: [
+        {
+          cell: 'F11',
+          messageId: 'formula',
+          fix: '＝100%',
+          messageIncludes: '=100%',
+          messageIncludesEn: '＝100%',
+        },
+      ],
     },
     {
       title: 'a formula that is no value: no fix to guess',
@@ -17,7 +25,7 @@ runRule(rule, {
     {
       title: 'a formula with an error result',
       table: withRow(0, { value: { value: '#REF!', error: true, formula: '=#REF!*2' } }),
-      errors: [{ cell: 'F10', messageId: 'formulaNoFix' }],
+      errors: [{ cell: 'F10', messageId: 'formulaNoFix', fix: null }],
     },
   ],
 });

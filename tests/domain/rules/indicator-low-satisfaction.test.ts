@@ -12,17 +12,19 @@ runRule(rule, {
   invalid: [
     {
       table: withRow(5, { value: '≥75%' }),
-      errors: [{ cell: 'F15', fix: null, messageIncludes: '80%', messageIncludesEn: '80 %' }],
+      errors: [
+        { cell: 'F15', messageId: 'low', fix: null, messageIncludes: '80%', messageIncludesEn: '80 %' },
+      ],
     },
     {
       title: 'no comparator',
       table: withRow(5, { value: '60%' }),
-      errors: [{ cell: 'F15', messageIncludes: '60%' }],
+      errors: [{ cell: 'F15', messageId: 'low', messageIncludes: '60%' }],
     },
     {
       title: 'a 满意度指标 row named otherwise',
       table: withRow(5, { name: '群众认可率', value: '≥70%' }),
-      errors: [{ cell: 'F15' }],
+      errors: [{ cell: 'F15', messageId: 'low' }],
     },
   ],
 });

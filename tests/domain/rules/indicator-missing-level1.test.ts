@@ -13,7 +13,15 @@ runRule(rule, {
     {
       title: 'no 满意度指标: reported on the 一级指标 header',
       table: tableWith({ indicators: GOOD_INDICATORS.slice(0, 5) }),
-      errors: [{ cell: 'A9', messageIncludes: '满意度指标', messageIncludesEn: '满意度指标', fix: null }],
+      errors: [
+        {
+          cell: 'A9',
+          messageId: 'missing',
+          messageIncludes: '满意度指标',
+          messageIncludesEn: '满意度指标',
+          fix: null,
+        },
+      ],
     },
     {
       title: 'a placeholder row does not cover its 一级',
@@ -24,15 +32,15 @@ runRule(rule, {
           GOOD_INDICATORS[5],
         ],
       }),
-      errors: [{ cell: 'A9', messageIncludes: '效果指标' }],
+      errors: [{ cell: 'A9', messageId: 'missing', messageIncludes: '效果指标' }],
     },
     {
       title: 'mof-2021 requires 成本指标 and 效益指标',
       profile: 'mof-2021',
       table: tableWith({ indicators: [GOOD_INDICATORS[0], GOOD_INDICATORS[5]] }),
       errors: [
-        { cell: 'A9', messageIncludes: '成本指标' },
-        { cell: 'A9', messageIncludes: '效益指标' },
+        { cell: 'A9', messageId: 'missing', messageIncludes: '成本指标' },
+        { cell: 'A9', messageId: 'missing', messageIncludes: '效益指标' },
       ],
     },
   ],

@@ -24,7 +24,7 @@ runRule(rule, {
           ['满意度指标', '服务对象满意度指标', '群众满意度', '>=', 90, '%'],
         ]),
       ],
-      errors: [{ cell: 'D6', fix: '≥', messageIncludes: '≥95%' }],
+      errors: [{ cell: 'D6', messageId: 'missing', fix: '≥', messageIncludes: '≥95%' }],
     },
     {
       title: 'seed project 4: 疑难信访案件处理率 = 75%',
@@ -34,12 +34,14 @@ runRule(rule, {
         name: '疑难信访案件处理率',
         value: '75%',
       }),
-      errors: [{ cell: 'F16', fix: '≥75%', messageIncludes: '75%', messageIncludesEn: '≥75%' }],
+      errors: [
+        { cell: 'F16', messageId: 'missing', fix: '≥75%', messageIncludes: '75%', messageIncludesEn: '≥75%' },
+      ],
     },
     {
       title: 'a reverse indicator gets ≤',
       table: withRow(4, { value: '2%' }),
-      errors: [{ cell: 'F14', fix: '≤2%' }],
+      errors: [{ cell: 'F14', messageId: 'missing', fix: '≤2%' }],
     },
     {
       title: 'a reverse count (未处理) gets ≤, and the fix is canonical',
@@ -49,7 +51,7 @@ runRule(rule, {
         name: '未处理信访案件数量',
         value: '5.0 件',
       }),
-      errors: [{ cell: 'F16', fix: '≤5件' }],
+      errors: [{ cell: 'F16', messageId: 'missing', fix: '≤5件' }],
     },
     {
       title: 'a length and a number typed into a number cell',
@@ -60,8 +62,8 @@ runRule(rule, {
         ],
       }),
       errors: [
-        { cell: 'F10', fix: '≥985米' },
-        { cell: 'F11', fix: '≥12' },
+        { cell: 'F10', messageId: 'missing', fix: '≥985米' },
+        { cell: 'F11', messageId: 'missing', fix: '≥12' },
       ],
     },
     {
@@ -77,12 +79,18 @@ runRule(rule, {
         ],
       }),
       errors: [
-        { cell: 'F10', fix: '≤8万元' },
-        { cell: 'F11', fix: '≤3900元', messageIncludes: '≤3900元', messageIncludesEn: '≤3900元' },
-        { cell: 'F12', fix: '≤0.39万元' },
-        { cell: 'F13', fix: '≥12期' },
-        { cell: 'F14', fix: '≥250万元' },
-        { cell: 'F15', fix: '≥3万元' },
+        { cell: 'F10', messageId: 'missing', fix: '≤8万元' },
+        {
+          cell: 'F11',
+          messageId: 'missing',
+          fix: '≤3900元',
+          messageIncludes: '≤3900元',
+          messageIncludesEn: '≤3900元',
+        },
+        { cell: 'F12', messageId: 'missing', fix: '≤0.39万元' },
+        { cell: 'F13', messageId: 'missing', fix: '≥12期' },
+        { cell: 'F14', messageId: 'missing', fix: '≥250万元' },
+        { cell: 'F15', messageId: 'missing', fix: '≥3万元' },
       ],
     },
     {
@@ -96,9 +104,9 @@ runRule(rule, {
         ],
       }),
       errors: [
-        { cell: 'F10', fix: '≤120万元' },
-        { cell: 'F11', fix: '≤30万元' },
-        { cell: 'F12', fix: '≤5万元' },
+        { cell: 'F10', messageId: 'missing', fix: '≤120万元' },
+        { cell: 'F11', messageId: 'missing', fix: '≤30万元' },
+        { cell: 'F12', messageId: 'missing', fix: '≤5万元' },
       ],
     },
     {
@@ -110,12 +118,12 @@ runRule(rule, {
           ['满意度指标', '服务对象满意度指标', '群众满意度', '>=', 90, '%'],
         ]),
       ],
-      errors: [{ cell: 'D6', fix: '≤', messageIncludes: '≤3900元' }],
+      errors: [{ cell: 'D6', messageId: 'missing', fix: '≤', messageIncludes: '≤3900元' }],
     },
     {
       title: '0.75 in a percent-formatted cell is 75%',
       table: withRow(1, { value: { value: 0.75, numberFormat: '0%' } }),
-      errors: [{ cell: 'F11', fix: '≥75%', messageIncludes: '“75%”' }],
+      errors: [{ cell: 'F11', messageId: 'missing', fix: '≥75%', messageIncludes: '“75%”' }],
     },
   ],
 });

@@ -25,18 +25,40 @@ runRule(rule, {
     {
       table: withRow(1, { value: '>=95%' }),
       errors: [
-        { cell: 'F11', severity: 'info', fix: '≥95%', messageIncludes: '>=95%', messageIncludesEn: '≥95%' },
+        {
+          cell: 'F11',
+          messageId: 'nonstandard',
+          severity: 'info',
+          fix: '≥95%',
+          messageIncludes: '>=95%',
+          messageIncludesEn: '≥95%',
+        },
       ],
     },
-    { table: withRow(1, { value: '＞＝９５％' }), errors: [{ cell: 'F11', fix: '≥95%' }] },
-    { table: withRow(1, { value: '不低于95%' }), errors: [{ cell: 'F11', fix: '≥95%' }] },
-    { table: withRow(1, { value: '≥95.00(%)' }), errors: [{ cell: 'F11', fix: '≥95%' }] },
+    {
+      table: withRow(1, { value: '＞＝９５％' }),
+      errors: [{ cell: 'F11', messageId: 'nonstandard', fix: '≥95%' }],
+    },
+    {
+      table: withRow(1, { value: '不低于95%' }),
+      errors: [{ cell: 'F11', messageId: 'nonstandard', fix: '≥95%' }],
+    },
+    {
+      table: withRow(1, { value: '≥95.00(%)' }),
+      errors: [{ cell: 'F11', messageId: 'nonstandard', fix: '≥95%' }],
+    },
     {
       title: '=100% typed as text',
       table: withRow(1, { value: '=100%' }),
-      errors: [{ cell: 'F11', fix: '＝100%' }],
+      errors: [{ cell: 'F11', messageId: 'nonstandard', fix: '＝100%' }],
     },
-    { table: withRow(0, { value: '≥1,200人' }), errors: [{ cell: 'F10', fix: '≥1200人' }] },
-    { table: withRow(3, { value: '控制在8万元以内' }), errors: [{ cell: 'F13', fix: '≤8万元' }] },
+    {
+      table: withRow(0, { value: '≥1,200人' }),
+      errors: [{ cell: 'F10', messageId: 'nonstandard', fix: '≥1200人' }],
+    },
+    {
+      table: withRow(3, { value: '控制在8万元以内' }),
+      errors: [{ cell: 'F13', messageId: 'nonstandard', fix: '≤8万元' }],
+    },
   ],
 });

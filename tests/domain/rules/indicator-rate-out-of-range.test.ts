@@ -11,9 +11,17 @@ runRule(rule, {
   invalid: [
     {
       table: withRow(1, { value: '292%' }),
-      errors: [{ cell: 'F11', fix: null, messageIncludes: '292%', messageIncludesEn: '292%' }],
+      errors: [
+        {
+          cell: 'F11',
+          messageId: 'outOfRange',
+          fix: null,
+          messageIncludes: '292%',
+          messageIncludesEn: '292%',
+        },
+      ],
     },
-    { table: withRow(1, { value: '≥100.5%' }), errors: [{ cell: 'F11' }] },
-    { table: withRow(4, { value: '≤-1%' }), errors: [{ cell: 'F14' }] },
+    { table: withRow(1, { value: '≥100.5%' }), errors: [{ cell: 'F11', messageId: 'outOfRange' }] },
+    { table: withRow(4, { value: '≤-1%' }), errors: [{ cell: 'F14', messageId: 'outOfRange' }] },
   ],
 });

@@ -28,6 +28,7 @@ runRule(rule, {
       errors: [
         {
           cell: 'F16',
+          messageId: 'mismatch',
           fix: null,
           messageIncludes: '“到京信访事件处理率”是比率指标，指标值“≤20万元”却是金额单位；应为百分比',
           messageIncludesEn: 'a money unit',
@@ -37,23 +38,27 @@ runRule(rule, {
     {
       title: '人数 with 万元',
       table: row('培训人数统计', '30万元'),
-      errors: [{ cell: 'F16', messageIncludes: '计数' }],
+      errors: [{ cell: 'F16', messageId: 'mismatch', messageIncludes: '计数' }],
     },
-    { title: 'a count with a percentage', table: row('信访工作投诉数量', '≤5%'), errors: [{ cell: 'F16' }] },
+    {
+      title: 'a count with a percentage',
+      table: row('信访工作投诉数量', '≤5%'),
+      errors: [{ cell: 'F16', messageId: 'mismatch' }],
+    },
     {
       title: 'a duration with a count',
       table: row('系统正常运行天数', '≥300次'),
-      errors: [{ cell: 'F16', messageIncludes: '时间' }],
+      errors: [{ cell: 'F16', messageId: 'mismatch', messageIncludes: '时间' }],
     },
     {
       title: '满意度 in days',
       table: row('群众满意度', '≥30天'),
-      errors: [{ cell: 'F16', messageIncludes: '百分比' }],
+      errors: [{ cell: 'F16', messageId: 'mismatch', messageIncludes: '百分比' }],
     },
     {
       title: 'a rate given as a date',
       table: row('信访事项按期办结率', '2024年6月底前'),
-      errors: [{ cell: 'F16', messageIncludes: '日期' }],
+      errors: [{ cell: 'F16', messageId: 'mismatch', messageIncludes: '日期' }],
     },
   ],
 });

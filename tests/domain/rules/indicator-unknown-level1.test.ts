@@ -33,7 +33,7 @@ runRule(rule, {
       title: 'hebei-2019 has no 成本指标 一级',
       profile: 'hebei-2019',
       table: withRow(3, { level1: '成本指标', level2: '成本指标' }),
-      errors: [{ cell: 'A13', messageIncludes: '产出指标' }],
+      errors: [{ cell: 'A13', messageId: 'unknown', messageIncludes: '产出指标' }],
     },
   ],
 });

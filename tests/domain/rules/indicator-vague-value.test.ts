@@ -21,21 +21,29 @@ runRule(rule, {
           ['效益指标', '社会效益指标', '道路通行率', '定性', '良好', null],
         ]),
       ],
-      errors: [{ cell: 'E7', messageIncludes: '“良好”' }],
+      errors: [{ cell: 'E7', messageId: 'vague', messageIncludes: '“良好”' }],
     },
     {
       table: withRow(1, { value: '合格' }),
-      errors: [{ cell: 'F11', fix: null, messageIncludes: '比率指标', messageIncludesEn: 'a rate' }],
+      errors: [
+        {
+          cell: 'F11',
+          messageId: 'vague',
+          fix: null,
+          messageIncludes: '比率指标',
+          messageIncludesEn: 'a rate',
+        },
+      ],
     },
     {
       title: 'a count',
       table: withRow(0, { value: '较多' }),
-      errors: [{ cell: 'F10', messageIncludes: '“较多”' }],
+      errors: [{ cell: 'F10', messageId: 'vague', messageIncludes: '“较多”' }],
     },
     {
       title: 'money',
       table: withRow(3, { value: '合理' }),
-      errors: [{ cell: 'F13', messageIncludes: '万元' }],
+      errors: [{ cell: 'F13', messageId: 'vague', messageIncludes: '万元' }],
     },
   ],
 });

@@ -14,14 +14,22 @@ runRule(rule, {
   invalid: [
     {
       table: tableWith({ plan: [30, 20, 80, 100] }),
-      errors: [{ cell: 'C7', messageIncludes: '3月底', messageIncludesEn: 'end-of-March', fix: null }],
+      errors: [
+        {
+          cell: 'C7',
+          messageId: 'decreasing',
+          messageIncludes: '3月底',
+          messageIncludesEn: 'end-of-March',
+          fix: null,
+        },
+      ],
     },
     {
       title: 'compared with the highest before, not only the previous',
       table: tableWith({ plan: [60, 40, 50, 100] }),
       errors: [
-        { cell: 'C7', messageIncludes: '60%' },
-        { cell: 'D7', messageIncludes: '60%' },
+        { cell: 'C7', messageId: 'decreasing', messageIncludes: '60%' },
+        { cell: 'D7', messageId: 'decreasing', messageIncludes: '60%' },
       ],
     },
   ],

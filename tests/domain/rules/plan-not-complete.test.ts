@@ -15,6 +15,10 @@ runRule(rule, {
       errors: [{ cell: 'E7', messageId: 'notHundred', messageIncludes: '90%', fix: null }],
     },
     { table: tableWith({ plan: [20, 50, 80, null] }), errors: [{ cell: 'E7', messageId: 'blank' }] },
-    { title: '99.99 is not 100', table: tableWith({ plan: [20, 50, 80, 99.99] }), errors: [{ cell: 'E7' }] },
+    {
+      title: '99.99 is not 100',
+      table: tableWith({ plan: [20, 50, 80, 99.99] }),
+      errors: [{ cell: 'E7', messageId: 'notHundred' }],
+    },
   ],
 });

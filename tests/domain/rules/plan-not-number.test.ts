@@ -22,7 +22,7 @@ runRule(rule, {
           messageIncludesEn: 'end-of-March',
           fix: null,
         },
-        { cell: 'D7', messageIncludes: '八十' },
+        { cell: 'D7', messageId: 'notNumber', messageIncludes: '八十' },
       ],
     },
     {

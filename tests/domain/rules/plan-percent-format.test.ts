@@ -12,8 +12,14 @@ runRule(rule, {
         plan: [{ value: 0.2, numberFormat: '0.00%' }, 50, { value: 0.8, numberFormat: '0%' }, 100],
       }),
       errors: [
-        { cell: 'B7', messageIncludes: '20', messageIncludesEn: 'end-of-March', fix: null },
-        { cell: 'D7', messageIncludes: '80' },
+        {
+          cell: 'B7',
+          messageId: 'percentFormat',
+          messageIncludes: '20',
+          messageIncludesEn: 'end-of-March',
+          fix: null,
+        },
+        { cell: 'D7', messageId: 'percentFormat', messageIncludes: '80' },
       ],
     },
   ],

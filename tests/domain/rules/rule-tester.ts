@@ -21,9 +21,13 @@ import {
 
 export interface ExpectedFinding {
   cell: string;
-  messageId?: string;
+  /** Which of the rule's messages: every invalid case names it, as ESLint's rule tester asks. */
+  messageId: string;
   severity?: Severity;
-  /** The fix's new value; `null` asserts there is no fix. Unchecked when absent. */
+  /**
+   * The fix's new value; `null` asserts there is no fix. A fixable rule's cases must say which
+   * (the tester fails a case of a fixable rule that leaves it out).
+   */
   fix?: string | number | null;
   /** The fix's cell when it is not the finding's own. */
   fixCell?: string;
@@ -111,7 +115,11 @@ export function runRule(rule: Rule, cases: RuleCases): void {
         c.errors.forEach((expected, k) => {
           const f = zh[k];
           expect(f.rule).toBe(rule.meta.id);
-          if (expected.messageId) expect(f.messageId).toBe(expected.messageId);
+          expect(f.messageId).toBe(expected.messageId);
+          if (rule.meta.fixable && expected.fix === undefined)
+            throw new Error(
+              `${rule.meta.id}: a fixable rule's case must give \`fix\` (a value, or null for none)`,
+            );
           expect(f.severity).toBe(expected.severity ?? rule.meta.severity);
           if (expected.fix === null) expect(f.fix).toBeUndefined();
           else if (expected.fix !== undefined) {

@@ -16,12 +16,19 @@ runRule(rule, {
       title: 'the later table’s code cell is reported',
       tables: [GOOD, other, tableWith({ name: '业务培训（二期）' })],
       // Stacked tables: each is 15 rows, one empty row apart; the third starts at row 33.
-      errors: [{ cell: 'B35', messageIncludes: '101-0001-TEST-0001', messageIncludesEn: 'Sheet1' }],
+      errors: [
+        {
+          cell: 'B35',
+          messageId: 'duplicate',
+          messageIncludes: '101-0001-TEST-0001',
+          messageIncludesEn: 'Sheet1',
+        },
+      ],
     },
     {
       title: 'codes compared after full-width folding and white space',
       tables: [GOOD, tableWith({ code: '１０１-0001-TEST-0001 ' })],
-      errors: [{ cell: 'B19' }],
+      errors: [{ cell: 'B19', messageId: 'duplicate' }],
     },
   ],
 });

@@ -17,11 +17,18 @@ runRule(rule, {
       errors: [
         {
           cell: 'A1',
+          messageId: 'missingPart',
           severity: 'warning',
           messageIncludes: '资金支出计划',
           messageIncludesEn: 'spending plan',
         },
-        { cell: 'A4', severity: 'error', messageIncludes: '一级指标', messageIncludesEn: 'indicator' },
+        {
+          cell: 'A4',
+          messageId: 'missingPart',
+          severity: 'error',
+          messageIncludes: '一级指标',
+          messageIncludesEn: 'indicator',
+        },
       ],
     },
   ],

@@ -57,11 +57,15 @@ export function selection(page: Page): Promise<{ sheet: string; address: string 
   return page.evaluate(() => (window as unknown as PreviewWindow).previewWorkbook.selection);
 }
 
-export function getCell(page: Page, sheet: string, address: string): ReturnType<PreviewWorkbook['getCell']> {
+export function getCell(
+  page: Page,
+  sheet: string,
+  address: string,
+): Promise<ReturnType<PreviewWorkbook['getCell']>> {
   return page.evaluate(([s, a]) => (window as unknown as PreviewWindow).previewWorkbook.getCell(s, a), [
     sheet,
     address,
-  ] as const) as unknown as ReturnType<PreviewWorkbook['getCell']>;
+  ] as const);
 }
 
 export async function getCells(

@@ -87,10 +87,8 @@ async function formatCells(
       if (format.bold !== undefined) range.format.font.bold = format.bold;
       if (format.italic !== undefined) range.format.font.italic = format.italic;
       if (format.wrap !== undefined) range.format.wrapText = format.wrap;
-      if (format.horizontal)
-        range.format.horizontalAlignment = format.horizontal as Excel.HorizontalAlignment;
-      if (format.border)
-        range.format.borders.getItem('EdgeBottom').style = format.border as Excel.BorderLineStyle;
+      if (format.horizontal) range.format.horizontalAlignment = format.horizontal;
+      if (format.border) range.format.borders.getItem('EdgeBottom').style = format.border;
       if (format.numberFormat) range.numberFormat = [[format.numberFormat]];
     }
     for (const rule of rules) {

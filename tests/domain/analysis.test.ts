@@ -1,0 +1,144 @@
+/**
+ * The workbook analysis every host shares: what it keeps between rounds must never change what it
+ * reports — a re-read sheet, a renamed or deleted one, a reused sheet's findings — and its marks
+ * follow SPEC §8 (empty required cells only once the table was validated or edited).
+ */
+
+import { analyseGrids, WorkbookAnalysis, type Analysis } from '../../src/domain/analysis';
+import type { Grid } from '../../src/domain/grid';
+import { validateTables } from '../../src/domain/validate';
+import { computeTotals, totalsView } from '../../src/domain/totals';
+import { seedPastedGrid, seedStandardGrids } from '../fixtures/seed-grids';
+import { SEED_TABLES } from '../fixtures/seed-data';
+import { templateGrid } from '../fixtures/table-builder';
+
+const brief = (a: Analysis) => a.state.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule} ${f.message}`);
+
+function loaded(grids: Grid[]): WorkbookAnalysis {
+  const analysis = new WorkbookAnalysis('zh-CN');
+  analysis.setSheets(grids.map((g, i) => ({ id: `s${i}`, name: g.sheet })));
+  grids.forEach((g, i) => analysis.setGrid(`s${i}`, g));
+  return analysis;
+}
+
+/** The same grid with one cell retyped. */
+function retyped(grid: Grid, row: number, col: number, value: string | number): Grid {
+  const cells = grid.cells.map((r) => [...r]);
+  const line = cells[row - grid.top] ?? [];
+  line[col - grid.left] = { value };
+  cells[row - grid.top] = line;
+  return { ...grid, cells };
+}
+
+describe('WorkbookAnalysis', () => {
+  it('gives what reading and validating every table at once gives', () => {
+    const grids = seedStandardGrids();
+    const a = loaded(grids).analyse({ profile: 'auto' });
+    const tables = a.state.tables;
+    expect(tables).toHaveLength(SEED_TABLES.length);
+    expect(a.state.findings).toEqual(validateTables(tables));
+    expect(a.state.totals).toEqual(totalsView(computeTotals(tables)));
+    expect(a.sheetIds).toEqual(grids.map((_, i) => `s${i}`));
+  });
+
+  it('reusing unchanged sheets gives the same findings as analysing everything anew', () => {
+    const grids = seedStandardGrids();
+    const analysis = loaded(grids);
+    analysis.analyse({ profile: 'auto' });
+    // Project 4's 75% made canonical: only that sheet is re-read.
+    const sheet = 3;
+    const original = grids[sheet];
+    const value = analysis
+      .analyse({ profile: 'auto' })
+      .state.findings.find((f) => f.rule === 'indicator/no-comparator');
+    expect(value).toBeDefined();
+    const at = /^([A-Z]+)(\d+)$/.exec(value?.cell ?? '') as RegExpExecArray;
+    const fixedGrid = retyped(original, Number(at[2]) - 1, at[1].charCodeAt(0) - 65, '≥75%');
+    analysis.setGrid(`s${sheet}`, fixedGrid);
+    const reused = analysis.analyse({ profile: 'auto', reuse: true });
+    const fresh = loaded(grids.map((g, i) => (i === sheet ? fixedGrid : g))).analyse({ profile: 'auto' });
+    expect(brief(reused)).toEqual(brief(fresh));
+    expect(reused.state.findings.some((f) => f.rule === 'indicator/no-comparator')).toBe(false);
+  });
+
+  it('follows renames and deletions of sheets', () => {
+    const grids = seedStandardGrids();
+    const analysis = loaded(grids);
+    const renamed = grids.map((g, i) => ({ id: `s${i}`, name: i === 0 ? '改名后' : g.sheet }));
+    analysis.setSheets(renamed.filter((_, i) => i !== 1));
+    const a = analysis.analyse({ profile: 'auto' });
+    expect(a.state.tables).toHaveLength(SEED_TABLES.length - 1);
+    expect(a.state.tables[0]?.sheet).toBe('改名后');
+    expect(a.state.findings.every((f) => f.sheet !== grids[1]?.sheet)).toBe(true);
+    expect(analysis.has('s1')).toBe(false);
+  });
+
+  it('re-reads a table when the profile changes', () => {
+    const analysis = loaded(seedStandardGrids());
+    expect(analysis.analyse({ profile: 'auto' }).state.tables[0]?.profile).toBe('hebei-2019');
+    expect(analysis.analyse({ profile: 'mof-2015', reuse: true }).state.tables[0]?.profile).toBe('mof-2015');
+  });
+
+  it('passes the host’s problems through', () => {
+    const problems = [{ sheet: 'X', message: '受保护' }];
+    expect(loaded([]).analyse({ profile: 'auto', problems }).state.problems).toEqual(problems);
+  });
+
+  describe('marks', () => {
+    const blank = () => templateGrid('新项目', {});
+
+    it('校验 marks the empty required cells of a fresh table; a live edit elsewhere does not', () => {
+      const analysis = loaded([blank()]);
+      const live = analysis.liveMarks(analysis.analyse({ profile: 'auto' }), new Set(['s0']));
+      const liveCells = (live.get('新项目') ?? []).map((m) => m.rule);
+      expect(liveCells.some((r) => r === 'table/missing-field')).toBe(false);
+
+      const all = analysis.markAll(analysis.analyse({ profile: 'auto' }));
+      expect((all.marks.get('新项目') ?? []).some((m) => m.rule === 'table/missing-field')).toBe(true);
+      // Validated once, the table stays fully marked live.
+      const again = analysis.liveMarks(analysis.analyse({ profile: 'auto' }), new Set(['s0']));
+      expect((again.get('新项目') ?? []).some((m) => m.rule === 'table/missing-field')).toBe(true);
+      analysis.clearMarks();
+      const cleared = analysis.liveMarks(analysis.analyse({ profile: 'auto' }), new Set(['s0']));
+      expect((cleared.get('新项目') ?? []).some((m) => m.rule === 'table/missing-field')).toBe(false);
+    });
+
+    it('an edit inside a table makes its empty cells marked live; one outside it does not', () => {
+      const analysis = loaded([blank()]);
+      const a = analysis.analyse({ profile: 'auto' });
+      const marksEmpty = () =>
+        (analysis.liveMarks(a, new Set(['s0'])).get('新项目') ?? []).some(
+          (m) => m.rule === 'table/missing-field',
+        );
+      analysis.noteEdits(a, new Map([['s0', ['Z99']]]));
+      expect(marksEmpty()).toBe(false);
+      analysis.noteEdits(a, new Map([['s0', ['B3']]]));
+      expect(marksEmpty()).toBe(true);
+    });
+
+    it('the template’s own rules are known for the tables it made, not for pasted ones', () => {
+      const standard = loaded(seedStandardGrids());
+      const a = standard.analyse({ profile: 'auto' });
+      expect(standard.templates(a).every((t) => t !== undefined)).toBe(true);
+      const pasted = loaded([seedPastedGrid()]);
+      const b = pasted.analyse({ profile: 'auto' });
+      expect(pasted.templates(b).every((t) => t === undefined)).toBe(true);
+    });
+  });
+});
+
+describe('analyseGrids', () => {
+  it('checks several files’ sheets together: the same code twice is a duplicate across them', () => {
+    const grids = seedStandardGrids();
+    const first = grids[0];
+    const a = analyseGrids([first, { ...first, sheet: first.sheet }]);
+    expect(a.state.findings.filter((f) => f.rule === 'table/duplicate-code')).toHaveLength(1);
+    expect(a.sheetIds).toEqual(['0', '1']);
+  });
+
+  it('totals the seed exactly (SPEC §6)', () => {
+    const a = analyseGrids(seedStandardGrids());
+    expect(a.state.totals.total).toBe('102.00');
+    expect(a.state.totals.planned).toEqual(['17.60', '41.50', '69.55', '102.00']);
+  });
+});
