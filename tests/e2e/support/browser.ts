@@ -1,7 +1,8 @@
 /**
  * The one way the browser tests and the benchmark start Chromium, driven by playwright-core (which
  * downloads no browser): the system's Chromium if there is one, else the one inside the npm
- * package @sparticuz/chromium (tests/support/chromium.js chooses). Headless, sandbox off (CI runs as root), kept off the
+ * package @sparticuz/chromium, with Noto Sans SC from npm where the system has no CJK font
+ * (tests/support/chromium.js chooses). Headless, sandbox off (CI runs as root), kept off the
  * network, a fresh profile per launch.
  */
 
@@ -18,6 +19,10 @@ export interface BrowserChoice {
   source: 'system' | 'npm';
   /** The npm package and version, for `npm`. */
   package?: string;
+  /** The fonts.conf that adds Noto Sans SC from npm, or null when the system has a CJK font. */
+  fontconfigFile: string | null;
+  /** Which CJK font: `system`, or the npm font and its package. */
+  font: string;
 }
 
 const CHOOSE = path.resolve(__dirname, '..', '..', 'support', 'chromium.js');
@@ -45,7 +50,7 @@ const ARGS = [
 
 let choice: Promise<BrowserChoice> | undefined;
 
-/** Which Chromium is used, found (and unpacked, the first time) once per process. */
+/** Which Chromium and CJK font are used, found (and unpacked, the first time) once per process. */
 export function chooseBrowser(): Promise<BrowserChoice> {
   choice ??= promisify(execFile)(process.execPath, [CHOOSE], { timeout: 300_000 }).then(
     ({ stdout }) => JSON.parse(stdout) as BrowserChoice,
@@ -57,15 +62,15 @@ export function chooseBrowser(): Promise<BrowserChoice> {
   return choice;
 }
 
-/** "Chromium 147.0.7727.0 from @sparticuz/chromium@147.0.0", for logs. */
+/** "Chromium 147.0.7727.0 from @sparticuz/chromium@147.0.0, CJK font Noto Sans SC (…)", for logs. */
 export function describeBrowser(chosen: BrowserChoice, version: string): string {
   const from = chosen.source === 'npm' ? chosen.package : chosen.executablePath;
-  return `Chromium ${version} from ${from}`;
+  return `Chromium ${version} from ${from}, CJK font: ${chosen.font}`;
 }
 
 export interface LaunchedBrowser {
   context: BrowserContext;
-  /** Which Chromium, which version. */
+  /** Which Chromium, which version, which CJK font. */
   description: string;
   close(): Promise<void>;
 }
@@ -79,6 +84,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
       executablePath: chosen.executablePath,
       headless: true,
       args: ARGS,
+      env: chosen.fontconfigFile ? { ...process.env, FONTCONFIG_FILE: chosen.fontconfigFile } : undefined,
       viewport: { width: 1400, height: 900 },
       locale: 'zh-CN',
       timeout: 120_000,
