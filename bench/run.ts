@@ -78,6 +78,7 @@ function printTaskpane(t: TaskpaneResult, d: TaskpaneDetail): void {
   const files = (scripts: ScriptSize[]) => scripts.map((s) => `${s.file} ${kb(s.gzipBytes)}`).join(', ');
   const html = d.htmlScripts.reduce((n, s) => n + s.gzipBytes, 0);
   console.log(`\nTask pane (Chromium, office.js shimmed, ${d.runs} loads of each page alternately, medians)`);
+  console.log(`  ${d.browser}`);
   console.log(
     `  JS loaded when interactive ${kb(t.initialJsGzipBytes)} gzip (${files(d.initialScripts)})` +
       `   target ≤ ${kb(TARGETS.initialJsGzipBytes)}: ${verdict(t.initialJsGzipBytes <= TARGETS.initialJsGzipBytes)}`,

@@ -43,6 +43,8 @@ export interface ScriptSize {
 
 export interface TaskpaneDetail {
   runs: number;
+  /** Which Chromium ran the pages (system or npm, version) and which CJK font it had. */
+  browser: string;
   /** The scripts counted in initialJsGzipBytes (those of the run that loaded the most), gzip -9. */
   initialScripts: ScriptSize[];
   /** The scripts the page's HTML loads: what the pane needs before it is interactive. */
@@ -125,6 +127,7 @@ const INTERACTIVE_PROBE = `(() => {
 
 interface Load {
   ms: number;
+  browser: string;
   /** The page's own scripts whose download had finished when it became interactive, by URL path. */
   scripts: string[];
 }
@@ -157,7 +160,7 @@ async function loadOnce(url: string, officeJs: string, shim: string): Promise<Lo
           .map((e) => new URL(e.name).pathname),
       { at: ms, origin: new URL(url).origin },
     );
-    return { ms, scripts };
+    return { ms, scripts, browser: browser.description };
   } finally {
     await browser.close();
   }
@@ -183,6 +186,7 @@ export async function measureTaskpane(
     const baselineLoads: number[] = [];
     // What the pane had loaded by the time it was interactive, in the run where that was the most.
     let loaded: ScriptSize[] = [];
+    let browser = '';
     try {
       const pages = {
         taskpane: `${server.origin}/taskpane/taskpane.html`,
@@ -192,7 +196,8 @@ export async function measureTaskpane(
       for (let i = 0; i < runs; i++) {
         const order = i % 2 === 0 ? (['taskpane', 'baseline'] as const) : (['baseline', 'taskpane'] as const);
         for (const which of order) {
-          const { ms, scripts } = await loadOnce(pages[which], officeJs, shim);
+          const { ms, scripts, browser: used } = await loadOnce(pages[which], officeJs, shim);
+          browser = used;
           if (which === 'baseline') {
             baselineLoads.push(ms);
             continue;
@@ -224,6 +229,7 @@ export async function measureTaskpane(
       },
       detail: {
         runs,
+        browser,
         initialScripts: loaded,
         htmlScripts: fromHtml,
         baselineJsGzipBytes: sum(baselineScripts),
