@@ -121,7 +121,7 @@ function checkEntry(raw: unknown, at: string, errors: string[]): raw is SourceEn
   }
   if (!(e.unit === null || isText(e.unit))) errors.push(`${at}: unit must be text or null`);
   if (!(e.comparator === null || COMPARATORS.includes(e.comparator as LibraryComparator))) {
-    errors.push(`${at}: comparator «${String(e.comparator)}» is not one of ${COMPARATORS.join(' ')} or null`);
+    errors.push(`${at}: comparator «${JSON.stringify(e.comparator)}» is not one of ${COMPARATORS.join(' ')} or null`);
   }
   if (e.direction !== 'positive' && e.direction !== 'reverse') {
     errors.push(`${at}: direction must be positive or reverse`);
@@ -256,7 +256,7 @@ function withSource(e: Omit<LibraryEntry, 'source'>, source: string): LibraryEnt
     name: e.name,
     level1: e.level1,
     level2: e.level2,
-    profiles: [...e.profiles].sort() as ProfileId[],
+    profiles: [...e.profiles].sort(),
     kind: e.kind,
     unit: e.unit,
     comparator: e.comparator,

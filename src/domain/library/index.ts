@@ -41,6 +41,7 @@ export function libraryExpectation(name: unknown, level2?: string): LibraryExpec
   const usable = findLibraryEntries(LIBRARY.entries, name).filter((e) => e.valueNote === undefined);
   if (usable.length === 0) return undefined;
   const entry = findLibraryEntry(usable, name, level2) ?? usable[0];
+  if (!entry) return undefined;
   return { kind: entry.kind, reverse: entry.direction === 'reverse', entry };
 }
 

@@ -190,7 +190,7 @@ export function searchLibrary(
   const hits: SearchHit[] = [];
   if (folded === '') {
     entries.forEach((entry, i) => {
-      const sameLevel2 = rowKey !== null && index[i].level2Key === rowKey;
+      const sameLevel2 = rowKey !== null && index[i]?.level2Key === rowKey;
       if (rowKey === null || sameLevel2) hits.push({ entry, index: i, sameLevel2, score: 0 });
     });
     return hits.slice(0, limit);
@@ -198,9 +198,10 @@ export function searchLibrary(
 
   const variants = variantsOf(folded).map((v) => ({ ...v, bigrams: bigrams(v.text) }));
   entries.forEach((entry, i) => {
-    const sameLevel2 = rowKey !== null && index[i].level2Key === rowKey;
+    const sameLevel2 = rowKey !== null && index[i]?.level2Key === rowKey;
     if (options?.onlyLevel2 && rowKey !== null && !sameLevel2) return;
-    const score = scoreOf(index[i], variants);
+    const indexed = index[i];
+    const score = indexed ? scoreOf(indexed, variants) : 0;
     if (score > 0) hits.push({ entry, index: i, sameLevel2, score });
   });
   hits.sort((a, b) => Number(b.sameLevel2) - Number(a.sameLevel2) || b.score - a.score || a.index - b.index);
@@ -221,7 +222,7 @@ export function findLibraryEntries(entries: readonly LibraryEntry[], name: unkno
     });
     byName.set(entries, map);
   }
-  return (map.get(normalizeName(name.slice(0, MAX_RAW))) ?? []).map((i) => entries[i]);
+  return (map.get(normalizeName(name.slice(0, MAX_RAW))) ?? []).flatMap((i) => entries[i] ?? []);
 }
 
 /**
