@@ -121,7 +121,9 @@ function checkEntry(raw: unknown, at: string, errors: string[]): raw is SourceEn
   }
   if (!(e.unit === null || isText(e.unit))) errors.push(`${at}: unit must be text or null`);
   if (!(e.comparator === null || COMPARATORS.includes(e.comparator as LibraryComparator))) {
-    errors.push(`${at}: comparator «${JSON.stringify(e.comparator)}» is not one of ${COMPARATORS.join(' ')} or null`);
+    errors.push(
+      `${at}: comparator «${JSON.stringify(e.comparator)}» is not one of ${COMPARATORS.join(' ')} or null`,
+    );
   }
   if (e.direction !== 'positive' && e.direction !== 'reverse') {
     errors.push(`${at}: direction must be positive or reverse`);
