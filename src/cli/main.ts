@@ -2,7 +2,8 @@
  * `perf-targets` (SPEC §7): check, totals, template. `run` is the whole program without the
  * process around it, so tests drive it in-process; bin/perf-targets.js only wires it to stdio.
  * Exit codes: 2 wrong usage or a path that cannot be read (one line each on stderr, the rest still
- * checked), else 1 when any finding is an error, else 0. Nothing ever prints a stack trace.
+ * checked); else for `check` 1 when any finding is an error, for `totals` 1 when the totals are
+ * incomplete (an amount could not be read); else 0. Nothing ever prints a stack trace.
  */
 
 import { readFileSync } from 'node:fs';
@@ -201,7 +202,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
             'zh-CN',
           ),
         );
-      done(exitCode(a));
+      done(a.unreadable > 0 ? EXIT_USAGE : a.totals.incomplete.length > 0 ? 1 : 0);
     });
 
   cmd

@@ -2,7 +2,7 @@
 
 import type Big from 'big.js';
 import { readPlanCell } from '../domain/amounts';
-import { formatWan, type Totals } from '../domain/totals';
+import { formatOrNull, formatWan, type Totals, type UnreadAmount } from '../domain/totals';
 import type { Finding, Lang, Severity, TargetTable } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
@@ -21,7 +21,8 @@ export interface JsonTable {
   profile: string;
   code: string;
   name: string;
-  budget: { total: string; fiscal: string; other: string };
+  /** null where the amount could not be read (SPEC §6). */
+  budget: { total: string | null; fiscal: string | null; other: string | null };
   plan: (number | null)[];
   indicators: number;
   unit?: string;
@@ -43,9 +44,30 @@ export interface JsonFile {
   error?: string;
 }
 
+export interface JsonIncomplete {
+  file: string;
+  sheet: string;
+  cell: string;
+  field: UnreadAmount['field'];
+  reason: UnreadAmount['reason'];
+}
+
 export interface JsonReport {
   files: JsonFile[];
-  totals: { total: string; fiscal: string; other: string; planned: string[]; projects: number };
+  totals: {
+    total: string | null;
+    fiscal: string | null;
+    other: string | null;
+    planned: (string | null)[];
+    projects: number;
+    /** Present when a sum is null: each amount that could not be read, and where. */
+    incomplete?: JsonIncomplete[];
+  };
+}
+
+/** The file each table (by its index across files) came from. */
+function fileOfTable(results: FileResult[]): string[] {
+  return results.flatMap((r) => r.tables.map(() => r.file));
 }
 
 const PERIODS = 4;
@@ -80,9 +102,9 @@ export function jsonReport(results: FileResult[], totals: Totals, withFindings: 
         code: table.code?.text ?? '',
         name: table.name?.text ?? '',
         budget: {
-          total: formatWan(amounts.total),
-          fiscal: formatWan(amounts.fiscal),
-          other: formatWan(amounts.other),
+          total: formatOrNull(amounts.total),
+          fiscal: formatOrNull(amounts.fiscal),
+          other: formatOrNull(amounts.other),
         },
         plan: planPercents(table),
         indicators: indicatorCount(table),
@@ -107,16 +129,26 @@ export function jsonReport(results: FileResult[], totals: Totals, withFindings: 
     if (r.error !== undefined) file.error = r.error;
     return file;
   });
-  return {
+  const fileOf = fileOfTable(results);
+  const out: JsonReport = {
     files,
     totals: {
-      total: formatWan(totals.total),
-      fiscal: formatWan(totals.fiscal),
-      other: formatWan(totals.other),
-      planned: totals.planned.map((b: Big) => formatWan(b)),
+      total: formatOrNull(totals.total),
+      fiscal: formatOrNull(totals.fiscal),
+      other: formatOrNull(totals.other),
+      planned: totals.planned.map(formatOrNull),
       projects: results.reduce((n, r) => n + r.tables.length, 0),
     },
   };
+  if (totals.incomplete.length > 0)
+    out.totals.incomplete = totals.incomplete.map((u) => ({
+      file: fileOf[u.table] ?? '',
+      sheet: u.sheet,
+      cell: u.cell,
+      field: u.field,
+      reason: u.reason,
+    }));
+  return out;
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
@@ -190,7 +222,7 @@ export function checkText(results: FileResult[], totals: Totals, lang: Lang, unr
           t(lang, 'cli.text.table', {
             code: printable(table.code?.text || blank),
             name: printable(table.name?.text || blank),
-            total: formatWan(amounts.total),
+            total: amounts?.total ? formatWan(amounts.total) : t(lang, 'cli.text.unread'),
             profile: table.profile,
           }),
         );
@@ -264,7 +296,12 @@ const COLUMN_KEYS = [
 ] as const;
 
 /** One row per table, then 合计: the rows of both the text table and the CSV. */
-function totalsRows(results: FileResult[], totals: Totals): string[][] {
+/** An amount as the text and CSV outputs show it: `未能读取` where it could not be read. */
+function shownAmount(b: Big | null, lang: Lang): string {
+  return b === null ? t(lang, 'cli.text.unread') : formatWan(b);
+}
+
+function totalsRows(results: FileResult[], totals: Totals, lang: Lang): string[][] {
   const rows: string[][] = [];
   let k = 0;
   for (const r of results) {
@@ -275,34 +312,54 @@ function totalsRows(results: FileResult[], totals: Totals): string[][] {
         table.sheet,
         table.code?.text ?? '',
         table.name?.text ?? '',
-        formatWan(a.total),
-        formatWan(a.fiscal),
-        formatWan(a.other),
-        ...a.planned.map((b: Big) => formatWan(b)),
+        ...[a.total, a.fiscal, a.other, ...a.planned].map((b) => shownAmount(b, lang)),
       ]);
     }
   }
   return rows;
 }
 
-function sumRow(label: string, totals: Totals): string[] {
+function sumRow(label: string, totals: Totals, lang: Lang): string[] {
   return [
     label,
     '',
     '',
     '',
-    formatWan(totals.total),
-    formatWan(totals.fiscal),
-    formatWan(totals.other),
-    ...totals.planned.map((b: Big) => formatWan(b)),
+    ...[totals.total, totals.fiscal, totals.other, ...totals.planned].map((b) => shownAmount(b, lang)),
   ];
+}
+
+/**
+ * Under an incomplete total: what was read adds up to at least …, and each amount that could not
+ * be read, with its file, sheet and cell.
+ */
+function incompleteLines(results: FileResult[], totals: Totals, lang: Lang): string[] {
+  if (totals.incomplete.length === 0) return [];
+  const fileOf = fileOfTable(results);
+  const lines = [
+    t(lang, 'cli.text.incomplete', {
+      count: totals.incomplete.length,
+      total: formatWan(totals.known.total),
+    }),
+  ];
+  for (const u of totals.incomplete)
+    lines.push(
+      t(lang, 'cli.text.unreadAmount', {
+        file: printable(fileOf[u.table] ?? ''),
+        sheet: printable(u.sheet),
+        cell: u.cell,
+        field: t(lang, `cli.fields.${u.field}`),
+        reason: t(lang, `cli.unreadReasons.${u.reason}`),
+      }),
+    );
+  return lines;
 }
 
 /** `totals --format text`: an aligned table, amounts in 万元, and the totals in words. */
 export function totalsText(results: FileResult[], totals: Totals, lang: Lang): string {
   const header = COLUMN_KEYS.map((key) => t(lang, `cli.columns.${key}`));
-  const body = totalsRows(results, totals).map((row) => row.map(printable));
-  const rows = [header, ...body, sumRow(t(lang, 'cli.columns.sum'), totals)];
+  const body = totalsRows(results, totals, lang).map((row) => row.map(printable));
+  const rows = [header, ...body, sumRow(t(lang, 'cli.columns.sum'), totals, lang)];
   const widths = header.map((_, i) => Math.max(...rows.map((row) => width(row[i]))));
   const lines = rows.map((row) =>
     row
@@ -310,18 +367,19 @@ export function totalsText(results: FileResult[], totals: Totals, lang: Lang): s
       .join('  ')
       .trimEnd(),
   );
-  const planned = totals.planned.map((b: Big) => formatWan(b));
+  const planned = totals.planned.map((b) => shownAmount(b, lang));
   lines.push('');
   lines.push(
     t(lang, 'cli.text.totalsLine', {
-      total: formatWan(totals.total),
-      fiscal: formatWan(totals.fiscal),
-      other: formatWan(totals.other),
+      total: shownAmount(totals.total, lang),
+      fiscal: shownAmount(totals.fiscal, lang),
+      other: shownAmount(totals.other, lang),
     }),
   );
   lines.push(
     t(lang, 'cli.text.plannedLine', { p1: planned[0], p2: planned[1], p3: planned[2], p4: planned[3] }),
   );
+  lines.push(...incompleteLines(results, totals, lang));
   return lines.join('\n') + '\n';
 }
 
@@ -348,6 +406,6 @@ export const CSV_HEADER = [
 
 /** `totals --format csv`: UTF-8 with a byte-order mark, CRLF line ends, last row 合计. */
 export function totalsCsv(results: FileResult[], totals: Totals): string {
-  const rows = [CSV_HEADER, ...totalsRows(results, totals), sumRow('合计', totals)];
+  const rows = [CSV_HEADER, ...totalsRows(results, totals, 'zh-CN'), sumRow('合计', totals, 'zh-CN')];
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

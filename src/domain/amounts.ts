@@ -1,7 +1,8 @@
 /**
  * How money and spending-plan cells are read. A finance officer types `10.00`, `1,000.5` or a
- * number; anything else in an amount cell (`10万`, `十万元`, `#REF!`, a date) cannot be summed and is
- * reported, never guessed at.
+ * number; people also write the unit (`20万元`, `854万`, `1,234.56元`), which is read exactly and
+ * converted to the table's unit (SPEC §5). Anything else in an amount cell (`十万元`, `待定`, `#REF!`,
+ * a date) cannot be summed and is reported, never guessed at.
  */
 
 import Big from 'big.js';
@@ -9,7 +10,30 @@ import type { GridCell } from './grid';
 import type { Field } from './types';
 
 export type AmountReading =
-  { kind: 'empty' } | { kind: 'number'; value: Big } | { kind: 'invalid'; text: string };
+  | { kind: 'empty' }
+  /**
+   * `value` in the table's money unit. `written` is the unit the cell itself carried (`20万元`),
+   * when it did: the amount was read from text and converted.
+   */
+  | { kind: 'number'; value: Big; written?: string }
+  | { kind: 'invalid'; text: string };
+
+/** Money units people write after an amount, in 元. */
+const YUAN_PER: Readonly<Record<string, number>> = {
+  元: 1,
+  千元: 1000,
+  万元: 10000,
+  万: 10000,
+  亿元: 1e8,
+  亿: 1e8,
+};
+
+/**
+ * An amount with its unit, optionally followed by a remark in brackets that breaks it down
+ * (`854万（高标准农田建设400万元，…）`): the amount and the unit; undefined for anything else.
+ */
+const AMOUNT_WITH_UNIT =
+  /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+|\d*(?=\.\d))(?:\.\d+)?)(千元|万元|亿元|元|万|亿)(?:\([^()]*\))?$/;
 
 export type PlanReading =
   | { kind: 'empty' }
@@ -55,8 +79,12 @@ function isEmpty(cell: GridCell | undefined): boolean {
   return typeof cell.value === 'string' && cell.value.trim() === '';
 }
 
-/** 预算数 / 财政资金 / 其他资金: a number (or numeric text), empty, or something that cannot be summed. */
-export function readAmount(field: Field | undefined): AmountReading {
+/**
+ * 预算数 / 财政资金 / 其他资金: a number (or numeric text), an amount written with its unit (read
+ * exactly, converted to the table's unit: `moneyScale` 1 for 万元 tables, 0.0001 for 元), empty, or
+ * something that cannot be summed.
+ */
+export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1): AmountReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
   const text = displayText(cell);
@@ -66,7 +94,15 @@ export function readAmount(field: Field | undefined): AmountReading {
     return value ? { kind: 'number', value } : { kind: 'invalid', text };
   }
   const value = parseDecimalText(String(cell.value));
-  return value ? { kind: 'number', value } : { kind: 'invalid', text };
+  if (value) return { kind: 'number', value };
+  const m = AMOUNT_WITH_UNIT.exec(String(cell.value).normalize('NFKC').replace(/\s+/g, ''));
+  const written = m?.[2];
+  const number = m?.[1] ? parseDecimalText(m[1]) : undefined;
+  const yuan = written ? YUAN_PER[written] : undefined;
+  if (!number || !written || yuan === undefined) return { kind: 'invalid', text };
+  // The table's unit in 元: 10000 for a 万元 table, 1 for a 元 table.
+  const tableYuan = moneyScale === 1 ? 10000 : 1;
+  return { kind: 'number', value: number.times(yuan).div(tableYuan), written };
 }
 
 /**

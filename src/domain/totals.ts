@@ -1,32 +1,53 @@
 /**
  * Budget totals (SPEC §6) in exact decimals: every amount in 万元, rounded to 0.01 only when printed,
- * so the sum of the projects is exact even where each project's printed share is rounded.
+ * so the sum of the projects is exact even where each project's printed share is rounded. An amount
+ * that could not be read is null, never 0: every sum it belongs to is null too, and the totals list
+ * it as incomplete with the cell where the reader looked.
  */
 
 import Big from 'big.js';
 import { readAmount, readPlanCell } from './amounts';
-import type { TargetTable } from './types';
+import { columnLetters } from './address';
+import type { Field, TargetTable } from './types';
 
-/** Money as exact decimal strings in 万元 with two decimals, as printed. */
+/** Why an amount is not in the totals: its cell is empty, it holds what cannot be read, or the table has no such field. */
+export type UnreadReason = 'empty' | 'unreadable' | 'absent';
+
+/** An amount the totals could not count, and where the reader looked (SPEC §6: never counted as 0). */
+export interface UnreadAmount {
+  /** Index of the table in the list totalled. */
+  table: number;
+  sheet: string;
+  /** The amount's cell; for an absent field, the table's first cell. */
+  cell: string;
+  field: 'total' | 'fiscal' | 'other' | 'plan';
+  reason: UnreadReason;
+}
+
+/** Money as exact decimal strings in 万元 with two decimals, as printed; null where it could not be read. */
 export interface TableTotalsView {
   /** Index into WorkbookState.tables. */
   table: number;
   sheet: string;
   code: string;
   name: string;
-  total: string;
-  fiscal: string;
-  other: string;
+  total: string | null;
+  fiscal: string | null;
+  other: string | null;
   /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
-  planned: string[];
+  planned: (string | null)[];
 }
 
 export interface TotalsView {
   projects: TableTotalsView[];
-  total: string;
-  fiscal: string;
-  other: string;
-  planned: string[];
+  /** A sum is null when any amount it is made of could not be read (`incomplete` says which). */
+  total: string | null;
+  fiscal: string | null;
+  other: string | null;
+  planned: (string | null)[];
+  /** The sums of what could be read, for saying "at least" beside an incomplete total. */
+  known: { total: string; fiscal: string; other: string; planned: string[] };
+  incomplete: UnreadAmount[];
 }
 
 export interface TableAmounts {
@@ -35,71 +56,146 @@ export interface TableAmounts {
   sheet: string;
   code: string;
   name: string;
-  total: Big;
+  total: Big | null;
   /** 财政资金: 财政拨款 plus 上年结转 where the layout has it (money granted in an earlier year). */
-  fiscal: Big;
-  other: Big;
+  fiscal: Big | null;
+  other: Big | null;
   /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
-  planned: Big[];
+  planned: (Big | null)[];
+  /** What could not be counted, and why. */
+  unread: UnreadAmount[];
 }
 
 export interface Totals {
   tables: TableAmounts[];
-  total: Big;
-  fiscal: Big;
-  other: Big;
-  planned: Big[];
+  total: Big | null;
+  fiscal: Big | null;
+  other: Big | null;
+  planned: (Big | null)[];
+  /** Sums of the amounts that were read. */
+  known: { total: Big; fiscal: Big; other: Big; planned: Big[] };
+  incomplete: UnreadAmount[];
   projects: number;
 }
 
 const PERIODS = 4;
 const ZERO = new Big(0);
 
-/** An amount in 万元; empty or unreadable counts 0 (budget/not-number reports the latter). */
-function wan(table: TargetTable, field: TargetTable['budget']['total']): Big {
-  const amount = readAmount(field);
-  return amount.kind === 'number' ? amount.value.times(table.moneyScale) : ZERO;
+type Reading = { ok: true; wan: Big } | { ok: false; reason: UnreadReason };
+
+/**
+ * An amount in 万元. An empty 预算数 is unread (nothing to count); an empty 财政资金, 上年结转 or
+ * 其他资金 is 0, as the form means it (SPEC §4).
+ */
+function wan(table: TargetTable, field: Field | undefined, emptyIsZero: boolean): Reading {
+  if (!field) return { ok: false, reason: 'absent' };
+  const amount = readAmount(field, table.moneyScale);
+  if (amount.kind === 'number') return { ok: true, wan: amount.value.times(table.moneyScale) };
+  if (amount.kind === 'empty') return emptyIsZero ? { ok: true, wan: ZERO } : { ok: false, reason: 'empty' };
+  return { ok: false, reason: 'unreadable' };
 }
 
 /**
- * 预算数 × cumulative plan % / 100 at each period. A blank (or unreadable) period carries the
- * previous period's cumulative amount, 0 before the first filled one.
+ * 预算数 × cumulative plan % / 100 at each period. A blank period carries the previous period's
+ * cumulative amount, 0 before the first filled one; an unreadable period, and every period of a
+ * table without a plan or without a readable 预算数, is unknown.
  */
-function plannedAmounts(table: TargetTable, total: Big): Big[] {
-  const planned: Big[] = [];
-  let carried = ZERO;
+function plannedAmounts(table: TargetTable, total: Big | null): (Big | null)[] {
+  if (total === null || table.plan.length !== PERIODS) return Array<Big | null>(PERIODS).fill(null);
+  const planned: (Big | null)[] = [];
+  let carried: Big | null = ZERO;
   for (let i = 0; i < PERIODS; i++) {
     const reading = readPlanCell(table.plan[i]);
     if (reading.kind === 'number') carried = total.times(new Big(reading.percent)).div(100);
+    else if (reading.kind === 'invalid') carried = null;
     planned.push(carried);
   }
   return planned;
 }
 
 export function tableAmounts(table: TargetTable, index: number): TableAmounts {
-  const total = wan(table, table.budget.total);
+  const unread: UnreadAmount[] = [];
+  const origin = `${columnLetters(table.left)}${table.top + 1}`;
+  const note = (field: UnreadAmount['field'], at: Field | undefined, r: Reading): Big | null => {
+    if (r.ok) return r.wan;
+    unread.push({ table: index, sheet: table.sheet, cell: at?.cell ?? origin, field, reason: r.reason });
+    return null;
+  };
+  const { budget } = table;
+  const total = note('total', budget.total, wan(table, budget.total, false));
+  let granted = wan(table, budget.fiscal, true);
+  let other = wan(table, budget.other, true);
+  const carryover: Reading = budget.carryover ? wan(table, budget.carryover, true) : { ok: true, wan: ZERO };
+  // A form giving 预算数 and only one of its parts says what the other is: the rest, exactly.
+  if (total && carryover.ok) {
+    if (!other.ok && other.reason === 'absent' && granted.ok)
+      other = { ok: true, wan: total.minus(granted.wan).minus(carryover.wan) };
+    else if (!granted.ok && granted.reason === 'absent' && other.ok && budget.other)
+      granted = { ok: true, wan: total.minus(other.wan).minus(carryover.wan) };
+  }
+  const fiscal = !granted.ok
+    ? note('fiscal', budget.fiscal, granted)
+    : note(
+        'fiscal',
+        budget.carryover,
+        carryover.ok ? { ok: true, wan: granted.wan.plus(carryover.wan) } : carryover,
+      );
+  const otherWan = note('other', budget.other, other);
+  const planned = plannedAmounts(table, total);
+  if (total !== null && planned.some((p) => p === null)) {
+    const bad = table.plan.find((f) => readPlanCell(f).kind === 'invalid');
+    unread.push({
+      table: index,
+      sheet: table.sheet,
+      cell: bad?.cell ?? table.plan[0]?.cell ?? origin,
+      field: 'plan',
+      reason: table.plan.length !== PERIODS ? 'absent' : 'unreadable',
+    });
+  }
   return {
     table: index,
     sheet: table.sheet,
     code: table.code?.text ?? '',
     name: table.name?.text ?? '',
     total,
-    fiscal: wan(table, table.budget.fiscal).plus(wan(table, table.budget.carryover)),
-    other: wan(table, table.budget.other),
-    planned: plannedAmounts(table, total),
+    fiscal,
+    other: otherWan,
+    planned,
+    unread,
   };
 }
+
+/** The sum, or null when any part is unknown. */
+function sumOrNull(values: readonly (Big | null)[]): Big | null {
+  let acc = ZERO;
+  for (const v of values) {
+    if (v === null) return null;
+    acc = acc.plus(v);
+  }
+  return acc;
+}
+
+const sumKnown = (values: readonly (Big | null)[]): Big =>
+  values.reduce<Big>((acc, v) => (v ? acc.plus(v) : acc), ZERO);
 
 /** Every table's amounts and their sums; a project found twice counts once per occurrence. */
 export function computeTotals(tables: readonly TargetTable[]): Totals {
   const rows = tables.map(tableAmounts);
-  const sum = (pick: (row: TableAmounts) => Big): Big => rows.reduce((acc, row) => acc.plus(pick(row)), ZERO);
+  const column = <T>(pick: (row: TableAmounts) => T): T[] => rows.map(pick);
+  const periods = Array.from({ length: PERIODS }, (_, i) => column((r) => r.planned[i] ?? null));
   return {
     tables: rows,
-    total: sum((r) => r.total),
-    fiscal: sum((r) => r.fiscal),
-    other: sum((r) => r.other),
-    planned: Array.from({ length: PERIODS }, (_, i) => sum((r) => r.planned[i] ?? ZERO)),
+    total: sumOrNull(column((r) => r.total)),
+    fiscal: sumOrNull(column((r) => r.fiscal)),
+    other: sumOrNull(column((r) => r.other)),
+    planned: periods.map(sumOrNull),
+    known: {
+      total: sumKnown(column((r) => r.total)),
+      fiscal: sumKnown(column((r) => r.fiscal)),
+      other: sumKnown(column((r) => r.other)),
+      planned: periods.map(sumKnown),
+    },
+    incomplete: rows.flatMap((r) => r.unread),
     projects: rows.length,
   };
 }
@@ -110,6 +206,11 @@ export function formatWan(b: Big): string {
   return /^-0\.00$/.test(s) ? '0.00' : s;
 }
 
+/** Two decimals, or null for an amount that could not be read. */
+export function formatOrNull(b: Big | null): string | null {
+  return b === null ? null : formatWan(b);
+}
+
 /** The printed view of the totals, as the task pane and the 汇总 sheet show it. */
 export function totalsView(totals: Totals): TotalsView {
   const projects: TableTotalsView[] = totals.tables.map((row) => ({
@@ -117,16 +218,23 @@ export function totalsView(totals: Totals): TotalsView {
     sheet: row.sheet,
     code: row.code,
     name: row.name,
-    total: formatWan(row.total),
-    fiscal: formatWan(row.fiscal),
-    other: formatWan(row.other),
-    planned: row.planned.map(formatWan),
+    total: formatOrNull(row.total),
+    fiscal: formatOrNull(row.fiscal),
+    other: formatOrNull(row.other),
+    planned: row.planned.map(formatOrNull),
   }));
   return {
     projects,
-    total: formatWan(totals.total),
-    fiscal: formatWan(totals.fiscal),
-    other: formatWan(totals.other),
-    planned: totals.planned.map(formatWan),
+    total: formatOrNull(totals.total),
+    fiscal: formatOrNull(totals.fiscal),
+    other: formatOrNull(totals.other),
+    planned: totals.planned.map(formatOrNull),
+    known: {
+      total: formatWan(totals.known.total),
+      fiscal: formatWan(totals.known.fiscal),
+      other: formatWan(totals.known.other),
+      planned: totals.known.planned.map(formatWan),
+    },
+    incomplete: totals.incomplete,
   };
 }

@@ -5,7 +5,7 @@
  */
 
 import { columnLetters, parseA1, quoteSheet } from '../domain/address';
-import { isPercentFormat } from '../domain/amounts';
+import { isPercentFormat, readAmount } from '../domain/amounts';
 import type { Field, Lang, TargetTable } from '../domain/types';
 import { summaryText } from '../i18n/summary';
 import { widthInPoints } from './template';
@@ -22,41 +22,77 @@ function ref(table: TargetTable, field: Field): string {
   return `${quoteSheet(table.sheet)}!$${columnLetters(col)}$${row + 1}`;
 }
 
+/** What a cell that cannot be read shows on the 汇总 sheet, in place of a number (never 0). */
+const UNREAD = '"未能读取"';
+
 /**
  * An amount in 万元, as the domain reads it (amounts.ts): a number, or numeric text with thousands
- * separators; empty or unreadable is 0. A cell holding a date is unreadable and counts 0.
+ * separators; an amount written with its unit (`20万元`) the domain read is kept as long as the
+ * cell still says so. Anything else — an empty 预算数, `待定`, a date — shows 未能读取, and so
+ * does every sum it is part of; an empty 财政资金 or 其他资金 is 0, as on the form.
  */
-function amount(table: TargetTable, field: Field | undefined): string {
-  if (!field || field.raw?.date) return '0';
+function amount(table: TargetTable, field: Field | undefined, emptyIsZero: boolean): string {
+  if (!field) return UNREAD;
+  if (field.raw?.date) return UNREAD;
   const r = ref(table, field);
-  const wan = `IF(ISNUMBER(${r}),${r},IFERROR(VALUE(SUBSTITUTE(TRIM(${r}),",","")),0))`;
-  return table.moneyScale === 1 ? wan : `${wan}/10000`;
+  const reading = readAmount(field, table.moneyScale);
+  const written =
+    reading.kind === 'number' && reading.written
+      ? `IF(TRIM(${r})=${quoteText(field.text)},${reading.value.toString()},${UNREAD})`
+      : UNREAD;
+  const number = `IF(ISNUMBER(${r}),${r},IFERROR(VALUE(SUBSTITUTE(TRIM(${r}),",","")),${written}))`;
+  const read = `IF(TRIM(${r})="",${emptyIsZero ? '0' : UNREAD},${number})`;
+  return table.moneyScale === 1 ? read : `IFERROR(${read}/10000,${UNREAD})`;
 }
 
-/** 财政资金 as totals.ts counts it: 财政拨款 plus 上年结转 where the form has it (carried-over fiscal money). */
-function fiscal(table: TargetTable): string {
-  const granted = amount(table, table.budget.fiscal);
-  return table.budget.carryover ? `${granted}+${amount(table, table.budget.carryover)}` : granted;
+/** A string literal for a formula (doubled quotes), so cell text stays text. */
+function quoteText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**
- * A plan cell as a percentage, an error when blank or unreadable: a number (×100 when the cell is
- * formatted as Excel percent, decided from its format now), or text such as `20.00` or `20%`.
+ * 财政资金 and 其他资金 as totals.ts counts them: 财政拨款 plus 上年结转 where the form has it; a
+ * part the form does not have, when the others say what it is (the rest of 预算数), is that rest.
  */
-function percent(table: TargetTable, field: Field | undefined): string | undefined {
-  if (!field || field.raw?.date) return undefined;
+function fundCells(table: TargetTable, totalCell: string): { fiscal: string; other: string } {
+  const { budget } = table;
+  const granted = amount(table, budget.fiscal, true);
+  const carry = budget.carryover ? `+${amount(table, budget.carryover, true)}` : '';
+  const other = amount(table, budget.other, true);
+  const rest = (known: string) =>
+    `IFERROR(${totalCell}-(${known})${carry ? `-(${carry.slice(1)})` : ''},${UNREAD})`;
+  if (!budget.other && budget.fiscal)
+    return { fiscal: `IFERROR(${granted}${carry},${UNREAD})`, other: rest(granted) };
+  if (!budget.fiscal && budget.other) {
+    const fiscal = `IFERROR(${totalCell}-(${other}),${UNREAD})`;
+    return { fiscal, other: `IFERROR(${other},${UNREAD})` };
+  }
+  return { fiscal: `IFERROR(${granted}${carry},${UNREAD})`, other: `IFERROR(${other},${UNREAD})` };
+}
+
+/**
+ * A plan cell as a percentage: a number (×100 when the cell is formatted as Excel percent, decided
+ * from its format now), or text such as `20.00` or `20%`; an error when it cannot be read.
+ */
+function percent(table: TargetTable, field: Field): string {
   const r = ref(table, field);
   const scale = isPercentFormat(field.raw?.numberFormat) ? '*100' : '';
   return `IF(ISNUMBER(${r}),${r}${scale},VALUE(SUBSTITUTE(SUBSTITUTE(TRIM(${r}),"％",""),"%","")))`;
 }
 
-/** Cumulative percentages: a blank or unreadable period carries the one before it, 0 before the first. */
-function cumulative(table: TargetTable): string[] {
+/**
+ * Cumulative percentages as totals.ts computes them: a blank period carries the one before it, 0
+ * before the first; an unreadable one (and blanks after it) is an error until a later period is
+ * filled. A table without a plan has none (undefined).
+ */
+function cumulative(table: TargetTable): string[] | undefined {
+  if (table.plan.length !== 4) return undefined;
   const out: string[] = [];
   let previous = '0';
-  for (let i = 0; i < 4; i++) {
-    const p = percent(table, table.plan[i]);
-    const current = p ? `IFERROR(${p},${previous})` : previous;
+  for (const field of table.plan) {
+    const current = field.raw?.date
+      ? 'NA()'
+      : `IF(TRIM(${ref(table, field)})="",${previous},${percent(table, field)})`;
     out.push(current);
     previous = current;
   }
@@ -79,15 +115,18 @@ export function summaryCells(tables: readonly TargetTable[], lang: Lang): Summar
   ];
   const rows = tables.map((table, i): SummaryCell[] => {
     const row = i + 2;
+    const totalCell = `$${columnLetters(FIRST_AMOUNT_COLUMN)}${row}`;
+    const funds = fundCells(table, totalCell);
+    const plan = cumulative(table);
     return [
       { text: table.code?.text ?? '' },
       { text: table.name?.text ?? '' },
       { text: table.sheet },
-      { formula: `=${amount(table, table.budget.total)}` },
-      { formula: `=${fiscal(table)}` },
-      { formula: `=${amount(table, table.budget.other)}` },
-      ...cumulative(table).map((pct) => ({
-        formula: `=$${columnLetters(FIRST_AMOUNT_COLUMN)}${row}*${pct}/100`,
+      { formula: `=${amount(table, table.budget.total, false)}` },
+      { formula: `=${funds.fiscal}` },
+      { formula: `=${funds.other}` },
+      ...[0, 1, 2, 3].map((k) => ({
+        formula: plan ? `=IFERROR(${totalCell}*${plan[k]}/100,${UNREAD})` : `=${UNREAD}`,
       })),
     ];
   });
@@ -95,7 +134,11 @@ export function summaryCells(tables: readonly TargetTable[], lang: Lang): Summar
   const total: SummaryCell[] = [s('totalRow'), { text: '' }, { text: '' }];
   for (let col = FIRST_AMOUNT_COLUMN; col < SUMMARY_COLUMNS; col++) {
     const letters = columnLetters(col);
-    total.push({ formula: tables.length > 0 ? `=SUM(${letters}2:${letters}${last})` : '=0' });
+    const column = `${letters}2:${letters}${last}`;
+    // A sum with an amount that could not be read is not a total: it says so instead.
+    total.push({
+      formula: tables.length > 0 ? `=IF(COUNT(${column})=${tables.length},SUM(${column}),${UNREAD})` : '=0',
+    });
   }
   return [header, ...rows, total];
 }

@@ -70,6 +70,15 @@ const zhCN = {
     totalsLine: '合计预算数 {{total}} 万元（财政资金 {{fiscal}}，其他资金 {{other}}）',
     plannedLine: '计划支出：3月底 {{p1}}，6月底 {{p2}}，10月底 {{p3}}，12月底 {{p4}}（万元）',
     unnamed: '（未填写）',
+    unread: '未能读取',
+    incomplete: '合计不完整：有 {{count}} 个金额未能读取，没有计入；已读取的预算数合计 {{total}} 万元。',
+    unreadAmount: '  {{file}} “{{sheet}}”{{cell}}：{{field}}{{reason}}',
+  },
+  fields: { total: '预算数', fiscal: '财政资金', other: '其他资金', plan: '资金支出计划' },
+  unreadReasons: {
+    empty: '未填写',
+    unreadable: '无法读取为金额',
+    absent: '在表中找不到',
   },
   columns: {
     file: '文件',
@@ -153,6 +162,16 @@ const enUS: typeof zhCN = {
     totalsLine: 'Total budget {{total}} 万元 (fiscal {{fiscal}}, other {{other}})',
     plannedLine: 'Planned spending: end of Mar {{p1}}, Jun {{p2}}, Oct {{p3}}, Dec {{p4}} (万元)',
     unnamed: '(blank)',
+    unread: 'unread',
+    incomplete:
+      'Totals incomplete: {{count}} amount(s) could not be read and are not counted; the budgets read add up to {{total}} 万元.',
+    unreadAmount: '  {{file}} "{{sheet}}" {{cell}}: {{field}} {{reason}}',
+  },
+  fields: { total: 'budget', fiscal: 'fiscal funds', other: 'other funds', plan: 'spending plan' },
+  unreadReasons: {
+    empty: 'is empty',
+    unreadable: 'is not an amount that can be read',
+    absent: 'is not on the form',
   },
   columns: {
     file: 'File',

@@ -120,6 +120,16 @@ const enUS = {
     write: 'Write summary sheet',
     writeNote:
       "The summary sheet refers to each project's cells by formulas, so it stays right when the add-in is not running.",
+    unread: 'unread',
+    incomplete:
+      'Totals incomplete: {{count}} amount(s) could not be read and are not counted. The budgets read add up to {{total}} (10k yuan).',
+    unreadAt: '"{{sheet}}" {{cell}}: {{field}} {{reason}}',
+    fields: { total: 'budget', fiscal: 'fiscal funds', other: 'other funds', plan: 'spending plan' },
+    reasons: {
+      empty: 'is empty',
+      unreadable: 'is not an amount that can be read',
+      absent: 'is not on the form',
+    },
   },
   settings: {
     template: 'New template',

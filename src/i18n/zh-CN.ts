@@ -115,6 +115,11 @@ const zhCN = {
     code: '编码 {{code}}',
     write: '写入汇总表',
     writeNote: '汇总表用公式引用各项目的单元格，加载项不运行时也会自动更新。',
+    unread: '未能读取',
+    incomplete: '合计不完整：有 {{count}} 个金额未能读取，没有计入。已读取的预算数合计 {{total}} 万元。',
+    unreadAt: '“{{sheet}}”{{cell}}：{{field}}{{reason}}',
+    fields: { total: '预算数', fiscal: '财政资金', other: '其他资金', plan: '资金支出计划' },
+    reasons: { empty: '未填写', unreadable: '无法读取为金额', absent: '在表中找不到' },
   },
   settings: {
     template: '新建模板',

@@ -3,11 +3,19 @@
  * workbook's total, and the button that writes the 汇总 sheet. Amounts arrive as printed decimals.
  */
 
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentTableArrowRight20Regular } from '@fluentui/react-icons';
 import type { Lang } from '../domain/types';
 import type { TableTotalsView, TotalsView as Totals } from '../excel/workbench';
 import { t } from '../i18n';
+import { useLang } from './lang';
 import { WorkbookText, tNodes } from './text';
 import { useTextStyles } from './styles';
 
@@ -77,17 +85,23 @@ const useStyles = makeStyles({
   write: {
     alignSelf: 'flex-start',
   },
+  unreadList: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
 });
 
 type Amounts = Pick<TableTotalsView, 'total' | 'fiscal' | 'other' | 'planned'>;
 
-function AmountRow(props: { label: string; value: string | undefined; period?: boolean }) {
+/** An amount, or 未能读取 where it could not be read: never 0 in its place (SPEC §6). */
+function AmountRow(props: { label: string; value: string | null | undefined; period?: boolean }) {
   const styles = useStyles();
+  const lang = useLang();
   return (
     <>
       <dt className={props.period ? styles.period : styles.label}>{props.label}</dt>
-      <dd className={styles.amount}>
-        <WorkbookText>{props.value ?? ''}</WorkbookText>
+      <dd className={styles.amount} data-unread={props.value === null ? 'true' : undefined}>
+        {props.value === null ? t(lang, 'totals.unread') : <WorkbookText>{props.value ?? ''}</WorkbookText>}
       </dd>
     </>
   );
@@ -143,6 +157,28 @@ export function TotalsView(props: TotalsViewProps) {
               <span className={styles.sub}>{t(lang, 'totals.projects', { count: projects.length })}</span>
             </h3>
             <AmountList lang={lang} amounts={totals} />
+            {totals.incomplete.length > 0 ? (
+              <MessageBar intent="warning" layout="multiline" data-totals="incomplete">
+                <MessageBarBody>
+                  {t(lang, 'totals.incomplete', {
+                    count: totals.incomplete.length,
+                    total: totals.known.total,
+                  })}
+                  <ul className={styles.unreadList}>
+                    {totals.incomplete.map((u, i) => (
+                      <li key={i}>
+                        {tNodes(lang, 'totals.unreadAt', {
+                          sheet: <WorkbookText>{u.sheet}</WorkbookText>,
+                          cell: <WorkbookText>{u.cell}</WorkbookText>,
+                          field: t(lang, `totals.fields.${u.field}`),
+                          reason: t(lang, `totals.reasons.${u.reason}`),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
           </section>
           {projects.map((p, i) => (
             <section

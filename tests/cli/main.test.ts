@@ -255,6 +255,42 @@ describe('totals', () => {
     ]);
   });
 
+  it('a 预算数 of 待定 is 未能读取, never 0: the total is incomplete, names the cell, and the exit code is 1', async () => {
+    const grids = seedStandardGrids();
+    grids[2] = withField(grids[2], 'total', '待定');
+    await writeGridsXlsx(grids, path.join(dir, 'pending.xlsx'));
+    const [table] = readWorkbook([grids[2] as Grid]);
+    const cell = table?.budget.total?.cell as string;
+
+    const j = await json('totals', 'pending.xlsx');
+    expect(j.code).toBe(1);
+    expect(j.doc.files[0]?.tables[2]?.budget.total).toBeNull();
+    expect(j.doc.totals.total).toBeNull();
+    expect(j.doc.totals.planned).toEqual([null, null, null, null]);
+    expect(j.doc.totals.incomplete).toEqual([
+      { file: 'pending.xlsx', sheet: grids[2]?.sheet, cell, field: 'total', reason: 'unreadable' },
+    ]);
+
+    const text = await cli('totals', 'pending.xlsx');
+    expect(text.code).toBe(1);
+    const sum = text.stdout.split('\n').find((l) => l.startsWith('合计')) as string;
+    expect(sum).toContain('未能读取');
+    expect(sum).not.toMatch(/\b\d+\.\d\d\b.*\b102\.00\b/);
+    expect(text.stdout).toContain('合计不完整');
+    expect(text.stdout).toContain(`${cell}：预算数无法读取为金额`);
+
+    const csv = await cli('totals', 'pending.xlsx', '--format', 'csv');
+    expect(csv.code).toBe(1);
+    expect(csv.stdout.split('\r\n').find((l) => l.startsWith('合计'))).toMatch(/^合计,,,,未能读取,/);
+
+    // check still exits by its findings: the unreadable 预算数 is an error there.
+    expect((await cli('check', 'pending.xlsx')).code).toBe(1);
+  });
+
+  it('totals exits 0 when every amount was read, whatever the findings', async () => {
+    expect((await cli('totals', 'standard.xlsx')).code).toBe(0);
+  });
+
   it('writes CSV with a BOM, the SPEC header, one row per table and 合计, quoted and defused', async () => {
     const grids = seedStandardGrids();
     grids[0] = withField(grids[0], 'name', '=HYPERLINK("http://evil.invalid","点我")');
@@ -479,7 +515,8 @@ describe('template', () => {
         indicators: 0,
         unit: '207002某某单位',
       });
-      expect(t.budget).toEqual({ total: '0.00', fiscal: '0.00', other: '0.00' });
+      // An empty 预算数 is not read as 0 (SPEC §6); empty funds are 0 as on the form.
+      expect(t.budget).toEqual({ total: null, fiscal: '0.00', other: '0.00' });
     }
     const emptyRules = [
       'table/missing-field',

@@ -32,9 +32,9 @@ describe('computeTotals', () => {
     const inputs = Array.from({ length: 30 }, (_, i) => table({ code: `T-${i}`, total: 0.1, fiscal: 0.1 }));
     const totals = totalsOf(...inputs);
     expect(totals.projects).toBe(30);
-    expect(totals.total.toString()).toBe('3');
-    expect(totals.fiscal.toString()).toBe('3');
-    expect(totals.planned.map((b) => b.toString())).toEqual(['0.6', '1.5', '2.4', '3']);
+    expect(totals.total?.toString()).toBe('3');
+    expect(totals.fiscal?.toString()).toBe('3');
+    expect(totals.planned.map((b) => b?.toString())).toEqual(['0.6', '1.5', '2.4', '3']);
   });
 
   test('0.1 + 0.2 is 0.3, not 0.30000000000000004', () => {
@@ -42,7 +42,7 @@ describe('computeTotals', () => {
       table({ total: 0.1, fiscal: 0.1 }),
       table({ code: 'T-2', total: 0.2, fiscal: 0.2 }),
     );
-    expect(totals.total.eq(new Big('0.3'))).toBe(true);
+    expect(totals.total?.eq(new Big('0.3'))).toBe(true);
   });
 
   test('the total is summed exactly and rounded once: three × 13.8975 prints 41.69, not 3 × 13.90', () => {
@@ -59,7 +59,7 @@ describe('computeTotals', () => {
     expect(tables[0].moneyScale).toBe(0.0001);
     const view = totalsView(computeTotals(tables));
     expect([view.total, view.fiscal, view.other]).toEqual(['12.35', '10.00', '2.35']);
-    expect(computeTotals(tables).total.toString()).toBe('12.3456');
+    expect(computeTotals(tables).total?.toString()).toBe('12.3456');
     expect(view.planned).toEqual(['2.47', '6.17', '9.88', '12.35']);
   });
 
@@ -89,16 +89,37 @@ describe('computeTotals', () => {
     expect(totalsView(totals).planned).toEqual(['2.00', '5.00', '8.00', '10.00']);
   });
 
-  test('an unreadable amount counts 0 (budget/not-number reports it), and an unreadable plan carries', () => {
+  test('an unreadable amount is never 0: it is null, every sum it is in is null, and the cell is named', () => {
     const totals = totalsOf(
-      table({ total: '10万', fiscal: { value: '#REF!', error: true }, plan: [20, '五成', 80, 100] }),
+      table({ total: '待定', fiscal: { value: '#REF!', error: true }, plan: [20, 50, 80, 100] }),
       table({ code: 'T-2', total: 5, fiscal: 5, plan: [20, '五成', 80, 100] }),
     );
     const view = totalsView(totals);
-    expect(view.projects[0].total).toBe('0.00');
-    expect(view.total).toBe('5.00');
-    expect(view.fiscal).toBe('5.00');
-    expect(view.projects[1].planned).toEqual(['1.00', '1.00', '4.00', '5.00']);
+    expect(view.projects[0]).toMatchObject({ total: null, fiscal: null, other: '0.00' });
+    expect(view.projects[0].planned).toEqual([null, null, null, null]);
+    expect([view.total, view.fiscal, view.other]).toEqual([null, null, '0.00']);
+    expect(view.known).toMatchObject({ total: '5.00', fiscal: '5.00', other: '0.00' });
+    // 五成 cannot be read: that period is unknown, the next filled one is known again.
+    expect(view.projects[1].planned).toEqual(['1.00', null, '4.00', '5.00']);
+    expect(view.planned).toEqual([null, null, null, null]);
+    expect(view.incomplete.map((u) => [u.table, u.cell, u.field, u.reason])).toEqual([
+      [0, 'C4', 'total', 'unreadable'],
+      [0, 'E4', 'fiscal', 'unreadable'],
+      [1, 'C26', 'plan', 'unreadable'],
+    ]);
+  });
+
+  test('an empty 预算数 is not 0; empty 财政资金 and 其他资金 are', () => {
+    const view = totalsView(totalsOf(table({ total: null, fiscal: null, other: null })));
+    expect([view.total, view.fiscal, view.other]).toEqual([null, '0.00', '0.00']);
+    expect(view.incomplete.map((u) => [u.cell, u.field, u.reason])).toEqual([['C4', 'total', 'empty']]);
+  });
+
+  test('amounts written with their unit are read exactly and converted (SPEC §5)', () => {
+    const view = totalsView(totalsOf(table({ total: '20万元', fiscal: '150,000元', other: '5万' })));
+    expect([view.total, view.fiscal, view.other]).toEqual(['20.00', '15.00', '5.00']);
+    const yuan = totalsView(computeTotals(readGrid(inYuan(table({ total: '1.2万元', fiscal: 12000 })))));
+    expect([yuan.total, yuan.fiscal]).toEqual(['1.20', '1.20']);
   });
 
   test('numeric text amounts count; 其他资金 is totalled on its own', () => {
@@ -131,12 +152,12 @@ describe('computeTotals', () => {
     const tables = readGrid(grid);
     expect(tables[0].budget.carryover?.cell).toBe('E9');
     const totals = computeTotals(tables);
-    expect([totals.total, totals.fiscal, totals.other].map((b) => b.toString())).toEqual([
+    expect([totals.total, totals.fiscal, totals.other].map((b) => b?.toString())).toEqual([
       '130.000005',
       '105.000005',
       '25',
     ]);
-    expect(totals.fiscal.plus(totals.other).eq(totals.total)).toBe(true);
+    expect((totals.fiscal as Big).plus(totals.other as Big).eq(totals.total as Big)).toBe(true);
     const view = totalsView(totals);
     expect([view.total, view.fiscal, view.other]).toEqual(['130.00', '105.00', '25.00']);
     expect(view.projects[0].fiscal).toBe('105.00');
@@ -150,6 +171,8 @@ describe('computeTotals', () => {
       fiscal: '0.00',
       other: '0.00',
       planned: ['0.00', '0.00', '0.00', '0.00'],
+      known: { total: '0.00', fiscal: '0.00', other: '0.00', planned: ['0.00', '0.00', '0.00', '0.00'] },
+      incomplete: [],
     });
   });
 });

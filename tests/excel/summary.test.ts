@@ -15,16 +15,21 @@ import { open, snapshot } from './sim-workbooks';
 const AMOUNT_COLUMNS = [3, 4, 5, 6, 7, 8, 9];
 
 /** The amounts of a summary row as Excel computes them (unrounded: the sheet shows two decimals). */
-function row(sim: SimWorkbook, sheet: string, r: number): number[] {
-  return AMOUNT_COLUMNS.map((c) => sim.getCell(sheet, toA1(r, c)).value as number);
+function row(sim: SimWorkbook, sheet: string, r: number): (number | string)[] {
+  return AMOUNT_COLUMNS.map((c) => sim.getCell(sheet, toA1(r, c)).value as number | string);
 }
 
+/** The sheet's row against the domain's view: each amount equal, or 未能读取 where the domain has null. */
 function expectRow(
-  actual: number[],
-  expected: { total: string; fiscal: string; other: string; planned: string[] },
+  actual: (number | string)[],
+  expected: { total: string | null; fiscal: string | null; other: string | null; planned: (string | null)[] },
 ) {
-  const wanted = [expected.total, expected.fiscal, expected.other, ...expected.planned].map(Number);
-  actual.forEach((v, i) => expect(v).toBeCloseTo(wanted[i], 2));
+  const wanted = [expected.total, expected.fiscal, expected.other, ...expected.planned];
+  actual.forEach((v, i) => {
+    const w = wanted[i];
+    if (w === null || w === undefined) expect(v).toBe('未能读取');
+    else expect(v as number).toBeCloseTo(Number(w), 2);
+  });
 }
 
 function expectSheetMatches(sim: SimWorkbook, sheet: string, totals: TotalsView) {
@@ -42,7 +47,7 @@ describe('the 汇总 sheet', () => {
     const { sheet } = await bench.writeSummary();
     expect(sheet).toBe('汇总');
     const last = row(sim, sheet, 7);
-    expect(last.map((v) => v.toFixed(2))).toEqual([
+    expect(last.map((v) => (v as number).toFixed(2))).toEqual([
       '102.00',
       '102.00',
       '0.00',
@@ -141,6 +146,40 @@ describe('the 汇总 sheet', () => {
     expect(again.sheet).toBe(sheet);
     expect(sim.sheetNames().filter((s) => s.startsWith('汇总'))).toEqual(['汇总', '汇总 (2)']);
     expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
+  });
+
+  it('shows 未能读取 for an amount it cannot read, and in every total it belongs to; never 0', async () => {
+    const { sim, bench } = await open([
+      templateGrid('待定项目', {
+        code: 'A-1',
+        name: '待定项目',
+        total: '待定',
+        fiscal: 5,
+        plan: [20, 50, 80, 100],
+      }),
+      templateGrid('带单位', {
+        code: 'A-2',
+        name: '带单位',
+        total: '20万元',
+        fiscal: '20万元',
+        plan: [10, 20, 30, 100],
+      }),
+    ]);
+    const { sheet } = await bench.writeSummary();
+    const state = await bench.refresh();
+    expect(state.totals.projects[0]).toMatchObject({ total: null, planned: [null, null, null, null] });
+    expect(state.totals.projects[1]).toMatchObject({ total: '20.00', fiscal: '20.00', other: '0.00' });
+    expect(state.totals.total).toBeNull();
+    expectSheetMatches(sim, sheet, state.totals);
+    expect(row(sim, sheet, 3)[0]).toBe('未能读取');
+
+    // Typed in properly, the sheet follows without the add-in.
+    sim.setValue('待定项目', 'C4', 5);
+    expect(row(sim, sheet, 1)).toEqual([5, 5, 0, 1, 2.5, 4, 5]);
+    expect(row(sim, sheet, 3)[0]).toBe(25);
+    // An amount written with its unit is taken as long as the cell still says so.
+    sim.setValue('带单位', 'C4', '30万元');
+    expect(row(sim, sheet, 2)[0]).toBe('未能读取');
   });
 
   it('lists no project and totals 0 in an empty workbook', async () => {

@@ -245,6 +245,13 @@ function totalsOf(book: FakeWorkbook, tables: TargetTable[]): WorkbookState['tot
     fiscal: sum((p) => p.fiscal),
     other: sum((p) => p.other),
     planned: [0, 1, 2, 3].map((k) => sum((p) => p.planned[k])),
+    known: {
+      total: sum((p) => p.total),
+      fiscal: sum((p) => p.fiscal),
+      other: sum((p) => p.other),
+      planned: [0, 1, 2, 3].map((k) => sum((p) => p.planned[k])),
+    },
+    incomplete: [],
   };
 }
 

@@ -68,7 +68,13 @@ interface Family {
   layout: Expected[];
   /** The defects corrected as the user would type them. */
   corrections: Record<string, string | number>;
-  totals: { total: string; fiscal: string; other: string; planned: string[]; projects: number };
+  totals: {
+    total: string | null;
+    fiscal: string | null;
+    other: string | null;
+    planned: (string | null)[];
+    projects: number;
+  };
 }
 
 const finding = (
@@ -95,7 +101,8 @@ const FAMILIES: Family[] = [
       total: '125.00',
       fiscal: '100.00',
       other: '25.00',
-      planned: ['0.00', '0.00', '0.00', '0.00'],
+      // No spending plan on this form: what is planned is unknown, never 0.
+      planned: [null, null, null, null],
       projects: 1,
     },
   },
@@ -157,7 +164,7 @@ const FAMILIES: Family[] = [
       total: '356.80',
       fiscal: '330.80',
       other: '26.00',
-      planned: ['0.00', '0.00', '0.00', '0.00'],
+      planned: [null, null, null, null],
       projects: 1,
     },
   },

@@ -29,7 +29,7 @@ const rule: Rule = {
   },
   check(context) {
     const { table, profile } = context;
-    const total = readAmount(table.budget.total);
+    const total = readAmount(table.budget.total, table.moneyScale);
     if (total.kind !== 'number') return;
     const budget = total.value.times(table.moneyScale);
     for (const ind of table.indicators) {

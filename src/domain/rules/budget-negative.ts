@@ -18,7 +18,7 @@ const rule: Rule = {
   check(context) {
     for (const field of ['total', 'fiscal', 'carryover', 'other'] as const) {
       const cell = context.table.budget[field];
-      const amount = readAmount(cell);
+      const amount = readAmount(cell, context.table.moneyScale);
       if (cell && amount.kind === 'number' && amount.value.lt(0)) {
         context.report({ at: cell, messageId: 'negative', data: { field, text: amount.value.toString() } });
       }

@@ -28,7 +28,7 @@ const rule: Rule = {
     const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
     for (const field of ['total', 'fiscal', 'carryover', 'other'] as const) {
       const cell = table.budget[field];
-      const amount = readAmount(cell);
+      const amount = readAmount(cell, table.moneyScale);
       if (!cell || amount.kind !== 'invalid') continue;
       const messageId = cell.raw?.error ? 'errorValue' : 'notNumber';
       context.report({ at: cell, messageId, data: { field, text: amount.text, unit } });

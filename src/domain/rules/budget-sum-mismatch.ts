@@ -36,8 +36,8 @@ const rule: Rule = {
     const { table } = context;
     const { total, fiscal, carryover, other } = table.budget;
     if (!fiscal) return;
-    const t = readAmount(total);
-    const parts = [fiscal, carryover, other].map(readAmount);
+    const t = readAmount(total, table.moneyScale);
+    const parts = [fiscal, carryover, other].map((f) => readAmount(f, table.moneyScale));
     if (t.kind !== 'number' || parts.some((p) => p.kind === 'invalid')) return;
     const [f, c, o] = parts.map((p) => (p.kind === 'number' ? p.value : new Big(0))) as [Big, Big, Big];
     const sum = f.plus(c).plus(o);

@@ -422,6 +422,17 @@ function findIn(
 }
 
 const FUNCTIONS: Record<string, Fn> = {
+  // Numbers only, as Excel counts them in ranges: text, blanks and error values are not counted.
+  COUNT: (args, ctx) => {
+    let n = 0;
+    for (const a of args) {
+      if (isRange(a)) {
+        for (const [, , v] of ctx.host.cells(a.sheet, a.top, a.left, a.bottom, a.right))
+          if (typeof v === 'number') n++;
+      } else if (typeof scalar(a, ctx) === 'number') n++;
+    }
+    return n;
+  },
   SUM: (args, ctx) => {
     const nums = collectNumbers(args, ctx);
     if (isError(nums)) return nums;

@@ -7,16 +7,20 @@ runRule(rule, {
     tableWith({ other: null }),
     { title: 'numeric text', table: tableWith({ total: '1,000.50', fiscal: '１０００.5', other: '0.00' }) },
     {
+      title: 'amounts written with their unit are read (budget/amount-as-text says so)',
+      table: tableWith({ total: '10万', fiscal: '100000元', other: '0万元' }),
+    },
+    {
       title: 'negative and unbalanced amounts are other rules’ findings',
       table: tableWith({ total: -1, fiscal: 3 }),
     },
   ],
   invalid: [
     {
-      title: '10万 and 十万元 are not numbers',
-      table: tableWith({ total: '10万', fiscal: '十万元' }),
+      title: '待定 and 十万元 are not amounts',
+      table: tableWith({ total: '待定', fiscal: '十万元' }),
       errors: [
-        { cell: 'C4', messageId: 'notNumber', messageIncludes: '“10万”', messageIncludesEn: '10万' },
+        { cell: 'C4', messageId: 'notNumber', messageIncludes: '“待定”', messageIncludesEn: '待定' },
         { cell: 'E4', messageId: 'notNumber', messageIncludes: '十万元' },
       ],
     },

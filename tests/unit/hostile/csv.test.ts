@@ -68,7 +68,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const defused = (text: string): string => (DANGEROUS.test(text) ? `'${text}` : text);
+const defused = (text: string | null): string =>
+  text === null ? '未能读取' : DANGEROUS.test(text) ? `'${text}` : text;
 
 const text = fc.oneof(
   fc.constantFrom(...HOSTILE_TEXT, '=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '=cmd|"/c calc"!A1', '-', '@'),
