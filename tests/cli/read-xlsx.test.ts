@@ -239,12 +239,14 @@ describe('readXlsx: files that are not workbooks, or are hostile', () => {
     expect((await readError(p, { ...DEFAULT_LIMITS, fileBytes: size - 1 })).code).toBe('too-large');
   });
 
-  it('refuses shared strings that inflate past the limit, even when the zip lies about their size', async () => {
+  it('refuses a part that inflates past the limit, even when the zip lies about its size', async () => {
     const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'无'.repeat(400_000)}</t></si></sst>`;
-    const limits = { ...DEFAULT_LIMITS, sharedStringsBytes: 1024 * 1024 };
+    const limits = { ...DEFAULT_LIMITS, partBytes: 1024 * 1024 };
     const honest = minimalXlsxParts('<sheetData/>', [{ name: 'xl/sharedStrings.xml', data: strings }]);
     await fs.writeFile(file('sst.xlsx'), zipParts(honest));
-    expect((await readError(file('sst.xlsx'), limits)).code).toBe('shared-strings-too-large');
+    const err = await readError(file('sst.xlsx'), limits);
+    expect(err.code).toBe('part-too-large');
+    expect(err.data).toEqual({ part: 'xl/sharedStrings.xml', limit: 1 });
     const lying = minimalXlsxParts('<sheetData/>', [
       { name: 'xl/sharedStrings.xml', data: strings, declaredSize: 100 },
     ]);
