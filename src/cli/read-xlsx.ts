@@ -6,6 +6,7 @@ import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { LIST_SHEET } from '../domain/layout';
 import { text } from '../excel/strings';
 import { LANGS } from '../i18n';
+import { readIsolated } from './isolate';
 import { markedSheets } from './markers';
 import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
 
@@ -142,10 +143,17 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /**
- * Reads every worksheet of the file at `path` into a Grid. Throws XlsxReadError (with a code the
- * CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated or too big.
+ * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
+ * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
+ * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
+ * too big, or too costly to read.
  */
-export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+export function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readIsolated<Grid[]>({ kind: 'xlsx', path, limits }, limits);
+}
+
+/** What readXlsx does, in the calling thread: the reader worker runs it. */
+export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]> {
   let stat;
   try {
     stat = await fs.stat(path);
