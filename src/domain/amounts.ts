@@ -1,21 +1,23 @@
 /**
  * How money and spending-plan cells are read. A finance officer types `10.00`, `1,000.5` or a
  * number; anything else in an amount cell (`10万`, `十万元`, `#REF!`, a date) cannot be summed and is
- * reported, never guessed at.
+ * reported, never guessed at — a date as the date it shows, not as Excel's day number.
  */
 
 import Big from 'big.js';
 import type { GridCell } from './grid';
 import type { Field } from './types';
 
-export type AmountReading =
-  { kind: 'empty' } | { kind: 'number'; value: Big } | { kind: 'invalid'; text: string };
+/** What could not be read, as the user sees it; `date` when the cell holds a date (shown as one). */
+export type InvalidReading = { kind: 'invalid'; text: string; date?: true };
+
+export type AmountReading = { kind: 'empty' } | { kind: 'number'; value: Big } | InvalidReading;
 
 export type PlanReading =
   | { kind: 'empty' }
   /** `percent` is the cumulative percentage: 20 means 20 %. */
   | { kind: 'number'; percent: number; fromPercentFormat: boolean }
-  | { kind: 'invalid'; text: string };
+  | InvalidReading;
 
 const NUMERIC_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+|\d*(?=\.\d))(?:\.\d+)?$/;
 
@@ -46,6 +48,25 @@ function displayText(cell: GridCell): string {
   return String(cell.value).trim();
 }
 
+const DAY_MS = 86_400_000;
+/** 1899-12-30: Excel's day 0 for the serials a date cell holds (from 1900-03-01 on). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An Excel date serial as the user would read it: `2026-12-04`, or `2026-12-04 14:24` with a time. */
+export function dateText(serial: number): string {
+  const ms = EXCEL_EPOCH_MS + Math.round(serial * 1440) * 60_000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(serial);
+  const iso = new Date(ms).toISOString();
+  return ms % DAY_MS === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** A cell that cannot be read as a number: a date is shown as the date, not as its serial. */
+function invalid(cell: GridCell): InvalidReading {
+  if (cell.date && typeof cell.value === 'number')
+    return { kind: 'invalid', text: dateText(cell.value), date: true };
+  return { kind: 'invalid', text: displayText(cell) };
+}
+
 function finiteBig(n: number): Big | undefined {
   return Number.isFinite(n) ? new Big(n) : undefined;
 }
@@ -59,14 +80,13 @@ function isEmpty(cell: GridCell | undefined): boolean {
 export function readAmount(field: Field | undefined): AmountReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
-  const text = displayText(cell);
-  if (cell.error || cell.date || typeof cell.value === 'boolean') return { kind: 'invalid', text };
+  if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
     const value = finiteBig(cell.value);
-    return value ? { kind: 'number', value } : { kind: 'invalid', text };
+    return value ? { kind: 'number', value } : invalid(cell);
   }
   const value = parseDecimalText(String(cell.value));
-  return value ? { kind: 'number', value } : { kind: 'invalid', text };
+  return value ? { kind: 'number', value } : invalid(cell);
 }
 
 /**
@@ -76,11 +96,10 @@ export function readAmount(field: Field | undefined): AmountReading {
 export function readPlanCell(field: Field | undefined): PlanReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
-  const text = displayText(cell);
-  if (cell.error || cell.date || typeof cell.value === 'boolean') return { kind: 'invalid', text };
+  if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
     const value = finiteBig(cell.value);
-    if (!value) return { kind: 'invalid', text };
+    if (!value) return invalid(cell);
     const fromPercentFormat = isPercentFormat(cell.numberFormat);
     const percent = fromPercentFormat ? value.times(100) : value;
     return { kind: 'number', percent: Number(percent.toString()), fromPercentFormat };
@@ -88,6 +107,6 @@ export function readPlanCell(field: Field | undefined): PlanReading {
   const s = String(cell.value).normalize('NFKC').trim();
   const percentSign = /%$/.test(s);
   const value = parseDecimalText(percentSign ? s.slice(0, -1) : s);
-  if (!value) return { kind: 'invalid', text };
+  if (!value) return invalid(cell);
   return { kind: 'number', percent: Number(value.toString()), fromPercentFormat: false };
 }
