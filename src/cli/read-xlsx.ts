@@ -6,6 +6,7 @@ import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { LIST_SHEET } from '../domain/layout';
 import { text } from '../excel/strings';
 import { LANGS } from '../i18n';
+import { useChineseBuiltInFormats } from './exceljs-formats';
 import { readIsolated } from './isolate';
 import { markedSheets } from './markers';
 import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
@@ -172,6 +173,7 @@ export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]
     throw new XlsxReadError('unreadable');
   }
   const parts = inspectXlsx(buf, limits);
+  useChineseBuiltInFormats();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as object);

@@ -102,6 +102,32 @@ describe('readXlsx: rich text, hyperlinks, shared formulas, position', () => {
   });
 });
 
+describe('readXlsx: Chinese Excel’s built-in date formats', () => {
+  it.each([
+    [31, 'yyyy"年"m"月"d"日"'],
+    [57, 'yyyy"年"m"月"'],
+    [28, 'm"月"d"日"'],
+  ])('a number in built-in format %i is a date, with that format', async (id, code) => {
+    const styles: ZipPart = {
+      name: 'xl/styles.xml',
+      data:
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>' +
+        `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${id}" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    };
+    const parts = minimalXlsxParts(
+      '<sheetData><row r="1"><c r="A1" s="1"><v>46360.6</v></c></row></sheetData>',
+      [styles],
+    );
+    const p = file(`date-${id}.xlsx`);
+    await fs.writeFile(p, zipParts(parts));
+    const [g] = await readXlsx(p);
+    expect(cellAt(g, 0, 0)?.date).toBe(true);
+    expect(cellAt(g, 0, 0)?.numberFormat).toBe(code);
+    expect(cellAt(g, 0, 0)?.value).toBeCloseTo(46360.6, 6);
+  });
+});
+
 describe('readXlsx: the add-in’s own sheets are internal', () => {
   const inline = (a1: string, text: string) => `<c r="${a1}" t="inlineStr"><is><t>${text}</t></is></c>`;
   const labelled = `<sheetData><row r="1">${inline('A1', '项目名称')}${inline('B1', 'x')}</row></sheetData>`;
