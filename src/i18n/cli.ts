@@ -124,16 +124,20 @@ const enUS: typeof zhCN = {
     'empty-file': 'the file is empty (0 bytes), not an .xlsx workbook',
     'too-large': 'the file is larger than {{limit}} MB; refused',
     'unzipped-too-large': 'it unpacks to more than {{limit}} MB; refused (possibly a crafted file)',
-    'part-too-large': 'its part “{{part}}” unpacks to more than {{limit}} MB; refused (possibly a crafted file)',
+    'part-too-large':
+      'its part “{{part}}” unpacks to more than {{limit}} MB; refused (possibly a crafted file)',
     'too-many-elements': 'more than {{limit}} XML elements; refused (possibly a crafted file)',
     'too-many-sheets': 'more than {{limit}} worksheets; refused',
-    'too-many-cells': 'more than {{limit}} cells (counting cells covered by merged areas and defined names); refused',
+    'too-many-cells':
+      'more than {{limit}} cells (counting cells covered by merged areas and defined names); refused',
     'too-many-rows': 'more than {{limit}} rows; refused',
     'too-many-columns': 'column settings (widths …) cover more than {{limit}} columns in all; refused',
     'too-many-merges': 'more than {{limit}} merged areas on one worksheet; refused',
     'too-many-shared-strings': 'more than {{limit}} shared strings (texts); refused',
-    'beyond-sheet': '“{{ref}}” lies outside an Excel worksheet (1,048,576 rows, 16,384 columns): the file is damaged or crafted',
-    'out-of-memory': 'reading it needs more than {{limit}} MB of memory; stopped (too large, or a crafted file)',
+    'beyond-sheet':
+      '“{{ref}}” lies outside an Excel worksheet (1,048,576 rows, 16,384 columns): the file is damaged or crafted',
+    'out-of-memory':
+      'reading it needs more than {{limit}} MB of memory; stopped (too large, or a crafted file)',
     timeout: 'reading it takes more than {{limit}} s; stopped (too large, or a crafted file)',
     ole: 'an encrypted (password-protected) workbook or an old .xls file: remove the password or save it as .xlsx in Excel',
     'not-zip': 'not an .xlsx workbook (the content is not a zip archive; perhaps another file renamed)',
