@@ -12,10 +12,12 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ReadError, type ReadErrorCode } from './bounded-zip';
-import type { XlsxLimits } from './zip-guard';
 
-/** What the worker is asked to read (src/cli/read-worker.ts); a reader of another format adds a kind. */
-export type ReadJob = { kind: 'xlsx'; path: string; limits: XlsxLimits };
+/**
+ * What the worker is asked to read (src/cli/read-worker.ts): the bytes of a file its format's guard
+ * has passed. A reader of another format adds a kind.
+ */
+export type ReadJob = { kind: 'xlsx'; data: Uint8Array };
 
 export interface IsolationLimits {
   /** The worker's heap (old generation), in MB. */
@@ -55,12 +57,7 @@ class ReaderWorker {
     this.worker = new Worker(FROM_SOURCE ? TS_LOADER : ENTRY, {
       workerData: FROM_SOURCE ? { entry: ENTRY } : undefined,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
-      // Whatever a library prints in the worker must not reach the user's terminal or CI log.
-      stdout: true,
-      stderr: true,
     });
-    this.worker.stdout.resume();
-    this.worker.stderr.resume();
     this.worker.on('message', (reply: ReadReply) => {
       if (reply.ok) this.settle(undefined, reply.value);
       else this.settle(new ReadError(reply.code, reply.data));
@@ -77,6 +74,7 @@ class ReaderWorker {
       this.dead = true;
       this.settle(new ReadError('unexpected', { message: 'the reader stopped' }));
     });
+    this.rest();
   }
 
   run(job: ReadJob, timeMs: number): Promise<unknown> {
@@ -104,8 +102,11 @@ class ReaderWorker {
     clearTimeout(this.timer);
     if (err) p.reject(err);
     else p.resolve(value);
-    if (this.dead) return;
-    // Idle: the worker must not keep the process alive, and goes after a while.
+    if (!this.dead) this.rest();
+  }
+
+  /** Idle: the worker must not keep the process alive, and goes after a while. */
+  private rest(): void {
     this.worker.unref();
     this.idle = setTimeout(() => this.stop(), IDLE_MS);
     this.idle.unref();
@@ -114,6 +115,14 @@ class ReaderWorker {
 
 let current: ReaderWorker | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Starts the reader worker if there is none, so that it loads its libraries while the caller's
+ * thread does other work (the guard's pass over the file).
+ */
+export function startReader(limits: IsolationLimits): void {
+  if (!current || current.dead) current = new ReaderWorker(limits.heapMb);
+}
 
 /**
  * Runs `job` in the reader worker within `limits` and resolves to what the worker read. Jobs run one

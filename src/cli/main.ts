@@ -17,7 +17,6 @@ import '../i18n/cli';
 import { collectTargets } from './files';
 import { readXlsx } from './read-xlsx';
 import { checkText, jsonReport, printable, totalsCsv, totalsText, type FileResult } from './report';
-import { parseUnit, writeTemplateXlsx } from './write-xlsx';
 import { XlsxReadError } from './zip-guard';
 
 export interface CliIO {
@@ -217,6 +216,9 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
         const projects = parseProjects(opts.projects, lang);
         if (opts.unit !== undefined && opts.unit.trim() === '')
           throw new UsageError(t(lang, 'cli.usage.badUnit'));
+        // Loaded here, not at start: check and totals read through the reader worker and need no
+        // exceljs in this thread, which would cost every run half a second.
+        const { parseUnit, writeTemplateXlsx } = await import('./write-xlsx');
         const unit = opts.unit !== undefined ? parseUnit(opts.unit) : {};
         // A blank template has nothing to detect a profile from: `auto` means the seed's.
         const profile: ProfileId = opts.profile === 'auto' ? 'hebei-2019' : opts.profile;

@@ -4,14 +4,21 @@
  */
 
 import { parentPort } from 'node:worker_threads';
+// Loaded as the worker starts, while the calling thread runs the guard over the first file.
+import 'exceljs';
 import { ReadError } from './bounded-zip';
 import type { ReadJob, ReadReply } from './isolate';
 import { loadXlsx } from './read-xlsx';
 
+// Whatever a library prints here must not reach the user's terminal or a CI log, where each
+// unreadable file is one line: the worker's output is dropped (its results travel as messages).
+// Capturing it in the parent instead (`stdout: true`) would keep the process alive while idle.
+for (const stream of [process.stdout, process.stderr]) stream.write = (() => true) as typeof stream.write;
+
 async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
     case 'xlsx':
-      return loadXlsx(job.path, job.limits);
+      return loadXlsx(job.data);
   }
 }
 
