@@ -12,12 +12,10 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ReadError, type ReadErrorCode } from './bounded-zip';
+import type { XlsxLimits } from './zip-guard';
 
-/**
- * What the worker is asked to read (src/cli/read-worker.ts): the bytes of a file its format's guard
- * has passed. A reader of another format adds a kind.
- */
-export type ReadJob = { kind: 'xlsx'; data: Uint8Array };
+/** What the worker is asked to read (src/cli/read-worker.ts); a reader of another format adds a kind. */
+export type ReadJob = { kind: 'xlsx'; path: string; limits: XlsxLimits };
 
 export interface IsolationLimits {
   /** The worker's heap (old generation), in MB. */
@@ -115,14 +113,6 @@ class ReaderWorker {
 
 let current: ReaderWorker | undefined;
 let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Starts the reader worker if there is none, so that it loads its libraries while the caller's
- * thread does other work (the guard's pass over the file).
- */
-export function startReader(limits: IsolationLimits): void {
-  if (!current || current.dead) current = new ReaderWorker(limits.heapMb);
-}
 
 /**
  * Runs `job` in the reader worker within `limits` and resolves to what the worker read. Jobs run one

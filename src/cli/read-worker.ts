@@ -4,8 +4,6 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-// Loaded as the worker starts, while the calling thread runs the guard over the first file.
-import 'exceljs';
 import { ReadError } from './bounded-zip';
 import type { ReadJob, ReadReply } from './isolate';
 import { loadXlsx } from './read-xlsx';
@@ -18,7 +16,7 @@ for (const stream of [process.stdout, process.stderr]) stream.write = (() => tru
 async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
     case 'xlsx':
-      return loadXlsx(job.data);
+      return loadXlsx(job.path, job.limits);
   }
 }
 

@@ -7,7 +7,7 @@ import { LIST_SHEET } from '../domain/layout';
 import { text } from '../excel/strings';
 import { LANGS } from '../i18n';
 import { useChineseBuiltInFormats } from './exceljs-formats';
-import { readIsolated, startReader } from './isolate';
+import { readIsolated } from './isolate';
 import { markedSheets } from './markers';
 import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
 
@@ -144,13 +144,20 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /**
- * Reads every worksheet of the file at `path` into a Grid. Throws XlsxReadError (with a code the
- * CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated, too big,
- * or too costly to read. The guard reads the file here, while the reader worker (src/cli/isolate.ts)
- * gets exceljs ready; exceljs then loads it there, where exhausting the heap or the time ends the
- * file, not the process.
+ * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
+ * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
+ * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
+ * too big, or too costly to read.
  */
-export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+export function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readIsolated<Grid[]>({ kind: 'xlsx', path, limits }, limits);
+}
+
+/**
+ * What readXlsx does, in the calling thread: the reader worker runs it. The guard reads the file
+ * here too, so that the main thread never parses untrusted bytes.
+ */
+export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -168,28 +175,22 @@ export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS
   } catch {
     throw new XlsxReadError('unreadable');
   }
-  startReader(limits);
   const parts = inspectXlsx(buf, limits);
-  const grids = await readIsolated<Grid[]>({ kind: 'xlsx', data: buf }, limits);
-  const marked = markedSheets(parts);
-  for (const grid of grids) {
-    if (marked.has(grid.sheet) || grid.sheet === LIST_SHEET || looksLikeSummary(grid)) {
-      grid.internal = true;
-    }
-  }
-  return grids;
-}
-
-/** What the reader worker runs: exceljs on the bytes of a file the guard has passed. */
-export async function loadXlsx(data: Uint8Array): Promise<Grid[]> {
   useChineseBuiltInFormats();
   // exceljs is loaded in the reader worker only: the command line's own thread never needs it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as object);
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as object);
   } catch {
     throw new XlsxReadError('corrupt');
   }
-  return workbook.worksheets.map(sheetGrid);
+  const marked = markedSheets(parts);
+  return workbook.worksheets.map((ws) => {
+    const grid = sheetGrid(ws);
+    if (marked.has(ws.name) || ws.name === LIST_SHEET || looksLikeSummary(grid)) {
+      grid.internal = true;
+    }
+    return grid;
+  });
 }
