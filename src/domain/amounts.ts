@@ -101,12 +101,15 @@ export function readPlanCell(field: Field | undefined): PlanReading {
     const value = finiteBig(cell.value);
     if (!value) return invalid(cell);
     const fromPercentFormat = isPercentFormat(cell.numberFormat);
-    const percent = fromPercentFormat ? value.times(100) : value;
-    return { kind: 'number', percent: Number(percent.toString()), fromPercentFormat };
+    const percent = Number((fromPercentFormat ? value.times(100) : value).toString());
+    // A percentage too large for a number (1e308 in a percent cell) is no plan anyone can total.
+    if (!Number.isFinite(percent)) return invalid(cell);
+    return { kind: 'number', percent, fromPercentFormat };
   }
   const s = String(cell.value).normalize('NFKC').trim();
   const percentSign = /%$/.test(s);
   const value = parseDecimalText(percentSign ? s.slice(0, -1) : s);
-  if (!value) return invalid(cell);
-  return { kind: 'number', percent: Number(value.toString()), fromPercentFormat: false };
+  const percent = value ? Number(value.toString()) : NaN;
+  if (!Number.isFinite(percent)) return invalid(cell);
+  return { kind: 'number', percent, fromPercentFormat: false };
 }

@@ -34,6 +34,14 @@ runRule(rule, {
       ],
     },
     {
+      title: 'a number too large to be one: 400 nines typed, 1e308 in a percent cell',
+      table: tableWith({ plan: ['9'.repeat(400), { value: 1e308, numberFormat: '0%' }, 80, 100] }),
+      errors: [
+        { cell: 'B7', messageId: 'notNumber' },
+        { cell: 'C7', messageId: 'notNumber' },
+      ],
+    },
+    {
       title: 'a date, shown as the date and not as 46360.6 %',
       table: tableWith({ plan: [{ value: 46360.6, date: true, numberFormat: 'yyyy-mm-dd' }, 50, 80, 100] }),
       errors: [
