@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (SPEC §10): prints a table and writes bench/results.json. `--only=roundTrips,engine,
- * taskpane` runs a part; `--runs=N` sets the timed runs of the engine and the task pane.
+ * cli,taskpane` runs a part; `--runs=N` sets the timed runs of the engine, the CLI and the task pane.
  */
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureCli, type CliDetail, type CliResult } from './cli';
 import { measureEngine, type EngineDetail, type EngineResult } from './engine';
 import {
   measureChunkedRead,
@@ -18,8 +19,8 @@ import {
 } from './round-trips';
 import { measureTaskpane, type ScriptSize, type TaskpaneDetail, type TaskpaneResult } from './taskpane';
 
-type Part = 'roundTrips' | 'engine' | 'taskpane';
-const PARTS: readonly Part[] = ['roundTrips', 'engine', 'taskpane'];
+type Part = 'roundTrips' | 'engine' | 'cli' | 'taskpane';
+const PARTS: readonly Part[] = ['roundTrips', 'engine', 'cli', 'taskpane'];
 
 export const TARGETS = {
   roundTrips: 2,
@@ -31,6 +32,7 @@ export const TARGETS = {
 export interface Results {
   roundTrips: RoundTripsResult;
   engine: EngineResult;
+  cli: CliResult;
   taskpane: TaskpaneResult;
 }
 
@@ -72,6 +74,16 @@ function printEngine(e: EngineResult, d: EngineDetail): void {
   console.log(
     `  ratio ${e.ratio} (in CPU time ${d.cpuRatio})   target ≤ ${TARGETS.engineRatio}: ${verdict(e.ratio <= TARGETS.engineRatio)}`,
   );
+}
+
+function printCli(c: CliResult, d: CliDetail): void {
+  console.log(
+    `\nCommand line: perf-targets check on ${c.tables} tables, a whole process each, median of ${d.runs} runs`,
+  );
+  console.log(`  perf-targets check (guard, reader worker, rules, JSON) ${pad(c.checkMs.toFixed(0), 7)} ms`);
+  console.log(`  node loading the workbook with exceljs, nothing else ${pad(c.loadOnlyMs.toFixed(0), 7)} ms`);
+  console.log(`    runs: check ${d.checks.join(', ')}; load only ${d.loads.join(', ')}`);
+  console.log(`  ratio ${c.ratio}`);
 }
 
 function printTaskpane(t: TaskpaneResult, d: TaskpaneDetail): void {
@@ -120,6 +132,7 @@ export async function main(args: string[]): Promise<void> {
       writeSummary: 0,
     },
     engine: { tables: 0, validateMs: 0, xlsxLoadMs: 0, ratio: 0 },
+    cli: { tables: 0, checkMs: 0, loadOnlyMs: 0, ratio: 0 },
     taskpane: { initialJsGzipBytes: 0, loadMs: 0, baselineLoadMs: 0, ratio: 0 },
   };
   const print: (() => void)[] = [];
@@ -139,6 +152,11 @@ export async function main(args: string[]): Promise<void> {
     const { result, detail } = await measureEngine({ runs, log });
     results.engine = result;
     print.push(() => printEngine(result, detail));
+  }
+  if (only.includes('cli')) {
+    const { result, detail } = await measureCli({ runs, log });
+    results.cli = result;
+    print.push(() => printCli(result, detail));
   }
   if (only.includes('taskpane')) {
     const { result, detail } = await measureTaskpane({ runs, log });

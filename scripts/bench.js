@@ -7,30 +7,10 @@
  */
 'use strict';
 
-const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
 
 const ROOT = path.join(__dirname, '..');
-const COMPILER_OPTIONS = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
-  jsx: ts.JsxEmit.ReactJSX,
-  esModuleInterop: true,
-  resolveJsonModule: true,
-  inlineSourceMap: true,
-};
-
-function compileTypeScript(module, filename) {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: COMPILER_OPTIONS,
-    fileName: filename,
-  });
-  module._compile(outputText, filename);
-}
-
-for (const ext of ['.ts', '.tsx']) require.extensions[ext] = compileTypeScript;
+require('./ts-register');
 
 require(path.join(ROOT, 'bench', 'run.ts'))
   .main(process.argv.slice(2))

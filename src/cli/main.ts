@@ -19,7 +19,6 @@ import '../i18n/cli';
 import { collectTargets } from './files';
 import { readXlsx } from './read-xlsx';
 import { checkText, jsonReport, printable, totalsCsv, totalsText, type FileResult } from './report';
-import { parseUnit, writeTemplateXlsx } from './write-xlsx';
 import { XlsxReadError } from './zip-guard';
 
 export interface CliIO {
@@ -221,6 +220,9 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
         const projects = parseProjects(opts.projects, lang);
         if (opts.unit !== undefined && opts.unit.trim() === '')
           throw new UsageError(t(lang, 'cli.usage.badUnit'));
+        // Loaded here, not at start: check and totals read through the reader worker and need no
+        // exceljs in this thread, which would cost every run half a second.
+        const { parseUnit, writeTemplateXlsx } = await import('./write-xlsx');
         const unit = opts.unit !== undefined ? parseUnit(opts.unit) : {};
         const profile = templateProfile(opts.profile);
         const target = path.resolve(io.cwd, out);

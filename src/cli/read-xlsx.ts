@@ -1,11 +1,13 @@
 /** An .xlsx file → the plain grids the domain reads (one per worksheet), through exceljs. */
 
 import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { LIST_SHEET } from '../domain/layout';
 import { LANGS } from '../i18n';
 import { summaryText } from '../i18n/summary';
+import { useChineseBuiltInFormats } from './exceljs-formats';
+import { readIsolated } from './isolate';
 import { markedSheets } from './markers';
 import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
 
@@ -142,10 +144,20 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /**
- * Reads every worksheet of the file at `path` into a Grid. Throws XlsxReadError (with a code the
- * CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated or too big.
+ * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
+ * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
+ * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
+ * too big, or too costly to read.
  */
-export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+export function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readIsolated<Grid[]>({ kind: 'xlsx', path, limits }, limits);
+}
+
+/**
+ * What readXlsx does, in the calling thread: the reader worker runs it. The guard reads the file
+ * here too, so that the main thread never parses untrusted bytes.
+ */
+export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -164,7 +176,10 @@ export async function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS
     throw new XlsxReadError('unreadable');
   }
   const parts = inspectXlsx(buf, limits);
-  const workbook = new ExcelJS.Workbook();
+  useChineseBuiltInFormats();
+  // exceljs is loaded in the reader worker only: the command line's own thread never needs it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch {

@@ -383,9 +383,13 @@ export function totalsText(results: FileResult[], totals: Totals, lang: Lang): s
   return lines.join('\n') + '\n';
 }
 
-/** One CSV field: a leading `= + - @`, tab or CR gets `'` so no spreadsheet evaluates it; then RFC 4180 quoting. */
+/**
+ * One CSV field: a field that starts with a tab or CR, or whose first character after any spaces is
+ * `= + - @` (`  =lead`: some spreadsheets trim before they evaluate), gets `'` so no spreadsheet
+ * evaluates it; then RFC 4180 quoting.
+ */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^(?:[\t\r]|\s*[=+\-@])/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

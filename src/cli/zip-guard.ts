@@ -1,203 +1,74 @@
 /**
  * Looks at an .xlsx file before exceljs loads it, so that a hostile or broken file gives one clear
- * message instead of a hang, an out-of-memory crash or a stack trace. exceljs inflates every part
- * into memory (shared strings as one JS string) and expands every merge cell by cell, so the sizes
- * the zip declares are not enough: each part is inflated here with a hard output bound first.
+ * message instead of a hang, an out-of-memory crash or a stack trace. The file is read as exceljs
+ * will read it (src/cli/bounded-zip.ts: the same zip entries, the same XML parser), and what exceljs
+ * would build from it is counted against XlsxLimits — cells, rows, columns, merged areas, defined
+ * names, shared strings, sheets, elements and bytes — whatever the XML's spelling (quotes, whitespace,
+ * attribute order, entities, prefixes). The load itself then runs in a worker with a heap and a time
+ * limit (src/cli/isolate.ts), for whatever this pass does not foresee.
  */
 
-import { inflateRawSync } from 'node:zlib';
+import type { SaxesTagPlain } from 'saxes';
+import {
+  localName,
+  ReadError,
+  readZip,
+  shown,
+  zipEntries,
+  type PartPlan,
+  type XmlVisitor,
+  type ZipLimits,
+} from './bounded-zip';
+import { boxCost, columnsBuilt, definedNameCost, MAX_COLUMN, MAX_ROW, mergeBox } from './exceljs-refs';
 
-/** Why a file cannot be read; the CLI turns the code into a sentence (src/i18n/cli.ts). */
-export type ReadErrorCode =
-  | 'not-found'
-  | 'unreadable'
-  | 'empty-file'
-  | 'too-large'
-  | 'unzipped-too-large'
-  | 'shared-strings-too-large'
-  | 'too-many-cells'
-  | 'ole'
-  | 'not-zip'
-  | 'truncated'
-  | 'zip-encrypted'
-  | 'zip-unsupported'
-  | 'not-workbook'
-  | 'corrupt'
-  | 'no-workbooks'
-  | 'unexpected';
+export { ReadError as XlsxReadError, type ReadErrorCode } from './bounded-zip';
 
-export class XlsxReadError extends Error {
-  constructor(
-    readonly code: ReadErrorCode,
-    readonly data: Record<string, string | number> = {},
-  ) {
-    super(`${code}${Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}`);
-    this.name = 'XlsxReadError';
-  }
-}
-
-export interface XlsxLimits {
+export interface XlsxLimits extends ZipLimits {
   /** The file on disk. */
   fileBytes: number;
-  /** All parts, inflated. */
-  unzippedBytes: number;
-  /** xl/sharedStrings.xml, inflated: exceljs holds it as one string. */
-  sharedStringsBytes: number;
-  /** Cells written plus cells covered by merges, over all sheets: exceljs makes an object for each. */
+  /** Worksheets declared in xl/workbook.xml. */
+  sheets: number;
+  /**
+   * Cells exceljs makes an object for, over all sheets: each cell written, each cell a merged area
+   * covers, each cell a defined name covers.
+   */
   cells: number;
+  /** `<row>` elements over all sheets; no row may lie past Excel's 1,048,576th. */
+  rows: number;
+  /** Column objects over all sheets: exceljs builds every column up to the last `<col>` names. */
+  columns: number;
+  /** Merged areas in one sheet: exceljs compares each new one with all before it. */
+  mergesPerSheet: number;
+  /** Entries of xl/sharedStrings.xml. */
+  sharedStrings: number;
+  /** The heap of the worker that loads the file, in MB (V8's old generation). */
+  heapMb: number;
+  /** Time to read one file, in milliseconds. */
+  timeMs: number;
 }
 
 /**
- * Far above any real submission: the 1,000-table benchmark workbook has about 150,000 cells and a
- * few MB. exceljs needs roughly 30 s and 600 MB per million cells on a 2-core machine, hence the caps.
+ * Far above any real submission, so that a real file is never refused: the 1,000-table benchmark
+ * workbook has 105,000 cells written, 15,000 rows, 17,000 merged areas (at most 170 on a sheet),
+ * 100 sheets, 220,000 XML elements and 5.6 MB of XML. Past them exceljs needs more than the worker's
+ * heap, or minutes: on a busy 2-core machine 500,000 cells take it 300-450 MB and 3-8 s, 16,384
+ * columns on each of 100 sheets 300 MB, 5,000 merged areas on one sheet 2 s (each is compared with
+ * all before it: 20,000 take 80 s), a defined name over a column of a million cells 300 MB.
  */
 export const DEFAULT_LIMITS: XlsxLimits = {
   fileBytes: 100 * 1024 * 1024,
   unzippedBytes: 256 * 1024 * 1024,
-  sharedStringsBytes: 64 * 1024 * 1024,
-  cells: 1_000_000,
+  partBytes: 64 * 1024 * 1024,
+  elements: 4_000_000,
+  sheets: 1_000,
+  cells: 500_000,
+  rows: 500_000,
+  columns: 16 * MAX_COLUMN,
+  mergesPerSheet: 5_000,
+  sharedStrings: 500_000,
+  heapMb: 768,
+  timeMs: 60_000,
 };
-
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_END = 0x06054b50;
-const SIG_END64 = 0x06064b50;
-const SIG_END64_LOCATOR = 0x07064b50;
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-function findEnd(buf: Buffer): number {
-  // The end record sits in the last 22 bytes plus an optional comment of up to 65,535 bytes.
-  const stop = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= stop; i--) {
-    if (buf.readUInt32LE(i) === SIG_END) return i;
-  }
-  return -1;
-}
-
-function zip64Field(extra: Buffer, wanted: { size: boolean; compressed: boolean; offset: boolean }) {
-  const out: { size?: number; compressed?: number; offset?: number } = {};
-  let p = 0;
-  while (p + 4 <= extra.length) {
-    const id = extra.readUInt16LE(p);
-    const len = extra.readUInt16LE(p + 2);
-    if (id === 0x0001) {
-      let q = p + 4;
-      const take = (): number | undefined => {
-        if (q + 8 > p + 4 + len) return undefined;
-        const v = Number(extra.readBigUInt64LE(q));
-        q += 8;
-        return v;
-      };
-      if (wanted.size) out.size = take();
-      if (wanted.compressed) out.compressed = take();
-      if (wanted.offset) out.offset = take();
-      return out;
-    }
-    p += 4 + len;
-  }
-  return out;
-}
-
-function readCentralDirectory(buf: Buffer): ZipEntry[] {
-  const end = findEnd(buf);
-  if (end < 0) throw new XlsxReadError('truncated');
-  let count = buf.readUInt16LE(end + 10);
-  let cdSize = buf.readUInt32LE(end + 12);
-  let cdOffset = buf.readUInt32LE(end + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = end - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== SIG_END64_LOCATOR) throw new XlsxReadError('truncated');
-    const end64 = Number(buf.readBigUInt64LE(loc + 8));
-    if (end64 + 56 > buf.length || buf.readUInt32LE(end64) !== SIG_END64)
-      throw new XlsxReadError('truncated');
-    count = Number(buf.readBigUInt64LE(end64 + 32));
-    cdSize = Number(buf.readBigUInt64LE(end64 + 40));
-    cdOffset = Number(buf.readBigUInt64LE(end64 + 48));
-  }
-  if (cdOffset + cdSize > buf.length) throw new XlsxReadError('truncated');
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new XlsxReadError('truncated');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    let localOffset = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const extra = buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      const z = zip64Field(extra, {
-        size: size === 0xffffffff,
-        compressed: compressedSize === 0xffffffff,
-        offset: localOffset === 0xffffffff,
-      });
-      size = z.size ?? size;
-      compressedSize = z.compressed ?? compressedSize;
-      localOffset = z.offset ?? localOffset;
-    }
-    entries.push({ name: name.replace(/^\/+/, ''), method, flags, compressedSize, size, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-function entryData(buf: Buffer, e: ZipEntry): Buffer {
-  const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) throw new XlsxReadError('truncated');
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  if (start + e.compressedSize > buf.length) throw new XlsxReadError('truncated');
-  return buf.subarray(start, start + e.compressedSize);
-}
-
-function inflateBounded(buf: Buffer, e: ZipEntry, bound: number): Buffer {
-  const data = entryData(buf, e);
-  if (e.method === 0) return data;
-  if (e.method !== 8) throw new XlsxReadError('zip-unsupported', { method: e.method });
-  try {
-    // One byte more than the declared size: a part that inflates past it lied about its size.
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(bound, e.size + 1)) });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new XlsxReadError('corrupt');
-    throw new XlsxReadError('truncated');
-  }
-}
-
-/** Cells a sheet's XML makes exceljs create: each `<c>` element plus every cell a merge covers. */
-function cellCount(xml: Buffer): number {
-  let n = 0;
-  for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3)) n++;
-  for (let i = xml.indexOf('<c>'); i >= 0; i = xml.indexOf('<c>', i + 3)) n++;
-  const merges = xml.indexOf('mergeCells');
-  return merges < 0 ? n : n + mergedCellCount(xml.toString('utf8', merges));
-}
-
-/** Sum of the cells covered by `<mergeCell ref="A1:G1"/>` elements. */
-function mergedCellCount(xml: string): number {
-  let n = 0;
-  const re = /<(?:\w+:)?mergeCell\b[^>]*\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/g;
-  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const w = Math.abs(col(m[3]) - col(m[1])) + 1;
-    const h = Math.abs(Number(m[4]) - Number(m[2])) + 1;
-    n += w * h;
-  }
-  return n;
-}
-
-const MB = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** What the guard keeps from its pass over the parts, for reading the add-in's sheet markers. */
 export interface XlsxParts {
@@ -209,46 +80,180 @@ export interface XlsxParts {
 
 const KEPT_PART = /^(xl\/workbook\.xml|.*\.rels|.*customProperty[^/]*\.bin|xl\/webextensions\/[^/]+\.xml)$/;
 
+/** The parts exceljs 4.4 parses as XML (lib/xlsx/xlsx.js `load`: exact names, then unanchored patterns). */
+type Kind = 'workbook' | 'sharedStrings' | 'worksheet' | 'xml';
+const EXACT: Record<string, Kind> = {
+  '_rels/.rels': 'xml',
+  'xl/workbook.xml': 'workbook',
+  'xl/_rels/workbook.xml.rels': 'xml',
+  'xl/sharedStrings.xml': 'sharedStrings',
+  'xl/styles.xml': 'xml',
+  'docProps/app.xml': 'xml',
+  'docProps/core.xml': 'xml',
+};
+const BINARY = [/xl\/media\//, /xl\/theme\/([a-zA-Z0-9]+)[.]xml/];
+const PATTERNS: [RegExp, Kind | undefined][] = [
+  [/xl\/worksheets\/sheet(\d+)[.]xml/, 'worksheet'],
+  [/xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/, 'xml'],
+  [/xl\/theme\/([a-zA-Z0-9]+)[.]xml/, undefined],
+  [/xl\/media\/([a-zA-Z0-9]+[.][a-zA-Z0-9]{3,4})$/, undefined],
+  [/xl\/drawings\/([a-zA-Z0-9]+)[.]xml/, 'xml'],
+  [/xl\/(comments\d+)[.]xml/, 'xml'],
+  [/xl\/tables\/(table\d+)[.]xml/, 'xml'],
+  [/xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/, 'xml'],
+  [/xl\/drawings\/(vmlDrawing\d+)[.]vml/, 'xml'],
+];
+
+const isBinary = (name: string): boolean => BINARY.some((re) => re.test(name));
+
+function kindOf(name: string): Kind | undefined {
+  if (isBinary(name)) return undefined;
+  if (name in EXACT) return EXACT[name];
+  for (const [re, kind] of PATTERNS) if (re.test(name)) return kind;
+  return undefined;
+}
+
+const escapeAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The running counts of one file, each checked against its limit as it grows. */
+class Budget {
+  cells = 0;
+  rows = 0;
+  columns = 0;
+  sheets = 0;
+  sharedStrings = 0;
+  constructor(readonly limits: XlsxLimits) {}
+  addCells(n: number): void {
+    this.cells += n;
+    if (!(this.cells <= this.limits.cells))
+      throw new ReadError('too-many-cells', { limit: this.limits.cells });
+  }
+}
+
+/** Counts what exceljs builds from one worksheet part, and keeps its `<customProperties>`. */
+function worksheetVisitor(part: string, budget: Budget, out: XlsxParts): XmlVisitor {
+  const { limits } = budget;
+  let merges = 0;
+  let columns = 0;
+  let props: string[] | undefined;
+  return {
+    open(tag: SaxesTagPlain) {
+      const a = tag.attributes;
+      switch (localName(tag.name)) {
+        case 'c':
+          budget.addCells(1);
+          return;
+        case 'row': {
+          if (++budget.rows > limits.rows) throw new ReadError('too-many-rows', { limit: limits.rows });
+          const r = parseInt(a.r, 10);
+          if (r > MAX_ROW) throw new ReadError('beyond-sheet', { ref: shown(`${a.r}`) });
+          return;
+        }
+        case 'col': {
+          const built = columnsBuilt(a.min, a.max);
+          if (built > MAX_COLUMN) throw new ReadError('beyond-sheet', { ref: shown(`${a.min}:${a.max}`) });
+          if (built > columns) {
+            budget.columns += built - columns;
+            columns = built;
+            if (budget.columns > limits.columns)
+              throw new ReadError('too-many-columns', { limit: limits.columns });
+          }
+          return;
+        }
+        case 'mergeCell': {
+          if (a.ref === undefined) return;
+          if (++merges > limits.mergesPerSheet)
+            throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
+          let box;
+          try {
+            box = mergeBox(a.ref);
+          } catch {
+            // exceljs stops on it: a damaged file, which the load says.
+            return;
+          }
+          if (box.bottom > MAX_ROW) throw new ReadError('beyond-sheet', { ref: shown(a.ref) });
+          budget.addCells(boxCost(box));
+          return;
+        }
+        case 'customProperties':
+          props = [];
+          return;
+        case 'customPr':
+          props?.push(
+            `<customPr${Object.entries(a)
+              .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+              .join('')}/>`,
+          );
+          return;
+      }
+    },
+    close(name: string) {
+      if (localName(name) === 'customProperties' && props) {
+        out.sheetCustomProperties.set(part, `<customProperties>${props.join('')}</customProperties>`);
+        props = undefined;
+      }
+    },
+  };
+}
+
+/** Counts the sheets of xl/workbook.xml and the cells its defined names make exceljs index. */
+function workbookVisitor(budget: Budget): XmlVisitor {
+  const { limits } = budget;
+  let name: { name: string | undefined; text: string[] } | undefined;
+  return {
+    open(tag) {
+      const local = localName(tag.name);
+      if (local === 'sheet' && ++budget.sheets > limits.sheets)
+        throw new ReadError('too-many-sheets', { limit: limits.sheets });
+      if (local === 'definedName') name = { name: tag.attributes.name, text: [] };
+    },
+    text(text) {
+      name?.text.push(text);
+    },
+    close(tagName) {
+      if (localName(tagName) !== 'definedName' || !name) return;
+      budget.addCells(definedNameCost(name.name, name.text.join('')));
+      name = undefined;
+    },
+  };
+}
+
+function sharedStringsVisitor(budget: Budget): XmlVisitor {
+  const { limits } = budget;
+  return {
+    open(tag) {
+      if (localName(tag.name) === 'si' && ++budget.sharedStrings > limits.sharedStrings)
+        throw new ReadError('too-many-shared-strings', { limit: limits.sharedStrings });
+    },
+  };
+}
+
 /**
- * Throws an XlsxReadError unless `buf` is a zip holding an Excel workbook within `limits`.
+ * Throws a ReadError unless `buf` is a zip holding an Excel workbook within `limits`.
  * exceljs then loads the same bytes; the parts it ignores (sheet custom properties, the add-in's
  * settings) are returned from this pass.
  */
 export function inspectXlsx(buf: Buffer, limits: XlsxLimits): XlsxParts {
-  if (buf.length === 0) throw new XlsxReadError('empty-file');
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) throw new XlsxReadError('ole');
-  const sig = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
-  if (sig !== SIG_LOCAL && sig !== SIG_END) throw new XlsxReadError('not-zip');
-  const entries = readCentralDirectory(buf);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new XlsxReadError('not-workbook');
+  const entries = zipEntries(buf);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new ReadError('not-workbook');
   const out: XlsxParts = { parts: new Map(), sheetCustomProperties: new Map() };
-  let total = 0;
-  let cells = 0;
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    if (e.flags & 0x1) throw new XlsxReadError('zip-encrypted');
-    total += e.size;
-    if (total > limits.unzippedBytes)
-      throw new XlsxReadError('unzipped-too-large', { limit: MB(limits.unzippedBytes) });
-    const isShared = e.name === 'xl/sharedStrings.xml';
-    if (isShared && e.size > limits.sharedStringsBytes) {
-      throw new XlsxReadError('shared-strings-too-large', { limit: MB(limits.sharedStringsBytes) });
+  const budget = new Budget(limits);
+  const planFor = (name: string): PartPlan | undefined => {
+    const keep = KEPT_PART.test(name);
+    switch (kindOf(name)) {
+      case 'worksheet':
+        return { xml: worksheetVisitor(name, budget, out), keep };
+      case 'workbook':
+        return { xml: workbookVisitor(budget), keep };
+      case 'sharedStrings':
+        return { xml: sharedStringsVisitor(budget), keep };
+      case 'xml':
+        return { xml: {}, keep };
+      default:
+        return keep ? { keep } : undefined;
     }
-    const bound = isShared ? limits.sharedStringsBytes + 1 : limits.unzippedBytes + 1;
-    const data = inflateBounded(buf, e, bound);
-    if (data.length !== e.size) throw new XlsxReadError('corrupt');
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-      cells += cellCount(data);
-      if (cells > limits.cells) throw new XlsxReadError('too-many-cells', { limit: limits.cells });
-      const at = data.indexOf('customProperties>');
-      if (at >= 0) {
-        const start = data.lastIndexOf('<', at);
-        const end = data.indexOf('customProperties>', at + 17);
-        out.sheetCustomProperties.set(e.name, data.toString('utf8', start, end < 0 ? data.length : end + 17));
-      }
-    } else if (KEPT_PART.test(e.name)) {
-      out.parts.set(e.name, data);
-    }
-  }
+  };
+  out.parts = readZip(buf, limits, planFor, isBinary, entries);
   return out;
 }

@@ -2,12 +2,16 @@
  * How money and spending-plan cells are read. A finance officer types `10.00`, `1,000.5` or a
  * number; people also write the unit (`20万元`, `854万`, `1,234.56元`), which is read exactly and
  * converted to the table's unit (SPEC §5). Anything else in an amount cell (`十万元`, `待定`, `#REF!`,
- * a date) cannot be summed and is reported, never guessed at.
+ * a date) cannot be summed and is reported, never guessed at — a date as the date it shows, not as
+ * Excel's day number.
  */
 
 import Big from 'big.js';
 import type { GridCell } from './grid';
 import type { Field } from './types';
+
+/** What could not be read, as the user sees it; `date` when the cell holds a date (shown as one). */
+export type InvalidReading = { kind: 'invalid'; text: string; date?: true };
 
 export type AmountReading =
   | { kind: 'empty' }
@@ -16,7 +20,10 @@ export type AmountReading =
    * when it did: the amount was read from text and converted.
    */
   | { kind: 'number'; value: Big; written?: string }
-  | { kind: 'invalid'; text: string };
+  | InvalidReading;
+
+/** `—`, `——`, `-`, `/`, `无`: nothing in this line. */
+const NONE = /^(?:[-—–―‐/\\、]+|无)$/u;
 
 /** Money units people write after an amount, in 元. */
 const YUAN_PER: Readonly<Record<string, number>> = {
@@ -39,7 +46,7 @@ export type PlanReading =
   | { kind: 'empty' }
   /** `percent` is the cumulative percentage: 20 means 20 %. */
   | { kind: 'number'; percent: number; fromPercentFormat: boolean }
-  | { kind: 'invalid'; text: string };
+  | InvalidReading;
 
 const NUMERIC_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+|\d*(?=\.\d))(?:\.\d+)?$/;
 
@@ -70,6 +77,25 @@ function displayText(cell: GridCell): string {
   return String(cell.value).trim();
 }
 
+const DAY_MS = 86_400_000;
+/** 1899-12-30: Excel's day 0 for the serials a date cell holds (from 1900-03-01 on). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An Excel date serial as the user would read it: `2026-12-04`, or `2026-12-04 14:24` with a time. */
+export function dateText(serial: number): string {
+  const ms = EXCEL_EPOCH_MS + Math.round(serial * 1440) * 60_000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(serial);
+  const iso = new Date(ms).toISOString();
+  return ms % DAY_MS === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** A cell that cannot be read as a number: a date is shown as the date, not as its serial. */
+function invalid(cell: GridCell): InvalidReading {
+  if (cell.date && typeof cell.value === 'number')
+    return { kind: 'invalid', text: dateText(cell.value), date: true };
+  return { kind: 'invalid', text: displayText(cell) };
+}
+
 function finiteBig(n: number): Big | undefined {
   return Number.isFinite(n) ? new Big(n) : undefined;
 }
@@ -81,25 +107,26 @@ function isEmpty(cell: GridCell | undefined): boolean {
 
 /**
  * 预算数 / 财政资金 / 其他资金: a number (or numeric text), an amount written with its unit (read
- * exactly, converted to the table's unit: `moneyScale` 1 for 万元 tables, 0.0001 for 元), empty, or
- * something that cannot be summed.
+ * exactly, converted to the table's unit: `moneyScale` 1 for 万元 tables, 0.0001 for 元), empty
+ * (also a dash or a slash, how forms say "none"), or something that cannot be summed.
  */
 export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1): AmountReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
-  const text = displayText(cell);
-  if (cell.error || cell.date || typeof cell.value === 'boolean') return { kind: 'invalid', text };
+  if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
     const value = finiteBig(cell.value);
-    return value ? { kind: 'number', value } : { kind: 'invalid', text };
+    return value ? { kind: 'number', value } : invalid(cell);
   }
-  const value = parseDecimalText(String(cell.value));
+  const text = String(cell.value).normalize('NFKC').trim();
+  const value = parseDecimalText(text);
   if (value) return { kind: 'number', value };
-  const m = AMOUNT_WITH_UNIT.exec(String(cell.value).normalize('NFKC').replace(/\s+/g, ''));
+  if (NONE.test(text)) return { kind: 'empty' };
+  const m = AMOUNT_WITH_UNIT.exec(text.replace(/\s+/g, ''));
   const written = m?.[2];
   const number = m?.[1] ? parseDecimalText(m[1]) : undefined;
   const yuan = written ? YUAN_PER[written] : undefined;
-  if (!number || !written || yuan === undefined) return { kind: 'invalid', text };
+  if (!number || !written || yuan === undefined) return invalid(cell);
   // The table's unit in 元: 10000 for a 万元 table, 1 for a 元 table.
   const tableYuan = moneyScale === 1 ? 10000 : 1;
   return { kind: 'number', value: number.times(yuan).div(tableYuan), written };
@@ -112,18 +139,20 @@ export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1)
 export function readPlanCell(field: Field | undefined): PlanReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
-  const text = displayText(cell);
-  if (cell.error || cell.date || typeof cell.value === 'boolean') return { kind: 'invalid', text };
+  if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
     const value = finiteBig(cell.value);
-    if (!value) return { kind: 'invalid', text };
+    if (!value) return invalid(cell);
     const fromPercentFormat = isPercentFormat(cell.numberFormat);
-    const percent = fromPercentFormat ? value.times(100) : value;
-    return { kind: 'number', percent: Number(percent.toString()), fromPercentFormat };
+    const percent = Number((fromPercentFormat ? value.times(100) : value).toString());
+    // A percentage too large for a number (1e308 in a percent cell) is no plan anyone can total.
+    if (!Number.isFinite(percent)) return invalid(cell);
+    return { kind: 'number', percent, fromPercentFormat };
   }
   const s = String(cell.value).normalize('NFKC').trim();
   const percentSign = /%$/.test(s);
   const value = parseDecimalText(percentSign ? s.slice(0, -1) : s);
-  if (!value) return { kind: 'invalid', text };
-  return { kind: 'number', percent: Number(value.toString()), fromPercentFormat: false };
+  const percent = value ? Number(value.toString()) : NaN;
+  if (!Number.isFinite(percent)) return invalid(cell);
+  return { kind: 'number', percent, fromPercentFormat: false };
 }

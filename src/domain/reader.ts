@@ -403,7 +403,9 @@ function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: n
     );
     for (let row = planHit.row; row <= last; row++) rows.push(row);
   }
-  for (let row = from; row <= to; row++) if (!rows.includes(row)) rows.push(row);
+  // A Set, not rows.includes: `to` can be a million rows below a label in a sparse sheet.
+  const seen = new Set(rows);
+  for (let row = from; row <= to; row++) if (!seen.has(row)) rows.push(row);
   const wanted = PLAN_PERIODS.map((p) => periodOf(p));
   for (const row of rows) {
     const periods = view.hitsIn(row).filter((h) => h.kind === 'period');

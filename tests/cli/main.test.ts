@@ -326,6 +326,14 @@ describe('totals', () => {
     expect(csvField('plain 文本')).toBe('plain 文本');
     expect(csvField('10.00')).toBe('10.00');
   });
+
+  it('csvField defuses = + - @ after leading spaces, as a sheet named “  =lead” has them', () => {
+    expect(csvField('  =lead')).toBe("'  =lead");
+    expect(csvField('\u3000+1')).toBe("'\u3000+1");
+    expect(csvField(' -1')).toBe("' -1");
+    expect(csvField(' @A1')).toBe("' @A1");
+    expect(csvField('  项目 =1')).toBe('  项目 =1');
+  });
 });
 
 describe('paths that cannot be read', () => {

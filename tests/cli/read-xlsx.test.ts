@@ -102,6 +102,32 @@ describe('readXlsx: rich text, hyperlinks, shared formulas, position', () => {
   });
 });
 
+describe('readXlsx: Chinese Excel’s built-in date formats', () => {
+  it.each([
+    [31, 'yyyy"年"m"月"d"日"'],
+    [57, 'yyyy"年"m"月"'],
+    [28, 'm"月"d"日"'],
+  ])('a number in built-in format %i is a date, with that format', async (id, code) => {
+    const styles: ZipPart = {
+      name: 'xl/styles.xml',
+      data:
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>' +
+        `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${id}" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    };
+    const parts = minimalXlsxParts(
+      '<sheetData><row r="1"><c r="A1" s="1"><v>46360.6</v></c></row></sheetData>',
+      [styles],
+    );
+    const p = file(`date-${id}.xlsx`);
+    await fs.writeFile(p, zipParts(parts));
+    const [g] = await readXlsx(p);
+    expect(cellAt(g, 0, 0)?.date).toBe(true);
+    expect(cellAt(g, 0, 0)?.numberFormat).toBe(code);
+    expect(cellAt(g, 0, 0)?.value).toBeCloseTo(46360.6, 6);
+  });
+});
+
 describe('readXlsx: the add-in’s own sheets are internal', () => {
   const inline = (a1: string, text: string) => `<c r="${a1}" t="inlineStr"><is><t>${text}</t></is></c>`;
   const labelled = `<sheetData><row r="1">${inline('A1', '项目名称')}${inline('B1', 'x')}</row></sheetData>`;
@@ -239,12 +265,14 @@ describe('readXlsx: files that are not workbooks, or are hostile', () => {
     expect((await readError(p, { ...DEFAULT_LIMITS, fileBytes: size - 1 })).code).toBe('too-large');
   });
 
-  it('refuses shared strings that inflate past the limit, even when the zip lies about their size', async () => {
+  it('refuses a part that inflates past the limit, even when the zip lies about its size', async () => {
     const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'无'.repeat(400_000)}</t></si></sst>`;
-    const limits = { ...DEFAULT_LIMITS, sharedStringsBytes: 1024 * 1024 };
+    const limits = { ...DEFAULT_LIMITS, partBytes: 1024 * 1024 };
     const honest = minimalXlsxParts('<sheetData/>', [{ name: 'xl/sharedStrings.xml', data: strings }]);
     await fs.writeFile(file('sst.xlsx'), zipParts(honest));
-    expect((await readError(file('sst.xlsx'), limits)).code).toBe('shared-strings-too-large');
+    const err = await readError(file('sst.xlsx'), limits);
+    expect(err.code).toBe('part-too-large');
+    expect(err.data).toEqual({ part: 'xl/sharedStrings.xml', limit: 1 });
     const lying = minimalXlsxParts('<sheetData/>', [
       { name: 'xl/sharedStrings.xml', data: strings, declaredSize: 100 },
     ]);

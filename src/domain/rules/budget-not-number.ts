@@ -19,6 +19,11 @@ const rule: Rule = {
         'zh-CN': '{{field}}是错误值“{{text}}”；应填写以{{unit}}为单位的数字，如“10.00”。',
         'en-US': '{{field}} holds the error value “{{text}}”; enter a number in {{unit}}, e.g. 10.00.',
       },
+      date: {
+        'zh-CN': '{{field}}是日期“{{text}}”，不是金额；应填写以{{unit}}为单位的数字，如“10.00”。',
+        'en-US':
+          '{{field}} holds the date “{{text}}”, not an amount; enter a number in {{unit}}, e.g. 10.00.',
+      },
     },
     terms: { field: 'field', unit: 'moneyUnit' },
     fixable: false,
@@ -30,7 +35,7 @@ const rule: Rule = {
       const cell = table.budget[field];
       const amount = readAmount(cell, table.moneyScale);
       if (!cell || amount.kind !== 'invalid') continue;
-      const messageId = cell.raw?.error ? 'errorValue' : 'notNumber';
+      const messageId = cell.raw?.error ? 'errorValue' : amount.date ? 'date' : 'notNumber';
       context.report({ at: cell, messageId, data: { field, text: amount.text, unit } });
     }
   },

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import tableMissingField from './table-missing-field';
 import tableDuplicateCode from './table-duplicate-code';
 import tableUnreadable from './table-unreadable';
+import tableFormulaField from './table-formula-field';
 import budgetNotNumber from './budget-not-number';
 import budgetNegative from './budget-negative';
 import budgetSumMismatch from './budget-sum-mismatch';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   tableMissingField,
   tableDuplicateCode,
   tableUnreadable,
+  tableFormulaField,
   budgetNotNumber,
   budgetNegative,
   budgetSumMismatch,

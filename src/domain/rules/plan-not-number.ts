@@ -23,6 +23,12 @@ const rule: Rule = {
         'en-US':
           'The {{period}} plan holds the error value “{{text}}”; enter the cumulative percentage from 0 to 100, e.g. 50 for 50 %.',
       },
+      date: {
+        'zh-CN':
+          '{{period}}支出计划是日期“{{text}}”，不是百分比；应填写 0 到 100 之间的累计百分比数字，如“50”表示 50%。',
+        'en-US':
+          'The {{period}} plan holds the date “{{text}}”, not a percentage; enter the cumulative percentage from 0 to 100, e.g. 50 for 50 %.',
+      },
     },
     terms: { period: 'period' },
     fixable: false,
@@ -32,7 +38,7 @@ const rule: Rule = {
       if (reading.kind !== 'invalid') return;
       context.report({
         at: field,
-        messageId: field.raw?.error ? 'errorValue' : 'notNumber',
+        messageId: field.raw?.error ? 'errorValue' : reading.date ? 'date' : 'notNumber',
         data: { period: String(i), text: reading.text },
       });
     });

@@ -34,8 +34,18 @@ runRule(rule, {
       errors: [
         { cell: 'C4', messageId: 'errorValue', messageIncludes: '#REF!', fix: null },
         { cell: 'E4', messageId: 'notNumber' },
-        { cell: 'G4', messageId: 'notNumber' },
+        {
+          cell: 'G4',
+          messageId: 'date',
+          messageIncludes: '日期“2023-03-15”',
+          messageIncludesEn: 'date “2023-03-15”',
+        },
       ],
+    },
+    {
+      title: 'a date with a time in 预算数',
+      table: tableWith({ total: { value: 46360.6, date: true, numberFormat: 'yyyy"年"m"月"d"日"' } }),
+      errors: [{ cell: 'C4', messageId: 'date', messageIncludes: '“2026-12-04 14:24”，不是金额' }],
     },
   ],
 });

@@ -33,5 +33,25 @@ runRule(rule, {
         { cell: 'E7', messageId: 'notNumber' },
       ],
     },
+    {
+      title: 'a number too large to be one: 400 nines typed, 1e308 in a percent cell',
+      table: tableWith({ plan: ['9'.repeat(400), { value: 1e308, numberFormat: '0%' }, 80, 100] }),
+      errors: [
+        { cell: 'B7', messageId: 'notNumber' },
+        { cell: 'C7', messageId: 'notNumber' },
+      ],
+    },
+    {
+      title: 'a date, shown as the date and not as 46360.6 %',
+      table: tableWith({ plan: [{ value: 46360.6, date: true, numberFormat: 'yyyy-mm-dd' }, 50, 80, 100] }),
+      errors: [
+        {
+          cell: 'B7',
+          messageId: 'date',
+          messageIncludes: '3月底支出计划是日期“2026-12-04 14:24”，不是百分比',
+          messageIncludesEn: 'date “2026-12-04 14:24”, not a percentage',
+        },
+      ],
+    },
   ],
 });

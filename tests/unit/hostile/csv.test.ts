@@ -1,7 +1,7 @@
 /**
  * `perf-targets totals --format csv` (SPEC §7): whatever the workbooks hold, no field of the CSV can
  * start a formula in the spreadsheet that opens it — codes, names and sheet names beginning with
- * `=`, `+`, `-`, `@`, a tab or a carriage return are prefixed with `'` — and every field still
+ * `=`, `+`, `-`, `@` (after any spaces), a tab or a carriage return are prefixed with `'` — and every field still
  * says what the JSON report says. tests/cli covers fixed examples; this covers random ones, sheet
  * names and control characters included.
  */
@@ -17,7 +17,7 @@ import { templateGrid } from '../../fixtures/table-builder';
 import { writeGridsXlsx } from '../../fixtures/xlsx';
 import { HOSTILE_TEXT } from '../../domain/hostile/arbitraries';
 
-const DANGEROUS = /^[=+\-@\t\r]/;
+const DANGEROUS = /^(?:[\t\r]|\s*[=+\-@])/;
 
 let dir: string;
 beforeAll(async () => {
@@ -72,11 +72,29 @@ const defused = (text: string | null): string =>
   text === null ? '未能读取' : DANGEROUS.test(text) ? `'${text}` : text;
 
 const text = fc.oneof(
-  fc.constantFrom(...HOSTILE_TEXT, '=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '=cmd|"/c calc"!A1', '-', '@'),
+  fc.constantFrom(
+    ...HOSTILE_TEXT,
+    '=1+1',
+    '+1',
+    '-1',
+    '@A1',
+    '\t=1',
+    '\r=1',
+    '=cmd|"/c calc"!A1',
+    '-',
+    '@',
+    '  =lead',
+    '\u3000+1',
+    '\u00a0@A1',
+  ),
   fc.string({ maxLength: 12 }),
   fc
-    .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', ''), fc.string({ maxLength: 8 }))
-    .map(([a, b]) => a + b),
+    .tuple(
+      fc.constantFrom('', ' ', '  ', '\u3000'),
+      fc.constantFrom('=', '+', '-', '@', '\t', '\r', ''),
+      fc.string({ maxLength: 8 }),
+    )
+    .map(([s, a, b]) => s + a + b),
 );
 
 /** What Excel takes as a sheet name: no []:*?/\, no apostrophe at either end, 1–31 characters. */

@@ -1,0 +1,132 @@
+/**
+ * Reading a file runs where running out of memory or time ends that file, never the process (SPEC
+ * §7): a worker thread whose heap is capped (V8's old generation, `resourceLimits`), terminated when
+ * one file takes longer than its time. A failure there becomes a ReadError — `out-of-memory`,
+ * `timeout` — that the command line prints as one line naming the file, and the next file gets a
+ * fresh worker. One worker serves the files of a run in turn, so the libraries are loaded once.
+ *
+ * A worker thread, not a child process: it starts in tens of milliseconds where a process takes
+ * hundreds, and hands the grids over by structured clone instead of a serialised stream.
+ */
+
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ReadError, type ReadErrorCode } from './bounded-zip';
+import type { XlsxLimits } from './zip-guard';
+
+/** What the worker is asked to read (src/cli/read-worker.ts); a reader of another format adds a kind. */
+export type ReadJob = { kind: 'xlsx'; path: string; limits: XlsxLimits };
+
+export interface IsolationLimits {
+  /** The worker's heap (old generation), in MB. */
+  heapMb: number;
+  /** Time for one file, in milliseconds. */
+  timeMs: number;
+}
+
+/** The worker's answer to one job. */
+export type ReadReply =
+  { ok: true; value: unknown } | { ok: false; code: ReadErrorCode; data: Record<string, string | number> };
+
+/**
+ * Under jest and the benchmark this module runs from its TypeScript source, which a worker cannot
+ * load by itself: scripts/ts-worker.js installs TypeScript's transpiler in the worker first.
+ */
+const FROM_SOURCE = path.extname(__filename) === '.ts';
+const ENTRY = path.join(__dirname, `read-worker${FROM_SOURCE ? '.ts' : '.js'}`);
+const TS_LOADER = path.join(__dirname, '..', '..', 'scripts', 'ts-worker.js');
+
+/** A worker left idle this long is ended, so that a long-lived caller (tests) does not keep one around. */
+const IDLE_MS = 2_000;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+}
+
+class ReaderWorker {
+  readonly worker: Worker;
+  private pending: Pending | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private idle: NodeJS.Timeout | undefined;
+  dead = false;
+
+  constructor(readonly heapMb: number) {
+    this.worker = new Worker(FROM_SOURCE ? TS_LOADER : ENTRY, {
+      workerData: FROM_SOURCE ? { entry: ENTRY } : undefined,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
+    this.worker.on('message', (reply: ReadReply) => {
+      if (reply.ok) this.settle(undefined, reply.value);
+      else this.settle(new ReadError(reply.code, reply.data));
+    });
+    this.worker.on('error', (err: Error & { code?: string }) => {
+      this.dead = true;
+      this.settle(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ReadError('out-of-memory', { limit: heapMb })
+          : new ReadError('unexpected', { message: String(err.message).split('\n')[0] }),
+      );
+    });
+    this.worker.on('exit', () => {
+      this.dead = true;
+      this.settle(new ReadError('unexpected', { message: 'the reader stopped' }));
+    });
+    this.rest();
+  }
+
+  run(job: ReadJob, timeMs: number): Promise<unknown> {
+    clearTimeout(this.idle);
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.timer = setTimeout(() => {
+        this.stop();
+        this.settle(new ReadError('timeout', { limit: Math.round(timeMs / 1000) }));
+      }, timeMs);
+      this.worker.postMessage(job);
+    });
+  }
+
+  stop(): void {
+    this.dead = true;
+    void this.worker.terminate();
+  }
+
+  private settle(err: Error | undefined, value?: unknown): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    clearTimeout(this.timer);
+    if (err) p.reject(err);
+    else p.resolve(value);
+    if (!this.dead) this.rest();
+  }
+
+  /** Idle: the worker must not keep the process alive, and goes after a while. */
+  private rest(): void {
+    this.worker.unref();
+    this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    this.idle.unref();
+  }
+}
+
+let current: ReaderWorker | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `job` in the reader worker within `limits` and resolves to what the worker read. Jobs run one
+ * at a time, in the order asked.
+ */
+export function readIsolated<T>(job: ReadJob, limits: IsolationLimits): Promise<T> {
+  const run = async (): Promise<T> => {
+    if (!current || current.dead || current.heapMb !== limits.heapMb) {
+      current?.stop();
+      current = new ReaderWorker(limits.heapMb);
+    }
+    return (await current.run(job, limits.timeMs)) as T;
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}

@@ -1,0 +1,38 @@
+/**
+ * The reader worker (src/cli/isolate.ts): reads the files it is sent, one at a time, and answers
+ * with what it read or why it could not. Everything a file makes a library build lives and dies here.
+ */
+
+import { parentPort } from 'node:worker_threads';
+import { ReadError } from './bounded-zip';
+import type { ReadJob, ReadReply } from './isolate';
+import { loadXlsx } from './read-xlsx';
+
+// Whatever a library prints here must not reach the user's terminal or a CI log, where each
+// unreadable file is one line: the worker's output is dropped (its results travel as messages).
+// Capturing it in the parent instead (`stdout: true`) would keep the process alive while idle.
+for (const stream of [process.stdout, process.stderr]) stream.write = () => true;
+
+async function read(job: ReadJob): Promise<unknown> {
+  switch (job.kind) {
+    case 'xlsx':
+      return loadXlsx(job.path, job.limits);
+  }
+}
+
+parentPort?.on('message', (job: ReadJob) => {
+  read(job).then(
+    (value) => parentPort!.postMessage({ ok: true, value } satisfies ReadReply),
+    (err: unknown) => {
+      const reply: ReadReply =
+        err instanceof ReadError
+          ? { ok: false, code: err.code, data: err.data }
+          : {
+              ok: false,
+              code: 'unexpected',
+              data: { message: String(err instanceof Error ? err.message : err).split('\n')[0] },
+            };
+      parentPort!.postMessage(reply);
+    },
+  );
+});
