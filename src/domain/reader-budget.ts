@@ -1,31 +1,125 @@
 /**
- * The budget and its money unit (SPEC §5). Labels differ by form (预算数, 年度资金总额, 年度资金申请总额,
- * 预算金额; 财政资金 or 财政拨款; 上年结转; 其他资金) and so does the arrangement: side by side on one
- * line, one under the other, or a grid whose columns are the project period and this year.
+ * The budget and its money unit (SPEC §5). Labels differ by form (预算数, 年度资金总额, 当年年度预算,
+ * 预算金额; 财政资金, 财政拨款 or its sources 中央资金 / 市级资金 / 一般公共预算; 上年结转; 其他资金,
+ * 自有资金, 单位资金) and so does the arrangement: side by side on one line, one under the other, a
+ * numbered breakdown (`(一)财政拨款小计` over `1、一般公共预算`), a grid whose columns are the project
+ * period and this year, or a self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …).
  */
 
 import type { Hit, SheetView } from './reader-sheet';
-import { isAnnual, isProjectPeriod } from './reader-labels';
-import type { Field } from './types';
+import { isAnnual, isProjectPeriod } from './lexicon';
+import type { Field, FundsLine } from './types';
+
+type Part = 'fiscal' | 'carryover' | 'other';
 
 export interface BudgetRead {
   total?: Field;
-  fiscal?: Field;
-  carryover?: Field;
-  other?: Field;
+  /** The fiscal money: one line, or several sources summed. */
+  fiscal: Field[];
+  carryover: Field[];
+  other: Field[];
   /** The total's label, when found. */
   totalHit?: Hit;
   /** The budget's labels, for the table's extent. */
   labels: Hit[];
+  /**
+   * A self-evaluation's funds block (SPEC §12), by row (total, fiscal, carryover, other): the cells of
+   * 年初预算数, 全年预算数, 全年执行数, 分值, 执行率 and 得分 where the form has them.
+   */
+  funds?: FundsRow[];
 }
 
-const PARTS = ['fiscal', 'carryover', 'other'] as const;
-/** How far below a column header (年度资金总额) its rows (财政拨款, 其他资金) may sit. */
-const MATRIX_DEPTH = 6;
+export type FundsColumn = keyof FundsLine['cells'];
+type FundsRow = FundsLine;
+
+const PARTS: readonly Part[] = ['fiscal', 'carryover', 'other'];
+const isPart = (h: Hit): boolean => (PARTS as readonly string[]).includes(h.kind);
+const FUNDS_COLUMNS: readonly FundsColumn[] = [
+  'yearStart',
+  'yearBudget',
+  'executed',
+  'weight',
+  'rate',
+  'score',
+];
+/** How far below a column heading (年度资金总额, 全年预算数) its rows may sit. */
+const MATRIX_DEPTH = 8;
 
 /** This year's total rather than the project period's, when the form gives both. */
 function pickTotal(totals: Hit[]): Hit | undefined {
-  return totals.find((h) => isAnnual(h.key)) ?? totals.find((h) => !isProjectPeriod(h.key)) ?? totals[0];
+  return (
+    totals.find((h) => isAnnual(h.key) && !isProjectPeriod(h.key)) ??
+    totals.find((h) => !isProjectPeriod(h.key)) ??
+    totals[0]
+  );
+}
+
+/**
+ * The lines that make up each part: of the labels of a kind, those of the highest level of
+ * enumeration (`(一)财政拨款小计`, not the `1、一般公共预算` under it); a line for all the fiscal (or
+ * other) money alone when the form has one, else its sources, to be summed.
+ */
+function partLines(all: Hit[], total?: Hit): Record<Part, Hit[]> {
+  const out: Record<Part, Hit[]> = { fiscal: [], carryover: [], other: [] };
+  // One source of the money (上级资金) beside the total, not introduced as its breakdown (其中, a
+  // number, a line below it), is another line of the form (该项目支出上级资金 beside 本级预算金额),
+  // not the total's fiscal part.
+  const labels = all.filter(
+    (h) =>
+      h.generic || !total || h.rank > 0 || /^其中/u.test(h.key) || h.row > total.row || h.kind !== 'fiscal',
+  );
+  if (!labels.length) return out;
+  const rank = Math.min(...labels.map((h) => h.rank || 9));
+  const top = labels.filter((h) => (h.rank || 9) === rank);
+  for (const part of PARTS) {
+    const mine = top.filter((h) => h.kind === part);
+    const generic = mine.filter((h) => h.generic);
+    // Siblings of a kind are summed (自有资金 and 其他收入); a generic fiscal line stands for all of it.
+    out[part] = part === 'fiscal' && generic.length ? generic.slice(0, 1) : mine;
+  }
+  return out;
+}
+
+/**
+ * A self-evaluation's funds block: a heading row with 年初预算数 / 全年预算数 / 全年执行数 … and the
+ * rows 年度资金总额, 其中：财政拨款, 上年结转, 其他资金 under it. The budget is this year's
+ * (全年预算数, or 调整后预算数), else the year's start (年初预算数).
+ */
+function readFunds(view: SheetView, hits: Hit[]): BudgetRead | undefined {
+  const budgetCol = hits.find((h) => h.kind === 'yearBudget') ?? hits.find((h) => h.kind === 'yearStart');
+  if (!budgetCol) return undefined;
+  const headingRow = budgetCol.row;
+  const columns = new Map<FundsColumn, number>();
+  for (const kind of FUNDS_COLUMNS) {
+    const h = hits.find((x) => x.kind === kind && x.row === headingRow);
+    if (h) columns.set(kind, h.col);
+  }
+  const below = hits.filter(
+    (h) =>
+      h.row > view.depth(headingRow, budgetCol.col) &&
+      h.row <= headingRow + MATRIX_DEPTH &&
+      h.col < budgetCol.col &&
+      (h.kind === 'total' || isPart(h)),
+  );
+  if (!below.length) return undefined;
+  const at = (h: Hit): Field => view.field(h.row, budgetCol.col);
+  const totalHit = below.find((h) => h.kind === 'total');
+  const lines = partLines(below.filter(isPart), totalHit);
+  const funds: FundsRow[] = [];
+  for (const h of [...(totalHit ? [totalHit] : []), ...lines.fiscal, ...lines.carryover, ...lines.other]) {
+    const cells: FundsRow['cells'] = {};
+    for (const [kind, col] of columns) cells[kind] = view.field(h.row, col);
+    funds.push({ line: h.kind as FundsRow['line'], label: view.field(h.row, h.col), cells });
+  }
+  return {
+    total: totalHit ? at(totalHit) : undefined,
+    totalHit: totalHit ?? budgetCol,
+    fiscal: lines.fiscal.map(at),
+    carryover: lines.carryover.map(at),
+    other: lines.other.map(at),
+    labels: [budgetCol, ...below],
+    funds,
+  };
 }
 
 /**
@@ -38,47 +132,68 @@ function pickTotal(totals: Hit[]): Hit | undefined {
 function readMatrix(view: SheetView, hits: Hit[], header: Hit): BudgetRead | undefined {
   const rowsBelow = hits.filter(
     (h) =>
-      h.row > view.depth(header.row, header.col) && h.row <= header.row + MATRIX_DEPTH && h.col < header.col,
+      h.row > view.depth(header.row, header.col) &&
+      h.row <= header.row + MATRIX_DEPTH &&
+      h.col < header.col &&
+      (h.kind === 'total' || isPart(h)) &&
+      !view.isLabel(h.row, header.col),
   );
   if (!rowsBelow.some((h) => h.kind !== 'total')) return undefined;
-  const rowLabel = (kind: Hit['kind']): Hit | undefined => rowsBelow.find((h) => h.kind === kind);
-  const at = (label: Hit | undefined): Field | undefined =>
-    label ? view.field(label.row, header.col) : undefined;
-  const totalLabel = rowLabel('total');
-  const read: BudgetRead = {
-    total: totalLabel ? at(totalLabel) : undefined,
+  const at = (label: Hit): Field => view.field(label.row, header.col);
+  const totalLabel = rowsBelow.find((h) => h.kind === 'total');
+  const lines = partLines(rowsBelow.filter(isPart), totalLabel);
+  return {
+    // Without a 资金总额 row, the figure under the column header is the total.
+    total: totalLabel ? at(totalLabel) : view.below(header),
     totalHit: totalLabel ?? header,
+    fiscal: lines.fiscal.map(at),
+    carryover: lines.carryover.map(at),
+    other: lines.other.map(at),
     labels: [header, ...rowsBelow],
   };
-  for (const part of PARTS) {
-    const field = at(rowLabel(part));
-    if (field) read[part] = field;
+}
+
+/**
+ * The parts that belong to the chosen total: where the form has two columns of figures (the
+ * project period's and this year's, side by side), those in the total's column; else those on its
+ * line or below it; else any.
+ */
+function partsOf(view: SheetView, parts: Hit[], totalHit: Hit | undefined): Hit[] {
+  if (!totalHit) return parts;
+  const columns = new Set(parts.map((h) => h.col));
+  if (columns.size > 1) {
+    const mine = parts.filter((h) => h.col === totalHit.col && h.row >= totalHit.row);
+    if (mine.length) return mine;
   }
-  // Without a 资金总额 row, the figure under the column header is the total.
-  if (!read.total) read.total = view.below(header);
-  return read;
+  const after = parts.filter((h) => h.row >= totalHit.row);
+  return after.length ? after : parts;
 }
 
 export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
-  const budgetHits = hits.filter((h) => h.kind === 'total' || (PARTS as readonly string[]).includes(h.kind));
+  const funds = readFunds(view, hits);
+  if (funds) return funds;
+  const budgetHits = hits.filter((h) => h.kind === 'total' || isPart(h));
   const totals = budgetHits.filter((h) => h.kind === 'total');
-  for (const header of totals.filter((h) => isAnnual(h.key))) {
+  for (const header of totals.filter((h) => isAnnual(h.key) && h.embedded === undefined)) {
+    // A total with its figure beside it is a line, not the heading of a column.
+    if ((view.valueOf(header)?.text ?? '') !== '') continue;
     const matrix = readMatrix(view, budgetHits, header);
     if (matrix) return matrix;
   }
   const totalHit = pickTotal(totals);
-  const read: BudgetRead = { totalHit, labels: [], total: totalHit ? view.valueRight(totalHit) : undefined };
-  if (totalHit) read.labels.push(totalHit);
+  const read: BudgetRead = { totalHit, labels: [], fiscal: [], carryover: [], other: [] };
+  if (totalHit) {
+    read.labels.push(totalHit);
+    read.total = view.valueOf(totalHit);
+  }
+  const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit), totalHit);
   for (const part of PARTS) {
-    const candidates = budgetHits.filter((h) => h.kind === part);
-    // The parts of the chosen total: on its line, else the first at or below it.
-    const label =
-      (totalHit &&
-        (candidates.find((h) => h.row === totalHit.row) ?? candidates.find((h) => h.row >= totalHit.row))) ||
-      candidates[0];
-    if (!label) continue;
-    read[part] = view.valueRight(label);
-    read.labels.push(label);
+    for (const label of lines[part]) {
+      const value = view.valueOf(label);
+      if (!value) continue;
+      read[part].push(value);
+      read.labels.push(label);
+    }
   }
   return read;
 }

@@ -8,7 +8,7 @@
 import { isBlank } from './grid';
 import { isAnnual, isFooterKey, isProjectPeriod, labelKey, type LabelKind } from './reader-labels';
 import { LAST_COL, type Hit, type SheetView } from './reader-sheet';
-import { isKnownLevel1, isKnownLevel2, normalizeName, PROFILES } from './taxonomy';
+import { isKnownLevel1, isKnownLevel2, levelKey, matchLevel1, matchLevel2, PROFILES } from './taxonomy';
 import type { Field, Indicator, ProfileChoice } from './types';
 
 export interface IndicatorBlock {
@@ -46,15 +46,15 @@ const COLUMN_KINDS: readonly [ColumnKey, LabelKind][] = [
   ['unit', 'unit'],
 ];
 
-const COST = normalizeName('成本指标');
+const COST = levelKey('成本指标');
 /** The 二级 of mof-2021's 成本指标 (经济成本指标 …): beside one, 成本指标 is a 一级. */
 const isMofCostLevel2 = (text: string): boolean =>
   PROFILES['mof-2021'].level1.some(
     (l1) =>
-      normalizeName(l1.name) === COST &&
+      levelKey(l1.name) === COST &&
       l1.level2.some((l2) =>
         [l2.name, ...l2.aliases].some(
-          (n) => normalizeName(n).replace(/指标$/, '') === normalizeName(text).replace(/指标$/, ''),
+          (n) => levelKey(n).replace(/指标$/, '') === levelKey(text).replace(/指标$/, ''),
         ),
       ),
   );
@@ -90,7 +90,8 @@ function headerColumns(
   const hits: Hit[] = [];
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
-  const first = (kind: LabelKind): number | undefined => hits.find((h) => h.kind === kind)?.col;
+  // Forms with the project period's indicators beside this year's (二级指标(长期) … 二级指标(年度)): this year's.
+  const first = (kind: LabelKind): number | undefined => pickValue(hits.filter((h) => h.kind === kind))?.col;
   const found: Partial<Columns> = {};
   for (const [key, kind] of COLUMN_KINDS) found[key] = first(kind);
 
@@ -125,7 +126,27 @@ function headerColumns(
       physical.add(value as number);
     }
   }
-  const hasValue = value !== undefined;
+  let hasValue = value !== undefined;
+  if (value === undefined) {
+    // No header names the value column: forms with one value column per beneficiary or town
+    // (笏石街道办 | 埭头镇) head them with names; the first such column right of the 三级 is read.
+    const named = new Set(hits.map((h) => h.col));
+    const after = Math.max(
+      level1Hit.col,
+      found.level2 ?? start,
+      found.name ?? start,
+      found.comparator ?? start,
+    );
+    const candidate = [...physical].sort((a, b) => a - b).find((col) => col > after && !named.has(col));
+    // Only where the column holds what values look like: beside a comparator column, or numbers.
+    if (
+      candidate !== undefined &&
+      (found.comparator === candidate - 1 || looksLikeValues(view, bottom, candidate))
+    ) {
+      value = candidate;
+      hasValue = true;
+    }
+  }
   // Where a value column would be: right of the others, but never past the sheet's last column.
   if (value === undefined) value = Math.min(right + 1, LAST_COL);
   const cols: Columns = {
@@ -179,24 +200,29 @@ export function readIndicators(
     (profile === 'auto' &&
       rows.some(
         (row) =>
-          normalizeName(view.ownText(row, cols.level1)) === COST &&
+          levelKey(view.ownText(row, cols.level1)) === COST &&
           isMofCostLevel2(view.ownText(row, cols.level2)),
       ));
   const isShifted = (row: number): boolean => {
     const level1Text = view.ownText(row, cols.level1);
     const level2Text = view.ownText(row, cols.level2);
     if (level1Text === '' || !isKnownLevel2(level1Text)) return false;
-    if (isKnownLevel1(level1Text) && (normalizeName(level1Text) !== COST || costIsLevel1)) return false;
+    if (isKnownLevel1(level1Text) && (levelKey(level1Text) !== COST || costIsLevel1)) return false;
     // Shifted, the 二级 column holds the 三级 name; a blank or a category there means the row is not.
     return level2Text !== '' && !isLevelName(level2Text);
   };
 
+  // 一级指标 heading two columns, the first holding the block's vertical label (绩效指标): the 一级
+  // names are in the column where they are written.
+  const level1Col = level1Column(view, cols, headerRow, rows);
+  const shiftedRows = new Set<number>();
   const indicators: Indicator[] = [];
   let previous: Indicator | undefined;
   for (const row of rows) {
     const shifted = isShifted(row);
+    if (shifted) shiftedRows.add(row);
     const at = (col: number): number => (shifted ? shiftedCol(col) : col);
-    const level1 = continued(view, row, cols.level1, previous?.level1, shifted);
+    const level1 = continued(view, row, level1Col, previous?.level1, shifted);
     // A new 一级 with a blank 二级 does not take the 二级 of another 一级.
     const level2 = continued(
       view,
@@ -229,6 +255,7 @@ export function readIndicators(
     indicators.push(indicator);
     previous = indicator;
   }
+  resolveUnmergedLevels(view, indicators, level1Col, shiftedRows);
   return {
     header: view.field(headerRow, cols.level1),
     indicators,
@@ -238,6 +265,91 @@ export function readIndicators(
     valueCol: cols.value,
   };
 }
+
+/** True when most filled cells of the column below the header read as quantities (`100%`, `≥3个`, 12). */
+function looksLikeValues(view: SheetView, headerBottom: number, col: number): boolean {
+  let filled = 0;
+  let quantities = 0;
+  for (let row = headerBottom + 1; row <= Math.min(view.bottom, headerBottom + 30); row++) {
+    const cell = view.own(row, col);
+    if (isBlank(cell)) continue;
+    filled++;
+    if (typeof cell?.value === 'number' || /^\s*[≥≤><=＝]?\s*[\d０-９]/u.test(String(cell?.value)))
+      quantities++;
+  }
+  return filled > 0 && quantities * 2 > filled;
+}
+
+/** The column of the 一级 names under a 一级指标 heading that spans several columns. */
+function level1Column(view: SheetView, cols: Columns, headerRow: number, rows: number[]): number {
+  const last = view.reach(headerRow, cols.level1);
+  let best = cols.level1;
+  let bestCount = -1;
+  for (let col = cols.level1; col <= last; col++) {
+    if (col === cols.level2 || col === cols.name) break;
+    const count = rows.filter((row) => isKnownLevel1(view.ownText(row, col))).length;
+    if (count > bestCount) {
+      best = col;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * 一级/二级 written once per group but not merged over it (a Word table pasted without its merges,
+ * or a label set on the middle row of its group): a blank 一级 belongs to the group's name above it,
+ * or — when the row's 二级 does not fit that 一级, or nothing is above — to the one written below it.
+ * A 一级 cell holding a 二级 name with a blank 二级 beside it (服务对象满意度指标 across both columns)
+ * is that 二级 too; a blank 二级 on a row that continues the same 一级 continues the 二级 above.
+ */
+function resolveUnmergedLevels(
+  view: SheetView,
+  indicators: Indicator[],
+  level1Col: number,
+  shifted: ReadonlySet<number>,
+): void {
+  const written = (ind: Indicator): boolean =>
+    !shifted.has(ind.row) && view.ownText(ind.row, level1Col) !== '' && !view.mergeAt(ind.row, level1Col);
+  const blank = (ind: Indicator): boolean =>
+    !shifted.has(ind.row) && view.ownText(ind.row, level1Col) === '' && !view.mergeAt(ind.row, level1Col);
+  indicators.forEach((ind, i) => {
+    if (!blank(ind)) return;
+    const next = indicators.slice(i + 1).find((x) => !blank(x));
+    if (!next || !written(next)) return;
+    const above = indicators
+      .slice(0, i)
+      .reverse()
+      .find((x) => !blank(x));
+    const fits = (level1: string): boolean => fitsUnder(ind.level2.text, level1);
+    if (!above || (ind.level2.text !== '' && !fits(above.level1.text) && fits(next.level1.text)))
+      ind.level1 = { ...next.level1, inherited: true };
+  });
+  indicators.forEach((ind, i) => {
+    const before = indicators[i - 1];
+    if (ind.level2.text !== '' || view.mergeAt(ind.row, ind.level2.col)) return;
+    if (isKnownLevel2(ind.level1.text) && !isKnownLevel1(ind.level2.text)) {
+      if (isSatisfactionName(ind.level1.text)) ind.level2 = { ...ind.level1, inherited: true };
+    } else if (
+      before &&
+      levelKey(before.level1.text) === levelKey(ind.level1.text) &&
+      before.level2.text !== ''
+    ) {
+      ind.level2 = { ...before.level2, inherited: true };
+    }
+  });
+}
+
+/** True when the 二级 (blank or unknown: anything) may sit under the 一级 in some profile. */
+function fitsUnder(level2: string, level1: string): boolean {
+  if (level2 === '' || !isKnownLevel2(level2)) return true;
+  return Object.values(PROFILES).some((p) => {
+    const l1 = matchLevel1(p, level1);
+    return l1 !== undefined && matchLevel2(l1, level2) !== undefined;
+  });
+}
+
+const isSatisfactionName = (text: string): boolean => levelKey(text).includes('满意度');
 
 /** Comparator, number and unit as one text; a value cell that already says the sign or unit keeps it once. */
 function joinValue(comparator: string, value: string, unit: string): string {

@@ -22,6 +22,12 @@ export interface Hit {
   row: number;
   col: number;
   key: string;
+  /** See LabelReading.generic: all of the fiscal or other money rather than one source. */
+  generic?: boolean;
+  /** The label's level of enumeration (`(一)` 1, `1.` 2, none 0). */
+  rank: number;
+  /** The value written in the label's own cell (`年度资金总额:16` → `16`). */
+  embedded?: string;
 }
 
 export interface MoneyMark extends MoneyUnit {
@@ -91,12 +97,38 @@ export class SheetView {
       }
       if (reading.title) titles++;
       else if (reading.year) years++;
-      if (reading.kind) hits.push({ kind: reading.kind, row, col, key: reading.key });
+      const label = reading.label;
+      if (label && !(label.weak && !this.amountRightOf(row, col))) {
+        const hit: Hit = { kind: label.kind, row, col, key: reading.key, rank: reading.rank };
+        if (label.generic) hit.generic = true;
+        hits.push(hit);
+      }
+      for (const e of reading.embedded) {
+        const hit: Hit = { kind: e.label.kind, row, col, key: e.key, rank: e.rank, embedded: e.value };
+        if (e.label.generic) hit.generic = true;
+        hits.push(hit);
+      }
     }
     if (hits.length) this.hits.set(row, hits);
     // A title shares its line with nothing but the year and the money unit.
     if (titles === 1 && filled === titles + years + units) this.titleRows.add(row);
     else if (years > 0 && filled === years + units) this.yearRows.add(row);
+  }
+
+  /** True when the first filled cell right of (row, col) holds a number or an amount written as text. */
+  private amountRightOf(row: number, col: number): boolean {
+    const line = this.grid.cells[row - this.top];
+    if (!line) return false;
+    for (let i = col - this.left + 1; i < line.length; i++) {
+      const cell = line[i];
+      if (isBlank(cell)) continue;
+      if (typeof cell?.value === 'number') return true;
+      return (
+        typeof cell?.value === 'string' &&
+        /^[\s+-]*[\d０-９][\d０-９,，.．]*\s*(?:万元|万|元)?\s*$/u.test(cell.value)
+      );
+    }
+    return false;
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
@@ -146,6 +178,11 @@ export class SheetView {
     return this.hits.get(row) ?? [];
   }
 
+  /** Rows whose labels are no table's (a project list's header and body): their hits are dropped. */
+  forgetLabels(rows: Iterable<number>): void {
+    for (const row of rows) this.hits.delete(row);
+  }
+
   /** True when no cell of the row between the two columns holds anything. */
   rowEmpty(row: number, from: number, to: number): boolean {
     for (let col = from; col <= to; col++) if (!isBlank(this.own(row, col))) return false;
@@ -172,7 +209,8 @@ export class SheetView {
    * The value of a label: the next non-empty cell to its right (past the label's merge); when that
    * is another label, or nothing follows, the first cell right of the label, where the user would type.
    */
-  valueRight(hit: { row: number; col: number }): Field {
+  valueRight(hit: { row: number; col: number; embedded?: string }): Field {
+    if (hit.embedded !== undefined) return this.embeddedField(hit.row, hit.col, hit.embedded);
     const start = this.reach(hit.row, hit.col) + 1;
     for (let col = start; col <= this.right; col++) {
       const m = this.mergeAt(hit.row, col);
@@ -182,6 +220,38 @@ export class SheetView {
       return this.field(hit.row, col);
     }
     return this.field(hit.row, start);
+  }
+
+  /**
+   * The value of a field label (SPEC §5: a label is never a value): written in the label's own cell,
+   * else the nearest cell to its right that is not a label — the first cell right of the label when
+   * all is empty up to the next label, where the user would type. A label with another label right
+   * beside it is a column heading: its value is the cell below, when that is not a label. Undefined
+   * when there is no place for a value.
+   */
+  valueOf(hit: { row: number; col: number; embedded?: string }): Field | undefined {
+    if (hit.embedded !== undefined) return this.embeddedField(hit.row, hit.col, hit.embedded);
+    const start = this.reach(hit.row, hit.col) + 1;
+    if (start > this.right + 1 || start > LAST_COL) return undefined;
+    if (!this.isLabel(hit.row, start)) {
+      for (let col = start; col <= this.right; col++) {
+        const m = this.mergeAt(hit.row, col);
+        if (m && (m.top !== hit.row || m.left !== col)) continue;
+        if (isBlank(this.own(hit.row, col))) continue;
+        if (this.isLabel(hit.row, col)) break;
+        return this.field(hit.row, col);
+      }
+      return this.field(hit.row, start);
+    }
+    const under = this.depth(hit.row, hit.col) + 1;
+    if (under > this.bottom || this.isLabel(under, hit.col)) return undefined;
+    return this.field(under, hit.col);
+  }
+
+  /** A value written in its label's cell: the cell's address, the value's own text. */
+  embeddedField(row: number, col: number, value: string): Field {
+    const p = this.master(row, col);
+    return { cell: toA1(p.row, p.col), row: p.row, col: p.col, raw: { value }, text: value, embedded: true };
   }
 
   /** The cell under a label (past its merge): where a header-style form has its value. */

@@ -10,10 +10,19 @@ import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
 import { readIndicators } from './reader-indicators';
+import { isDepartmentTitle, isSelfEvalTitle } from './lexicon';
 import { isAnnual, labelKey, periodOf, withoutMoneyUnit, type LabelKind } from './reader-labels';
 import { sheetA1, SheetView, type Hit } from './reader-sheet';
 import { detectProfile } from './taxonomy';
-import type { Field, Indicator, ProfileChoice, ReaderNote, TargetTable } from './types';
+import {
+  budgetLines,
+  type Field,
+  type FormKind,
+  type Indicator,
+  type ProfileChoice,
+  type ReaderNote,
+  type TargetTable,
+} from './types';
 
 export { labelKey } from './reader-labels';
 
@@ -72,6 +81,7 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
       ...readGrid(columnsOf(grid, view.left, split - 1), options),
       ...readGrid(columnsOf(grid, split, view.right), options),
     ];
+  view.forgetLabels(listRows(view));
   const groups = findGroups(view);
   const tables: TargetTable[] = [];
   let previousBottom = view.top - 1;
@@ -79,10 +89,94 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     const next = groups[i + 1];
     const regionEnd = next ? next.start - 1 : view.bottom;
     const table = readTable(view, group, previousBottom, regionEnd, options);
+    // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
+    if (!isTable(table)) return;
     tables.push(table);
     previousBottom = table.bottom;
   });
   return tables;
+}
+
+/**
+ * A table has a project (or department) with a value, or an indicator block; and something to
+ * check beside it: a budget, a spending plan or an indicator block.
+ */
+function isTable(table: TargetTable): boolean {
+  const project = [table.name, table.code].some((f) => f !== undefined && f.text !== '');
+  const block = table.indicatorHeader !== undefined;
+  const budget = table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0;
+  return (project || block) && (block || budget || table.plan.length > 0);
+}
+
+/** Kinds of label that head the columns of a project list (序号 | 项目名称 | 金额 …). */
+const LIST_HEADINGS = new Set<LabelKind>([
+  'name',
+  'code',
+  'total',
+  'fiscal',
+  'other',
+  'info',
+  'implementer',
+  'entity',
+  'section',
+  'usage',
+]);
+
+/**
+ * The rows of project lists (SPEC §5: a list is not a table): a heading row holding 项目名称 (or 项目编码)
+ * among other column headings and no indicator header, over rows that each name a project in that
+ * column beside an amount. The heading and the rows below it, up to the first empty row, are the
+ * list's; their labels are no table's.
+ */
+function listRows(view: SheetView): number[] {
+  const rows: number[] = [];
+  for (let row = view.top; row <= view.bottom; row++) {
+    const hits = view.hitsIn(row);
+    const anchor = hits.find((h) => h.kind === 'name' || h.kind === 'code');
+    if (!anchor || anchor.embedded !== undefined) continue;
+    if (hits.some((h) => h.kind === 'level1' || h.kind === 'level2' || h.kind === 'indicatorName')) continue;
+    const headings = hits.filter((h) => LIST_HEADINGS.has(h.kind)).length + columnHeadings(view, row, hits);
+    if (headings < 3) continue;
+    const entries = listEntries(view, anchor);
+    if (entries.length < 2) continue;
+    const last = entries.at(-1) ?? row;
+    let end = last;
+    while (end + 1 <= view.bottom && !view.rowEmpty(end + 1, view.left, view.right)) end++;
+    for (let r = row; r <= end; r++) rows.push(r);
+    row = end;
+  }
+  return rows;
+}
+
+/** Short texts beside the row's labels that the lexicon does not know (建设地点, 责任人): more headings. */
+function columnHeadings(view: SheetView, row: number, hits: Hit[]): number {
+  let n = 0;
+  for (let col = view.left; col <= view.right; col++) {
+    if (hits.some((h) => h.col === col)) continue;
+    const text = view.ownText(row, col);
+    if (text !== '' && text.length <= 12 && !/\d/u.test(text)) n++;
+  }
+  return n;
+}
+
+/** The rows under a list's 项目名称 heading that name a project beside a number. */
+function listEntries(view: SheetView, anchor: Hit): number[] {
+  const out: number[] = [];
+  for (
+    let row = view.depth(anchor.row, anchor.col) + 1;
+    row <= Math.min(view.bottom, anchor.row + 40);
+    row++
+  ) {
+    const text = view.ownText(row, anchor.col);
+    if (text === '') continue;
+    if (view.isLabel(row, anchor.col)) break;
+    let number = false;
+    for (let col = view.left; col <= view.right && !number; col++)
+      number = typeof view.own(row, col)?.value === 'number';
+    if (number) out.push(row);
+    else if (out.length === 0 && row > anchor.row + 4) break;
+  }
+  return out;
 }
 
 /**
@@ -190,15 +284,23 @@ function readTable(
     (unitRow !== undefined ? unitLineText(view, unitRow) : undefined) ?? unitFromLabels(view, hits);
   const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row);
 
-  const code = codeHit ? view.valueRight(codeHit) : undefined;
+  const code = codeHit ? view.valueOf(codeHit) : undefined;
   const nameLabel = nameHit ?? entityHit;
-  const name = nameLabel ? view.valueRight(nameLabel) : undefined;
+  const name = nameLabel ? view.valueOf(nameLabel) : undefined;
   const usage = usageHit ? readUsage(view, usageHit) : undefined;
   const goal = goalHit ? readGoal(view, goalHit, labelsEnd) : undefined;
   const plan = readPlan(view, planHit, searchTop, labelsEnd);
-  [code, name, budget.total, budget.fiscal, budget.carryover, budget.other, usage, goal, ...plan].forEach(
-    locate,
-  );
+  [
+    code,
+    name,
+    budget.total,
+    ...budget.fiscal,
+    ...budget.carryover,
+    ...budget.other,
+    usage,
+    goal,
+    ...plan,
+  ].forEach(locate);
 
   const left = Math.min(...located.map((p) => p.col), title?.col ?? Infinity);
   const leftCol = Number.isFinite(left) ? left : view.left;
@@ -230,7 +332,9 @@ function readTable(
       what: 'budget',
       cell: sheetA1(projectRow !== undefined ? projectRow + 1 : firstRow, leftCol),
     });
-  if (!plan.length)
+  const form = formOf(view, title, hits, budget.funds !== undefined, headerRow, nameHit, entityHit);
+  // Self-evaluations and whole-department tables have no spending plan to miss.
+  if (!plan.length && form === 'target')
     notes.push({
       what: 'plan',
       cell: planHit ? sheetA1(planHit.row, planHit.col) : sheetA1(usage ? usage.row + 1 : firstRow, leftCol),
@@ -256,9 +360,14 @@ function readTable(
       ? options.profile
       : detectProfile(indicators.map((ind) => ind.level1.text));
 
-  const { total, fiscal, carryover, other } = budget;
+  const { total } = budget;
+  const [fiscal] = budget.fiscal;
+  const [carryover] = budget.carryover;
+  const [other] = budget.other;
+  const broken = budget.fiscal.length > 1 || budget.carryover.length > 1 || budget.other.length > 1;
   return {
     sheet: view.grid.sheet,
+    form,
     range: rangeA1({ top, left: leftCol, bottom, right }),
     top,
     left: leftCol,
@@ -270,7 +379,16 @@ function readTable(
     moneyScale,
     ...(code ? { code } : {}),
     ...(name ? { name } : {}),
-    budget: { total, fiscal, other, ...(carryover ? { carryover } : {}) },
+    budget: {
+      total,
+      fiscal,
+      other,
+      ...(carryover ? { carryover } : {}),
+      ...(broken
+        ? { lines: { fiscal: budget.fiscal, carryover: budget.carryover, other: budget.other } }
+        : {}),
+    },
+    ...(budget.funds ? { funds: budget.funds } : {}),
     ...(usage ? { usage } : {}),
     ...(goal ? { goal } : {}),
     plan,
@@ -279,6 +397,29 @@ function readTable(
     indicators,
     notes,
   };
+}
+
+/**
+ * The form a table is (SPEC §5): a self-evaluation by its title (…自评表) or by its columns (实际完成值,
+ * 得分, a funds block of 全年预算数/全年执行数); a whole department's table by its title (部门整体…) or
+ * by naming a department where a project would be; else a target table.
+ */
+function formOf(
+  view: SheetView,
+  title: Field | undefined,
+  hits: Hit[],
+  funds: boolean,
+  headerRow: number | undefined,
+  nameHit: Hit | undefined,
+  entityHit: Hit | undefined,
+): FormKind {
+  const titleKey = title ? labelKey(title.text) : '';
+  const header = headerRow === undefined ? [] : [...view.hitsIn(headerRow), ...view.hitsIn(headerRow + 1)];
+  const evaluates = header.some((h) => h.kind === 'actual' || h.kind === 'score');
+  if (isSelfEvalTitle(titleKey) || funds || evaluates) return 'selfEval';
+  if (isDepartmentTitle(titleKey) || (!nameHit && entityHit)) return 'department';
+  if (hits.some((h) => h.kind === 'executed')) return 'selfEval';
+  return 'target';
 }
 
 /**
@@ -326,7 +467,9 @@ function headLines(
  * name (`填报单位：某某局`); its money unit may be elsewhere.
  */
 function looksLikeUnitName(view: SheetView, row: number): boolean {
-  if (view.hitsIn(row).length || view.titleRows.has(row)) return false;
+  const hits = view.hitsIn(row);
+  if (hits.some((h) => h.embedded === undefined || h.kind !== 'implementer') || view.titleRows.has(row))
+    return false;
   let filled = 0;
   for (let col = view.left; col <= view.right; col++) if (view.ownText(row, col) !== '') filled++;
   const first = view.firstFilledCol(row);
@@ -342,8 +485,9 @@ function unitLineText(view: SheetView, row: number): string | undefined {
   const parts: string[] = [];
   for (let col = view.left; col <= view.right; col++) {
     const text = withoutMoneyUnit(cellText(view.own(row, col)));
-    // A label on the unit's row (项目名称 …) is the table's, not the unit's.
-    if (text && !view.isLabel(row, col)) parts.push(text);
+    // A label on the unit's row (项目名称 …) is the table's, not the unit's; `填报单位：某局` is the unit.
+    const label = view.hitsIn(row).some((h) => h.col === col && h.embedded === undefined);
+    if (text && !label) parts.push(text);
   }
   const text = parts.join(' ').trim();
   return text || undefined;

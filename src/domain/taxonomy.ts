@@ -47,41 +47,66 @@ export interface Profile {
 
 const l2 = (name: string, role: Level2Role, aliases: string[] = []): Level2 => ({ name, role, aliases });
 
+/*
+ * Names compare by levelKey (below): folded, without a score or a note in brackets, with `值`
+ * read as `指标` (some schools' forms write 数量值, 产出值) and 二级 without their `指标`. The aliases
+ * are the other names real forms use for the same category.
+ */
+const SATISFACTION_NAMES = [
+  '社会公众或服务对象满意度指标',
+  '服务对象满意度指标',
+  '社会公众满意度指标',
+  '满意度',
+];
+
 const SATISFACTION: Level1 = {
   name: '满意度指标',
-  aliases: ['社会公众或服务对象满意度指标', '满意度'],
-  level2: [l2('服务对象满意度指标', 'satisfaction', ['社会公众或服务对象满意度指标', '社会公众满意度指标'])],
+  aliases: SATISFACTION_NAMES,
+  // Many forms repeat 满意度指标 in the 二级 column.
+  level2: [l2('服务对象满意度指标', 'satisfaction', [...SATISFACTION_NAMES, '满意度指标', '群众满意度指标'])],
 };
+
+const OUTPUT_NAMES = ['产出', '项目完成指标', '预期产出指标', '产出目标'];
 
 const OUTPUT_2019: Level1 = {
   name: '产出指标',
-  aliases: [],
+  aliases: OUTPUT_NAMES,
   level2: [
-    l2('数量指标', 'quantity'),
-    l2('质量指标', 'quality'),
-    l2('时效指标', 'timeliness'),
-    l2('成本指标', 'cost'),
+    l2('数量指标', 'quantity', ['数量目标']),
+    l2('质量指标', 'quality', ['质量目标']),
+    l2('时效指标', 'timeliness', ['时效目标', '进度指标']),
+    l2('成本指标', 'cost', ['预算控制指标', '成本目标']),
   ],
 };
 
 const EFFECT_LEVEL2: Level2[] = [
   l2('经济效益指标', 'economic'),
   l2('社会效益指标', 'social'),
-  l2('生态效益指标', 'ecological', ['生态环境效益指标']),
+  l2('生态效益指标', 'ecological', ['生态环境效益指标', '环境效益指标']),
   l2('可持续影响指标', 'sustainable'),
 ];
+
+const EFFECT_NAMES = ['效益', '效果', '项目效益指标', '效益目标'];
 
 export const PROFILES: Record<ProfileId, Profile> = {
   'hebei-2019': {
     id: 'hebei-2019',
     source: '河北省项目绩效目标表（2019）',
-    level1: [OUTPUT_2019, { name: '效果指标', aliases: ['效益指标'], level2: EFFECT_LEVEL2 }, SATISFACTION],
+    level1: [
+      OUTPUT_2019,
+      { name: '效果指标', aliases: ['效益指标', ...EFFECT_NAMES], level2: EFFECT_LEVEL2 },
+      SATISFACTION,
+    ],
     satisfactionFloor: 80,
   },
   'mof-2015': {
     id: 'mof-2015',
     source: '财预〔2015〕88号',
-    level1: [OUTPUT_2019, { name: '效益指标', aliases: ['效果指标'], level2: EFFECT_LEVEL2 }, SATISFACTION],
+    level1: [
+      OUTPUT_2019,
+      { name: '效益指标', aliases: ['效果指标', ...EFFECT_NAMES], level2: EFFECT_LEVEL2 },
+      SATISFACTION,
+    ],
     satisfactionFloor: 80,
   },
   'mof-2021': {
@@ -90,8 +115,12 @@ export const PROFILES: Record<ProfileId, Profile> = {
     level1: [
       {
         name: '产出指标',
-        aliases: [],
-        level2: [l2('数量指标', 'quantity'), l2('质量指标', 'quality'), l2('时效指标', 'timeliness')],
+        aliases: OUTPUT_NAMES,
+        level2: [
+          l2('数量指标', 'quantity', ['数量目标']),
+          l2('质量指标', 'quality', ['质量目标']),
+          l2('时效指标', 'timeliness', ['时效目标', '进度指标']),
+        ],
       },
       {
         name: '成本指标',
@@ -102,7 +131,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
           l2('生态环境成本指标', 'ecologicalCost', ['生态成本指标']),
         ],
       },
-      { name: '效益指标', aliases: ['效果指标'], level2: EFFECT_LEVEL2 },
+      { name: '效益指标', aliases: ['效果指标', ...EFFECT_NAMES], level2: EFFECT_LEVEL2 },
       SATISFACTION,
     ],
     satisfactionFloor: 80,
@@ -133,14 +162,60 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
 
 const stripSuffix = (s: string): string => (s.endsWith('指标') && s.length > 2 ? s.slice(0, -2) : s);
 
+const levelKeys = new Map<string, string>();
+
+/**
+ * A 一级/二级 name as compared: folded; without scores and notes in brackets (`产出指标(50分)`,
+ * `成本指标(0-20)分`, `效益指标（30）`, `数量指标（必填硬性指标）`, `预算（或投资规模）控制指标`) or a
+ * trailing `等`; `值` for `指标` (数量值 = 数量指标).
+ */
+export function levelKey(text: string): string {
+  let key = levelKeys.get(text);
+  if (key === undefined) {
+    let k = fold(text);
+    for (let previous = ''; previous !== k;) {
+      previous = k;
+      k = k
+        .replace(/\([^()]*\)/gu, '')
+        .replace(/\d+(?:-\d+)?分$/u, '')
+        .replace(/指标分$/u, '指标')
+        .replace(/[:：]$/u, '')
+        .replace(/等$/u, '');
+    }
+    if (k.endsWith('值') && !k.endsWith('指标值')) k = `${k.slice(0, -1)}指标`;
+    key = k;
+    remember(levelKeys, text, key);
+  }
+  return key;
+}
+
+/**
+ * The weight a 一级 name carries (SPEC §12: `产出指标(50分)` → 50, `效益指标（30）` → 30); a range
+ * (`成本指标(0-20)分`) gives none. Undefined when the name has no score.
+ */
+export function weightInName(text: string): number | undefined {
+  const f = fold(text);
+  const m = /\((\d+(?:\.\d+)?)分?\)(?:分)?$/u.exec(f) ?? /(?<![\d-])(\d+(?:\.\d+)?)分$/u.exec(f);
+  return m?.[1] !== undefined ? Number(m[1]) : undefined;
+}
+
 function sameLevel1(level1: Level1, text: string): boolean {
-  const t = normalizeName(text);
-  return [level1.name, ...level1.aliases].some((n) => normalizeName(n) === t);
+  const t = levelKey(text);
+  return [level1.name, ...level1.aliases].some((n) => levelKey(n) === t);
+}
+
+/** `社会、经济、生态效益指标` names 社会效益指标, 经济效益指标 and 生态效益指标: each is tried. */
+function listedLevel2(key: string): string[] {
+  if (!key.includes('、')) return [key];
+  const parts = key.split('、');
+  const last = parts[parts.length - 1] ?? '';
+  const tail = /(效益指标|成本指标|指标)$/u.exec(last)?.[1] ?? '';
+  return parts.map((p, i) => (i === parts.length - 1 || p.endsWith(tail) ? p : p + tail));
 }
 
 function sameLevel2(level2: Level2, text: string): boolean {
-  const t = stripSuffix(normalizeName(text));
-  return [level2.name, ...level2.aliases].some((n) => stripSuffix(normalizeName(n)) === t);
+  const wanted = [level2.name, ...level2.aliases].map((n) => stripSuffix(levelKey(n)));
+  return listedLevel2(levelKey(text)).some((t) => wanted.includes(stripSuffix(t)));
 }
 
 /** The profile's 一级 that the text names (synonyms included), if any. */
@@ -184,8 +259,8 @@ export function isKnownLevel2(text: string): boolean {
 
 /** SPEC §2: `auto` picks mof-2021 when 成本指标 appears as a 一级, otherwise hebei-2019. */
 export function detectProfile(level1Texts: Iterable<string>): ProfileId {
-  const cost = normalizeName('成本指标');
-  for (const t of level1Texts) if (normalizeName(t) === cost) return 'mof-2021';
+  const cost = levelKey('成本指标');
+  for (const t of level1Texts) if (levelKey(t) === cost) return 'mof-2021';
   return 'hebei-2019';
 }
 

@@ -8,7 +8,7 @@
 import Big from 'big.js';
 import { readAmount, readPlanCell } from './amounts';
 import { columnLetters } from './address';
-import type { Field, TargetTable } from './types';
+import { budgetLines, type BudgetPart, type Field, type TargetTable } from './types';
 
 /** Why an amount is not in the totals: its cell is empty, it holds what cannot be read, or the table has no such field. */
 export type UnreadReason = 'empty' | 'unreadable' | 'absent';
@@ -113,6 +113,19 @@ function plannedAmounts(table: TargetTable, total: Big | null): (Big | null)[] {
   return planned;
 }
 
+/** A part's lines summed (中央资金 + 市级资金 …); absent when the form has none; the first unreadable line decides. */
+function sumLines(table: TargetTable, part: BudgetPart): { reading: Reading; at: Field | undefined } {
+  const lines = budgetLines(table, part);
+  if (!lines.length) return { reading: { ok: false, reason: 'absent' }, at: undefined };
+  let acc = ZERO;
+  for (const line of lines) {
+    const r = wan(table, line, true);
+    if (!r.ok) return { reading: r, at: line };
+    acc = acc.plus(r.wan);
+  }
+  return { reading: { ok: true, wan: acc }, at: lines[0] };
+}
+
 export function tableAmounts(table: TargetTable, index: number): TableAmounts {
   const unread: UnreadAmount[] = [];
   const origin = `${columnLetters(table.left)}${table.top + 1}`;
@@ -123,24 +136,26 @@ export function tableAmounts(table: TargetTable, index: number): TableAmounts {
   };
   const { budget } = table;
   const total = note('total', budget.total, wan(table, budget.total, false));
-  let granted = wan(table, budget.fiscal, true);
-  let other = wan(table, budget.other, true);
-  const carryover: Reading = budget.carryover ? wan(table, budget.carryover, true) : { ok: true, wan: ZERO };
-  // A form giving 预算数 and only one of its parts says what the other is: the rest, exactly.
-  if (total && carryover.ok) {
-    if (!other.ok && other.reason === 'absent' && granted.ok)
-      other = { ok: true, wan: total.minus(granted.wan).minus(carryover.wan) };
-    else if (!granted.ok && granted.reason === 'absent' && other.ok && budget.other)
-      granted = { ok: true, wan: total.minus(other.wan).minus(carryover.wan) };
+  const fiscalSum = sumLines(table, 'fiscal');
+  const otherSum = sumLines(table, 'other');
+  const carrySum = sumLines(table, 'carryover');
+  const granted = fiscalSum.reading;
+  let other = otherSum.reading;
+  const carryover: Reading = carrySum.at ? carrySum.reading : { ok: true, wan: ZERO };
+  // A form without an 其他资金 line whose 财政资金 (and 上年结转) make up the whole 预算数 has no other
+  // money: 0, exactly. Anything else left over is not read as other money (budget/sum-mismatch says so).
+  if (total && !other.ok && other.reason === 'absent' && granted.ok && carryover.ok) {
+    const rest = total.minus(granted.wan).minus(carryover.wan);
+    if (rest.eq(0)) other = { ok: true, wan: ZERO };
   }
   const fiscal = !granted.ok
-    ? note('fiscal', budget.fiscal, granted)
+    ? note('fiscal', fiscalSum.at, granted)
     : note(
         'fiscal',
-        budget.carryover,
+        carrySum.at,
         carryover.ok ? { ok: true, wan: granted.wan.plus(carryover.wan) } : carryover,
       );
-  const otherWan = note('other', budget.other, other);
+  const otherWan = note('other', otherSum.at, other);
   const planned = plannedAmounts(table, total);
   if (total !== null && planned.some((p) => p === null)) {
     const bad = table.plan.find((f) => readPlanCell(f).kind === 'invalid');

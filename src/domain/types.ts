@@ -18,6 +18,11 @@ export interface Field {
   raw: GridCell | undefined;
   /** Trimmed text of the value ('' when empty); numbers as JS prints them. */
   text: string;
+  /**
+   * The value shares its cell with its label (`年度资金总额:16`): `raw` and `text` are the value's part
+   * only, and no fix may write the cell (the label would be lost).
+   */
+  embedded?: boolean;
 }
 
 /** An indicator row of the table's indicator block. */
@@ -49,8 +54,15 @@ export interface ReaderNote {
   cell: string;
 }
 
+/**
+ * What kind of form a table is (SPEC §5): a target table (目标表, 申报表, 批复表, 审批表), a year-end
+ * self-evaluation (自评表, with 实际完成值/得分 columns, §12), or a whole department's table (部门整体).
+ */
+export type FormKind = 'target' | 'selfEval' | 'department';
+
 export interface TargetTable {
   sheet: string;
+  form: FormKind;
   /** From the title line (when it has one) to the last indicator row, e.g. `A1:G15`. */
   range: string;
   top: number;
@@ -74,7 +86,19 @@ export interface TargetTable {
    * 预算数 (年度资金总额 …), 其中：财政资金 (财政拨款), 其他资金; `carryover` is 上年结转, present only
    * where the layout has it (the 财政部 forms: total = 财政拨款 + 上年结转 + 其他资金).
    */
-  budget: { total?: Field; fiscal?: Field; other?: Field; carryover?: Field };
+  budget: {
+    total?: Field;
+    fiscal?: Field;
+    other?: Field;
+    carryover?: Field;
+    /**
+     * Every line of a part when the form lists it as several to be summed (中央资金 + 市级资金, or
+     * 自有资金 + 其他收入); the first is the part's Field above. Absent when each part is one line.
+     */
+    lines?: BudgetLines;
+  };
+  /** A self-evaluation's funds block (SPEC §12): 年初预算数 … 得分 by line, where the form has it. */
+  funds?: FundsLine[];
   usage?: Field;
   goal?: Field;
   /** 3月底, 6月底, 10月底, 12月底; an empty array when the table has no plan block. */
@@ -85,6 +109,23 @@ export interface TargetTable {
   columns: { description: boolean; basis: boolean };
   indicators: Indicator[];
   notes: ReaderNote[];
+}
+
+export type BudgetPart = 'fiscal' | 'carryover' | 'other';
+export type BudgetLines = Record<BudgetPart, Field[]>;
+
+export interface FundsLine {
+  line: 'total' | BudgetPart;
+  label: Field;
+  cells: Partial<Record<'yearStart' | 'yearBudget' | 'executed' | 'weight' | 'rate' | 'score', Field>>;
+}
+
+/** The cells of a budget part: its lines when the form breaks it down, else its one field (or none). */
+export function budgetLines(table: Pick<TargetTable, 'budget'>, part: BudgetPart): Field[] {
+  const lines = table.budget.lines?.[part];
+  if (lines) return lines;
+  const field = table.budget[part];
+  return field ? [field] : [];
 }
 
 /** A one-cell change that resolves a finding. */

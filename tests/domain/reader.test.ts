@@ -587,7 +587,10 @@ describe('layouts the template did not make', () => {
   });
 
   test('a value cell separated from its label by an empty cell is still found', () => {
-    const grid = gridFromRows('s', [['项目名称', null, '乙', '项目编码', 'Y-2']]);
+    const grid = gridFromRows('s', [
+      ['项目名称', null, '乙', '项目编码', 'Y-2'],
+      ['预算数', null, 5],
+    ]);
     const [t] = readGrid(grid);
     expect([at(t.name), at(t.code)]).toEqual([
       ['C1', '乙'],

@@ -118,6 +118,7 @@ function readTable(book: FakeWorkbook, sheet: string): TargetTable {
   const last = FIRST_INDICATOR_ROW + INDICATOR_ROWS.length - 1;
   return {
     sheet,
+    form: 'target',
     range: `A1:G${last}`,
     top: 0,
     left: 0,

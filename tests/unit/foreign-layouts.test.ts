@@ -157,8 +157,8 @@ const FAMILIES: Family[] = [
     grid: departmentGrid,
     sheet: DEPARTMENT_SHEET,
     defects: [finding(DEPARTMENT_SHEET, 'indicator/vague-value', 'warning', 'E15')],
-    // No 项目编码 line, so no 项目编码 to fill in: only the missing spending plan is said.
-    layout: [finding(DEPARTMENT_SHEET, 'table/unreadable', 'warning', 'A6')],
+    // No 项目编码 line, so no 项目编码 to fill in; a whole department's table has no spending plan to miss.
+    layout: [],
     corrections: { E15: '≥90%' },
     totals: {
       total: '356.80',
@@ -346,10 +346,7 @@ describe('what the reader finds in each layout', () => {
       t.usage?.cell,
       t.goal?.cell,
     ]).toEqual([['B3', '某县文化广电和旅游局'], ['B4', '356.8'], ['D4', '330.8'], ['F4', '26'], 'B5', 'B6']);
-    expect(t.notes).toEqual([
-      { what: 'code', cell: 'A3' },
-      { what: 'plan', cell: 'A6' },
-    ]);
+    expect(t.notes).toEqual([{ what: 'code', cell: 'A3' }]);
     expect(t.columns).toEqual({ description: true, basis: true });
     expect(t.indicators.map((i) => [i.description?.cell, i.value.cell, i.basis?.cell])[0]).toEqual([
       'D8',
@@ -370,9 +367,9 @@ describe('上年结转 in the 财政部 2021 funds grid', () => {
     expect(funds(50000, 1300000)).toEqual([]);
   });
 
-  test('a total that leaves the carry-over out is an error on 财政拨款', () => {
+  test('a total that leaves the carry-over out is an error on 预算数, the figure the parts must make', () => {
     expect(funds(50000, 1250000).map(brief)).toEqual([
-      finding(MOF_2021_SHEET, 'budget/sum-mismatch', 'error', 'E8'),
+      finding(MOF_2021_SHEET, 'budget/sum-mismatch', 'error', 'E7'),
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { readAmount } from '../amounts';
+import { budgetCells } from './support';
 import type { Rule } from './rule';
 
 const rule: Rule = {
@@ -16,12 +17,11 @@ const rule: Rule = {
     fixable: false,
   },
   check(context) {
-    for (const field of ['total', 'fiscal', 'carryover', 'other'] as const) {
-      const cell = context.table.budget[field];
-      const amount = readAmount(cell, context.table.moneyScale);
-      if (cell && amount.kind === 'number' && amount.value.lt(0)) {
+    const { table } = context;
+    for (const [field, cell] of budgetCells(table)) {
+      const amount = readAmount(cell, table.moneyScale);
+      if (amount.kind === 'number' && amount.value.lt(0))
         context.report({ at: cell, messageId: 'negative', data: { field, text: amount.value.toString() } });
-      }
     }
   },
 };

@@ -1,4 +1,5 @@
 import { readAmount } from '../amounts';
+import { budgetCells } from './support';
 import type { Rule } from './rule';
 
 /** An amount that is not a number cannot be totalled: `10万`, `十万元`, `#REF!`, a date. */
@@ -31,10 +32,9 @@ const rule: Rule = {
   check(context) {
     const { table } = context;
     const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
-    for (const field of ['total', 'fiscal', 'carryover', 'other'] as const) {
-      const cell = table.budget[field];
+    for (const [field, cell] of budgetCells(table)) {
       const amount = readAmount(cell, table.moneyScale);
-      if (!cell || amount.kind !== 'invalid') continue;
+      if (amount.kind !== 'invalid') continue;
       const messageId = cell.raw?.error ? 'errorValue' : amount.date ? 'date' : 'notNumber';
       context.report({ at: cell, messageId, data: { field, text: amount.text, unit } });
     }

@@ -1,12 +1,14 @@
 import Big from 'big.js';
 import { readAmount } from '../amounts';
+import { budgetLines, type Field } from '../types';
 import type { Rule } from './rule';
 
 const cents = (b: Big): string => b.toFixed(2, Big.roundHalfUp);
 
 /**
- * 财政资金 (+ 上年结转 where the layout has it) + 其他资金 must equal 预算数, exactly to 0.01 万元 (an
- * empty part is 0). Reported on 财政资金, where the split is usually typed after the total.
+ * 财政资金 (+ 上年结转 where the layout has it) + 其他资金 must equal 预算数, exactly to 0.01 万元; an
+ * empty part, and 其他资金 on a form without that line, is 0; a part listed as several sources is
+ * their sum. Reported on 预算数, the figure the parts must make up.
  */
 const rule: Rule = {
   meta: {
@@ -34,20 +36,31 @@ const rule: Rule = {
   },
   check(context) {
     const { table } = context;
-    const { total, fiscal, carryover, other } = table.budget;
-    if (!fiscal) return;
+    const total = table.budget.total;
+    const fiscal = budgetLines(table, 'fiscal');
+    if (!total || !fiscal.length) return;
     const t = readAmount(total, table.moneyScale);
-    const parts = [fiscal, carryover, other].map((f) => readAmount(f, table.moneyScale));
-    if (t.kind !== 'number' || parts.some((p) => p.kind === 'invalid')) return;
-    const [f, c, o] = parts.map((p) => (p.kind === 'number' ? p.value : new Big(0))) as [Big, Big, Big];
-    const sum = f.plus(c).plus(o);
+    if (t.kind !== 'number') return;
+    let unreadable = false;
+    const sum = (fields: Field[]): Big =>
+      fields.reduce((acc, f) => {
+        const a = readAmount(f, table.moneyScale);
+        if (a.kind === 'invalid') unreadable = true;
+        return a.kind === 'number' ? acc.plus(a.value) : acc;
+      }, new Big(0));
+    const f = sum(fiscal);
+    const c = sum(budgetLines(table, 'carryover'));
+    const o = sum(budgetLines(table, 'other'));
+    // An amount that cannot be read is budget/not-number's finding; adding it up would be a guess.
+    if (unreadable) return;
+    const all = f.plus(c).plus(o);
     const inWan = (b: Big): string => cents(b.times(table.moneyScale));
-    if (inWan(sum) === inWan(t.value)) return;
-    const data = { fiscal: cents(f), other: cents(o), sum: cents(sum), total: cents(t.value) };
-    if (carryover) {
-      context.report({ at: fiscal, messageId: 'mismatchCarryover', data: { ...data, carryover: cents(c) } });
+    if (inWan(all) === inWan(t.value)) return;
+    const data = { fiscal: cents(f), other: cents(o), sum: cents(all), total: cents(t.value) };
+    if (table.budget.carryover) {
+      context.report({ at: total, messageId: 'mismatchCarryover', data: { ...data, carryover: cents(c) } });
     } else {
-      context.report({ at: fiscal, messageId: 'mismatch', data });
+      context.report({ at: total, messageId: 'mismatch', data });
     }
   },
 };

@@ -21,7 +21,16 @@ import {
   type Level2Role,
   type Profile,
 } from '../taxonomy';
-import type { Field, Indicator, MeasureKind, NameExpectation, ParsedValue, TargetTable } from '../types';
+import {
+  budgetLines,
+  type BudgetPart,
+  type Field,
+  type Indicator,
+  type MeasureKind,
+  type NameExpectation,
+  type ParsedValue,
+  type TargetTable,
+} from '../types';
 import { parseValue, percentNumber } from '../value';
 
 export interface ValueInfo {
@@ -217,6 +226,16 @@ export function level2NameFor(profile: Profile, role: Level2Role): string | unde
     if (level2) return level2.name;
   }
   return undefined;
+}
+
+/** Every amount cell of the table with the field it is: 预算数, then each line of each part. */
+export function budgetCells(table: TargetTable): (readonly ['total' | BudgetPart, Field])[] {
+  return [
+    ...(table.budget.total ? [['total', table.budget.total] as const] : []),
+    ...(['fiscal', 'carryover', 'other'] as const).flatMap((part) =>
+      budgetLines(table, part).map((cell) => [part, cell] as const),
+    ),
+  ];
 }
 
 /** The cell's content for a message: its text, or the formula when it has one. */

@@ -1,22 +1,8 @@
-import { toA1 } from '../address';
-import type { Field, ReaderNote } from '../types';
+import type { Field } from '../types';
 import type { Rule } from './rule';
 import { filled } from './support';
 
 type Required = 'name' | 'code' | 'total' | 'goal';
-
-/** The label a reader looks for, as the standard table writes it. */
-const LABEL: Record<Required, string> = {
-  name: '项目名称',
-  code: '项目编码',
-  total: '预算数',
-  goal: '绩效目标',
-};
-const NOTE_FOR: Record<Exclude<Required, 'code'>, ReaderNote['what']> = {
-  name: 'name',
-  total: 'budget',
-  goal: 'goal',
-};
 
 /**
  * 项目名称, 预算数, 绩效目标 (and, as a warning, 项目编码) must be filled before submission. A missing
@@ -34,11 +20,6 @@ const rule: Rule = {
       empty: {
         'zh-CN': '{{field}}未填写；请在此单元格填写{{field}}。',
         'en-US': '{{field}} is empty; fill it in here.',
-      },
-      noLabel: {
-        'zh-CN': '本表没有找到“{{label}}”栏（在 {{cell}} 附近查找）；应填写{{field}}。',
-        'en-US':
-          'No “{{label}}” label was found in this table (looked near {{cell}}); the table needs its {{field}}.',
       },
     },
     terms: { field: 'field' },
@@ -60,16 +41,8 @@ const rule: Rule = {
           context.report({ at: field, messageId: 'empty', data: { field: what }, severity });
         continue;
       }
-      // Tables without a 项目编码 line (部门整体 tables, other units' forms) have no cell to fill.
-      if (what === 'code') continue;
-      const note = table.notes.find((n) => n.what === NOTE_FOR[what]);
-      const cell = note?.cell ?? toA1(table.top, table.left);
-      context.report({
-        at: cell,
-        messageId: 'noLabel',
-        data: { field: what, label: LABEL[what], cell },
-        severity,
-      });
+      // A field the reader did not find at all is table/unreadable's finding (a warning that says
+      // where it looked): an error here would blame a form for the reader's blind spot.
     }
   },
 };

@@ -1,20 +1,29 @@
 import type { ReaderNote } from '../types';
 import type { Rule } from './rule';
 
-const LABEL: Partial<Record<ReaderNote['what'], string>> = { plan: '资金支出计划', indicators: '一级指标' };
+/** The label the reader looks for, as the standard table writes it. */
+const LABEL: Partial<Record<ReaderNote['what'], string>> = {
+  name: '项目名称',
+  budget: '预算数',
+  plan: '资金支出计划',
+  goal: '绩效目标',
+  indicators: '一级指标',
+};
 
 /**
- * A part of the table the reader could not find (the spending plan, the indicator block): nothing
- * in it was checked, which the reviewer must know rather than read as "no findings".
+ * A part of the table the reader could not find (the project name, the budget, the spending plan,
+ * the goal, the indicator block): nothing in it was checked, which the reviewer must know rather
+ * than read as "no findings" — and a form that simply lays itself out otherwise is not in error, so
+ * this is a warning that says where the reader looked (SPEC §4).
  */
 const rule: Rule = {
   meta: {
     id: 'table/unreadable',
-    severity: 'error',
+    severity: 'warning',
     description: {
-      'zh-CN': '表格的某一部分未能读出（资金支出计划或绩效指标），因此未校验',
+      'zh-CN': '表格的某一部分未能读出（项目名称、预算数、资金支出计划、绩效目标或绩效指标），因此未校验',
       'en-US':
-        'Part of the table could not be read (spending plan or indicator block), so it was not checked',
+        'Part of the table could not be read (name, budget, spending plan, goal or indicator block), so it was not checked',
     },
     messages: {
       missingPart: {
@@ -33,13 +42,10 @@ const rule: Rule = {
       const label = LABEL[note.what];
       if (!label || seen.has(note.what)) continue;
       seen.add(note.what);
-      // Many provinces' layouts have no spending plan at all; an unreadable indicator block leaves nothing checked.
-      const severity = note.what === 'plan' ? 'warning' : 'error';
       context.report({
         at: note.cell,
         messageId: 'missingPart',
         data: { part: note.what, label, cell: note.cell },
-        severity,
       });
     }
   },

@@ -42,7 +42,13 @@ export const TERMS: Record<Lang, Terms> = {
       goal: '绩效目标',
       budget: '预算数',
     },
-    part: { plan: '资金支出计划', indicators: '绩效指标' },
+    part: {
+      plan: '资金支出计划',
+      indicators: '绩效指标',
+      name: '项目名称',
+      budget: '预算数',
+      goal: '绩效目标',
+    },
     moneyUnit: { wan: '万元', yuan: '元' },
   },
   'en-US': {
@@ -78,7 +84,13 @@ export const TERMS: Record<Lang, Terms> = {
       goal: 'Performance goal (绩效目标)',
       budget: 'Budget (预算数)',
     },
-    part: { plan: 'spending plan (资金支出计划)', indicators: 'indicator block (绩效指标)' },
+    part: {
+      plan: 'spending plan (资金支出计划)',
+      indicators: 'indicator block (绩效指标)',
+      name: 'project name (项目名称)',
+      budget: 'budget (预算数)',
+      goal: 'performance goal (绩效目标)',
+    },
     moneyUnit: { wan: '万元 (10,000 yuan)', yuan: '元 (yuan)' },
   },
 };

@@ -129,11 +129,8 @@ describe('sheets with nothing, or nothing but formats', () => {
     expect(findings).toEqual([]);
   });
 
-  test('a lone label in the last cell of the sheet is a table whose findings stay on the sheet', () => {
-    const { tables, findings } = checkGrids([empties[4]]);
-    expect(tables).toHaveLength(1);
-    expect(findings.length).toBeGreaterThan(0);
-    expectOnSheet(findings);
+  test('a lone label in the last cell of the sheet is no table (SPEC §5) and costs nothing', () => {
+    expect(checkGrids([empties[4]])).toEqual({ tables: [], findings: [] });
   });
 });
 
@@ -169,12 +166,17 @@ describe('a sheet with two cells a million rows apart', () => {
   // A two-cell .xlsx makes this grid: a label at A1 and a number in the sheet's last row. The
   // reader once looked for the spending plan in every row below the label with a linear search of
   // the rows already taken, a million squared steps (minutes); now it is one pass.
-  test('is read in one pass: one table, findings on the sheet', () => {
+  test('is read in one pass: a label and a number are no table, and no finding leaves the sheet', () => {
     const cells: (GridCell | undefined)[][] = Array.from({ length: MAX_ROW + 1 }, () => []);
     cells[0] = [{ value: '项目名称' }];
     cells[MAX_ROW] = [{ value: 1 }];
     const { tables, findings } = checkGrids([{ sheet: '稀疏', top: 0, left: 0, cells, merges: [] }]);
-    expect(tables).toHaveLength(1);
+    expect(tables).toHaveLength(0);
     expectOnSheet(findings);
+    // With a budget beside the label it is a table, still read in one pass.
+    cells[0] = [{ value: '项目名称' }, { value: '甲' }, { value: '预算数' }, { value: 10 }];
+    const again = checkGrids([{ sheet: '稀疏', top: 0, left: 0, cells, merges: [] }]);
+    expect(again.tables).toHaveLength(1);
+    expectOnSheet(again.findings);
   }, 60_000);
 });

@@ -38,7 +38,7 @@ runRule(rule, {
       ],
       errors: [
         {
-          cell: 'D2',
+          cell: 'B2',
           messageId: 'mismatchCarryover',
           messageIncludes: '上年结转 30.00',
           messageIncludesEn: 'carry-over',
@@ -48,18 +48,18 @@ runRule(rule, {
     {
       table: tableWith({ total: 10, fiscal: 8, other: 1 }),
       errors: [
-        { cell: 'E4', messageId: 'mismatch', fix: null, messageIncludes: '8.00', messageIncludesEn: '10.00' },
+        { cell: 'C4', messageId: 'mismatch', fix: null, messageIncludes: '8.00', messageIncludesEn: '10.00' },
       ],
     },
     {
       title: 'empty 财政资金 and 其他资金 under a budget',
       table: tableWith({ total: 5, fiscal: null, other: null }),
-      errors: [{ cell: 'E4', messageId: 'mismatch', messageIncludes: '5.00' }],
+      errors: [{ cell: 'C4', messageId: 'mismatch', messageIncludes: '5.00' }],
     },
     {
       title: 'one cent off',
       table: tableWith({ total: 102, fiscal: 101.99, other: null }),
-      errors: [{ cell: 'E4', messageId: 'mismatch' }],
+      errors: [{ cell: 'C4', messageId: 'mismatch' }],
     },
   ],
 });

@@ -40,17 +40,5 @@ runRule(rule, {
       table: tableWith({ code: '  ' }),
       errors: [{ cell: 'B3', messageId: 'empty', severity: 'warning', messageIncludes: '项目编码' }],
     },
-    {
-      title: 'a pasted table without a 绩效目标 label: says what is missing and where it looked',
-      grids: [
-        gridFromRows('外单位', [
-          ['项目名称', '道路养护', null, null],
-          ['预算数', 12, '其中：财政资金', 12],
-          ['一级指标', '二级指标', '三级指标', '指标值'],
-          ['产出指标', '数量指标', '养护里程', '≥20公里'],
-        ]),
-      ],
-      errors: [{ cell: 'A2', messageId: 'noLabel', severity: 'error', messageIncludes: '绩效目标' }],
-    },
   ],
 });
