@@ -5,6 +5,9 @@
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 const common = {
+  // Tests must pass on a loaded machine (2 cores running four projects at once): the CLI's reader
+  // worker transpiles its sources before its first file, which alone can take seconds there.
+  testTimeout: 30000,
   transform: { '^.+\\.tsx?$': tsJest },
   moduleNameMapper: {
     // office-addin-mock pulls office-addin-manifest, whose dependencies are ESM-only; it needs one enum.
