@@ -182,11 +182,17 @@ export function lookupUnit(text: string): UnitDef | undefined {
   }
 
   const slash = key.indexOf('/');
-  if (slash > 0 && slash === key.lastIndexOf('/')) {
+  if (slash > 0) {
     const top = lookupUnit(key.slice(0, slash));
-    const per = BY_KEY.get(key.slice(slash + 1));
-    if (top && per && top.kind !== 'percent' && per.kind !== 'percent') {
-      return { unit: `${top.unit}/${per.unit}`, kind: top.kind, aliases: [] };
+    // Per one or more things: units (次/年), or what is counted (元/生/年, 元/人·月, 元/亩).
+    const pers = key.slice(slash + 1).split(/[/·*]/u);
+    const perOk = pers.every((p) => {
+      const per = BY_KEY.get(p);
+      return per ? per.kind !== 'percent' : /^\p{Script=Han}{1,3}$/u.test(p);
+    });
+    if (top && top.kind !== 'percent' && pers.length <= 3 && perOk) {
+      const shown = key.slice(slash + 1).replace(/[^/·*]+/gu, (p) => BY_KEY.get(p)?.unit ?? p);
+      return { unit: `${top.unit}/${shown}`, kind: top.kind, aliases: [] };
     }
   }
   return undefined;

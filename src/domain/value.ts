@@ -44,7 +44,8 @@ const PREFIXES: readonly ComparatorWord[] = [
     '最高',
   ]),
   ...cw('≤', ['控制在'], true),
-  ...cw('=', ['==', '=', '等于']),
+  // `═` (a box-drawing line) stands for ＝ in some exports.
+  ...cw('=', ['==', '=', '═', '等于']),
   ...cw('>', ['>', '大于', '高于', '超过', '多于']),
   ...cw('<', ['<', '小于', '低于', '少于']),
 ].sort((a, b) => b.word.length - a.word.length);
