@@ -6,6 +6,7 @@ import tableDuplicateCode from './table-duplicate-code';
 import tableUnreadable from './table-unreadable';
 import tableFormulaField from './table-formula-field';
 import budgetNotNumber from './budget-not-number';
+import budgetAmountAsText from './budget-amount-as-text';
 import budgetNegative from './budget-negative';
 import budgetSumMismatch from './budget-sum-mismatch';
 import budgetCostExceedsBudget from './budget-cost-exceeds-budget';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   tableUnreadable,
   tableFormulaField,
   budgetNotNumber,
+  budgetAmountAsText,
   budgetNegative,
   budgetSumMismatch,
   budgetCostExceedsBudget,
