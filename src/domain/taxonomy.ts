@@ -48,9 +48,8 @@ export interface Profile {
 const l2 = (name: string, role: Level2Role, aliases: string[] = []): Level2 => ({ name, role, aliases });
 
 /*
- * Names compare by levelKey (below): folded, without a score or a note in brackets, with `值`
- * read as `指标` (some schools' forms write 数量值, 产出值) and 二级 without their `指标`. The aliases
- * are the other names real forms use for the same category.
+ * Names compare by levelKey (below): folded, without a score or a note in brackets, and 二级 without
+ * their `指标`. The aliases are the other names real forms use for the same category.
  */
 const SATISFACTION_NAMES = [
   '社会公众或服务对象满意度指标',
@@ -167,7 +166,7 @@ const levelKeys = new Map<string, string>();
 /**
  * A 一级/二级 name as compared: folded; without scores and notes in brackets (`产出指标(50分)`,
  * `成本指标(0-20)分`, `效益指标（30）`, `数量指标（必填硬性指标）`, `预算（或投资规模）控制指标`) or a
- * trailing `等`; `值` for `指标` (数量值 = 数量指标).
+ * trailing `等`.
  */
 export function levelKey(text: string): string {
   let key = levelKeys.get(text);
@@ -182,7 +181,6 @@ export function levelKey(text: string): string {
         .replace(/[:：]$/u, '')
         .replace(/等$/u, '');
     }
-    if (k.endsWith('值') && !k.endsWith('指标值')) k = `${k.slice(0, -1)}指标`;
     key = k;
     remember(levelKeys, text, key);
   }

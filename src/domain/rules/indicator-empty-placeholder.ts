@@ -23,7 +23,10 @@ const rule: Rule = {
     for (const ind of context.table.indicators) {
       if (hasContent(ind)) continue;
       const category = ind.level2.text || ind.level1.text;
-      if (category) context.report({ at: ind.name, messageId: 'empty', data: { category } });
+      // Named on the row's own 二级 cell, the category left empty; on the 三级 cell when the 二级 is
+      // the row above's (merged over several rows).
+      const at = ind.level2.text && ind.level2.row === ind.row ? ind.level2 : ind.name;
+      if (category) context.report({ at, messageId: 'empty', data: { category } });
     }
   },
 };

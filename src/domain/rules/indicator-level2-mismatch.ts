@@ -1,15 +1,19 @@
 import type { Level2Role } from '../taxonomy';
 import type { Indicator } from '../types';
 import type { Rule } from './rule';
-import { expectation, kindFromEnding, level2NameFor, roleOf, unitMismatch, valueInfo } from './support';
+import { expectation, level2NameFor, roleOf, unitMismatch, valueInfo, vagueKind } from './support';
 
-/** What the row measures: the value's kind when it is quantitative, else what the name's last word asks for. */
+/**
+ * What the row's value is: its kind when it is quantitative (a date is a time), else words — which
+ * fit no 二级 that asks for an amount, a time or a percentage (`参照政府采购成本控制` under 成本指标,
+ * `按月安排` under 时效指标, `创业热情高涨` under 满意度指标).
+ */
 function measured(ind: Indicator): string | null {
   const info = valueInfo(ind);
   if (!info) return null;
   if (info.parsed.kind === 'date') return 'time';
   if (info.parsed.quantitative) return info.parsed.kind;
-  return kindFromEnding(ind.name.text);
+  return 'words';
 }
 
 /**
@@ -70,8 +74,11 @@ const rule: Rule = {
       }
       const fit = FITS[role];
       const kind = measured(ind);
-      // A unit contradicting the name is indicator/unit-mismatch's finding.
+      // A unit contradicting the name is indicator/unit-mismatch's finding; words where the name asks
+      // for a number (a rate, a count …) are indicator/vague-value's: one defect, one finding.
       if (!fit || kind === null || fit.kinds.includes(kind) || unitMismatch(ind)) continue;
+      if (kind === 'words' && valueInfo(ind)?.parsed.kind === 'qualitative' && vagueKind(profile, ind))
+        continue;
       context.report({
         at: ind.value,
         messageId: fit.messageId,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { kindFromEnding, valueInfo } from './support';
+import { valueInfo, vagueKind } from './support';
 
 /** `及时`, `合理` on a name that ends in 率, 数量, 天数 or 经费: the target cannot be checked at year end. */
 const rule: Rule = {
@@ -24,7 +24,7 @@ const rule: Rule = {
   check(context) {
     for (const ind of context.table.indicators) {
       const info = valueInfo(ind);
-      const kind = kindFromEnding(ind.name.text);
+      const kind = vagueKind(context.profile, ind);
       if (!info || info.parsed.kind !== 'qualitative' || !kind) continue;
       context.report({
         at: ind.value,

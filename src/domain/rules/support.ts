@@ -76,7 +76,9 @@ const DIRECTION_WORDS: readonly (readonly [RegExp, string])[] = [
 ];
 
 function splitText(ind: Indicator): string {
-  const body = `${ind.value.text}${ind.unit?.text ?? ''}`;
+  // A value cell that repeats its unit (`95%` beside `%`) keeps it once.
+  const unit = ind.unit?.text ?? '';
+  const body = unit && ind.value.text.endsWith(unit) ? ind.value.text : `${ind.value.text}${unit}`;
   const said = normalizeName(ind.comparator?.text ?? '');
   const word = DIRECTION_WORDS.find(([re]) => re.test(said));
   if (!word) return `${ind.comparator?.text ?? ''}${body}`;
@@ -128,6 +130,19 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
   }
   values.set(ind, info);
   return info ?? undefined;
+}
+
+/**
+ * What a name asks for that the row's words cannot give (SPEC §4 indicator/vague-value): a rate, a
+ * count, or money or a time outside the 二级 that asks for them — under 成本指标 or 时效指标, words
+ * where an amount or a time limit belongs are the 二级's finding (indicator/level2-mismatch).
+ */
+export function vagueKind(profile: Profile, ind: Indicator): MeasureKind | null {
+  const kind = kindFromEnding(ind.name.text);
+  const role = roleOf(profile, ind);
+  if (kind === 'money' && role === 'cost') return null;
+  if (kind === 'time' && role === 'timeliness') return null;
+  return kind;
 }
 
 /**

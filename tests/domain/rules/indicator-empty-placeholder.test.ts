@@ -9,7 +9,7 @@ runRule(rule, {
       table: withExtraRow({ level1: '效果指标', level2: '生态效益指标' }),
       errors: [
         {
-          cell: 'C16',
+          cell: 'B16',
           messageId: 'empty',
           severity: 'info',
           messageIncludes: '生态效益指标',
@@ -21,7 +21,7 @@ runRule(rule, {
     {
       title: 'a fresh template: one per preset row',
       table: tableWith({ indicators: undefined }),
-      errors: ['C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17', 'C18'].map((cell) => ({
+      errors: ['B10', 'B11', 'B12', 'B13', 'B14', 'B15', 'B16', 'B17', 'B18'].map((cell) => ({
         cell,
         messageId: 'empty',
       })),

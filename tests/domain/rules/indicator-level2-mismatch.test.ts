@@ -1,6 +1,6 @@
 import rule from '../../../src/domain/rules/indicator-level2-mismatch';
 import type { IndicatorInput } from '../../fixtures/table-builder';
-import { GOOD, runRule, tableWith, withExtraRow, withRow } from './rule-tester';
+import { GOOD, GOOD_INDICATORS, runRule, tableWith, withExtraRow, withRow } from './rule-tester';
 
 /**
  * A mof-2021 table (成本指标 a 一级 of three 二级) whose cost rows are `costs`; indicator rows start
@@ -27,10 +27,6 @@ runRule(rule, {
     },
     { title: 'a date under 时效指标', table: withRow(2, { value: '2024年6月底前' }) },
     {
-      title: 'a qualitative value with a neutral name is not judged',
-      table: withRow(2, { name: '培训按期完成', value: '按期' }),
-    },
-    {
       title: 'seed project 5: 劝返信访经费开支 under 成本指标',
       table: withRow(3, { name: '劝返信访经费开支', value: '≤33万元' }),
     },
@@ -53,6 +49,38 @@ runRule(rule, {
     },
   ],
   invalid: [
+    {
+      title: 'words where 时效指标 asks for a time limit or an on-time rate',
+      table: withRow(2, { name: '培训按期完成', value: '按期' }),
+      errors: [
+        { cell: 'F12', messageId: 'timeliness', messageIncludes: '“按期”', messageIncludesEn: 'time' },
+      ],
+    },
+    {
+      title: 'words where 成本指标 asks for money; a 满意度 name with words is vague-value’s',
+      table: tableWith({
+        indicators: [
+          ...GOOD_INDICATORS.filter((i) => i.level2 !== '成本指标' && i.level1 !== '满意度指标'),
+          {
+            level1: '产出指标',
+            level2: '成本指标',
+            name: '建设项目成本',
+            value: '参照政府采购成本控制',
+            description: 'x',
+            basis: '计划标准',
+          },
+          {
+            level1: '满意度指标',
+            level2: '服务对象满意度指标',
+            name: '群众满意度',
+            value: '满意',
+            description: 'x',
+            basis: '计划标准',
+          },
+        ],
+      }),
+      errors: [{ cell: 'F14', messageId: 'cost', messageIncludes: '参照政府采购成本控制' }],
+    },
     {
       title: 'seed project 3: ≤500件 under 时效指标',
       table: withRow(2, { name: '及时处理网络平台上的信访案件', value: '≤500件' }),

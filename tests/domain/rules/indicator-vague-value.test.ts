@@ -41,9 +41,9 @@ runRule(rule, {
       errors: [{ cell: 'F10', messageId: 'vague', messageIncludes: '“较多”' }],
     },
     {
-      title: 'money',
-      table: withRow(3, { value: '合理' }),
-      errors: [{ cell: 'F13', messageId: 'vague', messageIncludes: '万元' }],
+      title: 'money, outside 成本指标 (under it, words are level2-mismatch’s)',
+      table: withRow(4, { name: '带动社会投资', value: '较多' }),
+      errors: [{ cell: 'F14', messageId: 'vague', messageIncludes: '万元' }],
     },
   ],
 });
