@@ -45,13 +45,17 @@ const FUNDS_COLUMNS: readonly FundsColumn[] = [
 /** How far below a column heading (年度资金总额, 全年预算数) its rows may sit. */
 const MATRIX_DEPTH = 8;
 
-/** This year's total rather than the project period's, when the form gives both. */
-function pickTotal(totals: Hit[]): Hit | undefined {
-  return (
-    totals.find((h) => isAnnual(h.key) && !isProjectPeriod(h.key)) ??
-    totals.find((h) => !isProjectPeriod(h.key)) ??
-    totals[0]
-  );
+/**
+ * This year's total rather than the project period's, when the form gives both; of labels alike,
+ * one with a figure beside it (a heading such as 年度预算申请（万元） over the block has none).
+ */
+function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
+  const ranked = [
+    ...totals.filter((h) => isAnnual(h.key) && !isProjectPeriod(h.key)),
+    ...totals.filter((h) => !isAnnual(h.key) && !isProjectPeriod(h.key)),
+    ...totals.filter((h) => isProjectPeriod(h.key)),
+  ];
+  return ranked.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? ranked[0];
 }
 
 /**
@@ -180,7 +184,7 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
     const matrix = readMatrix(view, budgetHits, header);
     if (matrix) return matrix;
   }
-  const totalHit = pickTotal(totals);
+  const totalHit = pickTotal(view, totals);
   const read: BudgetRead = { totalHit, labels: [], fiscal: [], carryover: [], other: [] };
   if (totalHit) {
     read.labels.push(totalHit);

@@ -8,7 +8,15 @@
 import { isBlank } from './grid';
 import { isAnnual, isFooterKey, isProjectPeriod, labelKey, type LabelKind } from './reader-labels';
 import { LAST_COL, type Hit, type SheetView } from './reader-sheet';
-import { isKnownLevel1, isKnownLevel2, levelKey, matchLevel1, matchLevel2, PROFILES } from './taxonomy';
+import {
+  findLevel2,
+  isKnownLevel1,
+  isKnownLevel2,
+  levelKey,
+  matchLevel1,
+  matchLevel2,
+  PROFILES,
+} from './taxonomy';
 import type { Field, Indicator, ProfileChoice } from './types';
 
 export interface IndicatorBlock {
@@ -62,11 +70,9 @@ const isLevelName = (text: string): boolean => isKnownLevel1(text) || isKnownLev
 
 /** The value column among several (项目期 and 年度 side by side): this year's wins. */
 function pickValue(candidates: Hit[]): Hit | undefined {
-  return (
-    candidates.find((h) => isAnnual(h.key)) ??
-    candidates.find((h) => !isProjectPeriod(h.key)) ??
-    candidates[0]
-  );
+  // Unmarked sets side by side follow the forms' order, the period's first and the year's last.
+  const unmarked = candidates.filter((h) => !isProjectPeriod(h.key));
+  return candidates.find((h) => isAnnual(h.key)) ?? unmarked[unmarked.length - 1] ?? candidates[0];
 }
 
 /**
@@ -149,13 +155,11 @@ function headerColumns(
   }
   // Where a value column would be: right of the others, but never past the sheet's last column.
   if (value === undefined) value = Math.min(right + 1, LAST_COL);
-  const cols: Columns = {
-    ...found,
-    level1: level1Hit.col,
-    level2: found.level2 as number,
-    name: found.name as number,
-    value,
-  };
+  // Headings one level off (一级指标 over the 二级 names, 二级指标 over the indicators): read as they are.
+  const offByOne = found.name === undefined && mislabeledHeader(view, headerRow);
+  const cols: Columns = offByOne
+    ? { ...found, level1: NO_COLUMN, level2: level1Hit.col, name: found.level2 as number, value }
+    : { ...found, level1: level1Hit.col, level2: found.level2 as number, name: found.name as number, value };
   return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
 }
 
@@ -177,10 +181,13 @@ export function readIndicators(
   headerRow: number,
   regionEnd: number,
   profile: ProfileChoice,
+  skipLeadingBlank = false,
 ): IndicatorBlock {
   const { cols, physical, right: headerRight, bottom, hasValue } = headerColumns(view, headerRow);
   const right = Math.max(headerRight, view.reach(headerRow, cols.value));
-  const leftmost = Math.min(cols.level1, cols.level2, cols.name, cols.value);
+  const leftmost = Math.min(
+    ...[cols.level1, cols.level2, cols.name, cols.value].filter((c) => c !== NO_COLUMN),
+  );
   // Physical order left to right: a shifted row holds each column's content one column earlier.
   const order = [...new Set([...physical, cols.value])].sort((a, b) => a - b);
   const shiftedCol = (col: number): number => {
@@ -189,8 +196,15 @@ export function readIndicators(
   };
 
   const rows: number[] = [];
-  for (let row = bottom + 1; row <= regionEnd; row++) {
+  let from = bottom + 1;
+  // An export's rows may start below a subtotal line that fills none of the indicator columns.
+  if (skipLeadingBlank) while (from <= regionEnd && view.rowEmpty(from, leftmost, right)) from++;
+  for (let row = from; row <= regionEnd; row++) {
+    // A spare row of a group whose 一级/二级 is merged over it is still inside the block.
+    if (view.rowEmpty(row, leftmost, right) && insideGroup(view, row, cols)) continue;
     if (endsBlock(view, row, cols, leftmost, right)) break;
+    // `……` left in a row of the form says "and so on": no indicator.
+    if (isPlaceholderRow(view, row, leftmost, right)) continue;
     rows.push(row);
   }
 
@@ -204,6 +218,7 @@ export function readIndicators(
           isMofCostLevel2(view.ownText(row, cols.level2)),
       ));
   const isShifted = (row: number): boolean => {
+    if (cols.level1 === NO_COLUMN) return false;
     const level1Text = view.ownText(row, cols.level1);
     const level2Text = view.ownText(row, cols.level2);
     if (level1Text === '' || !isKnownLevel2(level1Text)) return false;
@@ -222,7 +237,10 @@ export function readIndicators(
     const shifted = isShifted(row);
     if (shifted) shiftedRows.add(row);
     const at = (col: number): number => (shifted ? shiftedCol(col) : col);
-    const level1 = continued(view, row, level1Col, previous?.level1, shifted);
+    const level1 =
+      level1Col === NO_COLUMN
+        ? inferredLevel1(view.field(row, cols.level2), previous?.level1)
+        : continued(view, row, level1Col, previous?.level1, shifted);
     // A new 一级 with a blank 二级 does not take the 二级 of another 一级.
     const level2 = continued(
       view,
@@ -257,7 +275,7 @@ export function readIndicators(
   }
   resolveUnmergedLevels(view, indicators, level1Col, shiftedRows);
   return {
-    header: view.field(headerRow, cols.level1),
+    header: view.field(headerRow, cols.level1 === NO_COLUMN ? cols.level2 : cols.level1),
     indicators,
     columns: { description: cols.description !== undefined, basis: cols.basis !== undefined },
     right,
@@ -280,8 +298,66 @@ function looksLikeValues(view: SheetView, headerBottom: number, col: number): bo
   return filled > 0 && quantities * 2 > filled;
 }
 
+/**
+ * A header `一级指标 | 二级指标 | … | 指标值` over rows whose 一级 column holds 二级 names (数量指标 …)
+ * and whose 二级 column holds the indicators: the form's headings are one level off (seen in
+ * 湖北's exports).
+ */
+export function mislabeledHeader(view: SheetView, row: number): boolean {
+  const hits = view.hitsIn(row);
+  const level1 = hits.find((h) => h.kind === 'level1');
+  if (!level1 || !hits.some((h) => h.kind === 'value') || hits.some((h) => h.kind === 'indicatorName'))
+    return false;
+  const below: string[] = [];
+  for (let r = view.depth(row, level1.col) + 1; r <= Math.min(view.bottom, row + 6); r++) {
+    const text = view.ownText(r, level1.col);
+    if (text !== '') below.push(text);
+  }
+  // 成本指标 is a 二级 in one profile and a 一级 in another: it neither makes nor breaks the case.
+  return below.every((t) => isKnownLevel2(t)) && below.some((t) => !isKnownLevel1(t));
+}
+
+/** `cols.level1` of a block whose form has no 一级 column. */
+const NO_COLUMN = -1;
+
+/**
+ * The 一级 of a row whose form has no 一级 column: the one its 二级 belongs to in the profiles
+ * (数量指标 → 产出指标), standing on the 二级's cell; a blank 二级 continues the row above.
+ */
+function inferredLevel1(
+  level2: Field,
+  above: (Field & { inherited: boolean }) | undefined,
+): Field & { inherited: boolean } {
+  const owner = [PROFILES['hebei-2019'], PROFILES['mof-2021']]
+    .map((p) => findLevel2(p, level2.text)?.level1.name)
+    .find((n) => n !== undefined);
+  if (owner) return { ...level2, raw: { value: owner }, text: owner, inherited: true };
+  return above ? { ...above, inherited: true } : { ...level2, raw: undefined, text: '', inherited: false };
+}
+
+/** True when the row's 一级 or 二级 cell is covered by a merge that starts above it. */
+function insideGroup(view: SheetView, row: number, cols: Columns): boolean {
+  return [cols.level1, cols.level2].some((col) => {
+    const m = col === NO_COLUMN ? undefined : view.mergeAt(row, col);
+    return m !== undefined && m.top < row;
+  });
+}
+
+/** A row whose only own content is dots (`……`, `...`). */
+function isPlaceholderRow(view: SheetView, row: number, from: number, to: number): boolean {
+  let dots = false;
+  for (let col = from; col <= to; col++) {
+    const text = view.ownText(row, col);
+    if (text === '') continue;
+    if (!/^[…．.·。]{2,}$/u.test(text)) return false;
+    dots = true;
+  }
+  return dots;
+}
+
 /** The column of the 一级 names under a 一级指标 heading that spans several columns. */
 function level1Column(view: SheetView, cols: Columns, headerRow: number, rows: number[]): number {
+  if (cols.level1 === NO_COLUMN) return NO_COLUMN;
   const last = view.reach(headerRow, cols.level1);
   let best = cols.level1;
   let bestCount = -1;

@@ -9,7 +9,7 @@ import { rangeA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
-import { readIndicators } from './reader-indicators';
+import { mislabeledHeader, readIndicators } from './reader-indicators';
 import { isDepartmentTitle, isSelfEvalTitle } from './lexicon';
 import { isAnnual, labelKey, periodOf, withoutMoneyUnit, type LabelKind } from './reader-labels';
 import { sheetA1, SheetView, type Hit } from './reader-sheet';
@@ -43,7 +43,12 @@ function anchorKinds(view: SheetView, row: number): AnchorKind[] {
   if (kinds.has('name')) out.push('name');
   if (kinds.has('code')) out.push('code');
   if (kinds.has('entity')) out.push('entity');
-  if (kinds.has('level1') && kinds.has('level2') && kinds.has('indicatorName')) out.push('header');
+  if (
+    kinds.has('level1') &&
+    kinds.has('level2') &&
+    (kinds.has('indicatorName') || mislabeledHeader(view, row))
+  )
+    out.push('header');
   return out;
 }
 
@@ -81,6 +86,8 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
       ...readGrid(columnsOf(grid, view.left, split - 1), options),
       ...readGrid(columnsOf(grid, split, view.right), options),
     ];
+  const flat = readFlatExport(view, options);
+  if (flat) return flat;
   view.forgetLabels(listRows(view));
   const groups = findGroups(view);
   const tables: TargetTable[] = [];
@@ -90,22 +97,112 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     const regionEnd = next ? next.start - 1 : view.bottom;
     const table = readTable(view, group, previousBottom, regionEnd, options);
     // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
-    if (!isTable(table)) return;
+    if (!isTable(table, i === groups.length - 1)) return;
     tables.push(table);
     previousBottom = table.bottom;
   });
-  return tables;
+  // An indicator block with nothing of a project above it, followed by a table that has its own
+  // beginning, is the tail of a table cut off above (a page or a paste that starts mid-table).
+  return tables.filter((t, i) => !(headless(t) && tables.slice(i + 1).some((next) => !headless(next))));
+}
+
+/**
+ * A budget system's export with one row per indicator (单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 |
+ * 二级指标 | 三级指标 | 指标值 …): the project's columns merged down over its indicators, one project
+ * after another. Each project is a table; its cells are the masters of those merges.
+ */
+function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | undefined {
+  let headerRow: number | undefined;
+  for (let row = view.top; row <= view.bottom && headerRow === undefined; row++) {
+    const kinds = new Set(view.hitsIn(row).map((h) => h.kind));
+    if (kinds.has('name') && kinds.has('level1') && kinds.has('level2') && kinds.has('indicatorName'))
+      headerRow = row;
+  }
+  if (headerRow === undefined) return undefined;
+  const header = view.hitsIn(headerRow);
+  const col = (kind: LabelKind): number | undefined => header.find((h) => h.kind === kind)?.col;
+  const nameCol = col('name') as number;
+  const block = readIndicators(view, headerRow, view.bottom, options.profile ?? 'auto', true);
+  const byProject = new Map<number, Indicator[]>();
+  for (const ind of block.indicators) {
+    const master = view.master(ind.row, nameCol);
+    if (view.ownText(master.row, master.col) === '') continue;
+    const list = byProject.get(master.row) ?? [];
+    list.push(ind);
+    byProject.set(master.row, list);
+  }
+  if (!byProject.size) return undefined;
+  const top = headLines(view, headerRow, view.top - 1, headerRow).top;
+  const title = view.titleRows.has(top) ? view.field(top, view.firstFilledCol(top) ?? view.left) : undefined;
+  const moneyScale = moneyScaleOf(view, top, headerRow, headerRow);
+  const left = Math.min(...header.map((h) => h.col));
+  const right = block.right;
+  const at = (kind: LabelKind, row: number): Field | undefined => {
+    const c = col(kind);
+    return c === undefined ? undefined : view.field(row, c);
+  };
+  return [...byProject].map(([start, indicators], i): TargetTable => {
+    const bottom = indicators[indicators.length - 1]?.row ?? start;
+    const first = i === 0 ? top : start;
+    const name = at('name', start);
+    const code = at('code', start);
+    const total = at('total', start);
+    const goal = at('goal', start);
+    const unit = at('entity', start)?.text || at('implementer', start)?.text;
+    const profile =
+      options.profile && options.profile !== 'auto'
+        ? options.profile
+        : detectProfile(indicators.map((ind) => ind.level1.text));
+    return {
+      sheet: view.grid.sheet,
+      form: 'target',
+      range: rangeA1({ top: first, left, bottom, right }),
+      top: first,
+      left,
+      bottom,
+      right,
+      profile,
+      ...(title && i === 0 ? { title } : {}),
+      ...(unit ? { reportingUnit: unit } : {}),
+      moneyScale,
+      ...(code ? { code } : {}),
+      ...(name ? { name } : {}),
+      budget: { total },
+      ...(goal ? { goal } : {}),
+      plan: [],
+      indicatorHeader: block.header,
+      columns: block.columns,
+      indicators,
+      notes: [{ what: 'plan', cell: sheetA1(start, left) }],
+    };
+  });
+}
+
+function headless(table: TargetTable): boolean {
+  return (
+    table.name === undefined &&
+    table.code === undefined &&
+    table.title === undefined &&
+    table.budget.total === undefined &&
+    budgetLines(table, 'fiscal').length === 0
+  );
 }
 
 /**
  * A table has a project (or department) with a value, or an indicator block; and something to
  * check beside it: a budget, a spending plan or an indicator block.
  */
-function isTable(table: TargetTable): boolean {
-  const project = [table.name, table.code].some((f) => f !== undefined && f.text !== '');
+function isTable(table: TargetTable, last: boolean): boolean {
+  // A project's label (its value may still be empty on a fresh template) or the form's title; or
+  // an indicator block pasted alone (see headlessBlock).
   const block = table.indicatorHeader !== undefined;
+  const project = table.name !== undefined || table.code !== undefined || table.title !== undefined || block;
   const budget = table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0;
-  return (project || block) && (block || budget || table.plan.length > 0);
+  // Old forms state a project and its goal without the blocks of today's; a form cut short after
+  // its title and name is still the table it begins.
+  const goal = table.goal !== undefined && table.goal.text !== '';
+  const begun = last && table.title !== undefined && (table.name?.text ?? '') !== '';
+  return project && (block || budget || table.plan.length > 0 || goal || begun);
 }
 
 /** Kinds of label that head the columns of a project list (序号 | 项目名称 | 金额 …). */
@@ -415,10 +512,14 @@ function formOf(
 ): FormKind {
   const titleKey = title ? labelKey(title.text) : '';
   const header = headerRow === undefined ? [] : [...view.hitsIn(headerRow), ...view.hitsIn(headerRow + 1)];
-  const evaluates = header.some((h) => h.kind === 'actual' || h.kind === 'score');
-  if (isSelfEvalTitle(titleKey) || funds || evaluates) return 'selfEval';
+  // What was achieved beside a score (or a weight) makes a self-evaluation; last year's actual
+  // value beside this year's target (a 批复表) does not.
+  const has = (kind: LabelKind): boolean => header.some((h) => h.kind === kind);
+  const evaluates = has('score') || (has('actual') && has('weight'));
+  // A department's self-evaluation is first of all about the department (its columns still say
+  // what was achieved, §12).
   if (isDepartmentTitle(titleKey) || (!nameHit && entityHit)) return 'department';
-  if (hits.some((h) => h.kind === 'executed')) return 'selfEval';
+  if (isSelfEvalTitle(titleKey) || funds || evaluates) return 'selfEval';
   return 'target';
 }
 
@@ -530,10 +631,17 @@ function readUsage(view: SheetView, hit: Hit): Field {
  * but other labels stands to its right.
  */
 function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field {
+  if (hit.embedded !== undefined) return view.embeddedField(hit.row, hit.col, hit.embedded);
   const right = view.valueRight(hit);
   if (right.text !== '' && !view.isLabel(right.row, right.col)) return right;
   const below = view.below(hit);
   if (below.row <= labelsEnd && below.text !== '' && !view.isLabel(below.row, below.col)) return below;
+  // 年度总体目标 | 预期目标 (a sub-heading) over the goal: the goal is under the sub-heading.
+  const sub = view.hitsIn(right.row).find((h) => h.col === right.col && h.kind === 'goal');
+  if (sub) {
+    const under = view.below(sub);
+    if (under.row <= labelsEnd + 1 && !view.isLabel(under.row, under.col)) return under;
+  }
   return right;
 }
 

@@ -132,7 +132,7 @@ const FAMILIES: Family[] = [
       finding(WORD_PASTE_SHEET, 'indicator/empty-description', 'warning', 'E17'),
       finding(WORD_PASTE_SHEET, 'indicator/nonstandard-text', 'info', 'G29', '≥80米'),
       finding(WORD_PASTE_SHEET, 'indicator/nonstandard-text', 'info', 'G30', '＝100%'),
-      finding(WORD_PASTE_SHEET, 'indicator/vague-value', 'warning', 'G31'),
+      finding(WORD_PASTE_SHEET, 'indicator/level2-mismatch', 'warning', 'G31'),
       finding(WORD_PASTE_SHEET, 'indicator/no-comparator', 'warning', 'G33', '≥250万元'),
     ],
     layout: [],
