@@ -208,51 +208,69 @@ function check(book: FakeWorkbook, tables: TargetTable[], lang: Lang): Finding[]
   return findings;
 }
 
-function amount(v: Value | undefined): Big {
-  return isNumber(v) ? new Big(v) : new Big(0);
+/** A blank cell is 0; a number is itself; anything else could not be read: null, never 0 (SPEC §6). */
+function amount(v: Value | undefined): Big | null {
+  if (v === undefined || v === '') return new Big(0);
+  return isNumber(v) ? new Big(v) : null;
 }
 
+type FakeAmountField = 'total' | 'fiscal' | 'other';
+const AMOUNT_CELLS: Record<FakeAmountField, string> = { total: 'B4', fiscal: 'D4', other: 'F4' };
+
 function totalsOf(book: FakeWorkbook, tables: TargetTable[]): WorkbookState['totals'] {
-  const exact = tables.map((table) => {
-    const total = amount(book.get(table.sheet, 'B4'));
-    let carried = new Big(0);
+  const incomplete: WorkbookState['totals']['incomplete'] = [];
+  const exact = tables.map((table, i) => {
+    const read = (field: FakeAmountField) => {
+      const got = amount(book.get(table.sheet, AMOUNT_CELLS[field]));
+      if (got === null)
+        incomplete.push({
+          table: i,
+          sheet: table.sheet,
+          cell: AMOUNT_CELLS[field],
+          field,
+          reason: 'unreadable',
+        });
+      return got;
+    };
+    const total = read('total');
+    let carried: Big | null = new Big(0);
     const planned = ['B7', 'C7', 'D7', 'E7'].map((c) => {
       const pct = book.get(table.sheet, c);
-      if (isNumber(pct)) carried = total.times(pct).div(100);
+      if (isNumber(pct)) carried = total === null ? null : total.times(pct).div(100);
       return carried;
     });
-    return {
-      total,
-      fiscal: amount(book.get(table.sheet, 'D4')),
-      other: amount(book.get(table.sheet, 'F4')),
-      planned,
-    };
+    return { total, fiscal: read('fiscal'), other: read('other'), planned };
   });
+  type Amounts = (typeof exact)[number];
+  const print = (b: Big | null) => (b === null ? null : b.toFixed(2));
   const projects: TableTotalsView[] = tables.map((table, i) => ({
     table: i,
     sheet: table.sheet,
     code: table.code?.text ?? '',
     name: table.name?.text ?? '',
-    total: exact[i].total.toFixed(2),
-    fiscal: exact[i].fiscal.toFixed(2),
-    other: exact[i].other.toFixed(2),
-    planned: exact[i].planned.map((p) => p.toFixed(2)),
+    total: print(exact[i].total),
+    fiscal: print(exact[i].fiscal),
+    other: print(exact[i].other),
+    planned: exact[i].planned.map(print),
   }));
-  const sum = (pick: (p: (typeof exact)[number]) => Big) =>
-    exact.reduce((s, p) => s.plus(pick(p)), new Big(0)).toFixed(2);
+  const known = (pick: (p: Amounts) => Big | null) =>
+    exact.reduce((s, p) => s.plus(pick(p) ?? 0), new Big(0)).toFixed(2);
+  const sum = (pick: (p: Amounts) => Big | null) =>
+    exact.some((p) => pick(p) === null) ? null : known(pick);
+  const quarters = [0, 1, 2, 3];
   return {
     projects,
     total: sum((p) => p.total),
     fiscal: sum((p) => p.fiscal),
     other: sum((p) => p.other),
-    planned: [0, 1, 2, 3].map((k) => sum((p) => p.planned[k])),
+    planned: quarters.map((k) => sum((p) => p.planned[k])),
     known: {
-      total: sum((p) => p.total),
-      fiscal: sum((p) => p.fiscal),
-      other: sum((p) => p.other),
-      planned: [0, 1, 2, 3].map((k) => sum((p) => p.planned[k])),
+      total: known((p) => p.total),
+      fiscal: known((p) => p.fiscal),
+      other: known((p) => p.other),
+      planned: quarters.map((k) => known((p) => p.planned[k])),
     },
-    incomplete: [],
+    incomplete,
   };
 }
 
@@ -359,11 +377,15 @@ export class FakeWorkbench implements Workbench {
     state.totals.projects.forEach((p, i) => {
       const row = i + 2;
       this.book.write(SUMMARY, `B${row}`, p.name);
-      this.book.write(SUMMARY, `D${row}`, Number(p.total));
+      this.book.write(SUMMARY, `D${row}`, p.total === null ? '未能读取' : Number(p.total));
     });
     const last = state.totals.projects.length + 2;
     this.book.write(SUMMARY, `B${last}`, '合计');
-    this.book.write(SUMMARY, `D${last}`, Number(state.totals.total));
+    this.book.write(
+      SUMMARY,
+      `D${last}`,
+      state.totals.total === null ? '未能读取' : Number(state.totals.total),
+    );
     return { sheet: SUMMARY };
   }
 

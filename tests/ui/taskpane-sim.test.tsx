@@ -125,6 +125,25 @@ describe('on the simulated workbook', () => {
     expect(screen.getByText(fullText('已写入汇总表“汇总”，其中的公式会随项目表自动更新。'))).toBeTruthy();
   });
 
+  it('a budget that cannot be read: 未能读取 and where, never a total that leaves it out', async () => {
+    const grids = seedStandardGrids();
+    const sim = SimWorkbook.fromGrids(grids);
+    const sheet = grids[1].sheet;
+    sim.setValue(sheet, 'C4', '待定');
+    await renderPane(simPane(sim));
+
+    await runCommand('汇总');
+    const all = await screen.findByRole('region', { name: '全部项目合计' });
+    const amounts = totalsRegion('全部项目合计');
+    expect(amounts).toContain('预算数=未能读取');
+    expect(amounts.some((a) => /^预算数=\d/.test(a))).toBe(false);
+    expect(all.textContent).toContain(sheet);
+    expect(all.textContent).toContain('C4');
+    const summary = sim.toGrid('汇总');
+    const totalRow = summary.cells.find((row) => row.some((c) => c?.value === '合计'));
+    expect(totalRow?.map((c) => c?.value)).toContain('未能读取');
+  });
+
   it('shows markup typed into a cell as text', async () => {
     const sim = new SimWorkbook();
     await renderPane(simPane(sim));
