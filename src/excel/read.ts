@@ -34,7 +34,14 @@ export interface SheetInfo {
 }
 
 export interface OwnedFormat {
+  /**
+   * Loaded with its `id`, so Office.js addresses it by id and not by its position in the
+   * collection, which shifts as formats are deleted (see marks.ts).
+   */
   format: Excel.ConditionalFormat;
+  id: string;
+  /** The sheet's conditional formats, to delete this one by its id. */
+  collection: Excel.ConditionalFormatCollection;
   /** Set for a finding's mark; undefined for a template rule. */
   mark?: { cell: string; rule: string };
 }
@@ -103,7 +110,9 @@ function queueSheet(
   if (support.sheetCustomProperties)
     q.marker = ws.customProperties.getItemOrNullObject(MARKER_PROPERTY).load('value');
   if (formats && support.conditionalFormats)
-    q.formats = ws.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
+    q.formats = ws
+      .getRange()
+      .conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
   return q;
 }
 
@@ -113,7 +122,7 @@ function ownedFormats(collection: Excel.ConditionalFormatCollection | undefined)
   for (const format of collection.items) {
     if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
     const formula = format.customOrNullObject.rule.formula;
-    if (isOwnedFormula(formula)) owned.push({ format, mark: parseMark(formula) });
+    if (isOwnedFormula(formula)) owned.push({ format, id: format.id, collection, mark: parseMark(formula) });
   }
   return owned;
 }
