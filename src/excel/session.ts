@@ -21,6 +21,8 @@ export class Session {
   settings: AddinSettings = { ...DEFAULT_SETTINGS };
   /** The last state delivered, for a live round that fails to report against. */
   lastState: WorkbookState | undefined;
+  /** Sheets whose merged areas Excel refuses in one request: read in parts (read.ts). */
+  private readonly mergeHeavy = new Set<string>();
 
   constructor(
     readonly excel: typeof Excel,
@@ -46,10 +48,20 @@ export class Session {
     formats: boolean,
     content = true,
   ): Promise<WorkbookRead> {
-    const data = await readWorkbookData(ctx, this.support, { guess, need, formats, content }, this.lang);
+    const data = await readWorkbookData(
+      ctx,
+      this.support,
+      { guess, need, formats, content, mergeHeavy: this.mergeHeavy },
+      this.lang,
+    );
     this.settings = data.settings;
     this.analysis.setSheets(data.sheets);
-    if (content) for (const [id, read] of data.read) this.analysis.setGrid(id, read.grid);
+    if (content)
+      for (const [id, read] of data.read) {
+        this.analysis.setGrid(id, read.grid);
+        if (data.mergeHeavy.has(id)) this.mergeHeavy.add(id);
+        else this.mergeHeavy.delete(id);
+      }
     return data;
   }
 
