@@ -114,7 +114,7 @@ async function roundTrips(sim: SimWorkbook, operation: () => Promise<unknown> | 
 async function openPane(
   sim: SimWorkbook,
 ): Promise<{ bench: Workbench; state: () => WorkbookState; stop: () => Promise<void> }> {
-  const bench = createWorkbench(sim.excel, sim.office, { lang: 'zh-CN', debounceMs: 0 });
+  const bench = createWorkbench(sim.excel, sim.office, { lang: 'zh-CN', debounceMs: 0, pollMs: 0 });
   await bench.loadSettings();
   let state = await bench.refresh();
   const stop = await bench.startLive((s) => (state = s));

@@ -43,11 +43,16 @@ export interface Opened {
  */
 export async function open(
   grids: Grid[],
-  options: { lang?: Lang; excelApi?: string; sim?: SimWorkbook } = {},
+  options: { lang?: Lang; excelApi?: string; sim?: SimWorkbook; pollMs?: number } = {},
 ): Promise<Opened> {
   const sim = options.sim ?? SimWorkbook.fromGrids(grids);
   if (options.excelApi) sim.setRequirementSets({ ExcelApi: options.excelApi });
-  const bench = createWorkbench(sim.excel, sim.office, { lang: options.lang ?? 'zh-CN', debounceMs: 0 });
+  // The fallback's periodic read would add round trips at random moments; its own tests turn it on.
+  const bench = createWorkbench(sim.excel, sim.office, {
+    lang: options.lang ?? 'zh-CN',
+    debounceMs: 0,
+    pollMs: options.pollMs ?? 0,
+  });
   await bench.loadSettings();
   sim.resetSyncCount();
   return { sim, bench };
