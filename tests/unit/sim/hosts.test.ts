@@ -171,16 +171,30 @@ describe("Excel's limits", () => {
       dv((v) => void (v.rule = { custom: { formula: `=LEN(A1)<${'9'.repeat(260)}` } })),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
     await dv((v) => void (v.prompt = { showPrompt: true, title: 't'.repeat(32), message: 'm'.repeat(255) }));
-    await expect(dv((v) => void (v.prompt = { title: 't'.repeat(33) }))).rejects.toMatchObject({
+    await expect(
+      dv((v) => void (v.prompt = { showPrompt: true, title: 't'.repeat(33), message: '' })),
+    ).rejects.toMatchObject({
       code: 'InvalidArgument',
     });
-    await expect(dv((v) => void (v.prompt = { message: 'm'.repeat(256) }))).rejects.toMatchObject({
+    await expect(
+      dv((v) => void (v.prompt = { showPrompt: true, title: '', message: 'm'.repeat(256) })),
+    ).rejects.toMatchObject({
       code: 'InvalidArgument',
     });
     await dv(
-      (v) => void (v.errorAlert = { showAlert: true, title: 'e'.repeat(32), message: 'e'.repeat(224) }),
+      (v) =>
+        void (v.errorAlert = {
+          showAlert: true,
+          style: 'Stop',
+          title: 'e'.repeat(32),
+          message: 'e'.repeat(224),
+        }),
     );
-    await expect(dv((v) => void (v.errorAlert = { message: 'e'.repeat(225) }))).rejects.toMatchObject({
+    await expect(
+      dv(
+        (v) => void (v.errorAlert = { showAlert: true, style: 'Stop', title: '', message: 'e'.repeat(225) }),
+      ),
+    ).rejects.toMatchObject({
       code: 'InvalidArgument',
     });
   });
