@@ -219,6 +219,7 @@ export async function startLive(
   const fire = (): void => {
     const batch = touched;
     const done = settle;
+    timer = undefined;
     touched = new Map();
     round = undefined;
     settle = undefined;

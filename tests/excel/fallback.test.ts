@@ -51,7 +51,10 @@ describe('edits Excel does not report', () => {
       states.push(s);
       if (mismatchAt(sheet)(s) && !readsUntilFound) readsUntilFound = sim.syncCount;
     });
+    // An edit Excel does report first: the fallback goes on after it.
+    sim.setValue(sheet, 'F11', '≥90%');
     await sim.idle();
+    await until(() => states.length > 0);
     const before = snapshot(sim);
     const formats = sim.conditionalFormats(sheet);
     sim.resetSyncCount();
