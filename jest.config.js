@@ -2,6 +2,9 @@
  * Four projects: the pure domain (rules, reader, grammar, totals — `npx jest --selectProjects
  * domain` runs them alone in seconds), everything else that runs in Node (the simulator, the Excel
  * adapter on it, the command line, the build), React tests in jsdom, and browser tests in Chromium.
+ * The adapter's suites on the simulator (tests/excel) run once more for each other Excel the
+ * simulator emulates (src/sim/hosts.ts): Office 2021, Office 2019 and Excel on the web. Those runs
+ * belong to `unit` too; a colour tells them apart.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 const common = {
@@ -14,6 +17,20 @@ const common = {
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
   },
 };
+const hostRuns = [
+  ['excel2021', 'cyan'],
+  ['excel2019', 'magenta'],
+  ['web', 'yellow'],
+].map(([host, color]) => ({
+  ...common,
+  displayName: { name: 'unit', color },
+  testEnvironment: 'node',
+  globals: { SIM_HOST: host },
+  setupFiles: ['<rootDir>/tests/support/sim-host.ts'],
+  testMatch: ['<rootDir>/tests/excel/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/excel/office-mock.test.ts'],
+}));
+
 module.exports = {
   projects: [
     {
@@ -28,6 +45,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/excel/**/*.test.ts', '<rootDir>/tests/cli/**/*.test.ts'],
     },
+    ...hostRuns,
     {
       ...common,
       displayName: 'ui',

@@ -54,6 +54,11 @@ export interface WorkbenchOptions {
   lang?: Lang;
   /** Quiet time after the last edit before live validation reads (default 300 ms). */
   debounceMs?: number;
+  /**
+   * Live validation's fallback for edits Excel does not report (src/excel/live.ts): the period of
+   * its read of the active sheet (default 2,000 ms); 0 turns it off.
+   */
+  pollMs?: number;
 }
 
 export function createWorkbench(
@@ -68,6 +73,7 @@ class ExcelWorkbench implements Workbench {
   readonly capabilities: Capabilities;
   private readonly session: Session;
   private readonly debounceMs: number;
+  private readonly pollMs: number;
 
   constructor(excel: typeof Excel, office: OfficeHost, options: WorkbenchOptions) {
     const support = detectSupport(office);
@@ -79,6 +85,7 @@ class ExcelWorkbench implements Workbench {
       options.lang ?? langFromOffice(office.context.displayLanguage),
     );
     this.debounceMs = options.debounceMs ?? 300;
+    this.pollMs = options.pollMs ?? 2000;
   }
 
   refresh(): Promise<WorkbookState> {
@@ -288,6 +295,6 @@ class ExcelWorkbench implements Workbench {
   }
 
   startLive(listener: (state: WorkbookState) => void): Promise<() => Promise<void>> {
-    return startLive(this.session, this.debounceMs, listener);
+    return startLive(this.session, { debounceMs: this.debounceMs, pollMs: this.pollMs }, listener);
   }
 }

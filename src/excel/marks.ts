@@ -13,7 +13,13 @@ function queueMark(ws: Excel.Worksheet, mark: Mark): void {
   cf.custom.format.fill.color = mark.fill;
 }
 
-/** Deletes the add-in's formats: `which` says whether the marks only, or the template's rules too. */
+/**
+ * Deletes the add-in's formats: `which` says whether the marks only, or the template's rules too.
+ * Each is deleted through `getItem(id)`: an item of a loaded collection may be addressed by its
+ * position (Office.js does so when the item's key was not in the response), and deleting one
+ * format shifts the positions of those after it, so a later delete in the same batch could remove
+ * the user's own rule. By id, each delete removes the format that was read, or fails.
+ */
 export function queueDeleteOwned(
   owned: readonly OwnedFormat[] | undefined,
   which: 'marks' | 'rules' | 'all',
@@ -22,7 +28,7 @@ export function queueDeleteOwned(
   for (const o of owned ?? []) {
     const isMark = o.mark !== undefined;
     if (which === 'all' || (which === 'marks') === isMark) {
-      o.format.delete();
+      o.collection.getItem(o.id).delete();
       queued = true;
     }
   }

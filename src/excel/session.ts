@@ -8,11 +8,16 @@
  */
 
 import { WorkbookAnalysis, type Analysis, type WorkbookState } from '../domain/analysis';
+import type { Grid } from '../domain/grid';
 import { DEFAULT_SETTINGS, type AddinSettings } from '../domain/settings';
 import type { Lang } from '../domain/types';
 import { readWorkbookData, type SheetInfo, type WorkbookRead } from './read';
 import { refuse } from './strings';
 import type { Support } from './support';
+
+function sameGrid(a: Grid | undefined, b: Grid): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
 
 export const isNotFound = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ItemNotFound';
 
@@ -21,6 +26,8 @@ export class Session {
   settings: AddinSettings = { ...DEFAULT_SETTINGS };
   /** The last state delivered, for a live round that fails to report against. */
   lastState: WorkbookState | undefined;
+  /** Sheets whose merged areas Excel refuses in one request: read in parts (read.ts). */
+  private readonly mergeHeavy = new Set<string>();
 
   constructor(
     readonly excel: typeof Excel,
@@ -45,11 +52,25 @@ export class Session {
     guess: readonly string[],
     formats: boolean,
     content = true,
+    keepUnchanged = false,
   ): Promise<WorkbookRead> {
-    const data = await readWorkbookData(ctx, this.support, { guess, need, formats, content }, this.lang);
+    const data = await readWorkbookData(
+      ctx,
+      this.support,
+      { guess, need, formats, content, mergeHeavy: this.mergeHeavy },
+      this.lang,
+    );
     this.settings = data.settings;
     this.analysis.setSheets(data.sheets);
-    if (content) for (const [id, read] of data.read) this.analysis.setGrid(id, read.grid);
+    if (content)
+      for (const [id, read] of data.read) {
+        // With `keepUnchanged` (the fallback's reads, of sheets that rarely changed), an unchanged
+        // sheet keeps its tables and findings.
+        if (!(keepUnchanged && sameGrid(this.analysis.grid(id), read.grid)))
+          this.analysis.setGrid(id, read.grid);
+        if (data.mergeHeavy.has(id)) this.mergeHeavy.add(id);
+        else this.mergeHeavy.delete(id);
+      }
     return data;
   }
 

@@ -14,6 +14,8 @@ const zhCN = {
   rowHasOtherContent: '第 {{row}} 行在表格之外还有内容（{{cell}}），删除这一行会把它一起删掉，请先移走。',
   noFix: '这个问题没有可以自动应用的修改。',
   sheetTooLarge: '工作表“{{sheet}}”的数据太多，无法读取。',
+  mergesUnread:
+    '工作表“{{sheet}}”的合并单元格太多，Excel 无法返回，已按没有合并读取（留空的一级、二级指标仍按上一行接续）。',
   sheetProtected: '工作表“{{sheet}}”受保护，请先撤销工作表保护（“审阅”→“撤销工作表保护”）。',
   cellProtected: '单元格 {{cell}} 在受保护的工作表“{{sheet}}”上被锁定，无法修改。',
   protectedNotMarked: '工作表“{{sheet}}”受保护，其上的标记没有更新。',
@@ -35,6 +37,8 @@ const enUS: typeof zhCN = {
     'Row {{row}} holds data outside the table ({{cell}}) that removing the row would delete; move it first.',
   noFix: 'This finding has no fix that can be applied automatically.',
   sheetTooLarge: 'The worksheet "{{sheet}}" holds too much data to be read.',
+  mergesUnread:
+    'The worksheet "{{sheet}}" has more merged cells than Excel can return, so it was read without its merges (a blank 一级 or 二级 cell still continues the row above).',
   sheetProtected: 'The worksheet "{{sheet}}" is protected. Unprotect it first (Review > Unprotect Sheet).',
   cellProtected: 'Cell {{cell}} is locked on the protected worksheet "{{sheet}}" and cannot be changed.',
   protectedNotMarked: 'The worksheet "{{sheet}}" is protected; its marks were not updated.',

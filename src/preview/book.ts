@@ -10,6 +10,8 @@ import type { PreviewBook } from './WorkbookView';
 
 /** SPEC §9: `window.previewWorkbook`. */
 export interface PreviewWorkbook {
+  /** The Excel the simulator emulates (`?host=`): `latest`, `excel2021`, `excel2019` or `web`. */
+  readonly host: string;
   /** Round trips so far (each `context.sync()`). */
   readonly syncCount: number;
   readonly selection: { sheet: string; address: string };
@@ -175,6 +177,7 @@ export function createPreviewApi(
     },
   };
   const workbook: PreviewWorkbook = {
+    host: sim.host.id,
     get syncCount() {
       return sim.syncCount;
     },

@@ -1,7 +1,9 @@
 /**
  * The preview page (SPEC §9): a simulated workbook (src/sim) drawn as a grid, beside the real task
  * pane running against it through the simulator's `Excel` and its local `Office` shim. Nothing is
- * loaded from the internet. `?lang=en-US` switches the UI to English (zh-CN otherwise).
+ * loaded from the internet. `?lang=en-US` switches the UI to English (zh-CN otherwise);
+ * `?host=excel2019|excel2021|web|latest` picks the Excel emulated (src/sim/hosts.ts), named on the
+ * page; `?missed=dropdown,paste` makes those edits fire no change event, as some Excel builds do.
  * `window.previewWorkbook` is the contract browser tests rely on; `window.previewSim` is the whole
  * simulator, for a developer at the console.
  */
@@ -10,7 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { createWorkbench } from '../excel';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
-import { SimWorkbook } from '../sim';
+import { SimWorkbook, isHostProfileId } from '../sim';
 import { mountTaskpane } from '../taskpane/mount';
 import { createPreviewApi, type PreviewWorkbook } from './book';
 import './strings';
@@ -41,8 +43,12 @@ function start(): void {
   document.documentElement.lang = lang;
   document.title = t(lang, 'preview.title');
 
-  const sim = new SimWorkbook({ sheets: ['Sheet1'] });
+  const requested = params.get('host');
+  const host = isHostProfileId(requested) ? requested : 'latest';
+  const missed = new Set((params.get('missed') ?? '').split(','));
+  const sim = new SimWorkbook({ sheets: ['Sheet1'], host });
   sim.setDisplayLanguage(lang);
+  sim.missedChangeEvents = { dropdown: missed.has('dropdown'), paste: missed.has('paste') };
   const { book, workbook } = createPreviewApi(sim, DEBOUNCE_MS);
   window.previewWorkbook = workbook;
   window.previewSim = sim;
@@ -56,9 +62,15 @@ function start(): void {
   const hint = document.createElement('p');
   hint.className = 'hint';
   hint.textContent = t(lang, 'preview.hint');
+  const emulated = document.createElement('p');
+  emulated.className = 'hint host';
+  emulated.dataset.host = host;
+  emulated.textContent =
+    t(lang, 'preview.host', { host: t(lang, `preview.hosts.${host}`) }) +
+    (missed.has('dropdown') || missed.has('paste') ? t(lang, 'preview.missed') : '');
   const grid = document.createElement('div');
   grid.className = 'workbook-root';
-  area.replaceChildren(heading, hint, grid);
+  area.replaceChildren(heading, hint, emulated, grid);
 
   // No landmark role here: the pane brings its own <main>, which must stay top-level.
   const pane = element('taskpane');

@@ -14,6 +14,14 @@ registerStrings('zh-CN', 'preview', {
   protectedCell: '这个单元格在受保护的工作表上，不能修改。需要修改时请先撤销工作表保护。',
   refused: '这个值不符合单元格的数据验证规则：{{message}}',
   failed: '无法输入这个值：{{message}}',
+  host: '模拟的 Excel：{{host}}',
+  missed: '（下拉列表选值和粘贴不触发更改事件，如部分 Excel 版本）',
+  hosts: {
+    latest: 'Microsoft 365 / Office 2024（桌面版，ExcelApi 1.17）',
+    excel2021: 'Office 2021（桌面版，ExcelApi 1.14）',
+    excel2019: 'Office 2019（桌面版，ExcelApi 1.8）',
+    web: 'Excel 网页版（ExcelApi 1.17，单次请求上限 5 MB）',
+  },
 });
 
 registerStrings('en-US', 'preview', {
@@ -28,4 +36,12 @@ registerStrings('en-US', 'preview', {
   protectedCell: 'This cell is on a protected sheet and cannot be changed. Unprotect the sheet to change it.',
   refused: "This value does not meet the cell's data validation: {{message}}",
   failed: 'The value could not be entered: {{message}}',
+  host: 'Emulated Excel: {{host}}',
+  missed: ' (values picked from dropdown lists and pastes fire no change event, as on some Excel builds)',
+  hosts: {
+    latest: 'Microsoft 365 / Office 2024 (desktop, ExcelApi 1.17)',
+    excel2021: 'Office 2021 (desktop, ExcelApi 1.14)',
+    excel2019: 'Office 2019 (desktop, ExcelApi 1.8)',
+    web: 'Excel on the web (ExcelApi 1.17, 5 MB per request)',
+  },
 });

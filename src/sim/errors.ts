@@ -20,6 +20,8 @@ export type SimErrorCode =
   | 'PropertyNotLoaded'
   | 'RangeExceedsLimit'
   | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
+  | 'FormulaLengthExceedsLimit'
   | 'RunMustReturnPromise'
   | 'Conflict';
 

@@ -27,12 +27,22 @@ import { type SheetModel } from './model/sheet';
 import { parseAddress, rectA1, splitSheet } from './model/rects';
 import { interpretEntry } from './input';
 import { type SimOfficeShim, createOfficeShim } from './office';
+import { type HostProfile, type HostProfileId, HOST_PROFILES, defaultHostProfile } from './hosts';
 import { CellError, errorFromText, type Scalar, isError } from './values';
 import { displayText } from './numfmt';
 
 export { SimError } from './errors';
 export { ExcelEnums } from './enums';
 export type { SimOfficeShim } from './office';
+export {
+  HOST_PROFILES,
+  HOST_PROFILE_IDS,
+  type HostProfile,
+  type HostProfileId,
+  isHostProfileId,
+  setDefaultHostProfile,
+  defaultHostProfile,
+} from './hosts';
 export type { CellRange } from '../domain/grid';
 
 /** The `Excel` global as the add-in's code sees it (typed as @types/office-js's namespace). */
@@ -115,27 +125,42 @@ export class SimWorkbook implements SimHost {
   };
   /** Round trips so far: each `context.sync()`, including the one `Excel.run` makes for queued commands. */
   syncCount = 0;
-  /** Excel on the web's limit on what one request sends or returns, in bytes of JSON. */
-  payloadLimit = 5 * 1024 * 1024;
+  /** Bytes of JSON the add-in received so far (loaded values), to measure what a read costs. */
+  receivedBytes = 0;
+  /** Excel on the web's limit on what one request sends or returns, in bytes of JSON (Infinity on the desktop). */
+  payloadLimit: number;
+  /**
+   * Collection items loaded without their key (a conditional format's `id`) are addressed by their
+   * position, as Office.js does (see SimCollection); false binds them to their objects, kinder than Excel.
+   */
+  indexAddressing = true;
+  /** The Excel emulated (SPEC §9 `?host=`): requirement sets, platform, payload limit. */
+  readonly host: HostProfile;
 
-  private requirementSets: Record<string, string> = {
-    ExcelApi: '1.17',
-    DialogApi: '1.2',
-    SharedRuntime: '1.1',
-    RibbonApi: '1.2',
-    AddinCommands: '1.1',
-  };
-  private language = 'zh-CN';
+  private requirementSets: Record<string, string>;
+  private uiLanguage = 'zh-CN';
   private readonly listeners = new Set<() => void>();
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly failures: unknown[] = [];
   private readonly beforeSyncActions: ((wb: SimWorkbook) => void)[] = [];
   private notifiedVersion = -1;
+  /** While a user action's change events are dropped: the number of records made before it. */
+  private quietFrom: number | undefined;
 
-  constructor(options: { sheets?: string[] } = {}) {
+  constructor(options: { sheets?: string[]; host?: HostProfileId } = {}) {
     this.model = new WorkbookModel(options.sheets && options.sheets.length ? options.sheets : ['Sheet1']);
+    this.host = HOST_PROFILES[options.host ?? defaultHostProfile()];
+    this.payloadLimit = this.host.payloadLimit;
+    this.requirementSets = {
+      ExcelApi: this.host.excelApi,
+      DialogApi: '1.2',
+      SharedRuntime: '1.1',
+      RibbonApi: '1.2',
+      AddinCommands: '1.1',
+    };
     this.office = createOfficeShim({
-      displayLanguage: () => this.language,
+      platform: this.host.platform,
+      displayLanguage: () => this.uiLanguage,
       requirementSets: () => this.requirementSets,
       settings: () => this.model.settings,
       notifySettingsChanged: () => this.notify(),
@@ -148,8 +173,8 @@ export class SimWorkbook implements SimHost {
   }
 
   /** A workbook holding the grids' sheets (values, formulas, number formats, merges, hidden sheets). */
-  static fromGrids(grids: Grid[]): SimWorkbook {
-    const wb = new SimWorkbook({ sheets: grids.map((g) => g.sheet) });
+  static fromGrids(grids: Grid[], options: { host?: HostProfileId } = {}): SimWorkbook {
+    const wb = new SimWorkbook({ sheets: grids.map((g) => g.sheet), ...options });
     const m = wb.model;
     grids.forEach((g, i) => {
       const sheet = m.sheets[i];
@@ -188,6 +213,11 @@ export class SimWorkbook implements SimHost {
   }
 
   // ---- SimHost ----
+
+  /** @internal */
+  language(): string {
+    return this.uiLanguage;
+  }
 
   /** @internal */
   apiSupported(version: string | undefined): boolean {
@@ -305,6 +335,8 @@ export class SimWorkbook implements SimHost {
   }
 
   private structureArgs(s: StructureRecord): Record<string, unknown> {
+    if (s.kind === 'selectionChanged')
+      return { type: 'WorksheetSelectionChanged', address: rectA1(s.rect), worksheetId: s.sheet.id };
     const type = {
       added: 'WorksheetAdded',
       deleted: 'WorksheetDeleted',
@@ -437,6 +469,57 @@ export class SimWorkbook implements SimHost {
     this.edit(sheet, address, input, USER);
   }
 
+  /**
+   * Edits Excel makes without telling the add-in: with `dropdown`, a value picked from a cell's
+   * data-validation list fires no `onChanged` (https://github.com/OfficeDev/office-js/issues/420 on
+   * the desktop, #3888 and #4066 on the web); with `paste`, neither does pasting (`paste`).
+   * Default: every edit is reported.
+   */
+  missedChangeEvents = { dropdown: false, paste: false };
+
+  /**
+   * A person picking `value` from the cell's in-cell dropdown (its list validation): refused when
+   * the value is not in the list; `onChanged` fires unless `missedChangeEvents.dropdown`.
+   */
+  pickFromList(sheet: string, address: string, value: string): void {
+    const s = this.sheet(sheet);
+    const { row, col } = this.cellAt(address);
+    const dv = s.dataValidations.find(
+      (d) =>
+        d.type === 'List' &&
+        d.areas.some((a) => a.top <= row && row <= a.bottom && a.left <= col && col <= a.right),
+    );
+    if (!dv) throw new SimError('InvalidOperation', `${sheet}!${address} has no dropdown list.`);
+    this.model.checkTypedValue(s, row, col, value);
+    this.silently(this.missedChangeEvents.dropdown, () => this.edit(sheet, address, value, USER));
+  }
+
+  /**
+   * A person pasting `rows` (values as text or numbers) with `address` as the top-left cell;
+   * `onChanged` fires unless `missedChangeEvents.paste`.
+   */
+  paste(sheet: string, address: string, rows: CellInput[][]): void {
+    const s = this.sheet(sheet);
+    const { row, col } = this.cellAt(address);
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const rect = { top: row, left: col, bottom: row + rows.length - 1, right: col + width - 1 };
+    const data = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    this.silently(this.missedChangeEvents.paste, () => {
+      this.model.writeEntries(s, rect, data, USER, true);
+      this.afterUserAction();
+    });
+  }
+
+  /** Runs a user action; with `quiet`, the change records it makes are dropped before delivery. */
+  private silently(quiet: boolean, action: () => void): void {
+    this.quietFrom = quiet ? this.model.changes.length : undefined;
+    try {
+      action();
+    } finally {
+      this.quietFrom = undefined;
+    }
+  }
+
   /** A co-author's edit arriving (`source: 'Remote'`). */
   remoteEdit(sheet: string, address: string, input: CellInput): void {
     this.edit(sheet, address, input, COAUTHOR);
@@ -498,6 +581,7 @@ export class SimWorkbook implements SimHost {
   }
 
   private afterUserAction(): void {
+    if (this.quietFrom !== undefined) this.model.changes.splice(this.quietFrom);
     this.flushEvents();
     this.notify();
   }
@@ -616,13 +700,13 @@ export class SimWorkbook implements SimHost {
 
   // ---- host configuration and hostile tests ----
 
-  /** Caps the requirement sets Excel reports (and accepts), e.g. `{ ExcelApi: '1.7' }`; default ExcelApi 1.17. */
+  /** Caps the requirement sets Excel reports (and accepts), e.g. `{ ExcelApi: '1.7' }`; default: the host profile's. */
   setRequirementSets(max: Partial<Record<'ExcelApi', string>> & Record<string, string>): void {
     this.requirementSets = { ...this.requirementSets, ...max };
   }
 
   setDisplayLanguage(lang: string): void {
-    this.language = lang;
+    this.uiLanguage = lang;
   }
 
   /** The next `context.sync()` fails with `error` (default: a GeneralException) before applying anything. */

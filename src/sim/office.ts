@@ -1,7 +1,13 @@
 /**
  * A local stand-in for the `Office` global (office.js) that the task pane touches: onReady, the
- * display language, requirement sets, document settings (shared with `workbook.settings`, as in
- * Excel), the theme, add-in commands.
+ * display language, the platform, requirement sets, document settings, the theme, add-in commands.
+ *
+ * `context.document.settings` is a snapshot, as in Excel: "The Settings object is automatically
+ * loaded as part of the Document object ... when the add-in is activated"; `set` and `remove` change
+ * only "the in-memory copy of the settings property bag", `saveAsync` persists it and `refreshAsync`
+ * "reads all settings persisted in the document" again
+ * (https://learn.microsoft.com/javascript/api/office/office.settings). The document's store is the
+ * one `workbook.settings` (ExcelApi 1.4) reads and writes at once.
  */
 
 import { versionAtMost } from './api/context';
@@ -22,8 +28,8 @@ export interface SimOfficeShim {
     readonly displayLanguage: string;
     readonly contentLanguage: string;
     readonly host: 'Excel';
-    readonly platform: 'PC';
-    diagnostics: { host: 'Excel'; platform: 'PC'; version: string };
+    readonly platform: 'PC' | 'OfficeOnline';
+    diagnostics: { host: 'Excel'; platform: 'PC' | 'OfficeOnline'; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
     document: {
       settings: {
@@ -60,6 +66,7 @@ export interface SimOfficeShim {
 }
 
 export interface OfficeShimHost {
+  platform: 'PC' | 'OfficeOnline';
   displayLanguage(): string;
   requirementSets(): Record<string, string>;
   settings(): Map<string, unknown>;
@@ -68,8 +75,12 @@ export interface OfficeShimHost {
 
 export function createOfficeShim(host: OfficeShimHost): SimOfficeShim {
   const associated = new Map<string, (event: unknown) => unknown>();
-  const info: SimOfficeHostInfo = { host: 'Excel', platform: 'PC' };
+  const info: SimOfficeHostInfo = { host: 'Excel', platform: host.platform };
   const ok = <T>(value: T): SimAsyncResult<T> => ({ status: 'succeeded', value });
+  const copy = (v: unknown): unknown => JSON.parse(JSON.stringify(v ?? null)) as unknown;
+  let snapshot: Map<string, unknown> | undefined;
+  const bag = (): Map<string, unknown> =>
+    (snapshot ??= new Map([...host.settings()].map(([k, v]) => [k, copy(v)])));
   const shim: SimOfficeShim = {
     context: {
       get displayLanguage() {
@@ -79,8 +90,8 @@ export function createOfficeShim(host: OfficeShimHost): SimOfficeShim {
         return host.displayLanguage();
       },
       host: 'Excel',
-      platform: 'PC',
-      diagnostics: { host: 'Excel', platform: 'PC', version: '16.0.17000.10000' },
+      platform: host.platform,
+      diagnostics: { host: 'Excel', platform: host.platform, version: '16.0.17000.10000' },
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
           const max = Object.entries(host.requirementSets()).find(
@@ -92,19 +103,23 @@ export function createOfficeShim(host: OfficeShimHost): SimOfficeShim {
       },
       document: {
         settings: {
-          get: (name) =>
-            host.settings().has(name) ? JSON.parse(JSON.stringify(host.settings().get(name))) : null,
-          set: (name, value) => {
-            host.settings().set(name, JSON.parse(JSON.stringify(value ?? null)));
-            host.notifySettingsChanged();
-          },
-          remove: (name) => {
-            host.settings().delete(name);
-            host.notifySettingsChanged();
-          },
-          saveAsync: (callback) => void Promise.resolve().then(() => callback?.(ok(undefined))),
+          get: (name) => (bag().has(name) ? copy(bag().get(name)) : null),
+          set: (name, value) => void bag().set(name, copy(value)),
+          remove: (name) => void bag().delete(name),
+          saveAsync: (callback) =>
+            void Promise.resolve().then(() => {
+              const store = host.settings();
+              store.clear();
+              for (const [k, v] of bag()) store.set(k, copy(v));
+              host.notifySettingsChanged();
+              callback?.(ok(undefined));
+            }),
           refreshAsync: (callback) =>
-            void Promise.resolve().then(() => callback?.(ok(shim.context.document.settings))),
+            void Promise.resolve().then(() => {
+              snapshot = undefined;
+              bag();
+              callback?.(ok(shim.context.document.settings));
+            }),
         },
       },
       officeTheme: {
@@ -116,6 +131,7 @@ export function createOfficeShim(host: OfficeShimHost): SimOfficeShim {
       },
     },
     onReady(callback) {
+      bag();
       return Promise.resolve().then(() => {
         shim.initialize?.('');
         callback?.(info);

@@ -21,7 +21,7 @@ interface Live {
 
 async function openLive(): Promise<Live> {
   const sim = SimWorkbook.fromGrids(seedStandardGrids());
-  const bench = createWorkbench(sim.excel, sim.office, { lang: 'zh-CN', debounceMs: 0 });
+  const bench = createWorkbench(sim.excel, sim.office, { lang: 'zh-CN', debounceMs: 0, pollMs: 0 });
   await bench.loadSettings();
   const first = await bench.refresh();
   let state = first;

@@ -4,7 +4,7 @@
  */
 
 import type { Finding } from '../../src/domain/types';
-import { open, projectGrids, roundTrips } from './sim-workbooks';
+import { hostHas, open, projectGrids, roundTrips } from './sim-workbooks';
 
 async function measure(n: number): Promise<Record<string, number>> {
   const { sim, bench } = await open(projectGrids(n));
@@ -68,7 +68,8 @@ describe('round trips', () => {
       removeIndicatorRow: 2,
       loadSettings: 1,
       saveSettings: 1,
-      startLive: 1,
+      // Below ExcelApi 1.9 each sheet has its own listener: the sheet list comes first.
+      startLive: hostHas('1.9') ? 1 : 2,
       liveEdit: 1,
       'liveEdit with marks': 2,
       'liveEdit, marks unchanged': 1,

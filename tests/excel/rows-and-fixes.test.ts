@@ -4,7 +4,7 @@ import { toA1 } from '../../src/domain/address';
 import { MARK_FILL } from '../../src/domain/layout';
 import type { Finding, TargetTable } from '../../src/domain/types';
 import { seedPastedGrid, seedStandardGrids } from '../fixtures/seed-grids';
-import { open, snapshot } from './sim-workbooks';
+import { hostHas, open, snapshot } from './sim-workbooks';
 
 const names = (t: TargetTable) => t.indicators.map((i) => i.name.text);
 
@@ -55,12 +55,10 @@ describe('indicator rows', () => {
     expect(grown.indicators).toHaveLength(table.indicators.length + 1);
     expect(grown.indicators[0].level2.text).toBe(table.indicators[0].level2.text);
     expect(names(grown).slice(1)).toEqual(names(table));
-    expect(sim.merges('Sheet1')).toContainEqual({
-      top: grown.indicators[0].row,
-      left: 3,
-      bottom: grown.indicators[0].row,
-      right: 4,
-    });
+    // Without merged-area reads (ExcelApi 1.13) the add-in cannot know the row was merged.
+    const merged = { top: grown.indicators[0].row, left: 3, bottom: grown.indicators[0].row, right: 4 };
+    if (hostHas('1.13')) expect(sim.merges('Sheet1')).toContainEqual(merged);
+    else expect(sim.merges('Sheet1')).not.toContainEqual(merged);
   });
 
   it('are removed inside the block only', async () => {

@@ -5,9 +5,18 @@ import type { Grid } from '../../src/domain/grid';
 import type { Lang } from '../../src/domain/types';
 import { createWorkbench } from '../../src/excel';
 import type { Workbench } from '../../src/excel/workbench';
-import { SimWorkbook } from '../../src/sim';
+import { HOST_PROFILES, SimWorkbook, defaultHostProfile } from '../../src/sim';
 import { SEED_TABLES } from '../fixtures/seed-data';
 import { templateGrid, type TableInput } from '../fixtures/table-builder';
+
+/** The Excel these suites run against (jest.config.js runs them once per host profile). */
+export const host = HOST_PROFILES[defaultHostProfile()];
+
+/** Whether the emulated Excel has ExcelApi `version`. */
+export function hostHas(version: string): boolean {
+  const [a, b] = [version, host.excelApi].map((v) => v.split('.').map(Number));
+  return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+}
 
 /**
  * `n` project sheets in the template's layout, the seed's tables over and over with their own code
@@ -34,11 +43,16 @@ export interface Opened {
  */
 export async function open(
   grids: Grid[],
-  options: { lang?: Lang; excelApi?: string; sim?: SimWorkbook } = {},
+  options: { lang?: Lang; excelApi?: string; sim?: SimWorkbook; pollMs?: number } = {},
 ): Promise<Opened> {
   const sim = options.sim ?? SimWorkbook.fromGrids(grids);
   if (options.excelApi) sim.setRequirementSets({ ExcelApi: options.excelApi });
-  const bench = createWorkbench(sim.excel, sim.office, { lang: options.lang ?? 'zh-CN', debounceMs: 0 });
+  // The fallback's periodic read would add round trips at random moments; its own tests turn it on.
+  const bench = createWorkbench(sim.excel, sim.office, {
+    lang: options.lang ?? 'zh-CN',
+    debounceMs: 0,
+    pollMs: options.pollMs ?? 0,
+  });
   await bench.loadSettings();
   sim.resetSyncCount();
   return { sim, bench };

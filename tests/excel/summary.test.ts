@@ -10,7 +10,7 @@ import type { SimWorkbook } from '../../src/sim';
 import { MOF_2021_SHEET, mof2021Grid } from '../fixtures/foreign';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { templateGrid } from '../fixtures/table-builder';
-import { open, snapshot } from './sim-workbooks';
+import { hostHas, open, snapshot } from './sim-workbooks';
 
 const AMOUNT_COLUMNS = [3, 4, 5, 6, 7, 8, 9];
 
@@ -59,7 +59,10 @@ describe('the 汇总 sheet', () => {
     expect(sim.getCell(sheet, 'A8').value).toBe('合计');
     expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
     // The sheet is the add-in's own: marked, and never read as a project table.
-    expect(sim.customProperties(sheet)).toEqual({ 'perfTargets.role': 'summary' });
+    expect(sim.customProperties(sheet)).toEqual(hostHas('1.12') ? { 'perfTargets.role': 'summary' } : {});
+    expect(JSON.parse(sim.settings()['perfTargets.internalSheets'] as string)).toMatchObject({
+      [sheet]: 'summary',
+    });
     expect((await bench.refresh()).tables.some((t) => t.sheet === sheet)).toBe(false);
   });
 

@@ -396,6 +396,24 @@ export abstract class SimCollection<T, I, P extends SimObject<I>> extends SimObj
   /** @internal a proxy bound to one member */
   abstract _itemProxy(item: I): P;
 
+  /**
+   * The key property of an item (`id`) when the collection can address items by it. Office.js gives
+   * each loaded item the object path `getItem(key)` only when the response carried the key, and
+   * `getItemAt(index)` otherwise (OfficeExtension.ObjectPathFactory
+   * .createChildItemObjectPathUsingIndexerOrGetItemAt in office.js,
+   * https://appsforoffice.microsoft.com/lib/1/hosted/office.js): an item loaded without its key is
+   * found again by its position, resolved anew in each later batch, so that deleting an earlier
+   * item of the collection shifts it onto the next one.
+   */
+  protected get _itemKey(): string | undefined {
+    return undefined;
+  }
+
+  /** @internal the proxy Office.js makes for the item at `index` when the key was not loaded. */
+  _indexedItemProxy(_index: number): P | undefined {
+    return undefined;
+  }
+
   get items(): P[] {
     if (this._items) return this._items;
     if (this._isNull) return [];
@@ -419,7 +437,13 @@ export abstract class SimCollection<T, I, P extends SimObject<I>> extends SimObj
     let members = this._list(target);
     if (tree.skip) members = members.slice(tree.skip);
     if (tree.top !== undefined) members = members.slice(0, tree.top);
-    const proxies = members.map((m) => this._itemProxy(m));
+    const key = this._itemKey;
+    const byIndex =
+      key !== undefined && this.context._host.indexAddressing && !itemTree.all && !itemTree.props.has(key);
+    const offset = tree.skip ?? 0;
+    const proxies = members.map(
+      (m, i) => (byIndex && this._indexedItemProxy(offset + i)) || this._itemProxy(m),
+    );
     const staged = proxies.flatMap((p) => p._read(itemTree));
     staged.push({
       bytes: 0,

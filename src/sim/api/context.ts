@@ -21,6 +21,12 @@ export interface Command {
 export interface SimHost {
   readonly model: WorkbookModel;
   readonly payloadLimit: number;
+  /** Collection items loaded without their key are addressed by position (see SimCollection). */
+  readonly indexAddressing: boolean;
+  /** Excel's UI language (`zh-CN`), which `*Local` properties follow. */
+  language(): string;
+  /** Bytes of JSON delivered to the add-in so far. */
+  receivedBytes: number;
   apiSupported(version: string | undefined): boolean;
   /** Counts the round trip; may throw a scheduled failure (hostile tests). */
   beginSync(): void;
@@ -108,6 +114,10 @@ export class SimRequestContext {
     let failure: unknown;
     const staged: Staged[] = [];
     try {
+      // Excel on the web refuses a request or a response above 5 MB, each with its own code
+      // (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins;
+      // Excel.ErrorCodes.responsePayloadSizeLimitExceeded in @types/office-js, and
+      // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
       const sent = batch.reduce((n, c) => n + (c.payload ?? 0), 0);
       if (sent > host.payloadLimit)
         throw new SimError(
@@ -133,13 +143,16 @@ export class SimRequestContext {
       const received = staged.reduce((n, s) => n + s.bytes, 0);
       if (received > host.payloadLimit)
         throw new SimError(
-          'RequestPayloadSizeLimitExceeded',
+          'ResponsePayloadSizeLimitExceeded',
           `The response payload size (${received} bytes) has exceeded the limit (${host.payloadLimit} bytes). Read less per request.`,
         );
     } catch (e) {
       failure = e;
     }
-    if (failure === undefined) for (const s of staged) s.commit();
+    if (failure === undefined) {
+      for (const s of staged) s.commit();
+      host.receivedBytes += staged.reduce((n, s) => n + s.bytes, 0);
+    }
     host.endSync();
     if (failure !== undefined) throw failure;
   }

@@ -4,7 +4,7 @@ import { SimError } from '../errors';
 import type { SimRequestContext } from './context';
 import { apiVersion } from './versions';
 
-export type EventKind = 'changed' | 'added' | 'deleted' | 'activated' | 'deactivated';
+export type EventKind = 'changed' | 'added' | 'deleted' | 'activated' | 'deactivated' | 'selectionChanged';
 
 export interface Registration {
   kind: EventKind;

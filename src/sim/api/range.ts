@@ -26,6 +26,9 @@ import type { SimRequestContext } from './context';
 import { apiVersion } from './versions';
 import { ConditionalFormatCollectionProxy, DataValidationProxy } from './rules';
 
+/** Range.getMergedAreasOrNullObject fails above this many merged areas. */
+export const MAX_MERGED_AREAS = 512;
+
 export interface RangeTarget {
   sheet: SheetModel;
   rect: CellRange;
@@ -122,6 +125,18 @@ export function rectInSheet(sheet: SheetModel, address: string): CellRange {
   return parseAddress(bare);
 }
 
+/** zh-CN Excel's name for the General number format. */
+const GENERAL_ZH = 'G/通用格式';
+
+function localFormat(format: string, self: SimObject): string {
+  return format === 'General' && self.context._host.language().startsWith('zh') ? GENERAL_ZH : format;
+}
+
+function delocalizeFormats(v: unknown): unknown {
+  if (v === GENERAL_ZH) return 'General';
+  return Array.isArray(v) ? v.map(delocalizeFormats) : v;
+}
+
 const RANGE_SCHEMA: Schema = {
   name: 'Range',
   props: {
@@ -157,10 +172,14 @@ const RANGE_SCHEMA: Schema = {
       set: (t: RangeTarget, v: unknown, self: RangeProxy) =>
         modelOf(self).setNumberFormats(t.sheet, t.rect, v),
     },
+    // `*Local` properties speak the user's Excel: a zh-CN Excel calls General `G/通用格式` (as in its
+    // Format Cells dialog), so code that reads numberFormatLocal and compares with 'General' breaks
+    // there (https://github.com/OfficeDev/office-js/issues/1553, #590).
     numberFormatLocal: {
-      get: (t: RangeTarget) => matrixOf(t, (r, c) => t.sheet.numberFormat(r, c)),
+      get: (t: RangeTarget, self: RangeProxy) =>
+        matrixOf(t, (r, c) => localFormat(t.sheet.numberFormat(r, c), self)),
       set: (t: RangeTarget, v: unknown, self: RangeProxy) =>
-        modelOf(self).setNumberFormats(t.sheet, t.rect, v),
+        modelOf(self).setNumberFormats(t.sheet, t.rect, delocalizeFormats(v)),
     },
     text: {
       get: (t: RangeTarget, self: RangeProxy) =>
@@ -384,7 +403,19 @@ export class RangeProxy extends SimObject<RangeTarget> {
       );
       const t = this._targetOrNull();
       if (t === null) return null;
-      const hits = t.sheet.mergesIntersecting(t.rect);
+      // Only the merged areas whose top-left cell lies in the range
+      // (https://github.com/OfficeDev/office-js/issues/3611, #1590), and none at all above 512:
+      // "if the merged areas count in this range is more than 512, then this method will fail to
+      // return the result" (Range.getMergedAreasOrNullObject in @types/office-js). Which error Excel
+      // then gives is not documented; the add-in must not depend on the code.
+      const hits = t.sheet
+        .mergesIntersecting(t.rect)
+        .filter((m) => m.top >= t.rect.top && m.left >= t.rect.left);
+      if (hits.length > MAX_MERGED_AREAS)
+        throw new SimError(
+          'GeneralException',
+          `The range has ${hits.length} merged areas; Excel returns at most ${MAX_MERGED_AREAS}.`,
+        );
       return hits.length ? { sheet: t.sheet, areas: hits } : null;
     });
     this.context._watch(areas);

@@ -14,6 +14,7 @@ import type {
 import { type WorkbookModel, checkedFormula } from '../model/workbook';
 import { ClientResult, type Schema, SimCollection, SimObject, clonePlain, defineProps } from './base';
 import { type AreasTarget, RangeAreasProxy, RangeProxy, type RangeTarget } from './range';
+import { checkValidationFormula, checkValidationTexts } from '../limits';
 
 function modelOf(o: SimObject): WorkbookModel {
   return o.context._host.model;
@@ -60,6 +61,20 @@ export class ConditionalFormatCollectionProxy extends SimCollection<
 
   _itemProxy(item: CfTarget): ConditionalFormatProxy {
     return boundCf(this.context, item.sheet, item.cf);
+  }
+
+  protected override get _itemKey(): string {
+    return 'id';
+  }
+
+  override _indexedItemProxy(index: number): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.context, () => {
+      const t = this._targetOrNull();
+      if (t === null) return null;
+      const hit = this._list(t)[index];
+      if (!hit) throw new SimError('ItemNotFound', `There is no conditional format at index ${index}.`);
+      return hit;
+    });
   }
 
   add(type: unknown): ConditionalFormatProxy {
@@ -371,6 +386,7 @@ function parseRule(rule: unknown, self: SimObject): DataValidationRuleModel {
     }
     if (typeof source !== 'string' || source.trim() === '')
       throw new SimError('InvalidArgument', 'A list validation needs a source.');
+    checkValidationFormula(source);
     if (source.startsWith('=')) source = checkedFormula(source);
     const inCellDropDown = body.inCellDropDown ?? true;
     if (typeof inCellDropDown !== 'boolean')
@@ -381,13 +397,17 @@ function parseRule(rule: unknown, self: SimObject): DataValidationRuleModel {
     const formula = body.formula;
     if (typeof formula !== 'string')
       throw new SimError('InvalidArgument', 'A custom validation needs a formula.');
+    checkValidationFormula(formula.startsWith('=') ? formula : `=${formula}`);
     return {
       type,
       rule: { custom: { formula: checkedFormula(formula.startsWith('=') ? formula : `=${formula}`) } },
     };
   }
   const operator = enumValue(body.operator, Object.values(ExcelEnums.DataValidationOperator), 'operator');
-  const f = (v: unknown) => (typeof v === 'string' && v.startsWith('=') ? checkedFormula(v) : v);
+  const f = (v: unknown) => {
+    if (typeof v === 'string') checkValidationFormula(v);
+    return typeof v === 'string' && v.startsWith('=') ? checkedFormula(v) : v;
+  };
   if (body.formula1 === undefined) throw new SimError('InvalidArgument', 'The validation needs formula1.');
   const needsTwo = operator === 'Between' || operator === 'NotBetween';
   if (needsTwo && body.formula2 === undefined)
@@ -469,12 +489,14 @@ const DV_SCHEMA: Schema = {
             ? null
             : v.errorAlert;
       },
-      set: (t: RangeTarget, v: unknown, self: SimObject) =>
+      set: (t: RangeTarget, v: unknown, self: SimObject) => {
+        checkValidationTexts('errorAlert', v as object);
         modelOf(self).updateValidation(
           t.sheet,
           t.rect,
           (dv) => void (dv.errorAlert = mergeSettings(dv.errorAlert, v, 'errorAlert')),
-        ),
+        );
+      },
     },
     prompt: {
       get: (t: RangeTarget, self: SimObject) => {
@@ -485,12 +507,14 @@ const DV_SCHEMA: Schema = {
             ? null
             : { ...v.prompt };
       },
-      set: (t: RangeTarget, v: unknown, self: SimObject) =>
+      set: (t: RangeTarget, v: unknown, self: SimObject) => {
+        checkValidationTexts('prompt', v as object);
         modelOf(self).updateValidation(
           t.sheet,
           t.rect,
           (dv) => void (dv.prompt = mergeSettings(dv.prompt, v, 'prompt')),
-        ),
+        );
+      },
     },
     ignoreBlanks: {
       get: (t: RangeTarget, self: SimObject) => {

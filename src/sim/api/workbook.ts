@@ -253,6 +253,9 @@ export class WorksheetCollectionProxy extends SimCollection<WorkbookModel, Sheet
   get onDeactivated(): EventHandlers {
     return this._event('onDeactivated', 'deactivated');
   }
+  get onSelectionChanged(): EventHandlers {
+    return this._event('onSelectionChanged', 'selectionChanged');
+  }
 }
 
 const WORKSHEET_SCHEMA: Schema = {
@@ -452,6 +455,9 @@ export class WorksheetProxy extends SimObject<SheetModel> {
   }
   get onDeactivated(): EventHandlers {
     return this._event('onDeactivated', 'deactivated');
+  }
+  get onSelectionChanged(): EventHandlers {
+    return this._event('onSelectionChanged', 'selectionChanged');
   }
 }
 defineProps(WorksheetProxy, WORKSHEET_SCHEMA);

@@ -18,6 +18,7 @@ import {
   shiftRelative,
 } from '../formula/rewrite';
 import { type Entry, interpretEntry } from '../input';
+import { checkCellText, checkFormulaLimits } from '../limits';
 import { displayText } from '../numfmt';
 import { type Scalar, err } from '../values';
 import {
@@ -82,7 +83,8 @@ export interface ChangeRecord {
 
 export type StructureRecord =
   | { kind: 'added' | 'deleted'; sheet: SheetModel; actor: Actor }
-  | { kind: 'activated' | 'deactivated'; sheet: SheetModel; actor: Actor };
+  | { kind: 'activated' | 'deactivated'; sheet: SheetModel; actor: Actor }
+  | { kind: 'selectionChanged'; sheet: SheetModel; actor: Actor; rect: CellRange };
 
 export interface NameModel {
   name: string;
@@ -111,7 +113,7 @@ function invalid(message: string): SimError {
 /** A formula as Excel stores it, or InvalidArgument when Excel would refuse it. */
 export function checkedFormula(formula: string): string {
   try {
-    parseFormula(formula);
+    checkFormulaLimits(formula, parseFormula(formula));
     return normalizeFormula(formula);
   } catch (e) {
     if (e instanceof FormulaSyntaxError) throw invalid(`There's a problem with this formula: ${formula}`);
@@ -307,6 +309,7 @@ export class WorkbookModel implements EvalHost {
   select(sheet: SheetModel, rect: CellRange, actor: Actor): void {
     this.activate(sheet, actor);
     this.selection = { sheetId: sheet.id, rect };
+    this.structure.push({ kind: 'selectionChanged', sheet, actor, rect });
     this.version++;
   }
 
@@ -394,6 +397,7 @@ export class WorkbookModel implements EvalHost {
         const c = rect.left + j;
         const entry = interpretEntry(v, sheet.numberFormat(r, c), typing);
         if (entry.kind === 'formula') entry.formula = checkedFormula(entry.formula);
+        else if (typeof entry.value === 'string') checkCellText(entry.value);
         planned.push({ r, c, entry });
       }),
     );

@@ -42,6 +42,9 @@ export async function openPreview(context: BrowserContext, origin: string, query
     const url = request.url();
     if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) opened.external.push(url);
   });
+  // PREVIEW_HOST=excel2019 (…) runs a whole browser suite against another emulated Excel (SPEC §9).
+  const host = process.env.PREVIEW_HOST;
+  if (host && !/[?&]host=/.test(query)) query = `${query}${query ? '&' : '?'}host=${host}`;
   await page.goto(`${origin}/preview.html${query}`);
   await page.waitForFunction(() => typeof (window as unknown as PreviewWindow).previewWorkbook === 'object');
   await commandButton(page, query.includes('en-US') ? 'Insert template' : '插入模板').waitFor();

@@ -295,7 +295,7 @@ describe('payload limit', () => {
         context.workbook.worksheets.getItem('Sheet1').getRange('A1:A200').load('values');
         await context.sync();
       }),
-    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     const read: unknown[][] = [];
     await Excel.run(async (context) => {
       for (let top = 0; top < 200; top += 100) {

@@ -105,7 +105,7 @@ describe('named items', () => {
 });
 
 describe('settings and custom properties', () => {
-  it('stores workbook settings as JSON, shared with Office.context.document.settings', async () => {
+  it('stores workbook settings as JSON; Office.context.document.settings is a snapshot of them', async () => {
     const sim = new SimWorkbook();
     await sim.excel.run(async (context) => {
       context.workbook.settings.add('perfTargets.settings', { profile: 'auto', liveMarks: false });
@@ -122,16 +122,26 @@ describe('settings and custom properties', () => {
       await context.sync();
     });
     expect(sim.settings()).toEqual({ 'perfTargets.settings': { profile: 'auto', liveMarks: false } });
-    expect(sim.office.context.document.settings.get('perfTargets.settings')).toEqual({
-      profile: 'auto',
-      liveMarks: false,
-    });
-    sim.office.context.document.settings.set('other', 'x');
+    const settings = sim.office.context.document.settings;
+    expect(settings.get('perfTargets.settings')).toEqual({ profile: 'auto', liveMarks: false });
+    const readOther = () =>
+      sim.excel.run(async (context) => {
+        const other = context.workbook.settings.getItemOrNullObject('other').load('value');
+        await context.sync();
+        return other.isNullObject ? null : other.value;
+      });
+    settings.set('other', 'x');
+    expect(await readOther()).toBeNull();
+    await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+    expect(await readOther()).toBe('x');
+
     await sim.excel.run(async (context) => {
-      const other = context.workbook.settings.getItem('other').load('value');
+      context.workbook.settings.add('count', 4);
       await context.sync();
-      expect(other.value).toBe('x');
     });
+    expect(settings.get('count')).toBeNull();
+    await new Promise<void>((resolve) => settings.refreshAsync(() => resolve()));
+    expect(settings.get('count')).toBe(4);
   });
 
   it('keeps sheet custom properties with case-insensitive keys, overwriting on add', async () => {
