@@ -3,7 +3,7 @@
 import type Big from 'big.js';
 import { readPlanCell } from '../domain/amounts';
 import { formatOrNull, formatWan, type Totals, type UnreadAmount } from '../domain/totals';
-import type { Finding, Lang, Severity, TargetTable } from '../domain/types';
+import type { Finding, FormKind, Lang, Severity, TargetTable } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
 
@@ -19,6 +19,8 @@ export interface JsonTable {
   sheet: string;
   range: string;
   profile: string;
+  /** What kind of form the reader took the table for (SPEC §5): target, selfEval or department. */
+  form: FormKind;
   code: string;
   name: string;
   /** null where the amount could not be read (SPEC §6). */
@@ -99,6 +101,7 @@ export function jsonReport(results: FileResult[], totals: Totals, withFindings: 
         sheet: table.sheet,
         range: table.range,
         profile: table.profile,
+        form: table.form,
         code: table.code?.text ?? '',
         name: table.name?.text ?? '',
         budget: {

@@ -94,6 +94,7 @@ describe('check: the seed workbooks (SPEC §4 reference answers)', () => {
         expect(first).toMatchObject({
           code: '207-0401-YBN-3HDD',
           profile: 'hebei-2019',
+          form: 'target',
           budget: { total: '10.00', fiscal: '10.00', other: '0.00' },
           plan: [20, 50, 85, 100],
           indicators: 6,
