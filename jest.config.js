@@ -32,6 +32,8 @@ const hostRuns = [
 }));
 
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own value is ignored).
+  testTimeout: common.testTimeout,
   projects: [
     {
       ...common,
