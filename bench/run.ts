@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (SPEC §10): prints a table and writes bench/results.json. `--only=roundTrips,engine,
- * cli,taskpane` runs a part; `--runs=N` sets the timed runs of the engine, the CLI and the task pane.
+ * cli,taskpane,preview` runs a part; `--runs=N` sets the timed runs of the engine, the CLI and the task pane.
  */
 
 import { writeFileSync } from 'node:fs';
@@ -17,10 +17,11 @@ import {
   type RoundTripsResult,
   type SheetRun,
 } from './round-trips';
+import { measurePreview, type PreviewDetail, type PreviewResult } from './preview';
 import { measureTaskpane, type ScriptSize, type TaskpaneDetail, type TaskpaneResult } from './taskpane';
 
-type Part = 'roundTrips' | 'engine' | 'cli' | 'taskpane';
-const PARTS: readonly Part[] = ['roundTrips', 'engine', 'cli', 'taskpane'];
+type Part = 'roundTrips' | 'engine' | 'cli' | 'taskpane' | 'preview';
+const PARTS: readonly Part[] = ['roundTrips', 'engine', 'cli', 'taskpane', 'preview'];
 
 export const TARGETS = {
   roundTrips: 2,
@@ -34,6 +35,7 @@ export interface Results {
   engine: EngineResult;
   cli: CliResult;
   taskpane: TaskpaneResult;
+  preview: PreviewResult;
 }
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -106,6 +108,15 @@ function printTaskpane(t: TaskpaneResult, d: TaskpaneDetail): void {
   );
 }
 
+function printPreview(p: PreviewResult, d: PreviewDetail): void {
+  console.log(`\nPreview (production build, Chromium): Enter on a wrong 指标值 → its finding in the pane`);
+  console.log(`  ${d.browser}`);
+  console.log(
+    `  median of ${d.runs}: ${p.editToFindingMs} ms, of which the live validation's debounce ${p.debounceMs} ms`,
+  );
+  console.log(`    runs: ${d.samples.join(', ')}`);
+}
+
 function option(args: string[], name: string): string | undefined {
   const arg = args.find((a) => a.startsWith(`--${name}=`));
   return arg?.slice(name.length + 3);
@@ -134,6 +145,7 @@ export async function main(args: string[]): Promise<void> {
     engine: { tables: 0, validateMs: 0, xlsxLoadMs: 0, ratio: 0 },
     cli: { tables: 0, checkMs: 0, loadOnlyMs: 0, ratio: 0 },
     taskpane: { initialJsGzipBytes: 0, loadMs: 0, baselineLoadMs: 0, ratio: 0 },
+    preview: { editToFindingMs: 0, debounceMs: 0 },
   };
   const print: (() => void)[] = [];
 
@@ -162,6 +174,11 @@ export async function main(args: string[]): Promise<void> {
     const { result, detail } = await measureTaskpane({ runs, log });
     results.taskpane = result;
     print.push(() => printTaskpane(result, detail));
+  }
+  if (only.includes('preview')) {
+    const { result, detail } = await measurePreview({ runs, log });
+    results.preview = result;
+    print.push(() => printPreview(result, detail));
   }
 
   for (const p of print) p();

@@ -18,7 +18,7 @@ if (!page || !['development', 'production'].includes(mode) || !out) {
   process.exit(2);
 }
 
-const config = createConfig({ root, mode });
+const config = createConfig({ root, mode, env: { preview: page === 'preview' } });
 if (!config.entry[page]) {
   console.error(`webpack.config.js has no entry "${page}" (is its source missing?)`);
   process.exit(1);
