@@ -1,0 +1,17 @@
+/**
+ * The commands of `perf-targets`, in the order help lists them. Adding a command is one file in this
+ * folder, one line here and its strings in src/i18n/cli.ts.
+ */
+
+import type { CliCommand } from '../command';
+import { check } from './check';
+import { template } from './template';
+import { totals } from './totals';
+
+// One command a line, so that commands added in parallel merge without conflict.
+// prettier-ignore
+export const COMMANDS: readonly CliCommand[] = [
+  check,
+  totals,
+  template,
+];

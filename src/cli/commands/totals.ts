@@ -1,0 +1,27 @@
+/** `perf-targets totals <paths...>`: every project's budget and plan, and their exact sums (SPEC §6, §7). */
+
+import { t } from '../../i18n';
+import { analyse } from '../analyse';
+import { EXIT_USAGE, formatOption, type CliCommand } from '../command';
+import { jsonReport, totalsCsv, totalsText } from '../report';
+
+export const totals: CliCommand = {
+  name: 'totals',
+  register(program, { io, lang, done }) {
+    program
+      .command('totals')
+      .description(t(lang, 'cli.usage.totals'))
+      .argument('<paths...>', t(lang, 'cli.usage.paths'))
+      .addOption(formatOption(lang, ['text', 'json', 'csv']))
+      .action(async (paths: string[], opts: { format: 'text' | 'json' | 'csv' }) => {
+        const a = await analyse(paths, 'auto', 'zh-CN', io);
+        const read = a.results.filter((r) => !r.error);
+        if (opts.format === 'json')
+          io.stdout.write(JSON.stringify(jsonReport(a.results, a.totals, false), null, 2) + '\n');
+        else if (opts.format === 'csv') io.stdout.write(totalsCsv(read, a.totals));
+        else io.stdout.write(totalsText(read, a.totals, 'zh-CN'));
+        // The findings do not matter here: 1 only when a total is incomplete (SPEC §7).
+        done(a.unreadable > 0 ? EXIT_USAGE : a.totals.incomplete.length > 0 ? 1 : 0);
+      });
+  },
+};
