@@ -79,7 +79,22 @@ export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.value === null || cell.value === undefined) return '';
   if (typeof cell.value === 'string') return cell.value.trim();
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  if (cell.date) return serialDateText(cell.value) ?? String(cell.value);
   return String(cell.value);
+}
+
+/** 1899-12-30, day 0 of Excel's 1900 date system (its phantom 1900-02-29 included). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/**
+ * An Excel date serial as a Chinese table writes the date (`2025年12月31日`); the time of day is
+ * dropped (a deadline in a 指标值 is a day). Undefined outside 1900–9999.
+ */
+export function serialDateText(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return undefined;
+  const d = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
 /** A grid built from literal rows, for tests and fixtures. `null`/`undefined`/'' cells are empty. */
