@@ -477,6 +477,23 @@ describe('directories', () => {
     expect(code).toBe(1);
   });
 
+  it('an .xls in a directory is named and explained, never silently left out of the count', async () => {
+    const root = path.join(dir, 'old-formats');
+    await fs.mkdir(root, { recursive: true });
+    await fs.copyFile(path.join(dir, 'standard.xlsx'), path.join(root, 'a.xlsx'));
+    // An Excel 97–2003 file starts with the OLE2 signature.
+    const ole = Buffer.alloc(1024);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(ole);
+    await fs.writeFile(path.join(root, 'b.xls'), ole);
+    const { code, doc, stderr } = await json('check', 'old-formats');
+    expect(code).toBe(2);
+    expect(doc.files.map((f) => f.file)).toEqual([
+      path.join('old-formats', 'a.xlsx'),
+      path.join('old-formats', 'b.xls'),
+    ]);
+    expect(stderrLines({ stderr })).toEqual([expect.stringMatching(/b\.xls: .*另存为 \.xlsx/)]);
+  });
+
   it('a directory without workbooks is an unreadable path, the others still checked', async () => {
     const { code, doc, stderr } = await json('check', 'standard.xlsx', 'nothing-here');
     expect(code).toBe(2);
