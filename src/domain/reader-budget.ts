@@ -180,7 +180,7 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
   const totals = budgetHits.filter((h) => h.kind === 'total');
   for (const header of totals.filter((h) => isAnnual(h.key) && h.embedded === undefined)) {
     // A total with its figure beside it is a line, not the heading of a column.
-    if ((view.valueOf(header)?.text ?? '') !== '') continue;
+    if (view.valueRight(header).text !== '') continue;
     const matrix = readMatrix(view, budgetHits, header);
     if (matrix) return matrix;
   }

@@ -30,6 +30,16 @@ export interface Hit {
   embedded?: string;
 }
 
+/** A number, or text that is only an amount (`1,250.00`, `20万元`); a formula counts by its value. */
+function isAmount(cell: GridCell | undefined): boolean {
+  if (!cell || cell.error || cell.date) return false;
+  if (typeof cell.value === 'number') return true;
+  return (
+    typeof cell.value === 'string' &&
+    /^[\s+-]*[\d０-９][\d０-９,，.．]*\s*(?:万元|万|元)?\s*$/u.test(cell.value)
+  );
+}
+
 export interface MoneyMark extends MoneyUnit {
   row: number;
   col: number;
@@ -122,11 +132,7 @@ export class SheetView {
     for (let i = col - this.left + 1; i < line.length; i++) {
       const cell = line[i];
       if (isBlank(cell)) continue;
-      if (typeof cell?.value === 'number') return true;
-      return (
-        typeof cell?.value === 'string' &&
-        /^[\s+-]*[\d０-９][\d０-９,，.．]*\s*(?:万元|万|元)?\s*$/u.test(cell.value)
-      );
+      return isAmount(cell);
     }
     return false;
   }
@@ -238,13 +244,38 @@ export class SheetView {
         const m = this.mergeAt(hit.row, col);
         if (m && (m.top !== hit.row || m.left !== col)) continue;
         if (isBlank(this.own(hit.row, col))) continue;
-        if (this.isLabel(hit.row, col)) break;
+        if (this.isLabel(hit.row, col)) return this.field(hit.row, start);
         return this.field(hit.row, col);
       }
-      return this.field(hit.row, start);
+      // Nothing right of it: the last heading of a row of headings (资金总额 | 财政拨款 | 其他资金) has
+      // its value below, as its neighbours do.
+      return this.lastHeadingValue(hit) ?? this.field(hit.row, start);
     }
     const under = this.depth(hit.row, hit.col) + 1;
     if (under > this.bottom || this.isLabel(under, hit.col)) return undefined;
+    return this.field(under, hit.col);
+  }
+
+  /**
+   * The cell under a label that ends its row, when the filled cell left of it is a label too and the
+   * cell under it holds something that is not a label: a row of column headings.
+   */
+  private lastHeadingValue(hit: { row: number; col: number }): Field | undefined {
+    let left: { row: number; col: number } | undefined;
+    for (let col = hit.col - 1; col >= this.left; col--) {
+      const p = this.master(hit.row, col);
+      if (!isBlank(this.own(p.row, p.col))) {
+        left = p;
+        break;
+      }
+      col = Math.min(col, p.col);
+    }
+    if (!left || !this.isLabel(left.row, left.col)) return undefined;
+    const under = this.depth(hit.row, hit.col) + 1;
+    const leftUnder = this.depth(left.row, left.col) + 1;
+    // A row of figures under the row of headings: an amount under this one and under its neighbour.
+    if (under > this.bottom || !isAmount(this.own(under, hit.col))) return undefined;
+    if (leftUnder > this.bottom || !isAmount(this.own(leftUnder, left.col))) return undefined;
     return this.field(under, hit.col);
   }
 

@@ -1,7 +1,7 @@
 import { toA1 } from '../../src/domain/address';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { readGrid, readWorkbook } from '../../src/domain/reader';
-import type { Field, TargetTable } from '../../src/domain/types';
+import { budgetLines, type Field, type TargetTable } from '../../src/domain/types';
 import { SEED_TABLES, SEED_UNIT } from '../fixtures/seed-data';
 import { seedPastedGrid, seedStandardGrids } from '../fixtures/seed-grids';
 import { stackedGrid, templateGrid, type TableInput } from '../fixtures/table-builder';
@@ -1073,5 +1073,57 @@ describe('a table that cannot be read whole is still reported', () => {
       { what: 'plan', cell: 'A1' },
       { what: 'indicators', cell: 'A4' },
     ]);
+  });
+});
+
+describe('budgets as a row of headings over a row of figures', () => {
+  const indicators = [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训人次', '≥500人次'],
+    ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+  ];
+  const budgetOf = (t: TargetTable) => [
+    t.budget.total?.text,
+    budgetLines(t, 'fiscal').map((f) => f.text),
+    budgetLines(t, 'other').map((f) => f.text),
+  ];
+
+  test('the last heading of the row takes the figure under it, as its neighbours do', () => {
+    const grid = gridFromRows('Sheet1', [
+      ['项目支出绩效目标表'],
+      ['项目名称', '职业技能培训'],
+      ['项目资金（万元）', '资金总额', '财政拨款', '其他资金'],
+      [null, 120, 100, 20],
+      ['年度目标', '完成培训500人次'],
+      ...indicators,
+    ]);
+    const [table] = readGrid(grid);
+    expect(budgetOf(table)).toEqual(['120', ['100'], ['20']]);
+    expect(budgetLines(table, 'other')[0].cell).toBe('D4');
+  });
+
+  test('a label that ends its line over text is not a heading: its value stays where the user types', () => {
+    const grid = gridFromRows('Sheet1', [
+      ['项目名称', '职业技能培训', null, null],
+      ['年度资金总额', 20, '其他资金'],
+      ['年度目标', '完成培训500人次', '培训500人次'],
+      ...indicators,
+    ]);
+    const [table] = readGrid(grid);
+    expect(budgetLines(table, 'other').map((f) => [f.cell, f.text])).toEqual([['D2', '']]);
+  });
+
+  test('beside a project-period column, this year’s column is read', () => {
+    const grid = gridFromRows('Sheet1', [
+      ['项目名称', '职业技能培训'],
+      ['项目资金（万元）', null, '中期资金总额', '年度资金总额'],
+      [null, '资金总额', 500, 120],
+      [null, '其中：财政拨款', 400, 100],
+      [null, '其他资金', 100, 20],
+      ['年度目标', '完成培训500人次'],
+      ...indicators,
+    ]);
+    const [table] = readGrid(grid);
+    expect(budgetOf(table)).toEqual(['120', ['100'], ['20']]);
   });
 });
