@@ -30,6 +30,12 @@ const rule: Rule = {
         'en-US':
           '{{field}} is a formula that reads another file or runs a command, “{{formula}}” (showing “{{shown}}”), so only its last saved result can be checked; enter the number in {{unit}} instead.',
       },
+      noResult: {
+        'zh-CN':
+          '{{field}}是公式“{{formula}}”，文件中没有保存它的计算结果（文件可能由程序生成、未在 Excel 中重新计算），因此未能读取；应在 Excel 或 WPS 中打开并保存后再检查，或直接填写以{{unit}}为单位的数字。',
+        'en-US':
+          '{{field}} is the formula “{{formula}}” and the file holds no computed result for it (perhaps written by a program and never recalculated), so it could not be read; open and save the file in Excel or WPS and check again, or type the number in {{unit}}.',
+      },
       computed: {
         'zh-CN':
           '{{field}}是公式“{{formula}}”，按它上次计算的结果“{{shown}}”检查；如需上报固定数额，可直接填写以{{unit}}为单位的数字。',
@@ -57,6 +63,7 @@ const rule: Rule = {
       const data = { field, formula, shown: at.text, unit };
       if (field === 'code' || field === 'name') context.report({ at, messageId: 'text', data });
       else if (OUTSIDE.test(formula)) context.report({ at, messageId: 'outside', data });
+      else if (at.text === '') context.report({ at, messageId: 'noResult', data, severity: 'warning' });
       else context.report({ at, messageId: 'computed', data, severity: 'info' });
     }
   },

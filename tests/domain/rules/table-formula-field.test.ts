@@ -75,5 +75,18 @@ runRule(rule, {
         { cell: 'G4', messageId: 'computed', severity: 'info' },
       ],
     },
+    {
+      title: 'a formula saved without its result (a generated file) is unread, and says how to get it read',
+      table: tableWith({ total: { value: null, formula: '=E4+G4' } }),
+      errors: [
+        {
+          cell: 'C4',
+          messageId: 'noResult',
+          severity: 'warning',
+          messageIncludes: '文件中没有保存它的计算结果',
+          messageIncludesEn: 'no computed result',
+        },
+      ],
+    },
   ],
 });
