@@ -85,6 +85,7 @@ const NAME = [
   '项目名称(全称)',
   '政策(项目)名称',
   '转移支付项目名称',
+  '转移支付(项目)名称',
   '专项资金名称',
 ];
 const ENTITY = ['部门名称', '部门(单位)名称', '单位名称', '部门(单位)', '预算部门名称', '部门'];
@@ -506,6 +507,9 @@ add('other', OTHER_SOURCE);
 add('section', SECTION);
 add('info', INFO);
 
+/** Kinds whose labels may carry this year's mark or a trailing 数 (see classifyKey). */
+const BUDGET_PARTS = new Set<LabelKind>(['fiscal', 'carryover', 'other']);
+
 /** Labels are short; a sentence that happens to contain `财政资金` is a value, not a label. */
 const SHORT = 24;
 /** Words of a label found by pattern (`当年市级财政资金`): a project name is longer. */
@@ -519,6 +523,10 @@ export function classifyKey(key: string): LabelReading | undefined {
   const bare = bareLabel(key);
   const known = TABLE.get(bare);
   if (known) return known;
+  // A budget line with this year's mark or a trailing 数 (`本年一般公共预算拨款`, `财政拨款数`) is the
+  // line the lists name without it.
+  const line = TABLE.get(bare.replace(/^(?:当年|本年度?|年度)/u, '').replace(/数$/u, ''));
+  if (line && BUDGET_PARTS.has(line.kind)) return line;
   if (PERIOD_PATTERN.test(key)) return { kind: 'period' };
   const level = LEVEL_COLUMN.exec(key);
   if (level)

@@ -202,9 +202,10 @@ export function readIndicators(
   for (let row = from; row <= regionEnd; row++) {
     // A spare row of a group whose 一级/二级 is merged over it is still inside the block.
     if (view.rowEmpty(row, leftmost, right) && insideGroup(view, row, cols)) continue;
-    if (endsBlock(view, row, cols, leftmost, right)) break;
-    // `……` left in a row of the form says "and so on": no indicator.
+    // `……` (or a lone `…`) left in a row of the form says "and so on": no indicator, and the block
+    // goes on below it.
     if (isPlaceholderRow(view, row, leftmost, right)) continue;
+    if (endsBlock(view, row, cols, leftmost, right)) break;
     rows.push(row);
   }
 
@@ -343,13 +344,13 @@ function insideGroup(view: SheetView, row: number, cols: Columns): boolean {
   });
 }
 
-/** A row whose only own content is dots (`……`, `...`). */
+/** A row whose only own content is dots (`……`, `…`, `...`). */
 function isPlaceholderRow(view: SheetView, row: number, from: number, to: number): boolean {
   let dots = false;
   for (let col = from; col <= to; col++) {
-    const text = view.ownText(row, col);
+    const text = view.ownText(row, col).trim();
     if (text === '') continue;
-    if (!/^[…．.·。]{2,}$/u.test(text)) return false;
+    if (!/^(?:…+|[．.·。]{2,})$/u.test(text)) return false;
     dots = true;
   }
   return dots;
