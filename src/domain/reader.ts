@@ -113,7 +113,7 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     const regionEnd = next ? next.start - 1 : view.bottom;
     const table = readTable(view, group, previousBottom, regionEnd, options);
     // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
-    if (!isTable(view, table, i === groups.length - 1)) return;
+    if (!isTable(view, table, i === groups.length - 1, previousBottom)) return;
     tables.push(table);
     previousBottom = table.bottom;
   });
@@ -211,7 +211,7 @@ function headless(table: TargetTable): boolean {
  * amounts `*` or `——` — is not a project (SPEC §5: a table needs a project label with a value),
  * unless its cells were prepared to be typed into (the add-in's own template carries their formats).
  */
-function isTable(view: SheetView, table: TargetTable, last: boolean): boolean {
+function isTable(view: SheetView, table: TargetTable, last: boolean, above: number): boolean {
   const block = table.indicatorHeader !== undefined;
   const labelled = table.name !== undefined || table.code !== undefined;
   const named = written(table.name) || written(table.code);
@@ -219,7 +219,7 @@ function isTable(view: SheetView, table: TargetTable, last: boolean): boolean {
   const project = labelled
     ? named || filled || prepared(view, table)
     : table.title !== undefined || block
-      ? filled && (!block || !headless(table) || looksLikeTargets(table))
+      ? filled && (!block || !headless(table) || (looksLikeTargets(table) && !inProse(view, above, table)))
       : false;
   const budget = table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0;
   // Old forms state a project and its goal without the blocks of today's; a form cut short after
@@ -252,6 +252,26 @@ function prepared(view: SheetView, table: TargetTable): boolean {
     (f) => f !== undefined && !written(f) && view.own(f.row, f.col)?.numberFormat !== undefined,
   );
 }
+
+/**
+ * True when paragraphs of prose stand between the previous table and this block, on lines of no
+ * label: a report or a web article pasted whole, whose indicator list belongs to a project the
+ * text names in a sentence, not to a form.
+ */
+function inProse(view: SheetView, above: number, table: TargetTable): boolean {
+  const header = table.indicatorHeader?.row ?? table.top;
+  for (let row = above + 1; row < header; row++) {
+    if (view.hitsIn(row).length) continue;
+    for (let col = view.left; col <= view.right; col++) {
+      const text = view.ownText(row, col);
+      if (text.length >= PROSE_LENGTH && /[。；;，,]/u.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** A sentence, not a label or a name: long, with a comma or a full stop. */
+const PROSE_LENGTH = 40;
 
 /**
  * An indicator block alone on its sheet is a table when its rows are targets of a known tree (an

@@ -145,6 +145,29 @@ describe('paper that names no project gives no table (SPEC §5)', () => {
     expect(readGrid(grid)).toEqual([]);
   });
 
+  test('an article pasted whole: paragraphs, then an indicator list of the project it names in prose', () => {
+    const grid = gridFromRows('s', [
+      ['2023年某市重大政策和项目绩效目标情况'],
+      ['婴幼儿照护服务项目绩效目标'],
+      [
+        '坚持政府引导、家庭为主、多方参与的原则，全面建立婴幼儿照护服务体系，到2025年每千人口拥有托位数4.5个。',
+      ],
+      ['一级指标', '二级指标', '指标名称', '指标值'],
+      ['产出指标', '数量指标', '每千人托位', 4.5],
+      [null, '质量指标', '应补尽补率', '100%'],
+    ]);
+    expect(readGrid(grid)).toEqual([]);
+    // The same list pasted alone is a table: the user put it there to be checked.
+    expect(
+      readGrid(
+        gridFromRows(
+          's',
+          grid.cells.slice(3).map((r) => r.map((c) => c?.value ?? null)),
+        ),
+      ),
+    ).toHaveLength(1);
+  });
+
   test('a named table is still a table when only its name is filled, and a filled one without a name', () => {
     const named = gridFromRows('s', [
       ['项目名称', '示例项目'],
