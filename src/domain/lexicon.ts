@@ -151,6 +151,8 @@ const TOTAL = [
   '中期市财政预算',
   '本年度申请市财政预算资金',
   '本年度预算',
+  '本年度申请金额',
+  '本年申请金额',
   '总额',
 ];
 /** All the fiscal money of the table. */
@@ -343,6 +345,9 @@ const SECTION = [
   '年度绩效指标',
   '本年度绩效指标',
   '长期绩效指标',
+  '中期绩效指标',
+  '中长期绩效指标',
+  '实施期绩效指标',
   '年度绩效目标',
   '项目概况',
   '项目基本情况',
@@ -359,6 +364,20 @@ const SECTION = [
 ];
 const INFO = [
   '序号',
+  // Last year's columns beside this year's request (大庆's 申报表): headings, never amounts of the table.
+  '上年度预算安排',
+  '上年度实际执行',
+  '上年度预算',
+  '上年度执行数',
+  // The 2012 财政部 申报表's text rows: labels whose values are prose, never amounts.
+  '单位职能概述',
+  '项目立项情况',
+  '项目立项的依据',
+  '项目申报的可行性',
+  '项目申报的必要性',
+  '项目申请原因(包括设立依据、可行性及必要性)',
+  '以前年度项目绩效情况',
+  '其他说明的问题',
   '项目负责人',
   '项目负责人及电话',
   '项目负责人及联系电话',

@@ -73,6 +73,21 @@ describe('budgets as the held-out forms write them', () => {
   });
 });
 
+describe('last year beside this year', () => {
+  test('上年度预算安排 | 上年度实际执行 | 本年度申请金额: the budget is this year’s request', () => {
+    const grid = gridFromRows('s', [
+      ['项目基本情况', '项目名称', '某培训项目'],
+      ['项目资金情况', '资金来源 (万元)', '项目', '上年度预算安排', '上年度实际执行', '本年度申请金额'],
+      [null, null, '合计', 5, 4.5, 8],
+      [null, null, '财政拨款', 5, 4.5, 6],
+      [null, null, '其他资金', null, null, 2],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+      [null, '产出指标', '数量指标', '培训人次', '≥200人次'],
+    ]);
+    expect(amounts(grid)).toEqual([{ total: '8.00', fiscal: '6.00', other: '2.00' }]);
+  });
+});
+
 describe('indicator blocks as the held-out forms draw them', () => {
   test('a lone `…` left in a row says "and so on": the block goes on below it', () => {
     const grid = gridFromRows(
