@@ -92,7 +92,9 @@ function headerColumns(
       .filter((h) => h.kind === 'level1' || h.kind === 'level2' || h.kind === 'indicatorName')
       .map((h) => h.col),
   );
-  const bottom = view.depth(headerRow, level1Hit.col);
+  const bottom = subHeaderBelow(view, headerRow, start)
+    ? headerRow + 1
+    : view.depth(headerRow, level1Hit.col);
   const hits: Hit[] = [];
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
@@ -111,7 +113,10 @@ function headerColumns(
     }
   }
 
-  const valueHit = pickValue(hits.filter((h) => h.kind === 'value'));
+  // A value heading over sub-columns (`年度指标值` over `指标性质 | 指标值 | 度量单位`): the sub-column's.
+  const values = hits.filter((h) => h.kind === 'value');
+  const below = values.filter((h) => h.row > headerRow);
+  const valueHit = pickValue(below.length ? below : values);
   let value = valueHit?.col;
   if (valueHit) {
     // `指标值` spanning its sub-columns: the number sits in the one that is not 符号 or 单位.
@@ -161,6 +166,34 @@ function headerColumns(
     ? { ...found, level1: NO_COLUMN, level2: level1Hit.col, name: found.level2 as number, value }
     : { ...found, level1: level1Hit.col, level2: found.level2 as number, name: found.name as number, value };
   return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
+}
+
+/** Kinds that head the sub-columns of a two-row indicator header. */
+const SUB_HEADINGS = new Set<LabelKind>([
+  'value',
+  'comparator',
+  'unit',
+  'basis',
+  'description',
+  'extra',
+  'actual',
+  'score',
+  'weight',
+  'deviation',
+]);
+
+/**
+ * True when the row under an indicator header is its second row, with no merge to say so (a copy
+ * from a PDF or a web page loses them): every filled cell is the heading of a sub-column.
+ */
+function subHeaderBelow(view: SheetView, headerRow: number, from: number): boolean {
+  const row = headerRow + 1;
+  if (row > view.bottom || view.depth(headerRow, from) > headerRow) return false;
+  const hits = view.hitsIn(row).filter((h) => h.col >= from);
+  if (!hits.length || !hits.every((h) => SUB_HEADINGS.has(h.kind))) return false;
+  for (let col = from; col <= view.right; col++)
+    if (!isBlank(view.own(row, col)) && !hits.some((h) => h.col === col)) return false;
+  return true;
 }
 
 /**

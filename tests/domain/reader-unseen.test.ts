@@ -105,6 +105,23 @@ describe('indicator blocks as the held-out forms draw them', () => {
     expect(t.indicators.map((i) => i.name.text)).toEqual(['培训人数', '群众知晓率']);
   });
 
+  test('a two-row header whose merges were lost in a copy: 年度指标值 over 指标性质 | 指标值 | 度量单位', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '营养改善计划', '预算数', 38.77],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', null, null, '实际完成值'],
+      [null, null, null, '指标性质', '指标值', '度量单位'],
+      ['产出指标', '数量指标', '学生受资助人数', '≧', 735, '人次', 735],
+    ]);
+    const [t] = readGrid(grid);
+    expect(t.indicators.map((i) => [i.name.text, i.value.cell, i.valueText])).toEqual([
+      ['学生受资助人数', 'E4', '≧735人次'],
+    ]);
+    // The sub-header row is no indicator row: no 三级 missing, no value missing.
+    const rules = checkGrids([grid]).findings.map((f) => f.rule);
+    expect(rules).not.toContain('indicator/empty-name');
+    expect(rules).not.toContain('indicator/empty-value');
+  });
+
   test('长期绩效指标 over 年度绩效指标: one table, and the year’s block is the one read', () => {
     const grid = gridFromRows(
       's',
