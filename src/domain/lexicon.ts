@@ -85,6 +85,7 @@ const NAME = [
   '项目名称(全称)',
   '政策(项目)名称',
   '转移支付项目名称',
+  '转移支付(项目)名称',
   '专项资金名称',
 ];
 const ENTITY = ['部门名称', '部门(单位)名称', '单位名称', '部门(单位)', '预算部门名称', '部门'];
@@ -150,6 +151,8 @@ const TOTAL = [
   '中期市财政预算',
   '本年度申请市财政预算资金',
   '本年度预算',
+  '本年度申请金额',
+  '本年申请金额',
   '总额',
 ];
 /** All the fiscal money of the table. */
@@ -342,6 +345,9 @@ const SECTION = [
   '年度绩效指标',
   '本年度绩效指标',
   '长期绩效指标',
+  '中期绩效指标',
+  '中长期绩效指标',
+  '实施期绩效指标',
   '年度绩效目标',
   '项目概况',
   '项目基本情况',
@@ -358,6 +364,20 @@ const SECTION = [
 ];
 const INFO = [
   '序号',
+  // Last year's columns beside this year's request (大庆's 申报表): headings, never amounts of the table.
+  '上年度预算安排',
+  '上年度实际执行',
+  '上年度预算',
+  '上年度执行数',
+  // The 2012 财政部 申报表's text rows: labels whose values are prose, never amounts.
+  '单位职能概述',
+  '项目立项情况',
+  '项目立项的依据',
+  '项目申报的可行性',
+  '项目申报的必要性',
+  '项目申请原因(包括设立依据、可行性及必要性)',
+  '以前年度项目绩效情况',
+  '其他说明的问题',
   '项目负责人',
   '项目负责人及电话',
   '项目负责人及联系电话',
@@ -506,6 +526,9 @@ add('other', OTHER_SOURCE);
 add('section', SECTION);
 add('info', INFO);
 
+/** Kinds whose labels may carry this year's mark or a trailing 数 (see classifyKey). */
+const BUDGET_PARTS = new Set<LabelKind>(['fiscal', 'carryover', 'other']);
+
 /** Labels are short; a sentence that happens to contain `财政资金` is a value, not a label. */
 const SHORT = 24;
 /** Words of a label found by pattern (`当年市级财政资金`): a project name is longer. */
@@ -519,6 +542,10 @@ export function classifyKey(key: string): LabelReading | undefined {
   const bare = bareLabel(key);
   const known = TABLE.get(bare);
   if (known) return known;
+  // A budget line with this year's mark or a trailing 数 (`本年一般公共预算拨款`, `财政拨款数`) is the
+  // line the lists name without it.
+  const line = TABLE.get(bare.replace(/^(?:当年|本年度?|年度)/u, '').replace(/数$/u, ''));
+  if (line && BUDGET_PARTS.has(line.kind)) return line;
   if (PERIOD_PATTERN.test(key)) return { kind: 'period' };
   const level = LEVEL_COLUMN.exec(key);
   if (level)

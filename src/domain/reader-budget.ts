@@ -76,7 +76,14 @@ function partLines(all: Hit[], total?: Hit): Record<Part, Hit[]> {
   const rank = Math.min(...labels.map((h) => h.rank || 9));
   const top = labels.filter((h) => (h.rank || 9) === rank);
   for (const part of PARTS) {
-    const mine = top.filter((h) => h.kind === part);
+    let mine = top.filter((h) => h.kind === part);
+    // A part whose lines all sit at another level (a numbered `二、自有资金` beside a `财政拨款` whose
+    // `一、` was lost in a paste) is read at its own highest level, not dropped.
+    if (!mine.length) {
+      const own = labels.filter((h) => h.kind === part);
+      const ownRank = Math.min(...own.map((h) => h.rank || 9));
+      mine = own.filter((h) => (h.rank || 9) === ownRank);
+    }
     const generic = mine.filter((h) => h.generic);
     // Siblings of a kind are summed (自有资金 and 其他收入); a generic fiscal line stands for all of it.
     out[part] = part === 'fiscal' && generic.length ? generic.slice(0, 1) : mine;

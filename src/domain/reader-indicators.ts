@@ -92,7 +92,9 @@ function headerColumns(
       .filter((h) => h.kind === 'level1' || h.kind === 'level2' || h.kind === 'indicatorName')
       .map((h) => h.col),
   );
-  const bottom = view.depth(headerRow, level1Hit.col);
+  const bottom = subHeaderBelow(view, headerRow, start)
+    ? headerRow + 1
+    : view.depth(headerRow, level1Hit.col);
   const hits: Hit[] = [];
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
@@ -111,7 +113,10 @@ function headerColumns(
     }
   }
 
-  const valueHit = pickValue(hits.filter((h) => h.kind === 'value'));
+  // A value heading over sub-columns (`年度指标值` over `指标性质 | 指标值 | 度量单位`): the sub-column's.
+  const values = hits.filter((h) => h.kind === 'value');
+  const below = values.filter((h) => h.row > headerRow);
+  const valueHit = pickValue(below.length ? below : values);
   let value = valueHit?.col;
   if (valueHit) {
     // `指标值` spanning its sub-columns: the number sits in the one that is not 符号 or 单位.
@@ -163,6 +168,34 @@ function headerColumns(
   return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
 }
 
+/** Kinds that head the sub-columns of a two-row indicator header. */
+const SUB_HEADINGS = new Set<LabelKind>([
+  'value',
+  'comparator',
+  'unit',
+  'basis',
+  'description',
+  'extra',
+  'actual',
+  'score',
+  'weight',
+  'deviation',
+]);
+
+/**
+ * True when the row under an indicator header is its second row, with no merge to say so (a copy
+ * from a PDF or a web page loses them): every filled cell is the heading of a sub-column.
+ */
+function subHeaderBelow(view: SheetView, headerRow: number, from: number): boolean {
+  const row = headerRow + 1;
+  if (row > view.bottom || view.depth(headerRow, from) > headerRow) return false;
+  const hits = view.hitsIn(row).filter((h) => h.col >= from);
+  if (!hits.length || !hits.every((h) => SUB_HEADINGS.has(h.kind))) return false;
+  for (let col = from; col <= view.right; col++)
+    if (!isBlank(view.own(row, col)) && !hits.some((h) => h.col === col)) return false;
+  return true;
+}
+
 /**
  * The block ends at an empty row, a new table's labels, a title, year or unit line, or a footer
  * (备注, 填表人, a 合计 row of the weights) starting in the 一级 or 二级 column.
@@ -202,9 +235,10 @@ export function readIndicators(
   for (let row = from; row <= regionEnd; row++) {
     // A spare row of a group whose 一级/二级 is merged over it is still inside the block.
     if (view.rowEmpty(row, leftmost, right) && insideGroup(view, row, cols)) continue;
-    if (endsBlock(view, row, cols, leftmost, right)) break;
-    // `……` left in a row of the form says "and so on": no indicator.
+    // `……` (or a lone `…`) left in a row of the form says "and so on": no indicator, and the block
+    // goes on below it.
     if (isPlaceholderRow(view, row, leftmost, right)) continue;
+    if (endsBlock(view, row, cols, leftmost, right)) break;
     rows.push(row);
   }
 
@@ -343,13 +377,13 @@ function insideGroup(view: SheetView, row: number, cols: Columns): boolean {
   });
 }
 
-/** A row whose only own content is dots (`……`, `...`). */
+/** A row whose only own content is dots (`……`, `…`, `...`). */
 function isPlaceholderRow(view: SheetView, row: number, from: number, to: number): boolean {
   let dots = false;
   for (let col = from; col <= to; col++) {
-    const text = view.ownText(row, col);
+    const text = view.ownText(row, col).trim();
     if (text === '') continue;
-    if (!/^[…．.·。]{2,}$/u.test(text)) return false;
+    if (!/^(?:…+|[．.·。]{2,})$/u.test(text)) return false;
     dots = true;
   }
   return dots;

@@ -5,15 +5,23 @@
  * keeps the cell it came from; what it cannot find it says in `notes`, with where it looked.
  */
 
+import { readAmount, readPlanCell } from './amounts';
 import { rangeA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
 import { mislabeledHeader, readIndicators } from './reader-indicators';
 import { isDepartmentTitle, isSelfEvalTitle } from './lexicon';
-import { isAnnual, labelKey, periodOf, withoutMoneyUnit, type LabelKind } from './reader-labels';
+import {
+  isAnnual,
+  isProjectPeriod,
+  labelKey,
+  periodOf,
+  withoutMoneyUnit,
+  type LabelKind,
+} from './reader-labels';
 import { sheetA1, SheetView, type Hit } from './reader-sheet';
-import { detectProfile } from './taxonomy';
+import { detectProfile, isKnownLevel1, isKnownLevel2 } from './taxonomy';
 import {
   budgetLines,
   type Field,
@@ -67,6 +75,14 @@ function findGroups(view: SheetView): Group[] {
       current !== undefined &&
       !current.seen.has('header') &&
       kinds.every((k) => !(current as Group).seen.has(k));
+    // A second indicator header with no project of its own under a named table is another block of
+    // that table (长期绩效指标 over 年度绩效指标): readTable picks the year's.
+    const anotherBlock =
+      current !== undefined &&
+      kinds.length === 1 &&
+      kinds[0] === 'header' &&
+      ['name', 'code', 'entity'].some((k) => (current as Group).seen.has(k as AnchorKind));
+    if (anotherBlock) continue;
     if (joins && current) {
       for (const k of kinds) current.seen.add(k);
     } else {
@@ -97,7 +113,7 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     const regionEnd = next ? next.start - 1 : view.bottom;
     const table = readTable(view, group, previousBottom, regionEnd, options);
     // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
-    if (!isTable(table, i === groups.length - 1)) return;
+    if (!isTable(view, table, i === groups.length - 1, previousBottom)) return;
     tables.push(table);
     previousBottom = table.bottom;
   });
@@ -190,13 +206,21 @@ function headless(table: TargetTable): boolean {
 
 /**
  * A table has a project (or department) with a value, or an indicator block; and something to
- * check beside it: a budget, a spending plan or an indicator block.
+ * check beside it: a budget, a spending plan or an indicator block. A form nobody filled in — a
+ * province's blank 申报表 pasted from a document, its 项目名称 empty or a row of underscores, its
+ * amounts `*` or `——` — is not a project (SPEC §5: a table needs a project label with a value),
+ * unless its cells were prepared to be typed into (the add-in's own template carries their formats).
  */
-function isTable(table: TargetTable, last: boolean): boolean {
-  // A project's label (its value may still be empty on a fresh template) or the form's title; or
-  // an indicator block pasted alone (see headlessBlock).
+function isTable(view: SheetView, table: TargetTable, last: boolean, above: number): boolean {
   const block = table.indicatorHeader !== undefined;
-  const project = table.name !== undefined || table.code !== undefined || table.title !== undefined || block;
+  const labelled = table.name !== undefined || table.code !== undefined;
+  const named = written(table.name) || written(table.code);
+  const filled = somethingWritten(table);
+  const project = labelled
+    ? named || filled || prepared(view, table)
+    : table.title !== undefined || block
+      ? filled && (!block || !headless(table) || (looksLikeTargets(table) && !inProse(view, above, table)))
+      : false;
   const budget = table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0;
   // Old forms state a project and its goal without the blocks of today's; a form cut short after
   // its title and name is still the table it begins.
@@ -204,6 +228,68 @@ function isTable(table: TargetTable, last: boolean): boolean {
   const begun = last && table.title !== undefined && (table.name?.text ?? '') !== '';
   return project && (block || budget || table.plan.length > 0 || goal || begun);
 }
+
+/**
+ * An amount, a plan figure or an indicator's value that someone wrote — not a form's own words in
+ * an amount's place (`单位职能概述`), nor a template's `≥**%`.
+ */
+function somethingWritten(table: TargetTable): boolean {
+  const parts = ['fiscal', 'carryover', 'other'] as const;
+  const amounts = [table.budget.total, ...parts.flatMap((p) => budgetLines(table, p))];
+  return (
+    amounts.some((f) => written(f) && readAmount(f, table.moneyScale).kind === 'number') ||
+    table.plan.some((f) => readPlanCell(f).kind === 'number') ||
+    table.indicators.some((i) => written(i.value) && !TEMPLATE_STARS.test(i.value.text))
+  );
+}
+
+/** `**人`, `≥**%`: a template's value still to be filled in. */
+const TEMPLATE_STARS = /[*＊]{2}/u;
+
+/** An empty project or budget cell with a format of its own: a form made to be filled in Excel. */
+function prepared(view: SheetView, table: TargetTable): boolean {
+  return [table.name, table.code, table.budget.total].some(
+    (f) => f !== undefined && !written(f) && view.own(f.row, f.col)?.numberFormat !== undefined,
+  );
+}
+
+/**
+ * True when paragraphs of prose stand between the previous table and this block, on lines of no
+ * label: a report or a web article pasted whole, whose indicator list belongs to a project the
+ * text names in a sentence, not to a form.
+ */
+function inProse(view: SheetView, above: number, table: TargetTable): boolean {
+  const header = table.indicatorHeader?.row ?? table.top;
+  for (let row = above + 1; row < header; row++) {
+    if (view.hitsIn(row).length) continue;
+    for (let col = view.left; col <= view.right; col++) {
+      const text = view.ownText(row, col);
+      if (text.length >= PROSE_LENGTH && /[。；;，,]/u.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** A sentence, not a label or a name: long, with a comma or a full stop. */
+const PROSE_LENGTH = 40;
+
+/**
+ * An indicator block alone on its sheet is a table when its rows are targets of a known tree (an
+ * appraisal frame of 预算绩效/项目产出 with weights is not).
+ */
+function looksLikeTargets(table: TargetTable): boolean {
+  return table.indicators.some(
+    (i) => written(i.value) && (isKnownLevel1(i.level1.text) || isKnownLevel2(i.level2.text)),
+  );
+}
+
+/** True when a field holds something a person wrote, not a blank form's placeholder. */
+function written(field: Field | undefined): boolean {
+  return field !== undefined && field.text.trim() !== '' && !PLACEHOLDER.test(field.text);
+}
+
+/** What blank forms print where a value goes: underscores, dashes, stars, ellipses, boxes. */
+const PLACEHOLDER = /^[\s_＿\-－—–‐·.．…*＊□☐/、]*$/u;
 
 /** Kinds of label that head the columns of a project list (序号 | 项目名称 | 金额 …). */
 const LIST_HEADINGS = new Set<LabelKind>([
@@ -342,9 +428,7 @@ function readTable(
   const startsWithHeader = !group.seen.has('name') && !group.seen.has('code') && !group.seen.has('entity');
   const searchTop = startsWithHeader ? previousBottom + 1 : group.start;
 
-  let headerRow: number | undefined;
-  for (let row = group.start; row <= regionEnd && headerRow === undefined; row++)
-    if (anchorKinds(view, row).includes('header')) headerRow = row;
+  const headerRow = pickHeader(view, group.start, regionEnd);
   const labelsEnd = headerRow !== undefined ? headerRow - 1 : regionEnd;
 
   const hits: Hit[] = [];
@@ -494,6 +578,26 @@ function readTable(
     indicators,
     notes,
   };
+}
+
+/**
+ * The indicator header of a table: of several blocks one under the other, the year's (`年度绩效指标`
+ * beside or above its header) rather than the project period's (`长期绩效指标`); else the first.
+ */
+function pickHeader(view: SheetView, from: number, to: number): number | undefined {
+  const headers: number[] = [];
+  for (let row = from; row <= to; row++) if (anchorKinds(view, row).includes('header')) headers.push(row);
+  if (headers.length < 2) return headers[0];
+  const marks = (row: number): string[] =>
+    [row, row - 1].flatMap((r) =>
+      view
+        .hitsIn(r)
+        .filter((h) => h.kind === 'section')
+        .map((h) => h.key),
+    );
+  const annual = headers.find((row) => marks(row).some((k) => isAnnual(k) && !isProjectPeriod(k)));
+  const notPeriod = headers.find((row) => !marks(row).some((k) => isProjectPeriod(k)));
+  return annual ?? notPeriod ?? headers[0];
 }
 
 /**

@@ -88,10 +88,14 @@ afterAll(() => {
   const expected = reports.reduce((n, r) => n + r.expected, 0);
   const found = reports.reduce((n, r) => n + r.found, 0);
   const falseErrors = reports.flatMap((r) => r.falseErrors.map((f) => `${r.id} ${key(f)}: ${f.message}`));
+  const heldOut = reports.filter((r) => docs.find((d) => d.id === r.id)?.heldOut);
   const lines = [
     `real tables: ${docs.length} documents, ${docs.reduce((n, d) => n + d.expected.tables.length, 0)} tables`,
     `recall of the expected defects: ${found}/${expected} = ${(found / expected).toFixed(3)}`,
     `false errors: ${falseErrors.length}`,
+    `held out: ${heldOut.length} documents, ${heldOut.filter((r) => r.problems.length === 0).length} with tables and budgets right, ` +
+      `recall ${heldOut.reduce((n, r) => n + r.found, 0)}/${heldOut.reduce((n, r) => n + r.expected, 0)}, ` +
+      `false errors ${heldOut.reduce((n, r) => n + r.falseErrors.length, 0)}`,
     ...falseErrors.map((l) => `  ${l}`),
     `missed:`,
     ...reports.flatMap((r) => r.missed.map((m) => `  ${r.id} ${key(m)} (${m.why ?? ''})`)),
@@ -102,7 +106,7 @@ afterAll(() => {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, lines.join('\n') + '\n');
   // The summary a developer sees in the test log.
-  console.log(lines.slice(0, 3).join('\n') + `\n(details: ${path.relative(process.cwd(), out)})`);
+  console.log(lines.slice(0, 4).join('\n') + `\n(details: ${path.relative(process.cwd(), out)})`);
 });
 
 describe('the real-table corpus', () => {
@@ -126,6 +130,13 @@ describe('the real-table corpus', () => {
 
   it.each(reports.map((r) => [r.id, r] as const))('%s: no error on a cell a reviewer accepts', (_, r) => {
     expect(r.falseErrors.map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
+  });
+
+  it('holds at least 20 held-out documents, tables and no-table paper (blank forms, reports) alike', () => {
+    const held = docs.filter((d) => d.heldOut);
+    expect(held.length).toBeGreaterThanOrEqual(20);
+    expect(held.filter((d) => d.expected.tables.length === 0).length).toBeGreaterThanOrEqual(5);
+    expect(held.filter((d) => d.expected.tables.length > 0).length).toBeGreaterThanOrEqual(5);
   });
 
   it('finds at least 90 % of the defects a reviewer finds', () => {
