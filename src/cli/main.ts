@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { analyseGrids } from '../domain/analysis';
+import { referenceLookup } from '../domain/library';
 import type { Grid } from '../domain/grid';
 import { PROFILE_CHOICES, templateProfile } from '../domain/settings';
 import type { Totals } from '../domain/totals';
@@ -17,6 +18,7 @@ import type { Lang, ProfileChoice } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
 import { collectTargets } from './files';
+import { addLibraryCommand } from './library';
 import { readXlsx } from './read-xlsx';
 import { checkText, jsonReport, printable, totalsCsv, totalsText, type FileResult } from './report';
 import { XlsxReadError } from './zip-guard';
@@ -83,7 +85,8 @@ async function analyse(paths: string[], profile: ProfileChoice, lang: Lang, io: 
     }
   }
   // One analysis over every file's sheets, each sheet known by its position among them.
-  const { state, sheetIds, totals } = analyseGrids(grids, { lang, profile });
+  // Names the reference library knows are judged by it (SPEC §13).
+  const { state, sheetIds, totals } = analyseGrids(grids, { lang, profile, references: referenceLookup });
   state.tables.forEach((table, i) => fileOf[Number(sheetIds[i])]?.tables.push(table));
   for (const f of state.findings) {
     const owner = f.table !== undefined ? fileOf[Number(sheetIds[f.table])] : undefined;
@@ -255,6 +258,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
         }
       },
     );
+  addLibraryCommand(cmd, io, lang, done);
   return cmd;
 }
 
