@@ -4,6 +4,7 @@
  */
 
 import { analyseGrids } from '../domain/analysis';
+import { referenceLookup } from '../domain/library';
 import type { Grid } from '../domain/grid';
 import type { Totals } from '../domain/totals';
 import type { Lang, ProfileChoice } from '../domain/types';
@@ -67,7 +68,8 @@ export async function analyse(
     }
   }
   // One analysis over every file's sheets, each sheet known by its position among them.
-  const { state, sheetIds, totals } = analyseGrids(grids, { lang, profile });
+  // Names the reference library knows are judged by it (SPEC §13).
+  const { state, sheetIds, totals } = analyseGrids(grids, { lang, profile, references: referenceLookup });
   state.tables.forEach((table, i) => fileOf[Number(sheetIds[i])]?.tables.push(table));
   for (const f of state.findings) {
     const owner = f.table !== undefined ? fileOf[Number(sheetIds[f.table])] : undefined;

@@ -11,7 +11,7 @@ import { EMPTY_CELL_RULES, plannedMarks, templateOf, type Mark } from './marks';
 import type { TemplateSpec } from './layout';
 import { readGrid } from './reader';
 import { computeTotals, totalsView, type Totals, type TotalsView } from './totals';
-import type { Finding, Lang, ProfileChoice, TargetTable } from './types';
+import type { Finding, Lang, ProfileChoice, ReferenceLookup, TargetTable } from './types';
 import { sortFindings, validateAcrossTables, validateEachTable } from './validate';
 
 /** Something a host could not read or write, said to the user (a protected sheet, one deleted meanwhile …). */
@@ -81,7 +81,20 @@ export class WorkbookAnalysis {
   /** Tables whose every finding is marked: validated, or edited since (SPEC §8). */
   private readonly fullyMarked = new Set<string>();
 
-  constructor(private readonly lang: Lang = 'zh-CN') {}
+  constructor(
+    private readonly lang: Lang = 'zh-CN',
+    private references?: ReferenceLookup,
+  ) {}
+
+  /**
+   * The reference library the rules judge names by (SPEC §13), or none: a host that loads it later
+   * (the task pane, after it is interactive) sets it then, and every table's rules run again.
+   */
+  setReferences(references: ReferenceLookup | undefined): void {
+    if (references === this.references) return;
+    this.references = references;
+    for (const entry of this.entries.values()) entry.findings = undefined;
+  }
 
   /**
    * The workbook's sheets in order. A sheet no longer listed is forgotten; a renamed one keeps its
@@ -136,7 +149,7 @@ export class WorkbookAnalysis {
 
   private findingsOf(entry: Entry, tables: TargetTable[], reuse: boolean): Finding[] {
     if (!reuse || !entry.findings || entry.lang !== this.lang) {
-      entry.findings = validateEachTable(tables, { lang: this.lang });
+      entry.findings = validateEachTable(tables, { lang: this.lang, references: this.references });
       entry.lang = this.lang;
     }
     return entry.findings;
@@ -162,7 +175,7 @@ export class WorkbookAnalysis {
         sheetIds.push(s.id);
       }
     }
-    const across = validateAcrossTables(tables, { lang: this.lang });
+    const across = validateAcrossTables(tables, { lang: this.lang, references: this.references });
     const findings = sortFindings([...own, ...across], tables);
     const totals = computeTotals(tables);
     const state: WorkbookState = {
@@ -234,9 +247,9 @@ export class WorkbookAnalysis {
  */
 export function analyseGrids(
   grids: readonly Grid[],
-  options: { lang?: Lang; profile?: ProfileChoice } = {},
+  options: { lang?: Lang; profile?: ProfileChoice; references?: ReferenceLookup } = {},
 ): Analysis {
-  const analysis = new WorkbookAnalysis(options.lang ?? 'zh-CN');
+  const analysis = new WorkbookAnalysis(options.lang ?? 'zh-CN', options.references);
   const refs = grids.map((g, i) => ({ id: String(i), name: g.sheet }));
   analysis.setSheets(refs);
   grids.forEach((g, i) => analysis.setGrid(String(i), g));
@@ -246,7 +259,7 @@ export function analyseGrids(
 /** The tables of the grids and their findings: analyseGrids for callers that need no more. */
 export function checkGrids(
   grids: readonly Grid[],
-  options: { lang?: Lang; profile?: ProfileChoice } = {},
+  options: { lang?: Lang; profile?: ProfileChoice; references?: ReferenceLookup } = {},
 ): { tables: TargetTable[]; findings: Finding[] } {
   const { tables, findings } = analyseGrids(grids, options).state;
   return { tables, findings };

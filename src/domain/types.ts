@@ -171,11 +171,31 @@ export interface ParsedValue {
 /** What a quantity measures, in the terms names use (SPEC §3): the one kind type of the domain. */
 export type MeasureKind = 'percent' | 'count' | 'time' | 'money';
 
-/** What an indicator's name implies (SPEC §3). */
+/** What an indicator's name implies (SPEC §3), or what a reference source says of it (SPEC §13). */
 export interface NameExpectation {
   kind: MeasureKind | null;
   /** Smaller is better (a count of, or a rate ending in, an adverse event). */
   reverse: boolean;
   /** The name asks for a satisfaction rate (满意度). */
   satisfaction: boolean;
+  /** The reference indicator the kind and direction were taken from, when the library knows the name. */
+  reference?: ReferenceIndicator;
 }
+
+/** What a reference source writes for a 三级指标 (SPEC §13), as the rules use it. */
+export interface ReferenceIndicator {
+  /** The kind of value the source gives; null for words or a unit that is none of the four. */
+  kind: MeasureKind | null;
+  /** Smaller is better: the source caps the value (≤, <). */
+  reverse: boolean;
+  /** The value as the source writes it (`≤7工作日`). */
+  example: string;
+  /** Who published it, to name in a finding. */
+  source: string;
+}
+
+/**
+ * Looks a 三级指标 up in a reference library by name and the row's 二级. The rules take it as an
+ * argument (ValidateOptions.references) so that the data, a chunk of its own, stays out of the rules.
+ */
+export type ReferenceLookup = (name: string, level2: string) => ReferenceIndicator | undefined;

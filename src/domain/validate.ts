@@ -6,14 +6,20 @@
 import { parseA1 } from './address';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/rule';
+import { bindReferences } from './rules/support';
 import { TERMS } from './rules/terms';
 import { getProfile } from './taxonomy';
-import type { Finding, Lang, TargetTable } from './types';
+import type { Finding, Lang, ReferenceLookup, TargetTable } from './types';
 
 export interface ValidateOptions {
   lang?: Lang;
   /** Run only these rules (tests, or a caller that wants a subset); every rule when absent. */
   rules?: readonly Rule[];
+  /**
+   * The reference library (SPEC §13): a name it knows takes its kind and direction from it. Without,
+   * names are judged by their words alone (SPEC §3).
+   */
+  references?: ReferenceLookup;
 }
 
 /** `{{placeholder}}`, its name trimmed, as i18next reads it. */
@@ -88,12 +94,18 @@ export function sortFindings(
 }
 
 /** Runs `rules` on each table that its profile admits; findings in rule order per table, unsorted. */
-function run(tables: readonly TargetTable[], rules: readonly Rule[], lang: Lang): Finding[] {
+function run(
+  tables: readonly TargetTable[],
+  rules: readonly Rule[],
+  lang: Lang,
+  references: ReferenceLookup | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   // A fresh list per run: rules may remember what they derived from it (table/duplicate-code does).
   const all: readonly TargetTable[] = Object.freeze([...tables]);
   all.forEach((table, index) => {
     const profile = getProfile(table.profile);
+    bindReferences(table, references);
     for (const rule of rules) {
       if (rule.meta.profiles && !rule.meta.profiles.includes(table.profile)) continue;
       const report = (r: Report): void => {
@@ -125,7 +137,7 @@ function run(tables: readonly TargetTable[], rules: readonly Rule[], lang: Lang)
  */
 export function validateEachTable(tables: readonly TargetTable[], options: ValidateOptions = {}): Finding[] {
   const rules = (options.rules ?? RULES).filter((rule) => !rule.meta.crossTable);
-  return run(tables, rules, options.lang ?? 'zh-CN');
+  return run(tables, rules, options.lang ?? 'zh-CN', options.references);
 }
 
 /** The rules that compare tables with each other (meta.crossTable), over every table; unsorted. */
@@ -134,7 +146,7 @@ export function validateAcrossTables(
   options: ValidateOptions = {},
 ): Finding[] {
   const rules = (options.rules ?? RULES).filter((rule) => rule.meta.crossTable);
-  return run(tables, rules, options.lang ?? 'zh-CN');
+  return run(tables, rules, options.lang ?? 'zh-CN', options.references);
 }
 
 /** Runs every rule that applies to each table's profile; messages in `lang` (Chinese by default). */

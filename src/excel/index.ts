@@ -21,13 +21,22 @@ import { langFromOffice } from '../i18n';
 import { applyFix, undoFix } from './fixes';
 import { startLive } from './live';
 import { queueDeleteOwned, queueMarks } from './marks';
+import { insertReference } from './reference';
 import { addIndicatorRow, removeIndicatorRow } from './rows';
 import { isNotFound, Session } from './session';
 import { refuse, text } from './strings';
 import { queueSummary, summaryCells } from './summary';
 import { detectSupport } from './support';
 import { queueLists, queueMarker, queueTemplate, queueTemplateRules } from './template';
-import type { AddinSettings, AppliedFix, Capabilities, TemplateOptions, Workbench } from './workbench';
+import type {
+  AddinSettings,
+  AppliedFix,
+  Capabilities,
+  ReferenceInserted,
+  ReferenceToInsert,
+  TemplateOptions,
+  Workbench,
+} from './workbench';
 
 export type { Workbench } from './workbench';
 export type { Support } from './support';
@@ -292,6 +301,10 @@ class ExcelWorkbench implements Workbench {
 
   removeIndicatorRow(sheet: string, row: number): Promise<void> {
     return removeIndicatorRow(this.session, sheet, row);
+  }
+
+  insertReference(sheet: string, row: number, reference: ReferenceToInsert): Promise<ReferenceInserted> {
+    return insertReference(this.session, sheet, row, reference);
   }
 
   startLive(listener: (state: WorkbookState) => void): Promise<() => Promise<void>> {

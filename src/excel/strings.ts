@@ -9,6 +9,7 @@ const zhCN = {
   changedMeanwhile: '操作期间有工作表被删除或改名，没有完成。请再试一次。',
   noIndicatorBlock: '第 {{row}} 行不在工作表“{{sheet}}”任何绩效目标表的指标区内。',
   headerRow: '第 {{row}} 行是指标区的表头，不能删除。',
+  noIndicatorRow: '第 {{row}} 行不是工作表“{{sheet}}”中绩效目标表的指标行，参考指标只能插入指标行。',
   outsideBlock: '第 {{row}} 行不在指标区内（第 {{first}}–{{last}} 行）。',
   lastIndicatorRow: '指标区只剩这一行，不能删除；可以清空它的内容。',
   rowHasOtherContent: '第 {{row}} 行在表格之外还有内容（{{cell}}），删除这一行会把它一起删掉，请先移走。',
@@ -31,6 +32,8 @@ const enUS: typeof zhCN = {
     'A worksheet was deleted or renamed while the add-in was working, so it did not finish. Please try again.',
   noIndicatorBlock: 'Row {{row}} is not inside the indicator block of any target table on "{{sheet}}".',
   headerRow: 'Row {{row}} is the header of the indicator block and cannot be removed.',
+  noIndicatorRow:
+    'Row {{row}} is not an indicator row of a target table on "{{sheet}}"; reference indicators go into indicator rows only.',
   outsideBlock: 'Row {{row}} is outside the indicator block (rows {{first}}–{{last}}).',
   lastIndicatorRow: 'This is the last indicator row and cannot be removed; clear its contents instead.',
   rowHasOtherContent:

@@ -28,6 +28,21 @@ export interface AppliedFix {
   after: string | number;
 }
 
+/** The fields of an indicator row that 插入 (SPEC §13) may fill; never the value. */
+export type ReferenceField = 'name' | 'description' | 'basis';
+
+/** What the 参考指标 panel inserts: the entry's 三级指标, and its description and basis when it has them. */
+export type ReferenceToInsert = { name: string } & Partial<Record<Exclude<ReferenceField, 'name'>, string>>;
+
+/** Which cells 插入 wrote, and which it left because they already held something. */
+export interface ReferenceInserted {
+  sheet: string;
+  /** 0-based row of the indicator. */
+  row: number;
+  written: { field: ReferenceField; cell: string }[];
+  kept: { field: ReferenceField; cell: string }[];
+}
+
 export interface Capabilities {
   /** ExcelApi 1.6: conditional formats (marks, the template's own rules). */
   conditionalFormats: boolean;
@@ -62,6 +77,11 @@ export interface Workbench {
    */
   getSelection(): Promise<{ sheet: string; address: string }>;
   addIndicatorRow(sheet: string, afterRow: number): Promise<void>;
+  /**
+   * 插入 a reference indicator into the indicator row `row` (0-based) of `sheet`: each of its fields
+   * only into an empty cell, never the value (SPEC §13).
+   */
+  insertReference(sheet: string, row: number, reference: ReferenceToInsert): Promise<ReferenceInserted>;
   removeIndicatorRow(sheet: string, row: number): Promise<void>;
   loadSettings(): Promise<AddinSettings>;
   saveSettings(settings: AddinSettings): Promise<void>;

@@ -39,6 +39,7 @@ const enUS = {
     undo: 'Undoing the change…',
     addRow: 'Adding an indicator row…',
     removeRow: 'Deleting the indicator row…',
+    insertReference: 'Inserting the reference indicator…',
   },
   done: {
     insertTemplate: 'Inserted the new sheet "{{sheet}}", ready to fill in.',

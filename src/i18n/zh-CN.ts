@@ -38,6 +38,7 @@ const zhCN = {
     undo: '正在撤销修改…',
     addRow: '正在添加指标行…',
     removeRow: '正在删除指标行…',
+    insertReference: '正在插入参考指标…',
   },
   done: {
     insertTemplate: '已插入新工作表“{{sheet}}”，可以开始填写。',

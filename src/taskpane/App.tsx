@@ -33,6 +33,8 @@ const VIEWS: View[] = ['findings', 'totals', 'settings'];
 // The pane opens on 问题; the other two views load when first shown, to keep the first load light.
 const TotalsView = lazy(() => import('./TotalsView').then((m) => ({ default: m.TotalsView })));
 const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })));
+// The 参考指标 panel carries the indicator library: it loads once the workbook has been read.
+const ReferencePanel = lazy(() => import('./ReferencePanel').then((m) => ({ default: m.ReferencePanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -199,6 +201,17 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
                 onConfirm: pane.confirmRemoval,
                 onCancel: pane.cancelRemoval,
               }}
+              references={
+                <Suspense fallback={loadingView}>
+                  <ReferencePanel
+                    lang={lang}
+                    state={pane.state}
+                    busy={busy}
+                    selection={pane.selectionForReferences}
+                    onInsert={pane.insertReference}
+                  />
+                </Suspense>
+              }
             />
           ) : null}
           {pane.view === 'totals' ? (

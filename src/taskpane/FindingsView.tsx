@@ -19,7 +19,7 @@ import { ArrowUndo16Regular } from '@fluentui/react-icons';
 import { ChevronDown16Regular } from '@fluentui/react-icons';
 import { ChevronRight16Regular } from '@fluentui/react-icons';
 import { Wrench16Regular } from '@fluentui/react-icons';
-import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Finding, Lang, Severity } from '../domain/types';
 import type { AppliedFix, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
@@ -132,6 +132,8 @@ export interface FindingsViewProps {
   onUndo(applied: AppliedFix): void;
   /** 指标行: adding and removing the indicator row selected in Excel. */
   rows: Omit<IndicatorRowsProps, 'lang' | 'busy'>;
+  /** The 参考指标 panel (SPEC §13), shown with the indicator rows when the workbook has tables. */
+  references?: ReactNode;
 }
 
 interface ProjectGroup {
@@ -337,6 +339,7 @@ export function FindingsView(props: FindingsViewProps) {
       </section>
 
       {state.tables.length > 0 ? <IndicatorRows lang={lang} busy={busy} {...props.rows} /> : null}
+      {state.tables.length > 0 ? props.references : null}
 
       {applied.length > 0 ? (
         <section className={styles.view} aria-labelledby={`${id}-fixes`}>

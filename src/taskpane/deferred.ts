@@ -28,6 +28,7 @@ export function deferredWorkbench(loading: Promise<Workbench>, capabilities: Cap
     getSelection: () => loading.then((w) => w.getSelection()),
     addIndicatorRow: (sheet, afterRow) => loading.then((w) => w.addIndicatorRow(sheet, afterRow)),
     removeIndicatorRow: (sheet, row) => loading.then((w) => w.removeIndicatorRow(sheet, row)),
+    insertReference: (sheet, row, reference) => loading.then((w) => w.insertReference(sheet, row, reference)),
     loadSettings: () => loading.then((w) => w.loadSettings()),
     saveSettings: (settings) => loading.then((w) => w.saveSettings(settings)),
     startLive: (listener) => loading.then((w) => w.startLive(listener)),

@@ -411,6 +411,10 @@ export class FakeWorkbench implements Workbench {
     throw new Error('the fake workbook has no row operations (see taskpane-sim.test.tsx)');
   }
 
+  async insertReference(): Promise<never> {
+    throw new Error('the fake workbook reads no indicator rows (see tests/excel/reference.test.ts)');
+  }
+
   async loadSettings(): Promise<AddinSettings> {
     await this.enter('loadSettings');
     return { ...this.book.settings };

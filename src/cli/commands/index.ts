@@ -5,6 +5,7 @@
 
 import type { CliCommand } from '../command';
 import { check } from './check';
+import { library } from './library';
 import { template } from './template';
 import { totals } from './totals';
 
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   check,
   totals,
   template,
+  library,
 ];

@@ -11,6 +11,8 @@ import {
   type SearchHit,
   type SearchOptions,
 } from './search';
+import type { MeasureKind, ReferenceLookup } from '../types';
+import { parseValue } from '../value';
 import type { LibraryData, LibraryEntry, LibraryKind } from './types';
 
 export const LIBRARY: LibraryData = data as LibraryData;
@@ -44,6 +46,36 @@ export function libraryExpectation(name: unknown, level2?: string): LibraryExpec
   if (!entry) return undefined;
   return { kind: entry.kind, reverse: entry.direction === 'reverse', entry };
 }
+
+const MEASURES: Readonly<Record<LibraryKind, MeasureKind | null>> = {
+  percent: 'percent',
+  count: 'count',
+  time: 'time',
+  money: 'money',
+  other: null,
+  qualitative: null,
+};
+
+/** Who published an entry's source, to name in a finding: the publisher, else the document's title. */
+export function sourceLabel(id: string): string {
+  const source = LIBRARY.sources.find((s) => s.id === id);
+  return source ? (source.publisher ?? source.title) : id;
+}
+
+/** The shipped library as the rules take it (ValidateOptions.references). */
+export const referenceLookup: ReferenceLookup = (name, level2) => {
+  const found = libraryExpectation(name, level2);
+  if (!found) return undefined;
+  // Some sources file a 指标性质 of 反向 beside a bare `100%`: only a cap the source wrote itself
+  // says that smaller is better.
+  const written = parseValue(found.entry.example).comparator;
+  return {
+    kind: MEASURES[found.kind],
+    reverse: found.reverse && (written === '≤' || written === '<'),
+    example: found.entry.example,
+    source: sourceLabel(found.entry.source),
+  };
+};
 
 export type { LibraryData, LibraryEntry, LibraryKind, LibrarySource } from './types';
 export type { SearchHit, SearchOptions } from './search';

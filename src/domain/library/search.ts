@@ -6,7 +6,8 @@
  * Ranking: entries under the row's 二级 first (matched by the 二级's role, so a hebei-2019 成本指标 row
  * also ranks mof-2021 经济成本指标 entries first), then closeness of the name — exact > prefix >
  * contiguous substring > all characters in order > half or more of the query's bigrams — then a match
- * in the keywords, sector, 二级 or description (contiguous only), then the library's own order.
+ * in the keywords, sector, 二级 or description (contiguous only); within a tier, the shorter text
+ * (the query covers more of it) first; then the library's own order.
  *
  * Why no fuzzy-search package: the candidates do not fit Chinese or the ranking asked for, and each
  * costs bundle weight for logic this file does in a few lines. fuse.js 7.5 (9.1 KB gzipped, 7.3 KB for
@@ -147,21 +148,32 @@ function variantsOf(query: string): { text: string; synonym: boolean }[] {
   return out;
 }
 
+/**
+ * Within a tier, how much of the text the query covers, below 1 so that it never lifts an entry
+ * over a better tier: typing 满意 puts 服务对象满意度 before 公众对食品安全满意度, as a person reads
+ * the shorter name as the closer one.
+ */
+function closeness(query: string, text: string): number {
+  return text.length === 0 ? 0 : (0.9 * Math.min(query.length, text.length)) / text.length;
+}
+
 function scoreOf(
   item: Indexed,
   variants: { text: string; bigrams: Set<string>; synonym: boolean }[],
 ): number {
   let best = 0;
   for (const v of variants) {
-    const penalty = v.synonym ? 1 : 0;
+    // A synonym found is worth a tier less than the words typed: 成本 finds 维护成本 before 经费支出合规率.
+    const penalty = v.synonym ? 2 : 0;
     const onName = nameTier(v.text, v.bigrams, item.name, item.nameBigrams);
     if (onName > 0) {
-      best = Math.max(best, 10 + 2 * onName - penalty);
+      best = Math.max(best, 10 + 2 * onName - penalty + closeness(v.text, item.name));
       continue;
     }
-    let onField = 0;
-    for (const f of item.fields) onField = Math.max(onField, fieldTier(v.text, f));
-    if (onField > 0) best = Math.max(best, 2 * onField - penalty);
+    for (const f of item.fields) {
+      const onField = fieldTier(v.text, f);
+      if (onField > 0) best = Math.max(best, 2 * onField - penalty + closeness(v.text, f));
+    }
   }
   return best;
 }

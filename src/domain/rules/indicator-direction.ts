@@ -1,11 +1,12 @@
 import { formatCanonical } from '../value';
 import type { Rule } from './rule';
-import { expectation, isRateName, needsUserDecision, valueInfo } from './support';
+import { directionOf, expectation, isRateName, needsUserDecision, valueInfo } from './support';
 
 /**
  * 满意度 and plain rates are better higher, so `≤` caps them by mistake; a count or rate of adverse
  * events (故障, 投诉 …) is better lower, so `≥` demands more of them. A count with `≤` is a cap and
- * fine. No fix: the number may need to change with the comparator.
+ * fine. A name the reference library knows takes its direction from there (SPEC §13). No fix: the
+ * number may need to change with the comparator.
  */
 const rule: Rule = {
   meta: {
@@ -21,6 +22,12 @@ const rule: Rule = {
           '“{{name}}”越高越好，指标值“{{value}}”却用了“{{comparator}}”；应为下限，如“{{suggestion}}”。',
         'en-US':
           '“{{name}}” is better higher, but its value “{{value}}” uses “{{comparator}}”; state a floor, e.g. “{{suggestion}}”.',
+      },
+      lowerBetterReference: {
+        'zh-CN':
+          '“{{name}}”应设上限（{{source}}写作“{{reference}}”），指标值“{{value}}”却用了“{{comparator}}”；应为上限，如“{{suggestion}}”。',
+        'en-US':
+          '“{{name}}” takes a ceiling ({{source}} writes “{{reference}}”), but its value “{{value}}” uses “{{comparator}}”; state a ceiling, e.g. “{{suggestion}}”.',
       },
       lowerBetter: {
         'zh-CN':
@@ -38,17 +45,26 @@ const rule: Rule = {
       if (!info || !p || !p.quantitative || p.number === null || !p.comparator || needsUserDecision(ind))
         continue;
       const e = expectation(ind);
+      const { reverse, reference } = directionOf(ind, info.measure);
       const upward = p.comparator === '≥' || p.comparator === '>';
       const downward = p.comparator === '≤' || p.comparator === '<';
       const higherBetter =
-        !e.reverse && (e.satisfaction || isRateName(ind.name.text)) && info.measure === 'percent';
+        !reverse && (e.satisfaction || isRateName(ind.name.text)) && info.measure === 'percent';
       const data = { name: ind.name.text, value: info.text, comparator: p.comparator };
       if (higherBetter && downward) {
         const suggestion = formatCanonical('≥', p.number, p.unit);
         context.report({ at: ind.value, messageId: 'higherBetter', data: { ...data, suggestion } });
-      } else if (e.reverse && upward) {
+      } else if (reverse && upward) {
         const suggestion = formatCanonical('≤', p.number, p.unit);
-        context.report({ at: ind.value, messageId: 'lowerBetter', data: { ...data, suggestion } });
+        if (reference) {
+          context.report({
+            at: ind.value,
+            messageId: 'lowerBetterReference',
+            data: { ...data, suggestion, source: reference.source, reference: reference.example },
+          });
+        } else {
+          context.report({ at: ind.value, messageId: 'lowerBetter', data: { ...data, suggestion } });
+        }
       }
     }
   },

@@ -29,6 +29,8 @@ import {
   type MeasureKind,
   type NameExpectation,
   type ParsedValue,
+  type ReferenceIndicator,
+  type ReferenceLookup,
   type TargetTable,
 } from '../types';
 import { parseValue, percentNumber } from '../value';
@@ -56,16 +58,65 @@ export function isSplit(ind: Indicator): boolean {
   return ind.comparator !== undefined || ind.unit !== undefined;
 }
 
-// The reader builds new Indicator objects on every read, so what is derived from one never goes stale.
-const expectations = new WeakMap<Indicator, NameExpectation>();
+// The reader builds new Indicator objects on every read, so what is derived from one never goes stale;
+// it is kept with the lookup it was derived with, since one reading may be validated with and without.
+interface Derived<T> {
+  lookup: ReferenceLookup | undefined;
+  value: T;
+}
 
-export function expectation(ind: Indicator): NameExpectation {
-  let e = expectations.get(ind);
-  if (!e) {
-    e = expectFromName(ind.name.text);
-    expectations.set(ind, e);
+const lookups = new WeakMap<Indicator, ReferenceLookup>();
+const expectations = new WeakMap<Indicator, Derived<NameExpectation>>();
+
+/**
+ * The rules on this table judge names by the reference library as well (SPEC §13), or, with
+ * `undefined`, by the name alone. validate.ts binds it before a table's rules run.
+ */
+export function bindReferences(table: TargetTable, lookup: ReferenceLookup | undefined): void {
+  for (const ind of table.indicators) {
+    if (lookup) lookups.set(ind, lookup);
+    else lookups.delete(ind);
   }
-  return e;
+}
+
+function lookupFor(ind: Indicator): ReferenceIndicator | undefined {
+  const lookup = lookups.get(ind);
+  if (!lookup || ind.name.text.trim() === '') return undefined;
+  try {
+    return lookup(ind.name.text, ind.level2.text);
+  } catch {
+    // A library that fails must not take the rules with it: the name alone still says something.
+    return undefined;
+  }
+}
+
+/** What the name asks of the value: the library's kind and direction when it knows the name. */
+export function expectation(ind: Indicator): NameExpectation {
+  const lookup = lookups.get(ind);
+  const cached = expectations.get(ind);
+  if (cached && cached.lookup === lookup) return cached.value;
+  const byName = expectFromName(ind.name.text);
+  const reference = lookupFor(ind);
+  const value: NameExpectation = reference
+    ? { kind: reference.kind, reverse: reference.reverse, satisfaction: byName.satisfaction, reference }
+    : byName;
+  expectations.set(ind, { lookup, value });
+  return value;
+}
+
+/**
+ * Whether smaller is better for this value, and the reference that says so: a source's direction
+ * holds for values of the kind it writes (检测及时率 ≤7工作日 caps the days, not a rate of 95 %); a
+ * value of another kind goes by the name's words.
+ */
+export function directionOf(
+  ind: Indicator,
+  measure: MeasureKind | null,
+): { reverse: boolean; reference?: ReferenceIndicator } {
+  const e = expectation(ind);
+  if (!e.reference) return { reverse: e.reverse };
+  if (e.reference.kind === measure) return { reverse: e.reverse, reference: e.reference };
+  return { reverse: expectFromName(ind.name.text).reverse };
 }
 
 /** 指标性质 columns often say the direction in words: 正向 (larger is better) is ≥, 反向 is ≤. */
@@ -109,15 +160,16 @@ function measureOf(p: ParsedValue): MeasureKind | null {
   }
 }
 
-const values = new WeakMap<Indicator, ValueInfo | null>();
+const values = new WeakMap<Indicator, Derived<ValueInfo | null>>();
 
 /**
  * The indicator's value as typed, parsed with the name's kind in mind; undefined when there is no
  * value, or the cell holds a formula or an error value (rules of their own report those).
  */
 export function valueInfo(ind: Indicator): ValueInfo | undefined {
+  const lookup = lookups.get(ind);
   const cached = values.get(ind);
-  if (cached !== undefined) return cached ?? undefined;
+  if (cached && cached.lookup === lookup) return cached.value ?? undefined;
   let info: ValueInfo | null = null;
   const raw = ind.value.raw;
   const hasValue = filled(ind.value) || (isSplit(ind) && ind.valueText.trim() !== '');
@@ -128,7 +180,7 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
       info = { text, parsed, measure: measureOf(parsed) };
     }
   }
-  values.set(ind, info);
+  values.set(ind, { lookup, value: info });
   return info ?? undefined;
 }
 

@@ -10,7 +10,15 @@ import { useLang } from '../lang';
 import { plainError } from './errors';
 
 export type Operation =
-  'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo' | 'addRow' | 'removeRow';
+  | 'insertTemplate'
+  | 'validate'
+  | 'totals'
+  | 'clearHighlights'
+  | 'fix'
+  | 'undo'
+  | 'addRow'
+  | 'removeRow'
+  | 'insertReference';
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -52,6 +60,8 @@ export function useNotices(): Notices {
 
 export interface Runner {
   busy: Operation | null;
+  /** The workbench operations run against (null outside Excel). */
+  workbench: Workbench | null;
   /**
    * Runs `body` as `operation`: nothing else runs meanwhile, the notice is cleared first, and
    * `accept` delivers the states the body reads.
@@ -92,5 +102,5 @@ export function useRunner(
     [workbench, ready, accepter, say, fail, mounted],
   );
 
-  return { busy, run };
+  return { busy, run, workbench };
 }
