@@ -3,3 +3,4 @@
 export * from './score';
 export * from './weights';
 export * from './evaluate';
+export * from './sheet';
