@@ -93,7 +93,8 @@ function put(grid: Grid, address: string, cell: GridCell): void {
   r[col] = cell;
 }
 
-const asText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const asText = (v: string | number | boolean | null | undefined): string =>
+  v === null || v === undefined ? '' : String(v);
 
 describe('the 自评表 formulas agree with the domain', () => {
   test('on random targets and year-end figures', () => {
