@@ -9,7 +9,7 @@ runRule(rule, {
     filled('every figure typed'),
     filled(
       'a qualitative grade and a score in its range',
-      { actuals: [, , '达成年度指标'], scores: [, , 11] },
+      { actuals: [undefined, undefined, '达成年度指标'], scores: [undefined, undefined, 11] },
       qualitative,
     ),
     { title: 'a target table is not judged', table: GOOD },
@@ -20,7 +20,7 @@ runRule(rule, {
       errors: [{ cell: 'E12', messageId: 'empty', messageIncludes: '200人', messageIncludesEn: '培训人数' }],
     },
     {
-      ...filled('words where a number is expected', { actuals: [, '已完成'] }),
+      ...filled('words where a number is expected', { actuals: [undefined, '已完成'] }),
       errors: [{ cell: 'E13', messageId: 'notNumber', messageIncludes: '已完成', messageIncludesEn: '95%' }],
     },
     {
@@ -34,11 +34,15 @@ runRule(rule, {
       ],
     },
     {
-      ...filled('a qualitative row without a grade', { actuals: [, , null] }, qualitative),
+      ...filled('a qualitative row without a grade', { actuals: [undefined, undefined, null] }, qualitative),
       errors: [{ cell: 'E14', messageId: 'emptyGrade', messageIncludes: '达成年度指标' }],
     },
     {
-      ...filled('a grade without a score', { actuals: [, , '部分达成年度指标并具有一定效果'] }, qualitative),
+      ...filled(
+        'a grade without a score',
+        { actuals: [undefined, undefined, '部分达成年度指标并具有一定效果'] },
+        qualitative,
+      ),
       errors: [
         {
           cell: 'G14',

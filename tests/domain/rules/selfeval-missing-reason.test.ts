@@ -14,7 +14,7 @@ runRule(rule, {
       errors: [{ cell: 'H12', messageId: 'missing', messageIncludes: '9.38', messageIncludesEn: '12.50' }],
     },
     {
-      ...filled('反向 above the target', { actuals: [, , '36天'] }),
+      ...filled('反向 above the target', { actuals: [undefined, undefined, '36天'] }),
       errors: [{ cell: 'H14', messageId: 'missing', messageIncludes: '培训完成时间' }],
     },
   ],

@@ -9,25 +9,36 @@ runRule(rule, {
     filled('generated formulas are never judged'),
     filled(
       'a grade and a score inside it',
-      { actuals: [, , '部分达成年度指标并具有一定效果'], scores: [, , 8] },
+      {
+        actuals: [undefined, undefined, '部分达成年度指标并具有一定效果'],
+        scores: [undefined, undefined, 8],
+      },
       qualitative,
     ),
   ],
   invalid: [
     {
-      ...filled('a score above its 分值', { actuals: [, , '达成年度指标'], scores: [, , 13] }, qualitative),
+      ...filled(
+        'a score above its 分值',
+        { actuals: [undefined, undefined, '达成年度指标'], scores: [undefined, undefined, 13] },
+        qualitative,
+      ),
       errors: [
         { cell: 'G14', messageId: 'outOfWeight', messageIncludes: '13.00', messageIncludesEn: '12.50' },
       ],
     },
     {
-      ...filled('a negative score', { actuals: [, , '达成年度指标'], scores: [, , -1] }, qualitative),
+      ...filled(
+        'a negative score',
+        { actuals: [undefined, undefined, '达成年度指标'], scores: [undefined, undefined, -1] },
+        qualitative,
+      ),
       errors: [{ cell: 'G14', messageId: 'outOfWeight', messageIncludes: '-1.00' }],
     },
     {
       ...filled(
         'a score outside the grade',
-        { actuals: [, , '未达成年度指标且效果较差'], scores: [, , 9] },
+        { actuals: [undefined, undefined, '未达成年度指标且效果较差'], scores: [undefined, undefined, 9] },
         qualitative,
       ),
       errors: [
