@@ -255,6 +255,27 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
         }
       },
     );
+  cmd
+    .command('selfeval')
+    .description(t(lang, 'cli.usage.selfeval'))
+    .argument('<paths...>', t(lang, 'cli.usage.paths'))
+    .requiredOption('--out <file>', t(lang, 'cli.usage.out'))
+    .addOption(profileOption())
+    .option('--year <year>', t(lang, 'cli.usage.year'))
+    .option('--force', t(lang, 'cli.usage.force'), false)
+    .addOption(new Option('--lang <lang>', t(lang, 'cli.usage.lang')).choices(LANGS).default('zh-CN'))
+    .action(
+      async (
+        paths: string[],
+        opts: { out: string; profile: ProfileChoice; year?: string; force: boolean; lang: Lang },
+      ) => {
+        const year = opts.year === undefined ? new Date().getFullYear() : Number(opts.year);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100)
+          throw new UsageError(`--year ${opts.year ?? ''}`);
+        const { selfevalCommand } = await import('./selfeval');
+        done(await selfevalCommand(paths, { ...opts, year }, io));
+      },
+    );
   return cmd;
 }
 
@@ -279,7 +300,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (code === undefined) {
     // No command given: commander printed nothing, so say how to use it.
-    io.stderr.write(`${PROGRAM}: ${t(lang, 'cli.usage.error', { message: 'check | totals | template' })}\n`);
+    io.stderr.write(
+      `${PROGRAM}: ${t(lang, 'cli.usage.error', { message: 'check | totals | template | selfeval' })}\n`,
+    );
     return EXIT_USAGE;
   }
   return code;

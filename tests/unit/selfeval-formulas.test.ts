@@ -53,6 +53,7 @@ function actualFor(row: Row): fc.Arbitrary<string | number | null> {
     { weight: 4, arbitrary: decimal.map((d) => `${d}${row.unit}`) },
     { weight: 3, arbitrary: decimal },
     { weight: 1, arbitrary: signed },
+    { weight: 1, arbitrary: decimal.map((d) => `≥${d}${row.unit}`) },
     { weight: 1, arbitrary: decimal.map((d) => `${d}${row.unit === '人' ? '次' : '人'}`) },
     { weight: 1, arbitrary: decimal.map((d) => `${d}%`) },
     { weight: 1, arbitrary: fc.constantFrom(null, '已完成', ' ') },

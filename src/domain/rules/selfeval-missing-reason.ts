@@ -26,12 +26,14 @@ const rule: Rule = {
     if (!evaluation) return;
     for (const s of evaluation.indicators) {
       const ind = s.indicator;
-      if (!s.score || !s.weight || !ind.deviation || filled(ind.deviation)) continue;
-      if (s.score.gte(s.weight.round(2))) continue;
+      // The score the form states, else the one computed: a shortfall either way needs its reason.
+      const score = s.typed ?? s.score;
+      if (!score || !s.weight || !ind.deviation || filled(ind.deviation)) continue;
+      if (score.gte(s.weight.round(2))) continue;
       context.report({
         at: ind.deviation,
         messageId: 'missing',
-        data: { name: ind.name.text, score: points(s.score), weight: points(s.weight) },
+        data: { name: ind.name.text, score: points(score), weight: points(s.weight) },
       });
     }
   },

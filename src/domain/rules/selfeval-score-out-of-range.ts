@@ -34,7 +34,8 @@ const rule: Rule = {
       if (!ind.score || s.typed === undefined || !s.weight || ind.score.raw?.formula) continue;
       const name = ind.name.text;
       const score = points(s.typed);
-      if (s.typed.lt(0) || s.typed.gt(s.weight)) {
+      // Above a default 分值 is no defect: the form may weigh its indicators otherwise without saying so.
+      if (s.typed.lt(0) || (s.weightTyped && s.typed.gt(s.weight))) {
         context.report({
           at: ind.score,
           messageId: 'outOfWeight',

@@ -1,5 +1,27 @@
+import type { SelfEvaluation } from '../selfeval/evaluate';
+import { defaultGroupWeight, FUNDS_WEIGHT } from '../selfeval/weights';
+import { weightInName } from '../taxonomy';
+import type { Field } from '../types';
 import type { Rule } from './rule';
 import { points, selfEvaluation } from '../selfeval/findings';
+
+/**
+ * Where a reviewer points when the weights do not add up: the funds block's 分值 when it is not the
+ * 10 of §12, else the first 一级 whose name gives a weight other than its default; undefined when
+ * neither stands out (the last 分值 then takes the finding).
+ */
+function culprit(evaluation: SelfEvaluation): Field | undefined {
+  const funds = evaluation.funds;
+  const fundsCell = funds?.line.cells.weight;
+  if (funds && fundsCell && funds.weight.gt(0) && !funds.weight.eq(FUNDS_WEIGHT)) return fundsCell;
+  for (const s of evaluation.indicators) {
+    const named = weightInName(s.indicator.level1.text);
+    if (named === undefined) continue;
+    const group = defaultGroupWeight(s.indicator.level1.text);
+    if (group !== undefined && group !== named) return s.indicator.level1;
+  }
+  return undefined;
+}
 
 /** The 分值 do not add up to 100, or one cannot be read (SPEC §12). */
 const rule: Rule = {
@@ -43,8 +65,12 @@ const rule: Rule = {
         context.report({ at: ind.level1, messageId: 'noWeight', data: { name, level1: ind.level1.text } });
       if (ind.weight) last = ind.weight;
     }
-    if (!evaluation.weights.eq(100) && last)
-      context.report({ at: last, messageId: 'sum', data: { sum: points(evaluation.weights) } });
+    if (evaluation.weights.eq(100) || !last) return;
+    context.report({
+      at: culprit(evaluation) ?? last,
+      messageId: 'sum',
+      data: { sum: points(evaluation.weights) },
+    });
   },
 };
 

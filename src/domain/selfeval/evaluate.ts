@@ -43,6 +43,8 @@ export interface IndicatorScore {
   indicator: Indicator;
   /** 分值: as typed in the 分值 column when the table has one, else the default split. */
   weight?: Big;
+  /** The 分值 is the form's own (its 分值 column), not the default split. */
+  weightTyped: boolean;
   /** The 分值 cell held something that is not a number. */
   weightUnreadable?: boolean;
   /** The quantitative target; undefined for a qualitative one. */
@@ -63,6 +65,8 @@ export interface FundsScore {
   executedField?: Field;
   rate?: Big;
   score?: Big;
+  /** The score as the form states it (得分 of the funds line), when it is a number. */
+  typed?: Big;
 }
 
 export interface SelfEvaluation {
@@ -116,7 +120,11 @@ export function readActual(field: Field | undefined, target: Target | undefined)
       value: isPercentFormat(raw.numberFormat) && target.unit === '%' ? value.times(100) : value,
     };
   }
-  const text = field.text.normalize('NFKC').replace(/\s+/gu, '');
+  // `≥266米` as the actual value: forms copy the target's comparator; the number is what was achieved.
+  const text = field.text
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/^[≥≤><=]+/u, '');
   const number = parseDecimalText(withoutUnit(text, target.unit));
   if (number) return { kind: 'number', value: number };
   const parsed = parseValue(text);
@@ -136,7 +144,7 @@ export function readPoints(field: Field | undefined): Big | 'invalid' | undefine
   return parseDecimalText(text) ?? 'invalid';
 }
 
-function scoreIndicator(ind: Indicator, weight: Big | undefined): IndicatorScore {
+function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: boolean): IndicatorScore {
   const target = targetOf(ind);
   const actual = readActual(ind.actual, target);
   const typedReading = readPoints(ind.score);
@@ -144,6 +152,7 @@ function scoreIndicator(ind: Indicator, weight: Big | undefined): IndicatorScore
   const out: IndicatorScore = {
     indicator: ind,
     actual,
+    weightTyped,
     ...(weight ? { weight } : {}),
     ...(target ? { target } : {}),
   };
@@ -181,6 +190,8 @@ function scoreFunds(table: TargetTable, typedWeights: boolean): FundsScore | und
     ...(budgetField ? { budgetField } : {}),
     ...(executedField ? { executedField } : {}),
   };
+  const typedScore = readPoints(line.cells.score);
+  if (typedScore instanceof Big) out.typed = typedScore;
   if (budget.kind === 'number' && executed.kind === 'number') {
     const rate = executionRate(executed.value, budget.value);
     if (rate) {
@@ -204,9 +215,9 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
   const typedWeights = indicators.some((ind) => ind.weight !== undefined && filled(ind.weight));
   const defaults = defaultWeights(indicators, table.profile);
   const scores = indicators.map((ind, i) => {
-    if (!typedWeights) return scoreIndicator(ind, defaults[i]);
+    if (!typedWeights) return scoreIndicator(ind, defaults[i], false);
     const typed = readPoints(ind.weight);
-    const scored = scoreIndicator(ind, typed instanceof Big ? typed : undefined);
+    const scored = scoreIndicator(ind, typed instanceof Big ? typed : undefined, true);
     if (typed === 'invalid') scored.weightUnreadable = true;
     return scored;
   });

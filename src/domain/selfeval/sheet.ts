@@ -128,7 +128,11 @@ const num = (b: { toFixed(): string }): string => b.toFixed();
  * and the score says 无法计分.
  */
 function actualNumber(cell: string, target: Target): string {
-  const trimmed = `TRIM(${cell})`;
+  // A comparator copied from the target (`≥96%`) is dropped, as the domain drops it.
+  const trimmed = ['≥', '≤', '>', '<', '＝', '='].reduce(
+    (inner, c) => `SUBSTITUTE(${inner},"${c}","")`,
+    `TRIM(${cell})`,
+  );
   const bare = target.unit ? `SUBSTITUTE(${trimmed},${quote(target.unit)},"")` : trimmed;
   // VALUE reads `96%` as 0.96: a percent sign the target does not have must not be read so.
   return target.unit === '%' ? `VALUE(${bare})` : `VALUE(SUBSTITUTE(${bare},"%","#"))`;

@@ -25,6 +25,12 @@ function groupOf(profile: ProfileId, level1: string): Group | undefined {
   return 'effect';
 }
 
+/** The default weight of the 一级 the text names (产出 50, 效益 30, 满意度 10); undefined when unknown. */
+export function defaultGroupWeight(level1: string): number | undefined {
+  const group = groupOf('mof-2021', level1) ?? groupOf('hebei-2019', level1);
+  return group ? DEFAULT_WEIGHT[group] : undefined;
+}
+
 /** `w ÷ n` to two decimals, rounded down, so that the last share (the remainder) is never the smallest. */
 export function splitWeight(weight: Big, count: number): Big[] {
   if (count <= 0) return [];
