@@ -3,6 +3,7 @@
 import type Big from 'big.js';
 import { readPlanCell } from '../domain/amounts';
 import { formatOrNull, formatWan, type Totals, type UnreadAmount } from '../domain/totals';
+import { evaluateSelf } from '../domain/selfeval/evaluate';
 import type { Finding, FormKind, Lang, Severity, TargetTable } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
@@ -28,6 +29,25 @@ export interface JsonTable {
   plan: (number | null)[];
   indicators: number;
   unit?: string;
+  /** A self-evaluation's score (SPEC §12): decimal strings; score and grade null while an input is missing. */
+  selfEval?: JsonSelfEval;
+}
+
+export interface JsonSelfEval {
+  score: string | null;
+  grade: string | null;
+  weights: string;
+}
+
+/** The §12 summary of a self-evaluation table; undefined for other forms. */
+export function selfEvalSummary(table: TargetTable): JsonSelfEval | undefined {
+  if (table.form !== 'selfEval') return undefined;
+  const e = evaluateSelf(table);
+  return {
+    score: e.total ? e.total.toFixed(2) : null,
+    grade: e.grade ?? null,
+    weights: e.weights.toFixed(2),
+  };
 }
 
 export interface JsonFinding {
@@ -113,6 +133,8 @@ export function jsonReport(results: FileResult[], totals: Totals, withFindings: 
         indicators: indicatorCount(table),
       };
       if (table.reportingUnit) out.unit = table.reportingUnit;
+      const selfEval = selfEvalSummary(table);
+      if (selfEval) out.selfEval = selfEval;
       return out;
     });
     const file: JsonFile = { file: r.file, tables };
@@ -230,6 +252,15 @@ export function checkText(results: FileResult[], totals: Totals, lang: Lang, unr
           }),
         );
         const own = onSheet.filter((f) => !claimed.has(f) && inTable(f, table)).sort(byCell);
+        const selfEval = selfEvalSummary(table);
+        if (selfEval)
+          lines.push(
+            t(lang, 'cli.text.selfEval', {
+              score: selfEval.score ?? t(lang, 'cli.text.notScored'),
+              grade: selfEval.grade ?? '—',
+              weights: selfEval.weights,
+            }),
+          );
         own.forEach((f) => claimed.add(f));
         if (own.length === 0) lines.push(t(lang, 'cli.text.noFindings'));
         own.forEach(findingLines);

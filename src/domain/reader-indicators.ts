@@ -40,6 +40,10 @@ interface Columns {
   basis?: number;
   comparator?: number;
   unit?: number;
+  actual?: number;
+  weight?: number;
+  score?: number;
+  deviation?: number;
 }
 
 type ColumnKey = keyof Columns;
@@ -52,6 +56,10 @@ const COLUMN_KINDS: readonly [ColumnKey, LabelKind][] = [
   ['basis', 'basis'],
   ['comparator', 'comparator'],
   ['unit', 'unit'],
+  ['actual', 'actual'],
+  ['weight', 'weight'],
+  ['score', 'score'],
+  ['deviation', 'deviation'],
 ];
 
 const COST = levelKey('成本指标');
@@ -283,7 +291,9 @@ export function readIndicators(
       level1.inherited ? previous?.level2 : undefined,
       false,
     );
-    const optional = (k: 'description' | 'basis' | 'comparator' | 'unit'): Field | undefined => {
+    const optional = (
+      k: 'description' | 'basis' | 'comparator' | 'unit' | 'actual' | 'weight' | 'score' | 'deviation',
+    ): Field | undefined => {
       const col = cols[k];
       return col !== undefined ? view.field(row, at(col)) : undefined;
     };
@@ -304,6 +314,10 @@ export function readIndicators(
     if (basis) indicator.basis = basis;
     if (comparator) indicator.comparator = comparator;
     if (unit) indicator.unit = unit;
+    for (const k of ['actual', 'weight', 'score', 'deviation'] as const) {
+      const field = optional(k);
+      if (field) indicator[k] = field;
+    }
     indicators.push(indicator);
     previous = indicator;
   }

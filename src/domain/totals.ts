@@ -195,11 +195,14 @@ const sumKnown = (values: readonly (Big | null)[]): Big =>
 
 /** Every table's amounts and their sums; a project found twice counts once per occurrence. */
 export function computeTotals(tables: readonly TargetTable[]): Totals {
-  const rows = tables.map(tableAmounts);
+  const all = tables.map(tableAmounts);
+  // A self-evaluation (自评表, SPEC §12) reports on a project its target table already counts: it
+  // keeps its row (callers index rows by table) but adds to no sum.
+  const rows = all.filter((_, i) => tables[i]?.form !== 'selfEval');
   const column = <T>(pick: (row: TableAmounts) => T): T[] => rows.map(pick);
   const periods = Array.from({ length: PERIODS }, (_, i) => column((r) => r.planned[i] ?? null));
   return {
-    tables: rows,
+    tables: all,
     total: sumOrNull(column((r) => r.total)),
     fiscal: sumOrNull(column((r) => r.fiscal)),
     other: sumOrNull(column((r) => r.other)),

@@ -43,6 +43,14 @@ export interface Indicator {
   /** Split layouts only: the comparator column (指标性质/计算符号) and the unit column (计量单位). */
   comparator?: Field;
   unit?: Field;
+  /**
+   * A self-evaluation's columns (SPEC §12), where the form has them: 实际完成值, 分值, 得分 and
+   * 偏差原因分析及改进措施.
+   */
+  actual?: Field;
+  weight?: Field;
+  score?: Field;
+  deviation?: Field;
   /** The value as one text: `comparator + value + unit` for split layouts, else the value's text. */
   valueText: string;
 }

@@ -99,8 +99,12 @@ function cumulative(table: TargetTable): string[] | undefined {
   return out;
 }
 
-/** The 汇总 sheet's cells from A1: a header row, one row per table, a total row. */
-export function summaryCells(tables: readonly TargetTable[], lang: Lang): SummaryCell[][] {
+/**
+ * The 汇总 sheet's cells from A1: a header row, one row per project, a total row. A self-evaluation
+ * (自评表, SPEC §12) reports on a project already listed by its target table: it is not a project.
+ */
+export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCell[][] {
+  const tables = all.filter((t) => t.form !== 'selfEval');
   const s = (key: string, data?: Record<string, unknown>): SummaryCell => ({
     text: summaryText(lang, key, data),
   });

@@ -11,6 +11,8 @@ const zhCN = {
     check: '按规则检查绩效目标表，列出问题（有错误时退出码为 1）',
     totals: '汇总各项目的预算数和资金支出计划',
     template: '生成空白的标准绩效目标表模板',
+    selfeval: '由绩效目标表生成项目支出绩效自评表（含自动计分公式）',
+    year: '自评年度（目标表标题未写年度时使用），默认今年',
     paths: '.xlsx 文件或目录（目录中的 .xlsx 会被递归检查）',
     out: '要写入的 .xlsx 文件',
     profile: '表样：auto（自动判断）、hebei-2019、mof-2015、mof-2021',
@@ -53,6 +55,10 @@ const zhCN = {
     'no-workbooks': '目录中没有 .xlsx 文件',
     unexpected: '读取时出错：{{message}}',
   },
+  selfeval: {
+    written: '已写入 {{file}}：{{count}} 张自评表（{{sheets}}），填写实际完成值和执行数后即自动计分',
+    noTargets: '没有找到可生成自评表的绩效目标表',
+  },
   template: {
     exists: '文件已存在，未覆盖（如需覆盖请加 --force）',
     written: '已写入 {{file}}：{{count}} 个项目工作表（{{sheets}}），表样 {{profile}}',
@@ -69,6 +75,8 @@ const zhCN = {
     noTables: '  没有找到绩效目标表',
     sheet: '  工作表「{{sheet}}」{{range}}',
     table: '    项目：{{code}} {{name}}（预算数 {{total}} 万元，表样 {{profile}}）',
+    selfEval: '    自评：总分 {{score}}，等级 {{grade}}（分值合计 {{weights}}）',
+    notScored: '尚不能计算（有待填写或无法计分的项）',
     noFindings: '    未发现问题',
     sheetFindings: '    其他问题：',
     finding: '    {{cell}} [{{severity}}] {{message}}（{{rule}}）',
@@ -112,6 +120,9 @@ const enUS: typeof zhCN = {
     check: 'check the tables against the rules and list the findings (exit code 1 when there are errors)',
     totals: "total every project's budget and spending plan",
     template: 'write a blank standard performance-target table',
+    selfeval:
+      'generate the year-end self-evaluation (自评表) from the target tables, scoring itself with formulas',
+    year: 'the year evaluated, for tables whose title names none (default: this year)',
     paths: '.xlsx files or directories (a directory is searched recursively for .xlsx files)',
     out: 'the .xlsx file to write',
     profile: 'table profile: auto (detect), hebei-2019, mof-2015, mof-2021',
@@ -158,6 +169,11 @@ const enUS: typeof zhCN = {
     'no-workbooks': 'the directory holds no .xlsx file',
     unexpected: 'error while reading: {{message}}',
   },
+  selfeval: {
+    written:
+      'wrote {{file}}: {{count}} self-evaluation sheet(s) ({{sheets}}); they score themselves as actual values and spending are typed',
+    noTargets: 'no performance-target table to make a self-evaluation from',
+  },
   template: {
     exists: 'the file exists and was not overwritten (add --force to overwrite it)',
     written: 'wrote {{file}}: {{count}} project sheet(s) ({{sheets}}), profile {{profile}}',
@@ -174,6 +190,8 @@ const enUS: typeof zhCN = {
     noTables: '  no performance-target table found',
     sheet: '  Sheet "{{sheet}}" {{range}}',
     table: '    Project: {{code}} {{name}} (budget {{total}} 万元, profile {{profile}})',
+    selfEval: '    Self-evaluation: total {{score}}, grade {{grade}} (weights add up to {{weights}})',
+    notScored: 'not yet computable (inputs to fill or that cannot be scored)',
     noFindings: '    no findings',
     sheetFindings: '    other findings:',
     finding: '    {{cell}} [{{severity}}] {{message}} ({{rule}})',

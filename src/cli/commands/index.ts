@@ -6,6 +6,7 @@
 import type { CliCommand } from '../command';
 import { check } from './check';
 import { library } from './library';
+import { selfeval } from './selfeval';
 import { template } from './template';
 import { totals } from './totals';
 
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   totals,
   template,
   library,
+  selfeval,
 ];

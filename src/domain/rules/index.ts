@@ -1,4 +1,4 @@
-/** Every rule of SPEC §4 (and table/unreadable), in the order the task pane's help lists them. */
+/** Every rule of SPEC §4 and §12 (and table/unreadable), in the order the task pane's help lists them. */
 
 import type { Rule } from './rule';
 import tableMissingField from './table-missing-field';
@@ -34,6 +34,13 @@ import indicatorDuplicateName from './indicator-duplicate-name';
 import indicatorNonstandardText from './indicator-nonstandard-text';
 import indicatorFormulaValue from './indicator-formula-value';
 import indicatorEmptyPlaceholder from './indicator-empty-placeholder';
+import selfevalMissingActual from './selfeval-missing-actual';
+import selfevalMissingReason from './selfeval-missing-reason';
+import selfevalScoreOutOfRange from './selfeval-score-out-of-range';
+import selfevalScoreMismatch from './selfeval-score-mismatch';
+import selfevalWeightsSum from './selfeval-weights-sum';
+import selfevalUnitMismatch from './selfeval-unit-mismatch';
+import selfevalOverSpent from './selfeval-over-spent';
 
 export type { Rule, RuleContext, RuleMeta, Report, MessageTemplate } from './rule';
 
@@ -71,6 +78,13 @@ export const RULES: readonly Rule[] = [
   indicatorNonstandardText,
   indicatorFormulaValue,
   indicatorEmptyPlaceholder,
+  selfevalMissingActual,
+  selfevalMissingReason,
+  selfevalScoreOutOfRange,
+  selfevalScoreMismatch,
+  selfevalWeightsSum,
+  selfevalUnitMismatch,
+  selfevalOverSpent,
 ];
 
 /** The rule with that id, if any. */

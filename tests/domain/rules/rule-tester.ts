@@ -93,7 +93,7 @@ function expectMessages(f: Finding, en: Finding): void {
 export function runRule(rule: Rule, cases: RuleCases): void {
   describe(rule.meta.id, () => {
     test('meta: id, messages in both languages, description', () => {
-      expect(rule.meta.id).toMatch(/^(table|budget|plan|indicator)\/[a-z0-9-]+$/);
+      expect(rule.meta.id).toMatch(/^(table|budget|plan|indicator|selfeval)\/[a-z0-9-]+$/);
       for (const lang of ['zh-CN', 'en-US'] as const) {
         expect(rule.meta.description[lang].trim()).not.toBe('');
         for (const message of Object.values(rule.meta.messages)) expect(message[lang].trim()).not.toBe('');

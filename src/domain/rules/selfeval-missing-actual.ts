@@ -1,0 +1,106 @@
+import { QUALITATIVE_GRADES } from '../selfeval/score';
+import { gradeRange } from '../selfeval/score';
+import type { Rule } from './rule';
+import { exampleOf, points, selfEvaluation } from '../selfeval/findings';
+
+/** An indicator without 实际完成值 (or one that is not a number), or no 全年预算数/全年执行数 (SPEC §12). */
+const rule: Rule = {
+  meta: {
+    id: 'selfeval/missing-actual',
+    severity: 'error',
+    description: {
+      'zh-CN': '自评表缺少实际完成值或全年执行数',
+      'en-US': 'A self-evaluation without an actual value or the year’s spending',
+    },
+    messages: {
+      empty: {
+        'zh-CN': '三级指标“{{name}}”没有实际完成值；应填写全年实际完成的数值，如“{{example}}”。',
+        'en-US': 'Indicator “{{name}}” has no actual value; enter what was achieved, such as “{{example}}”.',
+      },
+      emptyGrade: {
+        'zh-CN': '定性指标“{{name}}”没有实际完成值；应从下拉列表选择完成等级，如“{{grade}}”。',
+        'en-US':
+          'Qualitative indicator “{{name}}” has no actual value; pick a grade from the list, such as “{{grade}}”.',
+      },
+      noScore: {
+        'zh-CN': '定性指标“{{name}}”还没有得分；应按所选等级在{{from}}至{{to}}分之间评分。',
+        'en-US':
+          'Qualitative indicator “{{name}}” has no score yet; enter a score from {{from}} to {{to}} for the grade chosen.',
+      },
+      notNumber: {
+        'zh-CN': '三级指标“{{name}}”的实际完成值“{{text}}”不是数值，无法计分；应填写数值，如“{{example}}”。',
+        'en-US':
+          'The actual value “{{text}}” of indicator “{{name}}” is not a number and cannot be scored; enter a number such as “{{example}}”.',
+      },
+      noExecuted: {
+        'zh-CN': '没有全年执行数，无法计算执行率；应填写全年实际支出的金额（万元）。',
+        'en-US':
+          'The year’s spending (全年执行数) is missing, so the execution rate cannot be computed; enter the amount spent (10,000 yuan).',
+      },
+      noBudget: {
+        'zh-CN': '没有全年预算数，无法计算执行率；应填写全年预算金额（万元）。',
+        'en-US':
+          'The year’s budget (全年预算数) is missing, so the execution rate cannot be computed; enter the budget (10,000 yuan).',
+      },
+      amountUnreadable: {
+        'zh-CN': '“{{text}}”不是金额，无法计算执行率；应填写数字金额（万元），如“12.50”。',
+        'en-US':
+          '“{{text}}” is not an amount, so the execution rate cannot be computed; enter a number (10,000 yuan) such as “12.50”.',
+      },
+    },
+    fixable: false,
+  },
+  check(context) {
+    const evaluation = selfEvaluation(context);
+    if (!evaluation) return;
+    const funds = evaluation.funds;
+    if (funds) {
+      const amounts = [
+        [funds.budgetField, funds.budget, 'noBudget'],
+        [funds.executedField, funds.executed, 'noExecuted'],
+      ] as const;
+      for (const [field, reading, messageId] of amounts) {
+        if (!field || field.embedded) continue;
+        if (reading.kind === 'empty') context.report({ at: field, messageId });
+        else if (reading.kind === 'invalid')
+          context.report({ at: field, messageId: 'amountUnreadable', data: { text: reading.text } });
+      }
+    }
+    for (const s of evaluation.indicators) {
+      const ind = s.indicator;
+      const at = ind.actual;
+      if (!at) continue;
+      const name = ind.name.text;
+      if (s.actual.kind === 'empty') {
+        if (s.target) context.report({ at, messageId: 'empty', data: { name, example: exampleOf(s) } });
+        else
+          context.report({ at, messageId: 'emptyGrade', data: { name, grade: QUALITATIVE_GRADES[0].text } });
+      } else if (s.actual.kind === 'notNumber') {
+        context.report({
+          at,
+          messageId: 'notNumber',
+          data: { name, text: s.actual.text, example: exampleOf(s) },
+        });
+      } else if (
+        s.actual.kind === 'text' &&
+        s.weight &&
+        ind.score &&
+        s.typed === undefined &&
+        !ind.score.raw?.formula
+      ) {
+        const range = s.actual.grade ? gradeRange(s.actual.grade, s.weight) : undefined;
+        context.report({
+          at: ind.score,
+          messageId: 'noScore',
+          data: {
+            name,
+            from: range ? points(range.from) : '0.00',
+            to: range ? points(range.to) : points(s.weight),
+          },
+        });
+      }
+    }
+  },
+};
+
+export default rule;

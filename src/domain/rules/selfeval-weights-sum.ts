@@ -1,0 +1,77 @@
+import type { SelfEvaluation } from '../selfeval/evaluate';
+import { defaultGroupWeight, FUNDS_WEIGHT } from '../selfeval/weights';
+import { weightInName } from '../taxonomy';
+import type { Field } from '../types';
+import type { Rule } from './rule';
+import { points, selfEvaluation } from '../selfeval/findings';
+
+/**
+ * Where a reviewer points when the weights do not add up: the funds block's 分值 when it is not the
+ * 10 of §12, else the first 一级 whose name gives a weight other than its default; undefined when
+ * neither stands out (the last 分值 then takes the finding).
+ */
+function culprit(evaluation: SelfEvaluation): Field | undefined {
+  const funds = evaluation.funds;
+  const fundsCell = funds?.line.cells.weight;
+  if (funds && fundsCell && funds.weight.gt(0) && !funds.weight.eq(FUNDS_WEIGHT)) return fundsCell;
+  for (const s of evaluation.indicators) {
+    const named = weightInName(s.indicator.level1.text);
+    if (named === undefined) continue;
+    const group = defaultGroupWeight(s.indicator.level1.text);
+    if (group !== undefined && group !== named) return s.indicator.level1;
+  }
+  return undefined;
+}
+
+/** The 分值 do not add up to 100, or one cannot be read (SPEC §12). */
+const rule: Rule = {
+  meta: {
+    id: 'selfeval/weights-sum',
+    severity: 'error',
+    description: {
+      'zh-CN': '分值合计不等于100',
+      'en-US': 'The weights do not add up to 100',
+    },
+    messages: {
+      sum: {
+        'zh-CN': '各项分值（含预算执行率）合计为{{sum}}，不是100；应调整分值使合计为100。',
+        'en-US':
+          'The weights (the budget execution rate’s included) add up to {{sum}}, not 100; adjust them to total 100.',
+      },
+      unreadable: {
+        'zh-CN': '三级指标“{{name}}”的分值“{{text}}”不是数字；应填写分值，如“10”。',
+        'en-US':
+          'The weight “{{text}}” of indicator “{{name}}” is not a number; enter a weight such as “10”.',
+      },
+      noWeight: {
+        'zh-CN':
+          '三级指标“{{name}}”的一级指标“{{level1}}”不在指标体系中，无法确定分值；应改为产出指标、效益指标或满意度指标，或填写分值。',
+        'en-US':
+          'Indicator “{{name}}” sits under “{{level1}}”, which the framework does not know, so it has no weight; use 产出指标, 效益指标 or 满意度指标, or enter a weight.',
+      },
+    },
+    fixable: false,
+  },
+  check(context) {
+    const evaluation = selfEvaluation(context);
+    if (!evaluation || evaluation.indicators.length === 0) return;
+    let last = evaluation.indicators[0]?.indicator.weight ?? evaluation.indicators[0]?.indicator.level1;
+    for (const s of evaluation.indicators) {
+      const ind = s.indicator;
+      const name = ind.name.text;
+      if (s.weightUnreadable && ind.weight)
+        context.report({ at: ind.weight, messageId: 'unreadable', data: { name, text: ind.weight.text } });
+      else if (!s.weight && !ind.weight)
+        context.report({ at: ind.level1, messageId: 'noWeight', data: { name, level1: ind.level1.text } });
+      if (ind.weight) last = ind.weight;
+    }
+    if (evaluation.weights.eq(100) || !last) return;
+    context.report({
+      at: culprit(evaluation) ?? last,
+      messageId: 'sum',
+      data: { sum: points(evaluation.weights) },
+    });
+  },
+};
+
+export default rule;
