@@ -11,7 +11,7 @@ import { EMPTY_CELL_RULES, plannedMarks, templateOf, type Mark } from './marks';
 import type { TemplateSpec } from './layout';
 import { readGrid } from './reader';
 import { computeTotals, totalsView, type Totals, type TotalsView } from './totals';
-import type { Finding, Lang, ProfileChoice, TargetTable } from './types';
+import type { Field, Finding, Lang, ProfileChoice, TargetTable } from './types';
 import { sortFindings, validateAcrossTables, validateEachTable } from './validate';
 
 /** Something a host could not read or write, said to the user (a protected sheet, one deleted meanwhile …). */
@@ -80,8 +80,17 @@ export class WorkbookAnalysis {
   private readonly entries = new Map<string, Entry>();
   /** Tables whose every finding is marked: validated, or edited since (SPEC §8). */
   private readonly fullyMarked = new Set<string>();
+  /** Tables validated or edited in this session: their empty cells are defects, not 待填写. */
+  private readonly touched = new Set<string>();
 
-  constructor(private readonly lang: Lang = 'zh-CN') {}
+  /**
+   * `toFill`: flag the empty cells of fresh tables (SPEC §4), for a person filling the workbook in;
+   * a reviewer's check of a file (the command line) reports them as what they are.
+   */
+  constructor(
+    private readonly lang: Lang = 'zh-CN',
+    private readonly options: { toFill?: boolean } = {},
+  ) {}
 
   /**
    * The workbook's sheets in order. A sheet no longer listed is forgotten; a renamed one keeps its
@@ -171,7 +180,32 @@ export class WorkbookAnalysis {
       totals: totalsView(totals),
       problems: options.problems ?? [],
     };
-    return { state, totals, sheetIds };
+    const analysis = { state, totals, sheetIds };
+    this.flagToFill(analysis);
+    return analysis;
+  }
+
+  /**
+   * SPEC §4: a table the user has just inserted and not yet touched is to be filled, not wrong. Its
+   * empty required cells are flagged `toFill` while it is as 插入模板 left it (only the project name,
+   * unit line and 一级/二级 presets written) and neither edited nor validated in this session.
+   */
+  private flagToFill(analysis: Analysis): void {
+    const { state, sheetIds } = analysis;
+    if (!this.options.toFill) return;
+    const fresh = state.tables.map((t, i) => {
+      const id = sheetIds[i] ?? '';
+      if (this.touched.has(tableKey(id, t)) || !asInserted(t)) return false;
+      const grid = this.grid(id);
+      return grid !== undefined && templateOf(t, grid) !== undefined;
+    });
+    state.findings = state.findings.map((f) => {
+      const toFill = f.table !== undefined && fresh[f.table] === true && EMPTY_CELL_RULES.has(f.rule);
+      if (toFill) return { ...f, toFill: true };
+      if (!f.toFill) return f;
+      const { toFill: _drop, ...rest } = f;
+      return rest;
+    });
   }
 
   /** Each table's template spec when the template made it (on `onSheets` only, when given). */
@@ -188,7 +222,12 @@ export class WorkbookAnalysis {
    * template's own rules are rewritten for the tables it made (`templates`, by table index).
    */
   markAll(analysis: Analysis): { marks: Map<string, Mark[]>; templates: (TemplateSpec | undefined)[] } {
-    analysis.state.tables.forEach((t, i) => this.fullyMarked.add(tableKey(analysis.sheetIds[i] ?? '', t)));
+    analysis.state.tables.forEach((t, i) => {
+      const key = tableKey(analysis.sheetIds[i] ?? '', t);
+      this.fullyMarked.add(key);
+      this.touched.add(key);
+    });
+    this.flagToFill(analysis);
     const templates = this.templates(analysis);
     return { marks: plannedMarks(analysis.state.findings, templates), templates };
   }
@@ -197,8 +236,12 @@ export class WorkbookAnalysis {
   noteEdits(analysis: Analysis, edits: ReadonlyMap<string, readonly string[]>): void {
     analysis.state.tables.forEach((t, i) => {
       const id = analysis.sheetIds[i] ?? '';
-      if (edits.get(id)?.some((address) => touches(t, address))) this.fullyMarked.add(tableKey(id, t));
+      if (edits.get(id)?.some((address) => touches(t, address))) {
+        this.fullyMarked.add(tableKey(id, t));
+        this.touched.add(tableKey(id, t));
+      }
     });
+    this.flagToFill(analysis);
   }
 
   /**
@@ -226,6 +269,17 @@ export class WorkbookAnalysis {
   clearMarks(): void {
     this.fullyMarked.clear();
   }
+}
+
+const filled = (f: Field | undefined): boolean => f !== undefined && f.text.trim() !== '';
+
+/** Nothing typed yet beyond what 插入模板 writes: the project name, the unit line, 一级 and 二级. */
+function asInserted(t: TargetTable): boolean {
+  const own = [t.code, t.budget.total, t.budget.fiscal, t.budget.other, t.usage, t.goal, ...t.plan];
+  if (own.some(filled)) return false;
+  return t.indicators.every(
+    (i) => !filled(i.name) && !filled(i.value) && !filled(i.description) && !filled(i.basis),
+  );
 }
 
 /**

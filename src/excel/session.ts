@@ -34,7 +34,7 @@ export class Session {
     readonly support: Support,
     readonly lang: Lang,
   ) {
-    this.analysis = new WorkbookAnalysis(lang);
+    this.analysis = new WorkbookAnalysis(lang, { toFill: true });
   }
 
   /** The sheets as last seen, in workbook order (ids ask for their contents at once). */
