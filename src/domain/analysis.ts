@@ -26,6 +26,8 @@ export interface WorkbookState {
   findings: Finding[];
   totals: TotalsView;
   problems: Problem[];
+  /** The sheet the user is on, when the host knows it: the pane lists its findings first. */
+  activeSheet?: string;
 }
 
 /** A sheet as the host lists it: `id` survives renames (Excel's sheet id, or a file's sheet index). */
