@@ -11,7 +11,7 @@ import { EMPTY_CELL_RULES, plannedMarks, templateOf, type Mark } from './marks';
 import type { TemplateSpec } from './layout';
 import { readGrid } from './reader';
 import { computeTotals, totalsView, type Totals, type TotalsView } from './totals';
-import type { Finding, Lang, ProfileChoice, ReferenceLookup, TargetTable } from './types';
+import type { Field, Finding, Lang, ProfileChoice, ReferenceLookup, TargetTable } from './types';
 import { sortFindings, validateAcrossTables, validateEachTable } from './validate';
 
 /** Something a host could not read or write, said to the user (a protected sheet, one deleted meanwhile …). */
@@ -26,6 +26,8 @@ export interface WorkbookState {
   findings: Finding[];
   totals: TotalsView;
   problems: Problem[];
+  /** The sheet the user is on, when the host knows it: the pane lists its findings first. */
+  activeSheet?: string;
 }
 
 /** A sheet as the host lists it: `id` survives renames (Excel's sheet id, or a file's sheet index). */
@@ -80,11 +82,22 @@ export class WorkbookAnalysis {
   private readonly entries = new Map<string, Entry>();
   /** Tables whose every finding is marked: validated, or edited since (SPEC §8). */
   private readonly fullyMarked = new Set<string>();
+  /** Tables validated or edited in this session: their empty cells are defects, not 待填写. */
+  private readonly touched = new Set<string>();
 
+  private references?: ReferenceLookup;
+
+  /**
+   * `toFill`: flag the empty cells of fresh tables (SPEC §4), for a person filling the workbook in;
+   * a reviewer's check of a file (the command line) reports them as what they are. `references`: the
+   * reference library the rules judge names by (SPEC §13), if any.
+   */
   constructor(
     private readonly lang: Lang = 'zh-CN',
-    private references?: ReferenceLookup,
-  ) {}
+    private readonly options: { toFill?: boolean; references?: ReferenceLookup } = {},
+  ) {
+    this.references = options.references;
+  }
 
   /**
    * The reference library the rules judge names by (SPEC §13), or none: a host that loads it later
@@ -184,7 +197,32 @@ export class WorkbookAnalysis {
       totals: totalsView(totals),
       problems: options.problems ?? [],
     };
-    return { state, totals, sheetIds };
+    const analysis = { state, totals, sheetIds };
+    this.flagToFill(analysis);
+    return analysis;
+  }
+
+  /**
+   * SPEC §4: a table the user has just inserted and not yet touched is to be filled, not wrong. Its
+   * empty required cells are flagged `toFill` while it is as 插入模板 left it (only the project name,
+   * unit line and 一级/二级 presets written) and neither edited nor validated in this session.
+   */
+  private flagToFill(analysis: Analysis): void {
+    const { state, sheetIds } = analysis;
+    if (!this.options.toFill) return;
+    const fresh = state.tables.map((t, i) => {
+      const id = sheetIds[i] ?? '';
+      if (this.touched.has(tableKey(id, t)) || !asInserted(t)) return false;
+      const grid = this.grid(id);
+      return grid !== undefined && templateOf(t, grid) !== undefined;
+    });
+    state.findings = state.findings.map((f) => {
+      const toFill = f.table !== undefined && fresh[f.table] === true && EMPTY_CELL_RULES.has(f.rule);
+      if (toFill) return { ...f, toFill: true };
+      if (!f.toFill) return f;
+      const { toFill: _drop, ...rest } = f;
+      return rest;
+    });
   }
 
   /** Each table's template spec when the template made it (on `onSheets` only, when given). */
@@ -201,7 +239,12 @@ export class WorkbookAnalysis {
    * template's own rules are rewritten for the tables it made (`templates`, by table index).
    */
   markAll(analysis: Analysis): { marks: Map<string, Mark[]>; templates: (TemplateSpec | undefined)[] } {
-    analysis.state.tables.forEach((t, i) => this.fullyMarked.add(tableKey(analysis.sheetIds[i] ?? '', t)));
+    analysis.state.tables.forEach((t, i) => {
+      const key = tableKey(analysis.sheetIds[i] ?? '', t);
+      this.fullyMarked.add(key);
+      this.touched.add(key);
+    });
+    this.flagToFill(analysis);
     const templates = this.templates(analysis);
     return { marks: plannedMarks(analysis.state.findings, templates), templates };
   }
@@ -210,8 +253,12 @@ export class WorkbookAnalysis {
   noteEdits(analysis: Analysis, edits: ReadonlyMap<string, readonly string[]>): void {
     analysis.state.tables.forEach((t, i) => {
       const id = analysis.sheetIds[i] ?? '';
-      if (edits.get(id)?.some((address) => touches(t, address))) this.fullyMarked.add(tableKey(id, t));
+      if (edits.get(id)?.some((address) => touches(t, address))) {
+        this.fullyMarked.add(tableKey(id, t));
+        this.touched.add(tableKey(id, t));
+      }
     });
+    this.flagToFill(analysis);
   }
 
   /**
@@ -241,6 +288,17 @@ export class WorkbookAnalysis {
   }
 }
 
+const filled = (f: Field | undefined): boolean => f !== undefined && f.text.trim() !== '';
+
+/** Nothing typed yet beyond what 插入模板 writes: the project name, the unit line, 一级 and 二级. */
+function asInserted(t: TargetTable): boolean {
+  const own = [t.code, t.budget.total, t.budget.fiscal, t.budget.other, t.usage, t.goal, ...t.plan];
+  if (own.some(filled)) return false;
+  return t.indicators.every(
+    (i) => !filled(i.name) && !filled(i.value) && !filled(i.description) && !filled(i.basis),
+  );
+}
+
 /**
  * Reads and validates the grids at once (a file, or several files checked together) — the command
  * line's analysis; each grid is a sheet, identified by its position.
@@ -249,7 +307,7 @@ export function analyseGrids(
   grids: readonly Grid[],
   options: { lang?: Lang; profile?: ProfileChoice; references?: ReferenceLookup } = {},
 ): Analysis {
-  const analysis = new WorkbookAnalysis(options.lang ?? 'zh-CN', options.references);
+  const analysis = new WorkbookAnalysis(options.lang ?? 'zh-CN', { references: options.references });
   const refs = grids.map((g, i) => ({ id: String(i), name: g.sheet }));
   analysis.setSheets(refs);
   grids.forEach((g, i) => analysis.setGrid(String(i), g));

@@ -155,6 +155,11 @@ export interface Finding {
   fix?: Fix;
   /** Index of the table in the list validated (undefined for workbook-level findings). */
   table?: number;
+  /**
+   * An empty required cell of a table just inserted and not yet edited or validated: listed as
+   * 待填写 (progress), not as a defect, and not marked (SPEC §4, §8). Set by the workbook analysis.
+   */
+  toFill?: true;
 }
 
 /** The kinds of value the grammar knows (SPEC §3). */

@@ -141,7 +141,11 @@ class ExcelWorkbench implements Workbench {
     });
   }
 
-  /** 清除标记: the add-in's conditional formats removed from every sheet that is not protected. */
+  /**
+   * 清除标记: the marks 校验 and 实时标记 added removed from every sheet that is not protected. The
+   * template's own rules are part of the table and stay (SPEC §8): a file saved afterwards still
+   * checks itself where the add-in does not run.
+   */
   clearHighlights(): Promise<void> {
     const { session } = this;
     if (!session.support.conditionalFormats) return Promise.resolve();
@@ -154,7 +158,7 @@ class ExcelWorkbench implements Workbench {
           if (r.owned?.length) kept.push(r.name);
           continue;
         }
-        if (queueDeleteOwned(r.owned, 'all')) queued = true;
+        if (queueDeleteOwned(r.owned, 'marks')) queued = true;
       }
       session.analysis.clearMarks();
       if (queued) await ctx.sync();

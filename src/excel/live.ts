@@ -128,6 +128,7 @@ function pollRound(
       session.analysis.noteEdits(analysis, edits);
       listener(analysis.state);
     }
+    session.activeSheetId = active.id;
     return active.id;
   });
 }
@@ -241,6 +242,8 @@ export async function startLive(
   // The returned promise settles when the edit has been dealt with, so a host can wait for quiet.
   const onChanged = (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (stopped || event.triggerSource === 'ThisLocalAddin') return Promise.resolve();
+    // A person types on the sheet they are on.
+    session.activeSheetId = event.worksheetId;
     const list = touched.get(event.worksheetId) ?? [];
     list.push(event.address);
     touched.set(event.worksheetId, list);
@@ -251,16 +254,27 @@ export async function startLive(
   };
 
   const fallback = pollMs > 0;
+  // Another sheet activated: the pane lists its findings first, from the state it has (no read).
+  const activated = (event: Excel.WorksheetActivatedEventArgs): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    session.activeSheetId = event.worksheetId;
+    const name = session.activeSheet();
+    if (session.lastState && name !== undefined && session.lastState.activeSheet !== name) {
+      session.lastState = { ...session.lastState, activeSheet: name };
+      listener(session.lastState);
+    }
+    if (fallback) {
+      if (event.worksheetId !== active) [previous, active] = [active ?? previous, event.worksheetId];
+      schedulePoll(Math.max(debounceMs, 1));
+    }
+    return Promise.resolve();
+  };
   const listening = await listen(session, {
     changed: onChanged,
+    activated,
     ...(fallback
       ? {
           selection: () => {
-            schedulePoll(Math.max(debounceMs, 1));
-            return Promise.resolve();
-          },
-          activated: (event: Excel.WorksheetActivatedEventArgs) => {
-            if (event.worksheetId !== active) [previous, active] = [active ?? previous, event.worksheetId];
             schedulePoll(Math.max(debounceMs, 1));
             return Promise.resolve();
           },
@@ -269,6 +283,7 @@ export async function startLive(
   });
   const registrations = listening.handlers;
   active = listening.active;
+  session.activeSheetId ??= listening.active;
   schedulePoll(pollMs);
 
   return async () => {

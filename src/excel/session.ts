@@ -26,6 +26,8 @@ export class Session {
   settings: AddinSettings = { ...DEFAULT_SETTINGS };
   /** The last state delivered, for a live round that fails to report against. */
   lastState: WorkbookState | undefined;
+  /** The id of the sheet the user is on, as live validation last learnt it (none before it starts). */
+  activeSheetId: string | undefined;
   /** Sheets whose merged areas Excel refuses in one request: read in parts (read.ts). */
   private readonly mergeHeavy = new Set<string>();
 
@@ -34,7 +36,13 @@ export class Session {
     readonly support: Support,
     readonly lang: Lang,
   ) {
-    this.analysis = new WorkbookAnalysis(lang);
+    this.analysis = new WorkbookAnalysis(lang, { toFill: true });
+  }
+
+  /** The name of the sheet the user is on, when known. */
+  activeSheet(): string | undefined {
+    const id = this.activeSheetId;
+    return id === undefined ? undefined : this.analysis.sheets().find((s) => s.id === id)?.name;
   }
 
   /** The sheets as last seen, in workbook order (ids ask for their contents at once). */
@@ -82,6 +90,8 @@ export class Session {
   /** The analysis of every sheet read, with the host's problems; `reuse` keeps unchanged sheets' findings. */
   analyse(problems: WorkbookState['problems'], reuse = false): Analysis {
     const analysis = this.analysis.analyse({ profile: this.settings.profile, problems, reuse });
+    const active = this.activeSheet();
+    if (active !== undefined) analysis.state.activeSheet = active;
     this.lastState = analysis.state;
     return analysis;
   }

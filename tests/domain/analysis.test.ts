@@ -116,6 +116,44 @@ describe('WorkbookAnalysis', () => {
       expect(marksEmpty()).toBe(true);
     });
 
+    it('a fresh table’s empty cells are 待填写 until it is edited or validated (SPEC §4)', () => {
+      const session = (grids: Grid[]) => {
+        const analysis = new WorkbookAnalysis('zh-CN', { toFill: true });
+        analysis.setSheets(grids.map((g, i) => ({ id: `s${i}`, name: g.sheet })));
+        grids.forEach((g, i) => analysis.setGrid(`s${i}`, g));
+        return analysis;
+      };
+      const defects = (a: Analysis) =>
+        a.state.findings.filter((f) => !f.toFill && f.severity !== 'info').map((f) => `${f.rule} ${f.cell}`);
+      const toFill = (a: Analysis) => a.state.findings.filter((f) => f.toFill).map((f) => f.rule);
+
+      const fresh = session([blank(), ...seedStandardGrids().slice(1, 2)]);
+      const a = fresh.analyse({ profile: 'auto' });
+      const onBlank = a.state.findings.filter((f) => f.sheet === '新项目');
+      expect(onBlank.filter((f) => f.severity !== 'info').every((f) => f.toFill)).toBe(true);
+      expect(toFill(a)).toEqual(expect.arrayContaining(['table/missing-field', 'plan/blank']));
+      // A filled-in table of the same workbook keeps its findings as defects.
+      expect(a.state.findings.filter((f) => f.sheet !== '新项目').some((f) => f.toFill)).toBe(false);
+
+      // An edit inside the table: its empty cells are now what they are.
+      fresh.noteEdits(a, new Map([['s0', ['E3']]]));
+      expect(a.state.findings.some((f) => f.sheet === '新项目' && f.toFill)).toBe(false);
+      expect(defects(a)).toContain('table/missing-field C4');
+
+      // 校验 does the same on another fresh table; the command line never flags anything.
+      const other = session([blank()]);
+      expect(toFill(other.analyse({ profile: 'auto' })).length).toBeGreaterThan(0);
+      const validated = other.analyse({ profile: 'auto' });
+      other.markAll(validated);
+      expect(toFill(validated)).toEqual([]);
+      expect(toFill(other.analyse({ profile: 'auto' }))).toEqual([]);
+      expect(analyseGrids([blank()]).state.findings.some((f) => f.toFill)).toBe(false);
+
+      // A template table someone already typed into (opened again later) is not fresh.
+      const typed = templateGrid('新项目', { code: '207-01' });
+      expect(toFill(session([typed]).analyse({ profile: 'auto' }))).toEqual([]);
+    });
+
     it('the template’s own rules are known for the tables it made, not for pasted ones', () => {
       const standard = loaded(seedStandardGrids());
       const a = standard.analyse({ profile: 'auto' });

@@ -45,6 +45,23 @@ describe('live validation', () => {
     await stop();
   });
 
+  it('says which sheet the user is on, without a read, so the pane lists its findings first', async () => {
+    const { sim, bench } = await open(seedStandardGrids());
+    await bench.refresh();
+    const { states, listener } = recorder();
+    const stop = await bench.startLive(listener);
+    const [, second, third] = sim.sheetNames();
+    sim.resetSyncCount();
+    sim.activateSheet(third);
+    await sim.idle();
+    expect(states.at(-1)?.activeSheet).toBe(third);
+    expect(sim.syncCount).toBe(0);
+    sim.setValue(second, 'E3', '改过的名称');
+    await sim.idle();
+    expect(states.at(-1)?.activeSheet).toBe(second);
+    await stop();
+  });
+
   it("ignores the add-in's own writes (from ExcelApi 1.14, which tells them apart)", async () => {
     const { sim, bench } = await open(seedStandardGrids());
     const state = await bench.refresh();

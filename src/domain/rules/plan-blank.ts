@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 import { planReadings } from './support';
 
 /**
- * A period left empty before a filled one: nothing spent by then (0) before the first filled period,
+ * A period left empty before a filled one, or an empty 12月底 (the year's plan ends at 100, so the
+ * fix is 100; SPEC §4 keeps every empty period one rule of one severity): nothing spent by then (0) before the first filled period,
  * else the previous cumulative value carried. The fix writes that, in the cell's own format.
  */
 const rule: Rule = {
@@ -25,6 +26,10 @@ const rule: Rule = {
           '{{period}}支出计划未填写；累计计划至少为{{previousPeriod}}的 {{fill}}%，若本期没有新增支出，应填 {{fill}}。',
         'en-US':
           'The {{period}} plan is empty; the cumulative plan is at least the {{previousPeriod}} {{fill}} %; if nothing more is spent, enter {{fill}}.',
+      },
+      blankEnd: {
+        'zh-CN': '12月底支出计划未填写；到年底累计应为 100%，应填 100。',
+        'en-US': 'The end-of-December plan is empty; by the end of the year it must be 100 %: enter 100.',
       },
       allBlank: {
         'zh-CN':
@@ -68,6 +73,11 @@ const rule: Rule = {
           : { at: field, messageId: 'blankStart', data: { period: String(i) }, fix },
       );
     });
+    const end = readings[3];
+    if (end.reading.kind === 'empty') {
+      const percentFormat = isPercentFormat(end.field.raw?.numberFormat) || previous?.percentFormat === true;
+      context.report({ at: end.field, messageId: 'blankEnd', fix: percentFormat ? 1 : 100 });
+    }
   },
 };
 

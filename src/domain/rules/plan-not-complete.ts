@@ -16,11 +16,6 @@ const rule: Rule = {
         'en-US':
           'The end-of-December cumulative plan is {{percent}} %; by the end of the year it must be 100 %.',
       },
-      blank: {
-        'zh-CN': '12月底支出计划未填写；到年底累计应为 100%。',
-        'en-US':
-          'The end-of-December plan is empty; by the end of the year the cumulative plan must be 100 %.',
-      },
     },
     fixable: false,
   },
@@ -28,9 +23,9 @@ const rule: Rule = {
     const readings = planReadings(context.table);
     if (!readings) return;
     const { field, reading } = readings[3];
-    if (reading.kind === 'empty') context.report({ at: field, messageId: 'blank' });
-    // Out of range is plan/out-of-range's finding; one defect, one finding.
-    else if (reading.kind === 'number' && reading.percent >= 0 && reading.percent < 100) {
+    // An empty 12月底 is plan/blank's, like any other empty period; out of range is
+    // plan/out-of-range's: one defect, one finding, one severity.
+    if (reading.kind === 'number' && reading.percent >= 0 && reading.percent < 100) {
       context.report({ at: field, messageId: 'notHundred', data: { percent: reading.percent } });
     }
   },

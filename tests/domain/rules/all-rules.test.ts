@@ -60,10 +60,13 @@ describe('the rule set', () => {
         'table/missing-field E3',
         'table/missing-field C4',
         'table/missing-field B8',
-        'plan/not-complete E7',
         'indicator/missing-level1 A9',
       ]),
     );
+    // One finding a cell and rule; an empty 12月底 is a blank period like the others (a warning).
+    expect(new Set(errors).size).toBe(errors.length);
+    const plan = findings.filter((f) => f.rule.startsWith('plan/'));
+    expect(plan.map((f) => `${f.rule} ${f.cell} ${f.severity}`)).toEqual(['plan/blank B7 warning']);
     expect(findings.find((f) => f.rule === 'table/missing-field' && f.cell === 'B3')?.severity).toBe(
       'warning',
     );

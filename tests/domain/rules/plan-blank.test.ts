@@ -2,11 +2,7 @@ import rule from '../../../src/domain/rules/plan-blank';
 import { GOOD, runRule, tableWith } from './rule-tester';
 
 runRule(rule, {
-  valid: [
-    GOOD,
-    tableWith({ plan: [0, 0, 0, 100] }),
-    { title: 'trailing blanks are plan/not-complete’s', table: tableWith({ plan: [20, 50, null, null] }) },
-  ],
+  valid: [GOOD, tableWith({ plan: [0, 0, 0, 100] })],
   invalid: [
     {
       title: 'seed project 2: only 12月底 filled → 0 before the first filled period',
@@ -36,6 +32,11 @@ runRule(rule, {
         ),
       }),
       errors: [{ cell: 'C7', messageId: 'blankCarry', fix: 0.25 }],
+    },
+    {
+      title: 'an empty 12月底 is a blank like the others, its fix 100',
+      table: tableWith({ plan: [20, 50, null, null] }),
+      errors: [{ cell: 'E7', messageId: 'blankEnd', fix: 100, severity: 'warning', messageIncludes: '100' }],
     },
     {
       title: 'all empty: one finding, no fix to guess',
