@@ -80,10 +80,13 @@ function textEntry(entry: LibraryEntry, lang: Lang): string {
   return `${head}\n  ${example}  ${kind}\n  ${source}\n`;
 }
 
-function parseLimit(value: string): number {
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(value);
-  return n;
+function limitParser(lang: Lang): (value: string) => number {
+  return (value) => {
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new InvalidArgumentError(t(lang, 'library.cli.badLimit', { value: printable(value) }));
+    return n;
+  };
 }
 
 /** Adds the `library` command to the program; `done` receives the exit code (0: listed, even none). */
@@ -104,7 +107,9 @@ export function addLibraryCommand(
         .default('text'),
     )
     .addOption(
-      new Option('--limit <n>', t(lang, 'library.cli.limit')).argParser(parseLimit).default(DEFAULT_LIMIT),
+      new Option('--limit <n>', t(lang, 'library.cli.limit'))
+        .argParser(limitParser(lang))
+        .default(DEFAULT_LIMIT),
     )
     .addOption(new Option('--lang <lang>', t(lang, 'cli.usage.lang')).choices(LANGS).default('zh-CN'))
     .action((words: string[], opts: Options) => {

@@ -16,7 +16,7 @@ import {
   serializeSettings,
   SETTINGS_KEY,
 } from '../domain/settings';
-import type { Finding, Lang } from '../domain/types';
+import type { Finding, Lang, ReferenceLookup } from '../domain/types';
 import { langFromOffice } from '../i18n';
 import { applyFix, undoFix } from './fixes';
 import { startLive } from './live';
@@ -68,6 +68,11 @@ export interface WorkbenchOptions {
    * its read of the active sheet (default 2,000 ms); 0 turns it off.
    */
   pollMs?: number;
+  /**
+   * The reference library the rules judge 三级指标 names by (SPEC §13); the task pane loads it as a
+   * chunk of its own, beside this adapter's.
+   */
+  references?: ReferenceLookup;
 }
 
 export function createWorkbench(
@@ -92,6 +97,7 @@ class ExcelWorkbench implements Workbench {
       excel,
       support,
       options.lang ?? langFromOffice(office.context.displayLanguage),
+      options.references,
     );
     this.debounceMs = options.debounceMs ?? 300;
     this.pollMs = options.pollMs ?? 2000;

@@ -10,7 +10,7 @@
 import { WorkbookAnalysis, type Analysis, type WorkbookState } from '../domain/analysis';
 import type { Grid } from '../domain/grid';
 import { DEFAULT_SETTINGS, type AddinSettings } from '../domain/settings';
-import type { Lang } from '../domain/types';
+import type { Lang, ReferenceLookup } from '../domain/types';
 import { readWorkbookData, type SheetInfo, type WorkbookRead } from './read';
 import { refuse } from './strings';
 import type { Support } from './support';
@@ -35,8 +35,9 @@ export class Session {
     readonly excel: typeof Excel,
     readonly support: Support,
     readonly lang: Lang,
+    references?: ReferenceLookup,
   ) {
-    this.analysis = new WorkbookAnalysis(lang, { toFill: true });
+    this.analysis = new WorkbookAnalysis(lang, { toFill: true, references });
   }
 
   /** The name of the sheet the user is on, when known. */

@@ -9,6 +9,7 @@
  */
 
 import { createRoot } from 'react-dom/client';
+import { referenceLookup } from '../domain/library';
 import { createWorkbench } from '../excel';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
@@ -77,7 +78,12 @@ function start(): void {
   const leaveGrid = () => pane.querySelector<HTMLElement>('button:not([disabled])')?.focus();
 
   createRoot(grid).render(<WorkbookView book={book} lang={lang} onLeave={leaveGrid} />);
-  mountTaskpane(pane, createWorkbench(sim.excel, sim.office, { lang, debounceMs: DEBOUNCE_MS }), lang);
+  const workbench = createWorkbench(sim.excel, sim.office, {
+    lang,
+    debounceMs: DEBOUNCE_MS,
+    references: referenceLookup,
+  });
+  mountTaskpane(pane, workbench, lang);
 }
 
 start();

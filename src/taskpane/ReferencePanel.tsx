@@ -59,6 +59,10 @@ const useStyles = makeStyles({
   name: {
     fontWeight: tokens.fontWeightSemibold,
   },
+  insert: {
+    flexShrink: 0,
+    whiteSpace: 'nowrap',
+  },
 });
 
 /** The indicator row the selection is on, as the pane last read the workbook. */
@@ -216,6 +220,7 @@ export function ReferencePanel(props: ReferencePanelProps) {
                 </span>
               </div>
               <Button
+                className={styles.insert}
                 size="small"
                 icon={<Add16Regular />}
                 disabled={busy || !current}

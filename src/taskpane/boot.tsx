@@ -54,9 +54,13 @@ export function bootTaskpane(
     if (info.host !== office.HostType.Excel || !excel) {
       return mountTaskpane(container, null, lang, { theme });
     }
+    // The indicator library (SPEC §13) comes beside the adapter: the rules judge names by it from
+    // the first read, and the 参考指标 panel finds it loaded.
     const loading: Promise<Workbench> = afterFirstPaint()
-      .then(() => import('../excel'))
-      .then((m) => m.createWorkbench(excel, office, { lang }));
+      .then(() => Promise.all([import('../excel'), import('../domain/library')]))
+      .then(([m, library]) =>
+        m.createWorkbench(excel, office, { lang, references: library.referenceLookup }),
+      );
     return mountTaskpane(container, deferredWorkbench(loading, capabilitiesOf(office)), lang, { theme });
   });
 }

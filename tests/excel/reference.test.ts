@@ -3,7 +3,10 @@
  * into an indicator row's empty cells only, the value never, in at most two round trips.
  */
 
+import { referenceLookup } from '../../src/domain/library';
 import type { TargetTable } from '../../src/domain/types';
+import { createWorkbench } from '../../src/excel';
+import { SimWorkbook } from '../../src/sim';
 import { GOOD } from '../domain/rules/rule-tester';
 import { stackedGrid, templateGrid, type IndicatorInput } from '../fixtures/table-builder';
 import { open, roundTrips, snapshot } from './sim-workbooks';
@@ -128,5 +131,28 @@ describe('insertReference', () => {
     });
     await expect(bench.insertReference('Sheet1', lastRow(table).row, REFERENCE)).rejects.toThrow('受保护');
     expect(snapshot(sim)).toEqual(cells);
+  });
+});
+
+describe('a workbench given the library', () => {
+  it('judges a name the library knows by it: 检测及时率 ≤7个工作日 is a time limit', async () => {
+    const row: IndicatorInput = {
+      level1: '产出指标',
+      level2: '时效指标',
+      name: '检测及时率',
+      value: '≤7个工作日',
+    };
+    const mismatches = async (withLibrary: boolean) => {
+      const sim = SimWorkbook.fromGrids([templateGrid('Sheet1', tableWith(row))]);
+      const bench = createWorkbench(sim.excel, sim.office, {
+        lang: 'zh-CN',
+        pollMs: 0,
+        ...(withLibrary ? { references: referenceLookup } : {}),
+      });
+      const { findings } = await bench.refresh();
+      return findings.filter((f) => f.rule === 'indicator/unit-mismatch').map((f) => f.cell);
+    };
+    expect(await mismatches(false)).toHaveLength(1);
+    expect(await mismatches(true)).toEqual([]);
   });
 });

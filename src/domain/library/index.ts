@@ -56,10 +56,14 @@ const MEASURES: Readonly<Record<LibraryKind, MeasureKind | null>> = {
   qualitative: null,
 };
 
-/** Who published an entry's source, to name in a finding: the publisher, else the document's title. */
+/**
+ * Who published an entry's source, to name in a finding or beside a suggestion: the publisher, else
+ * (unknown, or not given) the document's title.
+ */
 export function sourceLabel(id: string): string {
   const source = LIBRARY.sources.find((s) => s.id === id);
-  return source ? (source.publisher ?? source.title) : id;
+  if (!source) return id;
+  return source.publisher && !source.publisher.startsWith('不详') ? source.publisher : source.title;
 }
 
 /** The shipped library as the rules take it (ValidateOptions.references). */
