@@ -544,7 +544,11 @@ export function classifyKey(key: string): LabelReading | undefined {
   if (known) return known;
   // A budget line with this year's mark or a trailing 数 (`本年一般公共预算拨款`, `财政拨款数`) is the
   // line the lists name without it.
-  const line = TABLE.get(bare.replace(/^(?:当年|本年度?|年度)/u, '').replace(/数$/u, ''));
+  const marked =
+    bare.startsWith('当年') || bare.startsWith('本年') || bare.startsWith('年度') || bare.endsWith('数');
+  const line = marked
+    ? TABLE.get(bare.replace(/^(?:当年|本年度?|年度)/u, '').replace(/数$/u, ''))
+    : undefined;
   if (line && BUDGET_PARTS.has(line.kind)) return line;
   if (PERIOD_PATTERN.test(key)) return { kind: 'period' };
   const level = LEVEL_COLUMN.exec(key);

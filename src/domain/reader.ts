@@ -585,9 +585,6 @@ function readTable(
  * beside or above its header) rather than the project period's (`长期绩效指标`); else the first.
  */
 function pickHeader(view: SheetView, from: number, to: number): number | undefined {
-  const headers: number[] = [];
-  for (let row = from; row <= to; row++) if (anchorKinds(view, row).includes('header')) headers.push(row);
-  if (headers.length < 2) return headers[0];
   const marks = (row: number): string[] =>
     [row, row - 1].flatMap((r) =>
       view
@@ -595,7 +592,16 @@ function pickHeader(view: SheetView, from: number, to: number): number | undefin
         .filter((h) => h.kind === 'section')
         .map((h) => h.key),
     );
-  const annual = headers.find((row) => marks(row).some((k) => isAnnual(k) && !isProjectPeriod(k)));
+  const isYears = (row: number): boolean => marks(row).some((k) => isAnnual(k) && !isProjectPeriod(k));
+  const headers: number[] = [];
+  for (let row = from; row <= to; row++) {
+    if (!view.hitsIn(row).length || !anchorKinds(view, row).includes('header')) continue;
+    // A first header marked as the year's is the one: no need to look further.
+    if (!headers.length && isYears(row)) return row;
+    headers.push(row);
+  }
+  if (headers.length < 2) return headers[0];
+  const annual = headers.find(isYears);
   const notPeriod = headers.find((row) => !marks(row).some((k) => isProjectPeriod(k)));
   return annual ?? notPeriod ?? headers[0];
 }
