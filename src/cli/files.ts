@@ -13,9 +13,9 @@ export interface Target {
 /** A workbook to read, or a path that names nothing readable, with the reason. */
 export type Collected = Target | { display: string; error: XlsxReadError };
 
-const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith('~$');
+const isWorkbookName = (name: string): boolean => /\.(?:xlsx|docx)$/i.test(name) && !name.startsWith('~$');
 
-/** Every .xlsx under `dir`, sorted, in sub-directories too; symbolic links to directories are not followed. */
+/** Every .xlsx and .docx under `dir`, sorted, in sub-directories too; symbolic links to directories are not followed. */
 async function walk(dir: string, display: string, out: Target[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -39,7 +39,7 @@ async function isFile(p: string): Promise<boolean> {
 
 /**
  * Files are taken as given, whatever their extension (readXlsx says what they really are);
- * a directory contributes its .xlsx files (Excel's `~$` lock files skipped) and is a problem when
+ * a directory contributes its .xlsx and .docx files (the `~$` lock files of Excel and Word skipped) and is a problem when
  * it has none. A file reached twice is read once. The order is the command line's.
  */
 export async function collectTargets(paths: string[], cwd: string): Promise<Collected[]> {

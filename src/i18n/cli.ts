@@ -7,11 +7,11 @@ import { registerStrings } from './index';
 
 const zhCN = {
   usage: {
-    description: '检查、汇总预算项目绩效目标表（.xlsx），或生成空白模板。',
+    description: '检查、汇总预算项目绩效目标表（Excel .xlsx 或 Word .docx），或生成空白模板。',
     check: '按规则检查绩效目标表，列出问题（有错误时退出码为 1）',
     totals: '汇总各项目的预算数和资金支出计划',
     template: '生成空白的标准绩效目标表模板',
-    paths: '.xlsx 文件或目录（目录中的 .xlsx 会被递归检查）',
+    paths: '.xlsx、.docx 文件或目录（目录中的 .xlsx、.docx 会被递归检查）',
     out: '要写入的 .xlsx 文件',
     profile: '表样，auto 为自动判断',
     format: '输出格式',
@@ -55,7 +55,7 @@ const zhCN = {
   read: {
     'not-found': '文件或目录不存在',
     unreadable: '无法读取（不是普通文件，或没有读取权限）',
-    'empty-file': '文件是空的（0 字节），不是 .xlsx 工作簿',
+    'empty-file': '文件是空的（0 字节），不是 .xlsx 工作簿或 .docx 文档',
     'too-large': '文件超过 {{limit}} MB，拒绝读取',
     'unzipped-too-large': '解压后超过 {{limit}} MB，拒绝读取（可能是恶意构造的文件）',
     'part-too-large': '其中的“{{part}}”解压后超过 {{limit}} MB，拒绝读取（可能是恶意构造的文件）',
@@ -70,13 +70,16 @@ const zhCN = {
     'out-of-memory': '读取需要的内存超过 {{limit}} MB，已停止（文件过大或是恶意构造的）',
     timeout: '读取超过 {{limit}} 秒，已停止（文件过大或是恶意构造的）',
     ole: '这是加密（设了打开密码）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码或另存为 .xlsx',
-    'not-zip': '不是 .xlsx 工作簿（文件内容不是 zip 格式，可能是改了扩展名的其他文件）',
+    'ole-document': '这是加密（设了打开密码）的文档或旧版 .doc 文件：请在 Word 中取消密码或另存为 .docx',
+    'not-document': '是 zip 文件但不是 Word 文档（缺少 word/document.xml）',
+    'other-format': '不能读取 {{ext}} 格式：请在 Excel 中另存为 .xlsx，或在 Word 中另存为 .docx，再检查',
+    'not-zip': '不是 .xlsx 工作簿或 .docx 文档（文件内容不是 zip 格式，可能是改了扩展名的其他文件）',
     truncated: '文件不完整或已损坏（zip 结构被截断），请重新获取文件',
     'zip-encrypted': 'zip 内容被加密，无法读取',
     'zip-unsupported': '使用了不支持的 zip 压缩方式（{{method}}）',
     'not-workbook': '是 zip 文件但不是 Excel 工作簿（缺少 xl/workbook.xml）',
     corrupt: '工作簿内容已损坏，无法解析',
-    'no-workbooks': '目录中没有 .xlsx 文件',
+    'no-workbooks': '目录中没有 .xlsx 或 .docx 文件',
     unexpected: '读取时出错：{{message}}',
   },
   template: {
@@ -136,11 +139,11 @@ const zhCN = {
 const enUS: typeof zhCN = {
   usage: {
     description:
-      'Check and total budget project performance-target tables (.xlsx), or write a blank template.',
+      'Check and total budget project performance-target tables (Excel .xlsx or Word .docx), or write a blank template.',
     check: 'check the tables against the rules and list the findings (exit code 1 when there are errors)',
     totals: "total every project's budget and spending plan",
     template: 'write a blank standard performance-target table',
-    paths: '.xlsx files or directories (a directory is searched recursively for .xlsx files)',
+    paths: '.xlsx or .docx files, or directories (searched recursively for both)',
     out: 'the .xlsx file to write',
     profile: 'table profile; auto detects it',
     format: 'output format',
@@ -184,7 +187,7 @@ const enUS: typeof zhCN = {
   read: {
     'not-found': 'no such file or directory',
     unreadable: 'cannot be read (not a regular file, or no permission)',
-    'empty-file': 'the file is empty (0 bytes), not an .xlsx workbook',
+    'empty-file': 'the file is empty (0 bytes), not an .xlsx workbook or a .docx document',
     'too-large': 'the file is larger than {{limit}} MB; refused',
     'unzipped-too-large': 'it unpacks to more than {{limit}} MB; refused (possibly a crafted file)',
     'part-too-large':
@@ -203,13 +206,19 @@ const enUS: typeof zhCN = {
       'reading it needs more than {{limit}} MB of memory; stopped (too large, or a crafted file)',
     timeout: 'reading it takes more than {{limit}} s; stopped (too large, or a crafted file)',
     ole: 'an encrypted (password-protected) workbook or an old .xls file: remove the password or save it as .xlsx in Excel',
-    'not-zip': 'not an .xlsx workbook (the content is not a zip archive; perhaps another file renamed)',
+    'ole-document':
+      'an encrypted (password-protected) document or an old .doc file: remove the password or save it as .docx in Word',
+    'not-document': 'a zip archive but not a Word document (no word/document.xml)',
+    'other-format':
+      'cannot read the {{ext}} format: save it as .xlsx in Excel or as .docx in Word, then check it',
+    'not-zip':
+      'not an .xlsx workbook or a .docx document (the content is not a zip archive; perhaps another file renamed)',
     truncated: 'the file is incomplete or damaged (truncated zip); get a fresh copy',
     'zip-encrypted': 'the zip content is encrypted and cannot be read',
     'zip-unsupported': 'the zip uses an unsupported compression method ({{method}})',
     'not-workbook': 'a zip archive but not an Excel workbook (no xl/workbook.xml)',
     corrupt: 'the workbook content is damaged and cannot be parsed',
-    'no-workbooks': 'the directory holds no .xlsx file',
+    'no-workbooks': 'the directory holds no .xlsx or .docx file',
     unexpected: 'error while reading: {{message}}',
   },
   template: {

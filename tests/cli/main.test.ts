@@ -486,7 +486,7 @@ describe('directories', () => {
     const { code, doc, stderr } = await json('check', 'standard.xlsx', 'nothing-here');
     expect(code).toBe(2);
     expect(stderrLines({ stderr })).toEqual([
-      expect.stringMatching(/^perf-targets: nothing-here: 目录中没有 \.xlsx 文件$/),
+      expect.stringMatching(/^perf-targets: nothing-here: 目录中没有 \.xlsx 或 \.docx 文件$/),
     ]);
     expect(doc.files.find((f) => f.file === 'standard.xlsx')?.tables).toHaveLength(6);
   });
