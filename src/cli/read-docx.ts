@@ -103,7 +103,8 @@ class TableBuilder {
     const preface = this.preface.map((line): (GridCell | undefined)[] => [{ value: line, textOnly: true }]);
     return {
       sheet: docxTableName(this.index),
-      top: -preface.length,
+      // `0 - n`, not `-n`: a table with no lines above starts at 0, not at -0.
+      top: 0 - preface.length,
       left: 0,
       cells: [...preface, ...this.rows],
       merges: this.merges.filter((m) => m.bottom > m.top || m.right > m.left),
