@@ -11,7 +11,7 @@ import { docxGrids } from '../../src/cli/read-docx';
 import { ReadError } from '../../src/cli/bounded-zip';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../src/cli/zip-guard';
 import { cellAt, type Grid } from '../../src/domain/grid';
-import { docxParts, esc, paragraph, table } from '../fixtures/docx';
+import { docxParts, esc, paragraph } from '../fixtures/docx';
 import { zipParts, type ZipPart } from '../fixtures/xlsx';
 
 jest.setTimeout(60_000);
