@@ -12,6 +12,7 @@ import { t } from '../i18n';
 import '../i18n/cli';
 import { EXIT_USAGE, PROGRAM, type CliIO } from './command';
 import { collectTargets } from './files';
+import { readDocx } from './read-docx';
 import { readXlsx } from './read-xlsx';
 import { printable, type FileResult } from './report';
 import { XlsxReadError } from './zip-guard';
@@ -20,6 +21,17 @@ export function readErrorText(lang: Lang, err: unknown): string {
   if (err instanceof XlsxReadError) return t(lang, `cli.read.${err.code}`, err.data);
   const message = err instanceof Error ? err.message : String(err);
   return t(lang, 'cli.read.unexpected', { message: printable(message.split('\n')[0]) });
+}
+
+/** Formats people send instead of .xlsx/.docx: each is refused with one line saying what to save as. */
+const OTHER_FORMATS = /\.(?:xls|xlsb|et|ett|ods|doc|dot|wps|wpt|odt|rtf|pdf|ofd|csv)$/i;
+const WORD = /\.(?:docx|docm|dotx)$/i;
+
+/** A workbook or a Word document, by its name; a file under another name is tried as a workbook. */
+export function readDocument(file: string): Promise<Grid[]> {
+  const other = OTHER_FORMATS.exec(file);
+  if (other) return Promise.reject(new XlsxReadError('other-format', { ext: other[0].toLowerCase() }));
+  return WORD.test(file) ? readDocx(file) : readXlsx(file);
 }
 
 export interface Analysis {
@@ -56,7 +68,7 @@ export async function analyse(
       continue;
     }
     try {
-      const read = await readXlsx(item.absolute);
+      const read = await readDocument(item.absolute);
       const result: FileResult = { file: item.display, tables: [], findings: [] };
       results.push(result);
       for (const grid of read) {

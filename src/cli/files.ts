@@ -14,13 +14,13 @@ export interface Target {
 export type Collected = Target | { display: string; error: XlsxReadError };
 
 /**
- * Workbooks in a directory: .xlsx and .xlsm are read; .xls and WPS's .et are taken too, so that the
+ * Files in a directory: .xlsx, .xlsm and .docx are read; .xls and WPS's .et are taken too, so that the
  * reviewer is told to save them as .xlsx rather than find them silently left out of the count.
  */
 const isWorkbookName = (name: string): boolean =>
-  /\.(?:xlsx|xlsm|xls|et)$/i.test(name) && !name.startsWith('~$');
+  /\.(?:xlsx|xlsm|xls|et|docx)$/i.test(name) && !name.startsWith('~$');
 
-/** Every workbook under `dir` (see isWorkbookName), sorted, in sub-directories too; symbolic links to directories are not followed. */
+/** Every file under `dir` that isWorkbookName takes, sorted, in sub-directories too; symbolic links to directories are not followed. */
 async function walk(dir: string, display: string, out: Target[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -44,7 +44,7 @@ async function isFile(p: string): Promise<boolean> {
 
 /**
  * Files are taken as given, whatever their extension (readXlsx says what they really are);
- * a directory contributes its workbooks (Excel's `~$` lock files skipped) and is a problem when
+ * a directory contributes its .xlsx and .docx files (the `~$` lock files of Excel and Word skipped) and is a problem when
  * it has none. A file reached twice is read once. The order is the command line's.
  */
 export async function collectTargets(paths: string[], cwd: string): Promise<Collected[]> {

@@ -8,12 +8,13 @@
 
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
-import { EXIT_USAGE, PROGRAM, UsageError, type CliIO } from './command';
+import { EXIT_USAGE, langOption, PROGRAM, UsageError, type CliIO } from './command';
 import { COMMANDS } from './commands';
+import { helpConfiguration, LocalCommand } from './localise';
 import { printable } from './report';
 
 export type { CliIO };
@@ -39,12 +40,15 @@ function langOf(argv: string[]): Lang {
 }
 
 function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
-  const cmd = new Command(PROGRAM)
+  const cmd = new LocalCommand(lang, PROGRAM)
     .description(t(lang, 'cli.usage.description'))
     .version(version(), '-V, --version', t(lang, 'cli.usage.version'))
     .helpOption('-h, --help', t(lang, 'cli.usage.help'))
     .helpCommand('help [command]', t(lang, 'cli.usage.help'))
+    // Also before the command, where it sets the language of help and usage errors too.
+    .addOption(langOption(lang))
     .exitOverride()
+    .configureHelp(helpConfiguration(lang))
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -76,8 +80,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (code === undefined) {
     // No command given: commander printed nothing, so say how to use it.
-    const names = COMMANDS.map((c) => c.name).join(' | ');
-    io.stderr.write(`${PROGRAM}: ${t(lang, 'cli.usage.error', { message: names })}\n`);
+    const commands = COMMANDS.map((c) => c.name).join(' | ');
+    const message = t(lang, 'cli.usage.noCommand', { commands, program: PROGRAM });
+    io.stderr.write(`${PROGRAM}: ${t(lang, 'cli.usage.error', { message })}\n`);
     return EXIT_USAGE;
   }
   return code;

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ReadError } from './bounded-zip';
 import type { ReadJob, ReadReply } from './isolate';
+import { loadDocx } from './read-docx';
 import { loadXlsx } from './read-xlsx';
 
 // Whatever a library prints here must not reach the user's terminal or a CI log, where each
@@ -17,6 +18,8 @@ async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
     case 'xlsx':
       return loadXlsx(job.path, job.limits);
+    case 'docx':
+      return loadDocx(job.path, job.limits);
   }
 }
 

@@ -196,19 +196,42 @@ function cellOrder(cell: string): [number, number] {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function byCell(a: Finding, b: Finding): number {
+/** Errors, then warnings, then notes; within each, in the order of the cells. */
+export function bySeverityThenCell(a: Finding, b: Finding): number {
   const [ra, ca] = cellOrder(a.cell);
   const [rb, cb] = cellOrder(b.cell);
-  return ra - rb || ca - cb || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ra - rb || ca - cb;
 }
 
-/** `check --format text`: grouped by file, then sheet, then table, findings in cell order. */
-export function checkText(results: FileResult[], totals: Totals, lang: Lang, unreadable: number): string {
+/** True when `f` is at least as severe as `min`. */
+export function atLeast(f: Finding, min: Severity): boolean {
+  return SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[min];
+}
+
+/** How a table is named in text: its code and name, or that the name is missing. */
+export function projectLabel(table: TargetTable, lang: Lang): string {
+  const name = table.name?.text || t(lang, 'cli.text.unnamed');
+  const code = table.code?.text ?? '';
+  return printable(code ? `${code} ${name}` : name);
+}
+
+/**
+ * `check --format text`: by file, then sheet, then table; each table's findings errors first,
+ * then warnings, then notes. `minSeverity` leaves the lower severities out of the listing (the
+ * summary line still counts them all).
+ */
+export function checkText(
+  results: FileResult[],
+  totals: Totals,
+  lang: Lang,
+  unreadable: number,
+  minSeverity: Severity = 'info',
+): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
+  for (const r of results) for (const f of r.findings) counts[f.severity]++;
   let k = 0;
   const findingLines = (f: Finding): void => {
-    counts[f.severity]++;
     lines.push(
       t(lang, 'cli.text.finding', {
         cell: f.cell,
@@ -242,16 +265,14 @@ export function checkText(results: FileResult[], totals: Totals, lang: Lang, unr
       const claimed = new Set<Finding>();
       for (const table of tables) {
         const amounts = totals.tables[tableIndex.get(table) as number];
-        const blank = t(lang, 'cli.text.unnamed');
         lines.push(
           t(lang, 'cli.text.table', {
-            code: printable(table.code?.text || blank),
-            name: printable(table.name?.text || blank),
+            project: projectLabel(table, lang),
             total: amounts?.total ? formatWan(amounts.total) : t(lang, 'cli.text.unread'),
             profile: table.profile,
           }),
         );
-        const own = onSheet.filter((f) => !claimed.has(f) && inTable(f, table)).sort(byCell);
+        const own = onSheet.filter((f) => !claimed.has(f) && inTable(f, table));
         const selfEval = selfEvalSummary(table);
         if (selfEval)
           lines.push(
@@ -262,10 +283,12 @@ export function checkText(results: FileResult[], totals: Totals, lang: Lang, unr
             }),
           );
         own.forEach((f) => claimed.add(f));
+        const shown = own.filter((f) => atLeast(f, minSeverity)).sort(bySeverityThenCell);
         if (own.length === 0) lines.push(t(lang, 'cli.text.noFindings'));
-        own.forEach(findingLines);
+        else if (shown.length === 0) lines.push(t(lang, 'cli.text.hidden', { count: own.length }));
+        shown.forEach(findingLines);
       }
-      const rest = onSheet.filter((f) => !claimed.has(f)).sort(byCell);
+      const rest = onSheet.filter((f) => !claimed.has(f) && atLeast(f, minSeverity)).sort(bySeverityThenCell);
       if (rest.length && tables.length) lines.push(t(lang, 'cli.text.sheetFindings'));
       rest.forEach(findingLines);
     }
@@ -291,7 +314,7 @@ function inTable(f: Finding, table: TargetTable): boolean {
 }
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
-function width(s: string): number {
+export function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
@@ -314,20 +337,6 @@ function pad(s: string, w: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, w - width(s)));
   return right ? fill + s : s + fill;
 }
-
-const COLUMN_KEYS = [
-  'file',
-  'sheet',
-  'code',
-  'name',
-  'total',
-  'fiscal',
-  'other',
-  'p1',
-  'p2',
-  'p3',
-  'p4',
-] as const;
 
 /** One row per table, then 合计: the rows of both the text table and the CSV. */
 /** An amount as the text and CSV outputs show it: `未能读取` where it could not be read. */
@@ -389,30 +398,77 @@ function incompleteLines(results: FileResult[], totals: Totals, lang: Lang): str
   return lines;
 }
 
-/** `totals --format text`: an aligned table, amounts in 万元, and the totals in words. */
+/** The widest line `totals` prints (SPEC §7: output that fits a 100-column terminal). */
+export const TEXT_WIDTH = 100;
+
+/** Cuts `s` to at most `max` columns, ending in … when cut. */
+function fit(s: string, max: number): string {
+  if (width(s) <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (width(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+const AMOUNT_KEYS = ['total', 'fiscal', 'other', 'p1', 'p2', 'p3', 'p4'] as const;
+
+/**
+ * `totals --format text`: per file, one line per project (code and name, cut to fit) with its
+ * amounts in 万元, then a 合计 line and the totals in words; no line wider than TEXT_WIDTH.
+ */
 export function totalsText(results: FileResult[], totals: Totals, lang: Lang): string {
-  const header = COLUMN_KEYS.map((key) => t(lang, `cli.columns.${key}`));
-  const body = totalsRows(results, totals, lang).map((row) => row.map(printable));
-  const rows = [header, ...body, sumRow(t(lang, 'cli.columns.sum'), totals, lang)];
-  const widths = header.map((_, i) => Math.max(...rows.map((row) => width(row[i]))));
-  const lines = rows.map((row) =>
-    row
-      .map((cell, i) => pad(cell, widths[i], i >= 4))
-      .join('  ')
-      .trimEnd(),
+  const header = AMOUNT_KEYS.map((key) => t(lang, `cli.columns.${key}`));
+  const sum = [totals.total, totals.fiscal, totals.other, ...totals.planned].map((b) => shownAmount(b, lang));
+  const blocks: { file: string; rows: { label: string; amounts: string[] }[] }[] = [];
+  let k = 0;
+  for (const r of results) {
+    const rows = r.tables.map((table) => {
+      const a = totals.tables[k++];
+      return {
+        label: projectLabel(table, lang),
+        amounts: [a.total, a.fiscal, a.other, ...a.planned].map((b) => shownAmount(b, lang)),
+      };
+    });
+    blocks.push({ file: r.file, rows });
+  }
+  const all = [header, sum, ...blocks.flatMap((b) => b.rows.map((row) => row.amounts))];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => width(row[i]))));
+  const amountsWidth = widths.reduce((n, w) => n + w + 2, 0);
+  const labelWidth = Math.max(
+    8,
+    Math.min(
+      TEXT_WIDTH - 2 - amountsWidth,
+      Math.max(
+        width(t(lang, 'cli.columns.project')),
+        ...blocks.flatMap((b) => b.rows.map((row) => width(row.label))),
+      ),
+    ),
   );
-  const planned = totals.planned.map((b) => shownAmount(b, lang));
+  const line = (label: string, amounts: string[], indent: string): string =>
+    (
+      indent +
+      pad(fit(label, labelWidth), labelWidth, false) +
+      amounts.map((a, i) => '  ' + pad(a, widths[i], true)).join('')
+    ).trimEnd();
+  const lines: string[] = [];
+  for (const b of blocks) {
+    lines.push(fit(t(lang, 'cli.text.file', { file: printable(b.file) }), TEXT_WIDTH));
+    lines.push(line(t(lang, 'cli.columns.project'), header, '  '));
+    for (const row of b.rows) lines.push(line(row.label, row.amounts, '  '));
+    lines.push('');
+  }
+  lines.push(line(t(lang, 'cli.columns.sum'), sum, '  ').replace(/^ {2}/, ''));
   lines.push('');
   lines.push(
     t(lang, 'cli.text.totalsLine', {
-      total: shownAmount(totals.total, lang),
-      fiscal: shownAmount(totals.fiscal, lang),
-      other: shownAmount(totals.other, lang),
+      total: sum[0],
+      fiscal: sum[1],
+      other: sum[2],
     }),
   );
-  lines.push(
-    t(lang, 'cli.text.plannedLine', { p1: planned[0], p2: planned[1], p3: planned[2], p4: planned[3] }),
-  );
+  lines.push(t(lang, 'cli.text.plannedLine', { p1: sum[3], p2: sum[4], p3: sum[5], p4: sum[6] }));
   lines.push(...incompleteLines(results, totals, lang));
   return lines.join('\n') + '\n';
 }

@@ -16,6 +16,11 @@ export interface GridCell {
   formula?: string;
   /** Excel's number format code (`General`, `@`, `0.00`, `0.00%` …). */
   numberFormat?: string;
+  /**
+   * The source holds nothing but text (a Word table): a number written as text is simply how it is
+   * written there, not a number stored as text.
+   */
+  textOnly?: boolean;
 }
 
 /** An inclusive rectangle of cells, 0-based and absolute. */
@@ -28,7 +33,11 @@ export interface CellRange {
 
 export interface Grid {
   sheet: string;
-  /** Absolute position of cells[0][0] (the used range's top-left corner). */
+  /**
+   * Absolute position of cells[0][0] (the used range's top-left corner). Rows above 0 (a negative
+   * `top`) are the lines of text right above a table in a document (its caption, the unit line): they
+   * belong to the table but are no cell, and no table range starts above row 0.
+   */
   top: number;
   left: number;
   /** cells[r][c] is the cell at absolute row top+r, column left+c; rows may be ragged, holes are empty. */

@@ -172,7 +172,7 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
     return {
       sheet: view.grid.sheet,
       form: 'target',
-      range: rangeA1({ top: first, left, bottom, right }),
+      range: rangeA1({ top: Math.max(first, 0), left, bottom, right }),
       top: first,
       left,
       bottom,
@@ -457,12 +457,14 @@ function readTable(
 
   const labelTop = Math.min(...located.map((h) => h.row), headerRow ?? Infinity);
   const firstRow = Number.isFinite(labelTop) ? labelTop : group.start;
-  const { titleRow, unitRow, top } = headLines(view, firstRow, previousBottom, labelsEnd);
+  const { titleRow, unitRow, unitNameRow, top } = headLines(view, firstRow, previousBottom, labelsEnd);
 
   const title =
     titleRow !== undefined ? view.field(titleRow, view.firstFilledCol(titleRow) ?? view.left) : undefined;
   const unit =
-    (unitRow !== undefined ? unitLineText(view, unitRow) : undefined) ?? unitFromLabels(view, hits);
+    (unitRow !== undefined ? unitLineText(view, unitRow) : undefined) ??
+    (unitNameRow !== undefined ? unitLineText(view, unitNameRow) : undefined) ??
+    unitFromLabels(view, hits);
   const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row);
 
   const code = codeHit ? view.valueOf(codeHit) : undefined;
@@ -549,7 +551,8 @@ function readTable(
   return {
     sheet: view.grid.sheet,
     form,
-    range: rangeA1({ top, left: leftCol, bottom, right }),
+    // Lines above a document's table (negative rows) have no address: the range starts at row 1.
+    range: rangeA1({ top: Math.max(top, 0), left: leftCol, bottom, right }),
     top,
     left: leftCol,
     bottom,
@@ -642,9 +645,11 @@ function headLines(
   firstRow: number,
   previousBottom: number,
   labelsEnd: number,
-): { titleRow?: number; unitRow?: number; top: number } {
+): { titleRow?: number; unitRow?: number; unitNameRow?: number; top: number } {
   let titleRow: number | undefined;
   let unitRow: number | undefined;
+  // The unit's own line when the money unit (单位：万元) has a line of its own, as in Word documents.
+  let unitNameRow: number | undefined;
   let top = firstRow;
   for (let row = firstRow - 1; row > previousBottom && row >= firstRow - 5; row--) {
     if (view.titleRows.has(row)) {
@@ -660,6 +665,7 @@ function headLines(
     }
     if (view.unitRows.has(row) || looksLikeUnitName(view, row)) {
       if (unitRow === undefined) unitRow = row;
+      else if (unitNameRow === undefined && !view.unitRows.has(row)) unitNameRow = row;
       top = row;
       continue;
     }
@@ -670,7 +676,7 @@ function headLines(
     for (let row = firstRow; row <= labelsEnd && unitRow === undefined; row++)
       if (view.unitRows.has(row)) unitRow = row;
   }
-  return { titleRow, unitRow, top };
+  return { titleRow, unitRow, unitNameRow, top };
 }
 
 /**

@@ -30,7 +30,7 @@ export const template: CliCommand = {
     program
       .command('template')
       .description(t(lang, 'cli.usage.template'))
-      .argument('<out>', t(lang, 'cli.usage.out'))
+      .argument(`<${t(lang, 'cli.args.out')}>`, t(lang, 'cli.usage.out'))
       .option('--projects <n>', t(lang, 'cli.usage.projects'), '1')
       .addOption(profileOption(lang))
       .option('--unit <unit>', t(lang, 'cli.usage.unit'))

@@ -2,7 +2,8 @@
 
 import { t } from '../../i18n';
 import { analyse } from '../analyse';
-import { EXIT_USAGE, formatOption, type CliCommand } from '../command';
+import type { Lang } from '../../domain/types';
+import { EXIT_USAGE, formatOption, langOption, type CliCommand } from '../command';
 import { jsonReport, totalsCsv, totalsText } from '../report';
 
 export const totals: CliCommand = {
@@ -11,15 +12,16 @@ export const totals: CliCommand = {
     program
       .command('totals')
       .description(t(lang, 'cli.usage.totals'))
-      .argument('<paths...>', t(lang, 'cli.usage.paths'))
+      .argument(`<${t(lang, 'cli.args.paths')}...>`, t(lang, 'cli.usage.paths'))
       .addOption(formatOption(lang, ['text', 'json', 'csv']))
-      .action(async (paths: string[], opts: { format: 'text' | 'json' | 'csv' }) => {
-        const a = await analyse(paths, 'auto', 'zh-CN', io);
+      .addOption(langOption(lang))
+      .action(async (paths: string[], opts: { format: 'text' | 'json' | 'csv'; lang: Lang }) => {
+        const a = await analyse(paths, 'auto', opts.lang, io);
         const read = a.results.filter((r) => !r.error);
         if (opts.format === 'json')
           io.stdout.write(JSON.stringify(jsonReport(a.results, a.totals, false), null, 2) + '\n');
         else if (opts.format === 'csv') io.stdout.write(totalsCsv(read, a.totals));
-        else io.stdout.write(totalsText(read, a.totals, 'zh-CN'));
+        else io.stdout.write(totalsText(read, a.totals, opts.lang));
         // The findings do not matter here: 1 only when a total is incomplete (SPEC §7).
         done(a.unreadable > 0 ? EXIT_USAGE : a.totals.incomplete.length > 0 ? 1 : 0);
       });

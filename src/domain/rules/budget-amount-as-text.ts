@@ -60,8 +60,9 @@ const rule: Rule = {
       if (!raw || typeof raw.value !== 'string' || raw.formula) continue;
       const amount = readAmount(cell, table.moneyScale);
       if (amount.kind !== 'number') continue;
-      // A number sharing its label's cell is as the form wants it; only a written unit is said.
-      if (cell.embedded && !amount.written) continue;
+      // A number sharing its label's cell is as the form wants it, and a Word table holds only
+      // text: there only a written unit is said.
+      if ((cell.embedded || raw.textOnly) && !amount.written) continue;
       const value = amount.value.toString();
       const fixable = !cell.embedded && (table.moneyScale === 1 || !amount.written);
       context.report({

@@ -1,0 +1,326 @@
+/**
+ * A Word .docx document → one plain grid per table (SPEC §7), for the same reader and rules as a
+ * worksheet. Table N of the document (1-based, in document order, a nested table after the table
+ * holding it) is the grid `表N`; its cells are addressed as in a worksheet: column = grid column
+ * (`w:gridSpan` cells merged across, `w:vMerge` down, `w:gridBefore` skipped), row = table row.
+ * The few short paragraphs right above a table (its caption, the unit line, `单位：万元`) belong to
+ * it: they become the rows above row 1 (negative rows, which have no address of their own).
+ *
+ * No docx library: a Word table is a small part of WordprocessingML, and reading it with the bounded
+ * zip reader and saxes (src/cli/bounded-zip.ts, the parser exceljs uses, no entity expansion) keeps
+ * every untrusted byte within the limits the .xlsx reader has, counted as the grid is built, in the
+ * same isolated worker (src/cli/isolate.ts). Text boxes and the fallback copies of drawings
+ * (`mc:Fallback`) are skipped: their text would otherwise land in a cell twice or out of place.
+ */
+
+import { promises as fs } from 'node:fs';
+import type { SaxesTagPlain } from 'saxes';
+import type { CellRange, Grid, GridCell } from '../domain/grid';
+import {
+  localName,
+  parseXml,
+  ReadError,
+  readZip,
+  zipEntries,
+  inflateEntry,
+  type XmlVisitor,
+} from './bounded-zip';
+import { MAX_COLUMN } from './exceljs-refs';
+import { readIsolated } from './isolate';
+import { DEFAULT_LIMITS, type XlsxLimits } from './zip-guard';
+
+/** Paragraphs above a table that may belong to it, and how long one may be (body text is longer). */
+const PREFACE_LINES = 4;
+const PREFACE_CHARS = 120;
+
+/** What a sheet-like name a document's table gets: `表1`, `表2` … */
+export const docxTableName = (n: number): string => `表${n}`;
+
+interface VerticalMerge {
+  box: CellRange;
+}
+
+class TableBuilder {
+  readonly rows: (GridCell | undefined)[][] = [];
+  readonly merges: CellRange[] = [];
+  /** Grid column → the vertical merge running down it, for `w:vMerge` continuations. */
+  private readonly vertical = new Map<number, VerticalMerge>();
+  private col = 0;
+  private row = -1;
+  cell:
+    { col: number; span: number; vMerge?: 'restart' | 'continue'; text: string[]; para: string } | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly preface: string[],
+  ) {}
+
+  startRow(): void {
+    this.row++;
+    this.col = 0;
+    this.rows.push([]);
+  }
+
+  /** `w:gridBefore`: grid columns left out at the start of the row. */
+  skip(columns: number): void {
+    this.col += columns;
+  }
+
+  startCell(): void {
+    if (this.row < 0) this.startRow();
+    this.cell = { col: this.col, span: 1, text: [], para: '' };
+  }
+
+  endCell(limits: XlsxLimits, counted: { cells: number }): void {
+    const c = this.cell;
+    if (!c) return;
+    this.cell = undefined;
+    c.text.push(c.para);
+    const span = c.span;
+    const right = c.col + span - 1;
+    if (right >= MAX_COLUMN) throw new ReadError('too-many-columns', { limit: MAX_COLUMN });
+    counted.cells += span;
+    if (counted.cells > limits.cells) throw new ReadError('too-many-cells', { limit: limits.cells });
+    this.col = right + 1;
+    const above = this.vertical.get(c.col);
+    if (c.vMerge === 'continue' && above && above.box.right === right && above.box.bottom === this.row - 1) {
+      above.box.bottom = this.row;
+      return;
+    }
+    for (let col = c.col; col <= right; col++) this.vertical.delete(col);
+    const text = c.text.join('\n').replace(/^\n+|\n+$/g, '');
+    if (text.trim() !== '') this.rows[this.row][c.col] = { value: text, textOnly: true };
+    if (span > 1 || c.vMerge === 'restart') {
+      const box = { top: this.row, left: c.col, bottom: this.row, right };
+      this.merges.push(box);
+      if (this.merges.length > limits.mergesPerSheet)
+        throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
+      if (c.vMerge === 'restart') this.vertical.set(c.col, { box });
+    }
+  }
+
+  grid(): Grid {
+    const preface = this.preface.map((line): (GridCell | undefined)[] => [{ value: line, textOnly: true }]);
+    return {
+      sheet: docxTableName(this.index),
+      // `0 - n`, not `-n`: a table with no lines above starts at 0, not at -0.
+      top: 0 - preface.length,
+      left: 0,
+      cells: [...preface, ...this.rows],
+      merges: this.merges.filter((m) => m.bottom > m.top || m.right > m.left),
+    };
+  }
+}
+
+const intAttr = (tag: SaxesTagPlain, fallback: number): number => {
+  for (const [name, value] of Object.entries(tag.attributes)) {
+    if (localName(name) !== 'val') continue;
+    const n = Number(String(value).trim());
+    return Number.isFinite(n) ? Math.floor(n) : fallback;
+  }
+  return fallback;
+};
+
+const valAttr = (tag: SaxesTagPlain): string | undefined => {
+  for (const [name, value] of Object.entries(tag.attributes))
+    if (localName(name) === 'val') return String(value);
+  return undefined;
+};
+
+/** The visitor that builds the grids of word/document.xml while the bounded parser walks it. */
+function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () => Grid[] } {
+  const done: TableBuilder[] = [];
+  const stack: TableBuilder[] = [];
+  const counted = { cells: 0, rows: 0 };
+  /** Depth inside parts whose text is not the document's flow: text boxes, drawing fallbacks, deleted text. */
+  let skipped = 0;
+  let inText = 0;
+  let inRun = 0;
+  let tables = 0;
+  /** Body paragraphs since the last table, most recent last. */
+  let recent: string[] = [];
+  let para: string | undefined;
+
+  const SKIP = new Set(['txbxContent', 'Fallback', 'del', 'moveFrom']);
+  const add = (s: string): void => {
+    const table = stack[stack.length - 1];
+    if (table?.cell) table.cell.para += s;
+    else if (!table && para !== undefined) para += s;
+  };
+
+  const visitor: XmlVisitor = {
+    open(tag) {
+      const name = localName(tag.name);
+      if (SKIP.has(name)) {
+        skipped++;
+        return;
+      }
+      if (skipped) return;
+      const table = stack[stack.length - 1];
+      switch (name) {
+        case 'tbl': {
+          if (++tables > limits.sheets) throw new ReadError('too-many-sheets', { limit: limits.sheets });
+          const preface = table ? [] : recent.slice(-PREFACE_LINES);
+          recent = [];
+          stack.push(new TableBuilder(tables, preface));
+          return;
+        }
+        case 'tr':
+          if (++counted.rows > limits.rows) throw new ReadError('too-many-rows', { limit: limits.rows });
+          table?.startRow();
+          return;
+        case 'gridBefore':
+          if (table && !table.cell) table.skip(Math.max(0, Math.min(intAttr(tag, 0), MAX_COLUMN)));
+          return;
+        case 'tc':
+          table?.startCell();
+          return;
+        case 'gridSpan':
+          if (table?.cell) table.cell.span = Math.max(1, intAttr(tag, 1));
+          return;
+        case 'vMerge':
+          if (table?.cell) table.cell.vMerge = valAttr(tag) === 'restart' ? 'restart' : 'continue';
+          return;
+        case 'p':
+          if (!table) para = '';
+          else if (table.cell && (table.cell.para !== '' || table.cell.text.length > 0)) {
+            table.cell.text.push(table.cell.para);
+            table.cell.para = '';
+          }
+          return;
+        case 'r':
+          inRun++;
+          return;
+        case 't':
+          inText++;
+          return;
+        case 'tab':
+          if (inRun) add('\t');
+          return;
+        case 'br':
+        case 'cr':
+          if (inRun) add('\n');
+          return;
+        case 'noBreakHyphen':
+          if (inRun) add('-');
+          return;
+      }
+    },
+    close(tagName) {
+      const name = localName(tagName);
+      if (SKIP.has(name)) {
+        skipped--;
+        return;
+      }
+      if (skipped) return;
+      const table = stack[stack.length - 1];
+      switch (name) {
+        case 'tbl': {
+          const finished = stack.pop();
+          if (finished) {
+            finished.endCell(limits, counted);
+            done.push(finished);
+          }
+          return;
+        }
+        case 'tc':
+          table?.endCell(limits, counted);
+          return;
+        case 'p':
+          if (!table && para !== undefined) {
+            const line = para.replace(/\s+/g, ' ').trim();
+            if (line !== '') recent.push(line.length > PREFACE_CHARS ? '' : line);
+            // A long paragraph is body text: what is above it is no table's caption.
+            if (line.length > PREFACE_CHARS) recent = [];
+            if (recent.length > PREFACE_LINES) recent.shift();
+            para = undefined;
+          }
+          return;
+        case 'r':
+          inRun = Math.max(0, inRun - 1);
+          return;
+        case 't':
+          inText = Math.max(0, inText - 1);
+          return;
+      }
+    },
+    text(text) {
+      if (!skipped && inText) add(text);
+    },
+  };
+  return { visitor, grids: () => done.sort((a, b) => a.index - b.index).map((b) => b.grid()) };
+}
+
+/** `_rels/.rels` names the main document part; Word calls it word/document.xml, not every tool does. */
+function mainPart(buf: Buffer, limits: XlsxLimits): string | undefined {
+  const entries = zipEntries(buf);
+  const rels = entries.find((e) => e.name === '_rels/.rels');
+  let target: string | undefined;
+  if (rels && rels.size <= limits.partBytes) {
+    parseXml(
+      rels.name,
+      inflateEntry(buf, rels, limits.partBytes + 1),
+      {
+        open(tag) {
+          if (localName(tag.name) !== 'Relationship') return;
+          const type = String(tag.attributes.Type ?? '');
+          if (/\/officeDocument$/.test(type)) target = String(tag.attributes.Target ?? '').replace(/^\//, '');
+        },
+      },
+      { elements: 0 },
+      limits.elements,
+    );
+  }
+  const names = new Set(entries.map((e) => e.name));
+  if (target && names.has(target)) return target;
+  return names.has('word/document.xml') ? 'word/document.xml' : undefined;
+}
+
+/** Parses the document in `buf` within `limits`; throws ReadError for what is no Word document. */
+export function docxGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
+  const part = mainPart(buf, limits);
+  if (!part) throw new ReadError('not-document');
+  const { visitor, grids } = documentVisitor(limits);
+  readZip(
+    buf,
+    limits,
+    (name) => (name === part ? { xml: visitor } : undefined),
+    (name) => /^word\/(?:media|embeddings)\//.test(name),
+  );
+  return grids();
+}
+
+/** What readDocx does, in the calling thread: the reader worker runs it. */
+export async function loadDocx(path: string, limits: XlsxLimits): Promise<Grid[]> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new ReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable');
+  }
+  if (!stat.isFile()) throw new ReadError('unreadable');
+  if (stat.size > limits.fileBytes)
+    throw new ReadError('too-large', { limit: Math.round(limits.fileBytes / (1024 * 1024)) });
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(path);
+  } catch {
+    throw new ReadError('unreadable');
+  }
+  try {
+    return docxGrids(buf, limits);
+  } catch (err) {
+    // An old .doc, or a .docx with an open password (an OLE container), says so as a document.
+    if (err instanceof ReadError && err.code === 'ole') throw new ReadError('ole-document');
+    throw err;
+  }
+}
+
+/**
+ * Reads every table of the Word document at `path` into a Grid, in the reader worker, within the
+ * limits the .xlsx reader has. Throws ReadError with a code the CLI turns into one line.
+ */
+export function readDocx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readIsolated<Grid[]>({ kind: 'docx', path, limits }, limits);
+}

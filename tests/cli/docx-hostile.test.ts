@@ -1,0 +1,292 @@
+/**
+ * Reading Word tables (src/cli/read-docx.ts): how Word's markup becomes a grid, and what a crafted
+ * or broken document does — a finding or one line with exit 2, never a crash or a hang (SPEC §7).
+ */
+
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run, type CliIO } from '../../src/cli/main';
+import { docxGrids } from '../../src/cli/read-docx';
+import { ReadError } from '../../src/cli/bounded-zip';
+import { DEFAULT_LIMITS, type XlsxLimits } from '../../src/cli/zip-guard';
+import { cellAt, type Grid } from '../../src/domain/grid';
+import { docxParts, esc, paragraph } from '../fixtures/docx';
+import { zipParts, type ZipPart } from '../fixtures/xlsx';
+
+jest.setTimeout(60_000);
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const doc = (body: string, extra: ZipPart[] = []): Buffer => zipParts(docxParts(body, extra));
+const read = (body: string, limits: Partial<XlsxLimits> = {}): Grid[] =>
+  docxGrids(doc(body), { ...DEFAULT_LIMITS, ...limits });
+const text = (g: Grid, a1row: number, col: number): unknown => cellAt(g, a1row - 1, col)?.value;
+const tc = (inner: string, props = ''): string => `<w:tc><w:tcPr>${props}</w:tcPr>${inner}</w:tc>`;
+const p = (s: string): string => `<w:p><w:r><w:t xml:space="preserve">${esc(s)}</w:t></w:r></w:p>`;
+const tr = (...cells: string[]): string => `<w:tr>${cells.join('')}</w:tr>`;
+const tbl = (...rows: string[]): string => `<w:tbl><w:tblGrid/>${rows.join('')}</w:tbl>`;
+
+function refused(body: string | Buffer, limits: Partial<XlsxLimits> = {}): string {
+  try {
+    docxGrids(typeof body === 'string' ? doc(body) : body, { ...DEFAULT_LIMITS, ...limits });
+  } catch (err) {
+    if (err instanceof ReadError) return err.code;
+    throw err;
+  }
+  return 'read';
+}
+
+describe('Word markup → grid', () => {
+  it('places cells by grid column: gridSpan merges across, vMerge down, gridBefore skips', () => {
+    const [g] = read(
+      tbl(
+        tr(
+          tc(p('一级指标'), '<w:vMerge w:val="restart"/>'),
+          tc(p('二级'), '<w:gridSpan w:val="2"/>'),
+          tc(p('值')),
+        ),
+        tr(tc('<w:p/>', '<w:vMerge/>'), tc(p('a')), tc(p('b')), tc(p('c'))),
+        `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${tc(p('x'))}${tc(p('y'))}</w:tr>`,
+      ),
+    );
+    expect(g.sheet).toBe('表1');
+    expect(g.top).toBe(0);
+    expect(text(g, 1, 0)).toBe('一级指标');
+    expect(text(g, 1, 1)).toBe('二级');
+    expect(text(g, 1, 3)).toBe('值');
+    expect(text(g, 2, 0)).toBeUndefined();
+    expect(text(g, 2, 3)).toBe('c');
+    expect(text(g, 3, 2)).toBe('x');
+    expect(text(g, 3, 3)).toBe('y');
+    expect(g.merges).toEqual(
+      expect.arrayContaining([
+        { top: 0, left: 0, bottom: 1, right: 0 },
+        { top: 0, left: 1, bottom: 0, right: 2 },
+      ]),
+    );
+    expect(g.merges).toHaveLength(2);
+  });
+
+  it('keeps tabs, breaks, paragraphs and full-width spaces; drops field codes, deleted text and text boxes', () => {
+    const cell =
+      '<w:p><w:r><w:t>项目</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>名称</w:t></w:r><w:r><w:br/><w:t>第二行</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:instrText> TC 目录 </w:instrText></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:t>　全角　</w:t></w:r></w:p>' +
+      '<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:t>旧</w:t></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>';
+    const [g] = read(tbl(tr(tc(cell))));
+    expect(text(g, 1, 0)).toBe('项目\t名称\n第二行\n　全角　');
+  });
+
+  it('numbers tables in document order, a nested table after the one holding it', () => {
+    const grids = read(
+      tbl(tr(tc(p('外表') + tbl(tr(tc(p('内表')))) + '<w:p/>'))) + paragraph('正文') + tbl(tr(tc(p('第三')))),
+    );
+    expect(grids.map((g) => [g.sheet, text(g, 1, 0)])).toEqual([
+      ['表1', '外表'],
+      ['表2', '内表'],
+      ['表3', '第三'],
+    ]);
+  });
+
+  it('takes the short paragraphs right above a table as its caption and unit lines, not body text', () => {
+    const long = '长'.repeat(200);
+    const [first, second] = read(
+      paragraph('标题') +
+        paragraph(long) +
+        paragraph('1、某项目绩效目标表') +
+        paragraph('\t207002某某局') +
+        paragraph('单位：万元') +
+        tbl(tr(tc(p('项目名称')))) +
+        paragraph('表后的话') +
+        tbl(tr(tc(p('二')))),
+    );
+    expect(first.top).toBe(-3);
+    expect(first.cells.slice(0, 3).map((r) => r[0]?.value)).toEqual([
+      '1、某项目绩效目标表',
+      '207002某某局',
+      '单位：万元',
+    ]);
+    expect(text(first, 1, 0)).toBe('项目名称');
+    expect(second.top).toBe(-1);
+    expect(second.cells[0][0]?.value).toBe('表后的话');
+  });
+
+  it('reads ragged rows and a table with no cells', () => {
+    const grids = read(tbl(tr(tc(p('a'))), tr(tc(p('b')), tc(p('c')), tc(p('d'))), tr()) + tbl());
+    expect(grids).toHaveLength(2);
+    expect(text(grids[0], 2, 2)).toBe('d');
+  });
+
+  it('reads a 5,000-row table', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => tr(tc(p(`指标${i}`)), tc(p('≥90%')))).join('');
+    const [g] = read(tbl(rows));
+    expect(text(g, 5000, 0)).toBe('指标4999');
+  });
+});
+
+describe('crafted and broken documents are refused with a reason', () => {
+  // Rest parameters: a test function declaring more parameters than a row has is given `done`.
+  it.each<[string, () => string | Buffer, string, Partial<XlsxLimits>?]>([
+    [
+      'a gridSpan past the last column',
+      () => tbl(tr(tc(p('x'), '<w:gridSpan w:val="1000000000"/>'))),
+      'too-many-columns',
+    ],
+    [
+      'a gridBefore past the last column',
+      () => tbl(`<w:tr><w:trPr><w:gridBefore w:val="99999"/></w:trPr>${tc(p('x'))}</w:tr>`),
+      'too-many-columns',
+    ],
+    [
+      'spans that add up to too many cells',
+      () =>
+        tbl(tr(...Array.from({ length: 40 }, () => tc('<w:p/>', '<w:gridSpan w:val="400"/>')))).repeat(40),
+      'too-many-cells',
+    ],
+    ['too many rows', () => tbl(tr(tc('<w:p/>')).repeat(2000)), 'too-many-rows', { rows: 1000 }],
+    ['too many tables', () => tbl(tr(tc('<w:p/>'))).repeat(50), 'too-many-sheets', { sheets: 20 }],
+    [
+      'too many merges',
+      () => tbl(tr(tc('<w:p/>', '<w:gridSpan w:val="2"/>')).repeat(100)),
+      'too-many-merges',
+      { mergesPerSheet: 50 },
+    ],
+    [
+      'tables nested a hundred thousand deep',
+      () => '<w:tbl><w:tr><w:tc>'.repeat(100_000) + '</w:tc></w:tr></w:tbl>'.repeat(100_000),
+      'too-many-sheets',
+    ],
+    [
+      'an entity expansion (billion laughs)',
+      () =>
+        zipParts([
+          ...docxParts('').filter((part) => part.name !== 'word/document.xml'),
+          {
+            name: 'word/document.xml',
+            data: `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document xmlns:w="${W}"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>&c;&c;&c;</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`,
+          },
+        ]),
+      'corrupt',
+    ],
+    [
+      'a document part that says it is small and inflates to 32 MB',
+      () =>
+        zipParts([
+          ...docxParts('').filter((part) => part.name !== 'word/document.xml'),
+          {
+            name: 'word/document.xml',
+            data: `<w:document xmlns:w="${W}">${' '.repeat(32 << 20)}</w:document>`,
+            declaredSize: 100,
+          },
+        ]),
+      'corrupt',
+    ],
+    [
+      'a document part past the part limit',
+      () => doc(paragraph('x'.repeat(2 << 20))),
+      'part-too-large',
+      { partBytes: 1 << 20 },
+    ],
+    [
+      'broken XML',
+      () =>
+        zipParts([...docxParts('').slice(0, 3), { name: 'word/document.xml', data: '<w:document><w:body>' }]),
+      'corrupt',
+    ],
+    ['a zip without a document', () => zipParts([{ name: 'hello.txt', data: 'hi' }]), 'not-document'],
+    [
+      'a workbook renamed .docx',
+      () => zipParts([{ name: 'xl/workbook.xml', data: '<workbook/>' }]),
+      'not-document',
+    ],
+    ['text that is no zip', () => Buffer.from('这不是文档'), 'not-zip'],
+    ['an empty file', () => Buffer.alloc(0), 'empty-file'],
+    [
+      'an old .doc or an encrypted .docx',
+      () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'ole',
+    ],
+    ['a truncated zip', () => doc(tbl(tr(tc(p('x'))))).subarray(0, 200), 'truncated'],
+  ])('%s', (...row) => {
+    const [, make, code, limits] = row;
+    expect(refused(make(), limits)).toBe(code);
+  });
+
+  it('an image and a text box beside the table: the table is read', () => {
+    const grids = docxGrids(
+      doc(
+        '<w:p><w:r><w:drawing><wp:inline xmlns:wp="wp"><a:graphic xmlns:a="a"/></wp:inline></w:drawing></w:r></w:p>' +
+          '<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>' +
+          tbl(tr(tc(p('框里的表')))) +
+          '</w:txbxContent></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>' +
+          tbl(tr(tc(p('项目名称')))),
+        [{ name: 'word/media/image1.png', data: Buffer.alloc(1000, 7) }],
+      ),
+      DEFAULT_LIMITS,
+    );
+    expect(grids.map((g) => text(g, 1, 0))).toEqual(['项目名称']);
+  });
+});
+
+describe('the command line with bad documents', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'perf-docx-bad-'));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIO = {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      cwd: dir,
+    };
+    return { code: await run(argv, io), stdout, stderr };
+  }
+
+  it('each unreadable document is one line naming it, exit 2, the others still checked', async () => {
+    await fs.writeFile(path.join(dir, 'fake.docx'), 'not a document');
+    await fs.writeFile(
+      path.join(dir, 'span.docx'),
+      doc(tbl(tr(tc(p('x'), '<w:gridSpan w:val="99999999"/>')))),
+    );
+    await fs.writeFile(path.join(dir, 'empty.docx'), doc(paragraph('没有表格的文档')));
+    const r = await cli('check', 'fake.docx', 'span.docx', 'empty.docx');
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^perf-targets: fake\.docx: 不是 \.xlsx 工作簿或 \.docx 文档/);
+    expect(lines[1]).toMatch(/^perf-targets: span\.docx: .*列/);
+    expect(r.stdout).toMatch(/文件：empty\.docx\n {2}没有找到绩效目标表/);
+  });
+
+  it.each(['.xls', '.doc', '.et', '.wps', '.pdf'])(
+    'a %s file: one line saying to save it as .xlsx or .docx',
+    async (ext) => {
+      await fs.writeFile(path.join(dir, `old${ext}`), 'whatever');
+      for (const [lang, said] of [
+        ['zh-CN', /另存为 \.xlsx.*另存为 \.docx/],
+        ['en-US', /save it as \.xlsx in Excel or as \.docx in Word/],
+      ] as const) {
+        const r = await cli('check', `old${ext}`, '--lang', lang);
+        expect(r.code).toBe(2);
+        const lines = r.stderr.split('\n').filter((l) => l !== '');
+        expect(lines).toEqual([expect.stringContaining(`old${ext}: `)]);
+        expect(lines[0]).toMatch(said);
+      }
+    },
+  );
+
+  it('a directory holds its .docx files too, lock files skipped', async () => {
+    const sub = path.join(dir, 'in');
+    await fs.mkdir(sub);
+    await fs.writeFile(path.join(sub, 'a.docx'), doc(tbl(tr(tc(p('项目名称')), tc(p('某项目'))))));
+    await fs.writeFile(path.join(sub, '~$a.docx'), 'lock');
+    const r = await cli('check', 'in', '--format', 'json');
+    const files = (JSON.parse(r.stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(files).toEqual([path.join('in', 'a.docx')]);
+  });
+});
