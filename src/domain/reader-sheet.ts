@@ -14,7 +14,8 @@ export const LAST_COL = 16_383;
  * last row or column does not exist, so the merge's own last cell stands for it.
  */
 export function sheetA1(row: number, col: number): string {
-  return toA1(Math.min(row, LAST_ROW), Math.min(col, LAST_COL));
+  // Lines above a Word document's table sit at negative rows, which have no address: row 1 stands for them.
+  return toA1(Math.max(0, Math.min(row, LAST_ROW)), Math.min(col, LAST_COL));
 }
 
 export interface Hit {

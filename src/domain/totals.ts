@@ -128,7 +128,8 @@ function sumLines(table: TargetTable, part: BudgetPart): { reading: Reading; at:
 
 export function tableAmounts(table: TargetTable, index: number): TableAmounts {
   const unread: UnreadAmount[] = [];
-  const origin = `${columnLetters(table.left)}${table.top + 1}`;
+  // Lines above a Word document's table sit at negative rows and have no address: row 1 stands for them.
+  const origin = `${columnLetters(table.left)}${Math.max(table.top, 0) + 1}`;
   const note = (field: UnreadAmount['field'], at: Field | undefined, r: Reading): Big | null => {
     if (r.ok) return r.wan;
     unread.push({ table: index, sheet: table.sheet, cell: at?.cell ?? origin, field, reason: r.reason });

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { parseA1 } from '../../src/domain/address';
-import type { Grid } from '../../src/domain/grid';
+import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { readGrid, readWorkbook } from '../../src/domain/reader';
 import { computeTotals, formatWan, totalsView } from '../../src/domain/totals';
 import { mof2021Grid } from '../fixtures/foreign';
@@ -189,5 +189,32 @@ describe('formatWan', () => {
   test('never prints -0.00', () => {
     expect(formatWan(new Big('-0.001'))).toBe('0.00');
     expect(formatWan(new Big('-1.005'))).toBe('-1.01');
+  });
+});
+
+describe('a Word table with lines above it (negative rows)', () => {
+  test('what could not be read is named by a real cell address, never a negative row', () => {
+    const grid = gridFromRows(
+      '表1',
+      [
+        ['项目支出绩效目标申报表'],
+        ['单位：万元'],
+        ['项目名称', '饮水工程'],
+        ['年度资金总额', 120],
+        ['其中：财政拨款', 100],
+        ['其他资金', 20],
+        ['年度总体目标', '完成12处工程'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '改造工程数量', '≥12处'],
+        ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+      ],
+      { top: -2 },
+    );
+    const tables = readGrid(grid);
+    expect(tables).toHaveLength(1);
+    const totals = computeTotals(tables);
+    expect(totals.incomplete.length).toBeGreaterThan(0);
+    for (const u of totals.incomplete) expect(u.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
+    for (const note of tables[0].notes ?? []) expect(note.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
   });
 });
