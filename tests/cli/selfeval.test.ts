@@ -120,10 +120,10 @@ describe('perf-targets selfeval', () => {
       'E17',
     ]);
     // Besides its own rules, a 自评表 shows only the defects of the targets it copied (column D: the
-    // seed's `75%` without a comparator, `≤20万元` for a rate): nothing of a target table's form.
+    // seed's `≤500件` as a time limit, `75%` without a comparator, `≤20万元` for a rate): nothing of a target table's form.
     const others = findings.filter((f) => !f.rule.startsWith('selfeval/'));
     expect(others.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([
-      '自评-疑难信访资金!D14 indicator/level2-mismatch',
+      '自评-信访网络运行维护费!D14 indicator/level2-mismatch',
       '自评-疑难信访资金!D14 indicator/no-comparator',
       '自评-驻京值班!D15 indicator/unit-mismatch',
     ]);
