@@ -22,12 +22,20 @@ import { applyFix, undoFix } from './fixes';
 import { startLive } from './live';
 import { queueDeleteOwned, queueMarks } from './marks';
 import { addIndicatorRow, removeIndicatorRow } from './rows';
+import { generateSelfEval } from './selfeval';
 import { isNotFound, Session } from './session';
 import { refuse, text } from './strings';
 import { queueSummary, summaryCells } from './summary';
 import { detectSupport } from './support';
 import { queueLists, queueMarker, queueTemplate, queueTemplateRules } from './template';
-import type { AddinSettings, AppliedFix, Capabilities, TemplateOptions, Workbench } from './workbench';
+import type {
+  AddinSettings,
+  AppliedFix,
+  Capabilities,
+  SelfEvalGenerateOptions,
+  TemplateOptions,
+  Workbench,
+} from './workbench';
 
 export type { Workbench } from './workbench';
 export type { Support } from './support';
@@ -205,6 +213,10 @@ class ExcelWorkbench implements Workbench {
       if (listSheet) this.session.remember(listSheet);
       return { sheet: ws.name };
     });
+  }
+
+  generateSelfEval(options: SelfEvalGenerateOptions): Promise<{ sheets: string[] }> {
+    return generateSelfEval(this.session, options);
   }
 
   writeSummary(): Promise<{ sheet: string }> {
