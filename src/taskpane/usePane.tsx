@@ -11,6 +11,7 @@ import { useCommands, type Commands } from './pane/useCommands';
 import { useFixes, type Fixes } from './pane/useFixes';
 import { useIndicatorRows, type IndicatorRows } from './pane/useIndicatorRows';
 import { useNotices, useRunner, type Notice, type Operation } from './pane/useOperations';
+import { useSelfEval, type SelfEvalCommands } from './pane/useSelfEval';
 import { useSettings } from './pane/useSettings';
 import { useWorkbookState } from './pane/useWorkbookState';
 
@@ -18,7 +19,7 @@ export type { View } from './pane/useCommands';
 export type { Notice, Operation } from './pane/useOperations';
 export type { PendingRemoval } from './pane/useIndicatorRows';
 
-export interface Pane extends Commands, Fixes, IndicatorRows {
+export interface Pane extends Commands, Fixes, IndicatorRows, SelfEvalCommands {
   state: WorkbookState | null;
   settings: AddinSettings;
   /** The operation running, started by the user. */
@@ -41,11 +42,13 @@ export function usePane(workbench: Workbench | null): Pane {
   const commands = useCommands(runner, notices, settings);
   const fixes = useFixes(runner, notices);
   const rows = useIndicatorRows(runner, notices);
+  const selfEval = useSelfEval(runner, notices);
   const { fail, say } = notices;
   return {
     ...commands,
     ...fixes,
     ...rows,
+    ...selfEval,
     state: workbook.state,
     settings: settings.settings,
     busy: runner.busy,

@@ -10,7 +10,15 @@ import { useLang } from '../lang';
 import { plainError } from './errors';
 
 export type Operation =
-  'insertTemplate' | 'validate' | 'totals' | 'clearHighlights' | 'fix' | 'undo' | 'addRow' | 'removeRow';
+  | 'insertTemplate'
+  | 'validate'
+  | 'totals'
+  | 'selfEval'
+  | 'clearHighlights'
+  | 'fix'
+  | 'undo'
+  | 'addRow'
+  | 'removeRow';
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
