@@ -48,12 +48,12 @@ const enUS = {
     totals: 'Wrote the summary sheet "{{sheet}}"; its formulas follow the project tables.',
     clearHighlights: 'Removed every highlight the add-in added (your own formatting is untouched).',
     selfEval:
-      'Generated {{count}} self-evaluation sheet(s), the first “{{sheet}}”: type the year’s spending and the actual values, and the scores, total and grade follow.',
+      'Generated {{n}} self-evaluation sheet(s), the first “{{sheet}}”: type the year’s spending and the actual values, and the scores, total and grade follow.',
   },
   selfEval: {
     heading: 'Year-end self-evaluation',
     intro:
-      'Generate the self-evaluation (自评表) from the target tables: indicators and weights copied, the execution rate, scores, total and grade computed by formulas.',
+      'Generate the year-end self-evaluation sheet from the target tables: indicators and weights copied, the execution rate, scores, total and grade computed by formulas.',
     selected: 'Generate for the selected project',
     all: 'Generate for all projects',
     none: 'The workbook has no self-evaluation yet.',

@@ -25,7 +25,7 @@ export function useSelfEval(runner: Runner, notices: Notices): SelfEvalCommands 
         say({
           intent: 'success',
           text: tNodes(lang, 'done.selfEval', {
-            count: made.sheets.length,
+            n: String(made.sheets.length),
             sheet: <WorkbookText>{made.sheets[0] ?? ''}</WorkbookText>,
           }),
         });
