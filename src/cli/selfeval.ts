@@ -139,7 +139,7 @@ export async function selfevalCommand(paths: string[], options: SelfEvalCliOptio
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     await fs.writeFile(target, data, { flag: options.force ? 'w' : 'wx' });
   } catch (err) {
-    const code = err instanceof Error && 'code' in err ? err.code : undefined;
+    const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
     const message =
       code === 'EEXIST'
         ? t(lang, 'cli.template.exists')

@@ -100,6 +100,8 @@ export const EMPTY_CELL_RULES = new Set([
   'indicator/empty-description',
   'indicator/empty-basis',
   'plan/blank',
+  // A fresh 自评表's actual values and spending are still to fill (SPEC §12), not yet errors.
+  'selfeval/missing-actual',
 ]);
 
 /**

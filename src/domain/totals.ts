@@ -62,6 +62,8 @@ export interface TableAmounts {
   other: Big | null;
   /** Planned amounts by 3月底, 6月底, 10月底, 12月底. */
   planned: (Big | null)[];
+  /** A self-evaluation (自评表): its row is kept, but it is not a project and adds to no sum. */
+  selfEval?: true;
   /** What could not be counted, and why. */
   unread: UnreadAmount[];
 }
@@ -169,6 +171,7 @@ export function tableAmounts(table: TargetTable, index: number): TableAmounts {
     });
   }
   return {
+    ...selfEvalMark(table),
     table: index,
     sheet: table.sheet,
     code: table.code?.text ?? '',
@@ -179,6 +182,10 @@ export function tableAmounts(table: TargetTable, index: number): TableAmounts {
     planned,
     unread,
   };
+}
+
+function selfEvalMark(table: TargetTable): Pick<TableAmounts, 'selfEval'> {
+  return table.form === 'selfEval' ? { selfEval: true } : {};
 }
 
 /** The sum, or null when any part is unknown. */
@@ -199,7 +206,7 @@ export function computeTotals(tables: readonly TargetTable[]): Totals {
   const all = tables.map(tableAmounts);
   // A self-evaluation (自评表, SPEC §12) reports on a project its target table already counts: it
   // keeps its row (callers index rows by table) but adds to no sum.
-  const rows = all.filter((_, i) => tables[i]?.form !== 'selfEval');
+  const rows = all.filter((row) => !row.selfEval);
   const column = <T>(pick: (row: TableAmounts) => T): T[] => rows.map(pick);
   const periods = Array.from({ length: PERIODS }, (_, i) => column((r) => r.planned[i] ?? null));
   return {
@@ -232,16 +239,18 @@ export function formatOrNull(b: Big | null): string | null {
 
 /** The printed view of the totals, as the task pane and the 汇总 sheet show it. */
 export function totalsView(totals: Totals): TotalsView {
-  const projects: TableTotalsView[] = totals.tables.map((row) => ({
-    table: row.table,
-    sheet: row.sheet,
-    code: row.code,
-    name: row.name,
-    total: formatOrNull(row.total),
-    fiscal: formatOrNull(row.fiscal),
-    other: formatOrNull(row.other),
-    planned: row.planned.map(formatOrNull),
-  }));
+  const projects: TableTotalsView[] = totals.tables
+    .filter((row) => !row.selfEval)
+    .map((row) => ({
+      table: row.table,
+      sheet: row.sheet,
+      code: row.code,
+      name: row.name,
+      total: formatOrNull(row.total),
+      fiscal: formatOrNull(row.fiscal),
+      other: formatOrNull(row.other),
+      planned: row.planned.map(formatOrNull),
+    }));
   return {
     projects,
     total: formatOrNull(totals.total),

@@ -23,6 +23,7 @@ import { startLive } from './live';
 import { queueDeleteOwned, queueMarks } from './marks';
 import { insertReference } from './reference';
 import { addIndicatorRow, removeIndicatorRow } from './rows';
+import { generateSelfEval } from './selfeval';
 import { isNotFound, Session } from './session';
 import { refuse, text } from './strings';
 import { queueSummary, summaryCells } from './summary';
@@ -34,6 +35,7 @@ import type {
   Capabilities,
   ReferenceInserted,
   ReferenceToInsert,
+  SelfEvalGenerateOptions,
   TemplateOptions,
   Workbench,
 } from './workbench';
@@ -224,6 +226,10 @@ class ExcelWorkbench implements Workbench {
       if (listSheet) this.session.remember(listSheet);
       return { sheet: ws.name };
     });
+  }
+
+  generateSelfEval(options: SelfEvalGenerateOptions): Promise<{ sheets: string[] }> {
+    return generateSelfEval(this.session, options);
   }
 
   writeSummary(): Promise<{ sheet: string }> {

@@ -21,6 +21,7 @@ const zhCN = {
   cellProtected: '单元格 {{cell}} 在受保护的工作表“{{sheet}}”上被锁定，无法修改。',
   protectedNotMarked: '工作表“{{sheet}}”受保护，其上的标记没有更新。',
   protectedNotCleared: '受保护的工作表上的标记没有清除：{{sheets}}。',
+  noTargetTable: '没有找到可生成自评表的绩效目标表：请先填写或选中一张绩效目标表。',
 };
 
 const enUS: typeof zhCN = {
@@ -46,6 +47,8 @@ const enUS: typeof zhCN = {
   cellProtected: 'Cell {{cell}} is locked on the protected worksheet "{{sheet}}" and cannot be changed.',
   protectedNotMarked: 'The worksheet "{{sheet}}" is protected; its marks were not updated.',
   protectedNotCleared: 'Marks on protected worksheets were not removed: {{sheets}}.',
+  noTargetTable:
+    'No performance-target table to make a self-evaluation from: fill in or select a target table first.',
 };
 
 registerStrings('zh-CN', 'excel', zhCN);

@@ -86,7 +86,7 @@ const single = (row: number, col: number): string =>
  * merges, fonts, alignment, protection, borders. Text that Excel would turn into a number, date or
  * formula is written into a text-formatted cell, so it stays as the spec says.
  */
-function queueCells(
+export function queueCells(
   ws: Excel.Worksheet,
   cells: readonly TemplateCell[],
   merges: readonly CellRange[],
@@ -141,7 +141,7 @@ function queueCells(
 }
 
 /** The template's dropdowns; whatever validation the ranges had is replaced. */
-function queueDataValidations(ws: Excel.Worksheet, validations: readonly DataValidationSpec[]): void {
+export function queueDataValidations(ws: Excel.Worksheet, validations: readonly DataValidationSpec[]): void {
   for (const dv of validations) {
     const v = ws.getRange(dv.range).dataValidation;
     v.clear();

@@ -12,6 +12,13 @@ export type { AddinSettings } from '../domain/settings';
 export type { TableTotalsView, TotalsView } from '../domain/totals';
 export type { Problem, WorkbookState } from '../domain/analysis';
 
+export interface SelfEvalGenerateOptions {
+  /** Only the target tables on these sheets (the selected project); every target table when absent. */
+  sheets?: readonly string[];
+  /** The year evaluated, for tables whose title names none. */
+  year: number;
+}
+
 export interface TemplateOptions {
   profile: ProfileId;
   unitCode: string;
@@ -67,6 +74,11 @@ export interface Workbench {
   applyFix(finding: Finding): Promise<AppliedFix>;
   /** 'changed' when the cell no longer holds what the fix wrote (nothing is then restored). */
   undoFix(applied: AppliedFix): Promise<'undone' | 'changed'>;
+  /**
+   * 生成自评表 (SPEC §12): a new sheet `自评-{项目名称}` per target table (those on `sheets`, or all)
+   * with live scoring formulas; two round trips whatever the number; never writes an existing cell.
+   */
+  generateSelfEval(options: SelfEvalGenerateOptions): Promise<{ sheets: string[] }>;
   /** 汇总: create or refresh the 汇总 sheet with live formulas. */
   writeSummary(): Promise<{ sheet: string }>;
   /** Select a cell (activating its sheet), e.g. when the user activates a finding. */

@@ -18,6 +18,7 @@ const enUS = {
     label: 'Views',
     findings: 'Findings',
     totals: 'Budgets',
+    selfEval: 'Self-evaluation',
     settings: 'Settings',
   },
   outside: {
@@ -34,6 +35,7 @@ const enUS = {
     insertTemplate: 'Inserting the template…',
     validate: 'Validating and highlighting…',
     totals: 'Writing the summary sheet…',
+    selfEval: 'Generating the self-evaluation…',
     clearHighlights: 'Clearing highlights…',
     fix: 'Changing the cell…',
     undo: 'Undoing the change…',
@@ -46,6 +48,20 @@ const enUS = {
     validate: 'Validation done (errors: {{errors}}, warnings: {{warnings}}); their cells are highlighted.',
     totals: 'Wrote the summary sheet "{{sheet}}"; its formulas follow the project tables.',
     clearHighlights: 'Removed every highlight the add-in added (your own formatting is untouched).',
+    selfEval:
+      'Generated {{n}} self-evaluation sheet(s), the first “{{sheet}}”: type the year’s spending and the actual values, and the scores, total and grade follow.',
+  },
+  selfEval: {
+    heading: 'Year-end self-evaluation',
+    intro:
+      'Generate the year-end self-evaluation sheet from the target tables: indicators and weights copied, the execution rate, scores, total and grade computed by formulas.',
+    selected: 'Generate for the selected project',
+    all: 'Generate for all projects',
+    none: 'The workbook has no self-evaluation yet.',
+    score: 'Total {{score}}, grade “{{grade}}”',
+    notScored: 'Not scored yet: inputs still to fill or that cannot be scored',
+    status: '{{toFill}} to fill, {{problems}} other findings, weights add up to {{weights}}',
+    open: 'Open the sheet',
   },
   error: {
     failed: 'The operation did not complete: {{message}}',

@@ -18,6 +18,7 @@ const zhCN = {
     label: '视图',
     findings: '问题',
     totals: '合计',
+    selfEval: '自评',
     settings: '设置',
   },
   outside: {
@@ -33,6 +34,7 @@ const zhCN = {
     insertTemplate: '正在插入模板…',
     validate: '正在校验并标记…',
     totals: '正在写入汇总表…',
+    selfEval: '正在生成自评表…',
     clearHighlights: '正在清除标记…',
     fix: '正在修改单元格…',
     undo: '正在撤销修改…',
@@ -45,6 +47,19 @@ const zhCN = {
     validate: '校验完成：{{errors}} 个错误，{{warnings}} 个警告，问题单元格已标记。',
     totals: '已写入汇总表“{{sheet}}”，其中的公式会随项目表自动更新。',
     clearHighlights: '已清除加载项添加的全部标记（不影响你自己的格式）。',
+    selfEval:
+      '已生成 {{n}} 张自评表（首张为“{{sheet}}”）：填写全年执行数和实际完成值后，得分、总分和等级自动计算。',
+  },
+  selfEval: {
+    heading: '项目支出绩效自评',
+    intro: '由绩效目标表生成年终自评表：指标和分值照抄，执行率、得分、总分和等级用公式自动计算。',
+    selected: '生成自评表（所选项目）',
+    all: '生成自评表（全部项目）',
+    none: '工作簿中还没有自评表。',
+    score: '总分 {{score}}，等级“{{grade}}”',
+    notScored: '尚未计分：还有待填写或无法计分的项',
+    status: '待填写 {{toFill}} 项，其他问题 {{problems}} 个，分值合计 {{weights}}',
+    open: '打开工作表',
   },
   error: {
     failed: '操作没有完成：{{message}}',

@@ -28,10 +28,11 @@ import { usePane, type View } from './usePane';
 import { ViewPanel, ViewTabs } from './ViewTabs';
 import { useTextStyles } from './styles';
 
-const VIEWS: View[] = ['findings', 'totals', 'settings'];
+const VIEWS: View[] = ['findings', 'totals', 'selfEval', 'settings'];
 
 // The pane opens on 问题; the other two views load when first shown, to keep the first load light.
 const TotalsView = lazy(() => import('./TotalsView').then((m) => ({ default: m.TotalsView })));
+const SelfEvalView = lazy(() => import('./SelfEvalView').then((m) => ({ default: m.SelfEvalView })));
 const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })));
 // The 参考指标 panel carries the indicator library: it loads once the workbook has been read.
 const ReferencePanel = lazy(() => import('./ReferencePanel').then((m) => ({ default: m.ReferencePanel })));
@@ -221,6 +222,17 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
                 totals={pane.state?.totals ?? null}
                 busy={busy}
                 onWriteSummary={pane.writeSummary}
+              />
+            </Suspense>
+          ) : null}
+          {pane.view === 'selfEval' ? (
+            <Suspense fallback={loadingView}>
+              <SelfEvalView
+                lang={lang}
+                state={pane.state}
+                busy={busy}
+                onGenerate={pane.generateSelfEval}
+                onSelect={pane.select}
               />
             </Suspense>
           ) : null}

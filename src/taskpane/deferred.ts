@@ -23,6 +23,7 @@ export function deferredWorkbench(loading: Promise<Workbench>, capabilities: Cap
     clearHighlights: () => loading.then((w) => w.clearHighlights()),
     applyFix: (finding) => loading.then((w) => w.applyFix(finding)),
     undoFix: (applied) => loading.then((w) => w.undoFix(applied)),
+    generateSelfEval: (options) => loading.then((w) => w.generateSelfEval(options)),
     writeSummary: () => loading.then((w) => w.writeSummary()),
     select: (sheet, cell) => loading.then((w) => w.select(sheet, cell)),
     getSelection: () => loading.then((w) => w.getSelection()),

@@ -12,6 +12,7 @@ import { useFixes, type Fixes } from './pane/useFixes';
 import { useIndicatorRows, type IndicatorRows } from './pane/useIndicatorRows';
 import { useNotices, useRunner, type Notice, type Operation } from './pane/useOperations';
 import { useReferences, type References } from './pane/useReferences';
+import { useSelfEval, type SelfEvalCommands } from './pane/useSelfEval';
 import { useSettings } from './pane/useSettings';
 import { useWorkbookState } from './pane/useWorkbookState';
 
@@ -19,7 +20,7 @@ export type { View } from './pane/useCommands';
 export type { Notice, Operation } from './pane/useOperations';
 export type { PendingRemoval } from './pane/useIndicatorRows';
 
-export interface Pane extends Commands, Fixes, IndicatorRows, References {
+export interface Pane extends Commands, Fixes, IndicatorRows, References, SelfEvalCommands {
   state: WorkbookState | null;
   settings: AddinSettings;
   /** The operation running, started by the user. */
@@ -43,12 +44,14 @@ export function usePane(workbench: Workbench | null): Pane {
   const fixes = useFixes(runner, notices);
   const rows = useIndicatorRows(runner, notices);
   const references = useReferences(runner, notices);
+  const selfEval = useSelfEval(runner, notices);
   const { fail, say } = notices;
   return {
     ...commands,
     ...fixes,
     ...rows,
     ...references,
+    ...selfEval,
     state: workbook.state,
     settings: settings.settings,
     busy: runner.busy,

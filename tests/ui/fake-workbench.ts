@@ -326,6 +326,15 @@ export class FakeWorkbench implements Workbench {
     for (const f of state.findings) if (f.severity !== 'info') this.book.marks.add(`${f.sheet}!${f.cell}`);
   }
 
+  async generateSelfEval(options: {
+    sheets?: readonly string[];
+    year: number;
+  }): Promise<{ sheets: string[] }> {
+    await this.enter('generateSelfEval');
+    const sheets = (options.sheets ?? [...this.book.sheets.keys()]).map((s) => `自评-${s}`);
+    return { sheets };
+  }
+
   async insertTemplate(options: TemplateOptions): Promise<{ sheet: string }> {
     await this.enter('insertTemplate');
     const base = options.projectName?.trim() || '新项目';

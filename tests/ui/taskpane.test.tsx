@@ -35,7 +35,7 @@ describe('command bar', () => {
       for (const name of COMMANDS[lang])
         expect(screen.getByRole('button', { name }).hasAttribute('disabled')).toBe(false);
       const tabs = screen.getAllByRole('tab').map((tab) => tab.textContent ?? '');
-      expect(tabs).toHaveLength(3);
+      expect(tabs).toHaveLength(4);
       for (const tab of tabs) expect(COMMANDS[lang]).not.toContain(tab);
     },
   );

@@ -39,6 +39,10 @@ const rule: Rule = {
     const total = table.budget.total;
     const fiscal = budgetLines(table, 'fiscal');
     if (!total || !fiscal.length) return;
+    // A self-evaluation's breakdown left blank is still to fill (SPEC §12), not a contradiction.
+    const parts = [...fiscal, ...budgetLines(table, 'carryover'), ...budgetLines(table, 'other')];
+    if (table.form === 'selfEval' && parts.every((p) => readAmount(p, table.moneyScale).kind === 'empty'))
+      return;
     const t = readAmount(total, table.moneyScale);
     if (t.kind !== 'number') return;
     let unreadable = false;

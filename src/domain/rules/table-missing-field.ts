@@ -30,7 +30,8 @@ const rule: Rule = {
     const fields: Record<Required, Field | undefined> = {
       name: table.name,
       code: table.code,
-      total: table.budget.total,
+      // A self-evaluation's 全年预算数 is selfeval/missing-actual's to ask for, with the 执行数 (SPEC §12).
+      total: table.form === 'selfEval' && table.funds ? undefined : table.budget.total,
       goal: table.goal,
     };
     for (const what of ['name', 'code', 'total', 'goal'] as const) {

@@ -372,7 +372,8 @@ export function buildSelfEvalSheet(table: TargetTable, options: SelfEvalOptions)
   merge(gradeRow, 0, gradeRow, 4);
   put(gradeRow, 5, {
     formula: gradeFormula(toA1(sumRow, 6)),
-    numberFormat: TEXT_FORMAT,
+    // Excel keeps a formula typed into a text-formatted cell as text.
+    numberFormat: 'General',
     locked: true,
     style: { ...LABEL, bold: true },
   });

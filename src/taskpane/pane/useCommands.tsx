@@ -9,7 +9,7 @@ import { countBySeverity } from './errors';
 import type { Notices, Runner } from './useOperations';
 import type { SettingsState } from './useSettings';
 
-export type View = 'findings' | 'totals' | 'settings';
+export type View = 'findings' | 'totals' | 'selfEval' | 'settings';
 
 export interface Commands {
   view: View;

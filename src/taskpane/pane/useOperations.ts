@@ -13,6 +13,7 @@ export type Operation =
   | 'insertTemplate'
   | 'validate'
   | 'totals'
+  | 'selfEval'
   | 'clearHighlights'
   | 'fix'
   | 'undo'

@@ -22,6 +22,17 @@ describe('the generated 自评表 read back', () => {
     );
     expect(table?.funds?.[0]?.cells.executed?.cell).toBe(spec.cellsOf.executed);
     expect(table?.goal?.text).toBe(target.goal?.text);
+    // Excel keeps a formula written into a text-formatted cell as text.
+    expect(spec.cells.filter((c) => c.formula && c.numberFormat === '@')).toEqual([]);
+    // Every input is unlocked; every formula is locked.
+    const inputs = [
+      spec.cellsOf.yearBudget,
+      spec.cellsOf.executed,
+      ...spec.cellsOf.rows.map((r) => r.actual),
+    ];
+    const at = (a: string) => spec.cells.find((c) => `${String.fromCharCode(65 + c.col)}${c.row + 1}` === a);
+    expect(inputs.map((a) => at(a)?.locked)).toEqual(inputs.map(() => false));
+    expect(spec.cells.filter((c) => c.formula && !c.locked)).toEqual([]);
     const evaluation = evaluateSelf(table!);
     expect(evaluation.weights.toFixed(2)).toBe('100.00');
     expect(evaluation.total).toBeUndefined();
