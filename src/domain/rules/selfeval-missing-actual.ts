@@ -72,6 +72,9 @@ const rule: Rule = {
       if (!at) continue;
       const name = ind.name.text;
       if (s.actual.kind === 'empty') {
+        // No 年度指标值 either (a blank form, a placeholder row 指标2): the target is asked for first
+        // (indicator/empty-value); an actual value is not, with nothing to compare it to.
+        if (ind.value.text.trim() === '') continue;
         if (s.target) context.report({ at, messageId: 'empty', data: { name, example: exampleOf(s) } });
         else
           context.report({ at, messageId: 'emptyGrade', data: { name, grade: QUALITATIVE_GRADES[0].text } });

@@ -66,6 +66,14 @@ const rule: Rule = {
       if (ind.weight) last = ind.weight;
     }
     if (evaluation.weights.eq(100) || !last) return;
+    // Default weights add up to 100 whenever every 一级 is there; a missing 一级 is
+    // indicator/missing-level1's to report. Only weights someone wrote can be wrong here.
+    const fundsWeight = evaluation.funds?.line.cells.weight;
+    const written =
+      evaluation.indicators.some((s) => s.weightTyped) ||
+      evaluation.indicators.some((s) => weightInName(s.indicator.level1.text) !== undefined) ||
+      (fundsWeight !== undefined && fundsWeight.text.trim() !== '');
+    if (!written) return;
     context.report({
       at: culprit(evaluation) ?? last,
       messageId: 'sum',

@@ -13,6 +13,8 @@ runRule(rule, {
       qualitative,
     ),
     { title: 'a target table is not judged', table: GOOD },
+    // The empty target is indicator/empty-value's: there is nothing to compare an actual value with.
+    filled('a row with neither target nor actual value', { actuals: [null] }, withRow(0, { value: null })),
   ],
   invalid: [
     {
