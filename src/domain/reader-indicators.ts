@@ -304,7 +304,7 @@ export function readIndicators(
       row,
       level1,
       level2,
-      name: view.field(row, at(cols.name)),
+      name: slotless(view.field(row, at(cols.name)), value),
       value,
       valueText: joinValue(comparator?.text ?? '', value.text, unit?.text ?? ''),
     };
@@ -391,13 +391,22 @@ function insideGroup(view: SheetView, row: number, cols: Columns): boolean {
   });
 }
 
-/** A row whose only own content is dots (`……`, `…`, `...`). */
+/** A template's numbered slot for an indicator (`指标2`, `指标3：`), left as printed. */
+const TEMPLATE_SLOT = /^(?:指标|目标)\s*\d{1,2}\s*[:：]?$/u;
+
+/** A name that is only a template's slot (`指标1`) on a row with no value: no name was written. */
+function slotless(name: Field, value: Field): Field {
+  if (value.text !== '' || !TEMPLATE_SLOT.test(name.text)) return name;
+  return { cell: name.cell, row: name.row, col: name.col, raw: undefined, text: '' };
+}
+
+/** A row whose only own content is dots (`……`, `…`, `...`) or a template's empty slot (`指标2`). */
 function isPlaceholderRow(view: SheetView, row: number, from: number, to: number): boolean {
   let dots = false;
   for (let col = from; col <= to; col++) {
     const text = view.ownText(row, col).trim();
     if (text === '') continue;
-    if (!/^(?:…+|[．.·。]{2,})$/u.test(text)) return false;
+    if (!/^(?:…+|[．.·。]{2,})$/u.test(text) && !TEMPLATE_SLOT.test(text)) return false;
     dots = true;
   }
   return dots;

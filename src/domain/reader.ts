@@ -60,6 +60,9 @@ function anchorKinds(view: SheetView, row: number): AnchorKind[] {
   return out;
 }
 
+/** Anchors that name a project or department (not an indicator header). */
+const PROJECT_ANCHORS: readonly AnchorKind[] = ['name', 'code', 'entity'];
+
 /**
  * Rows that start a table: a 项目名称/项目编码/部门名称 label, or an indicator header with none of
  * them above it. A label already seen in the current table, or any such label after its indicator
@@ -77,11 +80,12 @@ function findGroups(view: SheetView): Group[] {
       kinds.every((k) => !(current as Group).seen.has(k));
     // A second indicator header with no project of its own under a named table is another block of
     // that table (长期绩效指标 over 年度绩效指标): readTable picks the year's.
+    const seen = current?.seen;
     const anotherBlock =
-      current !== undefined &&
+      seen !== undefined &&
       kinds.length === 1 &&
       kinds[0] === 'header' &&
-      ['name', 'code', 'entity'].some((k) => (current as Group).seen.has(k as AnchorKind));
+      PROJECT_ANCHORS.some((k) => seen.has(k));
     if (anotherBlock) continue;
     if (joins && current) {
       for (const k of kinds) current.seen.add(k);

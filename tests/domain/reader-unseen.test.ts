@@ -122,6 +122,27 @@ describe('indicator blocks as the held-out forms draw them', () => {
     expect(rules).not.toContain('indicator/empty-value');
   });
 
+  test('a template’s numbered slots left empty (`指标2`, `……`) are no indicators without a value', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['项目名称', '暖通改造', '预算数', 43.2],
+        ['一级指标', '二级指标', '三级指标', '年度指标值'],
+        ['产出指标', '质量指标', '指标1工程完工率', '≥100%'],
+        [null, null, '指标2'],
+        [null, null, '……'],
+        [null, '生态效益指标', '指标1'],
+      ],
+      merges('A3:A6', 'B3:B5'),
+    );
+    const [t] = readGrid(grid);
+    expect(t.indicators.map((i) => i.name.text)).toEqual(['指标1工程完工率', '']);
+    const found = checkGrids([grid]).findings.map((f) => `${f.rule} ${f.cell}`);
+    expect(found).not.toContain('indicator/empty-value D4');
+    expect(found).not.toContain('indicator/empty-value D6');
+    expect(found).toContain('indicator/empty-placeholder B6');
+  });
+
   test('长期绩效指标 over 年度绩效指标: one table, and the year’s block is the one read', () => {
     const grid = gridFromRows(
       's',
