@@ -4,7 +4,9 @@
  */
 
 import type { CliCommand } from '../command';
+import { annotate } from './annotate';
 import { check } from './check';
+import { report } from './report';
 import { template } from './template';
 import { totals } from './totals';
 
@@ -13,5 +15,7 @@ import { totals } from './totals';
 export const COMMANDS: readonly CliCommand[] = [
   check,
   totals,
+  annotate,
+  report,
   template,
 ];
