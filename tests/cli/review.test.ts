@@ -102,8 +102,8 @@ describe('annotate', () => {
     const wb = await open('信访局（审核意见）.xlsx');
     const first = wb.worksheets[0];
     expect(first.name).toBe('审核意见');
-    expect(String(first.getCell('A1').value)).toBe('审核意见：信访局.xlsx');
-    expect(String(first.getCell('A2').value)).toMatch(/错误 1 个/);
+    expect(first.getCell('A1').text).toBe('审核意见：信访局.xlsx');
+    expect(first.getCell('A2').text).toMatch(/错误 1 个/);
     expect(first.getRow(3).values).toEqual(
       expect.arrayContaining(['序号', '工作表', '单元格', '项目', '级别', '问题', '建议改为', '规则']),
     );
@@ -111,10 +111,10 @@ describe('annotate', () => {
     for (let r = 4; r <= first.rowCount; r++) {
       const link = first.getCell(r, 3).value as ExcelJS.CellHyperlinkValue;
       rows.push({
-        sheet: String(first.getCell(r, 2).value),
+        sheet: first.getCell(r, 2).text,
         link: link.hyperlink,
-        severity: String(first.getCell(r, 5).value),
-        message: String(first.getCell(r, 6).value),
+        severity: first.getCell(r, 5).text,
+        message: first.getCell(r, 6).text,
       });
     }
     expect(rows).toHaveLength(findings.length);
