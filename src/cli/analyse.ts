@@ -52,8 +52,12 @@ export async function analyse(
   profile: ProfileChoice,
   lang: Lang,
   io: CliIO,
+  /** A file never to read, even when a directory holds it: the file a command is writing. */
+  skip?: string,
 ): Promise<Analysis> {
-  const collected = await collectTargets(paths, io.cwd);
+  const collected = (await collectTargets(paths, io.cwd)).filter(
+    (item) => 'error' in item || item.absolute !== skip,
+  );
   const results: FileResult[] = [];
   const fail = (display: string, err: unknown): void => {
     const message = readErrorText(lang, err);

@@ -308,7 +308,7 @@ export function checkText(
   return lines.join('\n') + '\n';
 }
 
-function inTable(f: Finding, table: TargetTable): boolean {
+export function inTable(f: Finding, table: TargetTable): boolean {
   const [row, col] = cellOrder(f.cell);
   return row - 1 >= table.top && row - 1 <= table.bottom && col - 1 >= table.left && col - 1 <= table.right;
 }

@@ -4,9 +4,11 @@
  */
 
 import type { CliCommand } from '../command';
+import { annotate } from './annotate';
 import { check } from './check';
 import { library } from './library';
 import { selfeval } from './selfeval';
+import { report } from './report';
 import { template } from './template';
 import { totals } from './totals';
 
@@ -15,6 +17,8 @@ import { totals } from './totals';
 export const COMMANDS: readonly CliCommand[] = [
   check,
   totals,
+  annotate,
+  report,
   template,
   library,
   selfeval,
