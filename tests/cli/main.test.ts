@@ -13,6 +13,9 @@ import { cliStrings } from '../../src/i18n/cli';
 import { seedPastedGrid, seedStandardGrids } from '../fixtures/seed-grids';
 import { minimalXlsxParts, writeGridsXlsx, zipParts } from '../fixtures/xlsx';
 
+// The reader worker transpiles its sources before its first file: seconds on a loaded machine.
+jest.setTimeout(30000);
+
 let dir: string;
 
 interface Ran {
