@@ -63,6 +63,18 @@ describe('generateSelfEval', () => {
     expect(sim.sheetNames().filter((n) => n.startsWith('自评-'))).toHaveLength(2);
   });
 
+  test('汇总 and the totals list the projects, not their 自评表', async () => {
+    const { sim, bench } = await open(projectGrids(2));
+    await bench.generateSelfEval({ year: 2024 });
+    const { sheet } = await bench.writeSummary();
+    const names = sim.toGrid(sheet).cells.map((row) => row[1]?.value);
+    expect(names.filter((n) => typeof n === 'string' && n.includes('群众工作中心运行'))).toHaveLength(1);
+    expect(sim.toGrid(sheet).cells).toHaveLength(4);
+    const state = await bench.refresh();
+    expect(state.totals.projects).toHaveLength(2);
+    expect(state.tables.filter((t) => t.form === 'selfEval')).toHaveLength(2);
+  });
+
   test('a workbook without a target table: a refusal that says why', async () => {
     const { bench } = await open(projectGrids(1));
     await expect(bench.generateSelfEval({ year: 2024, sheets: ['nowhere'] })).rejects.toThrow(

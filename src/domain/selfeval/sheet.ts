@@ -6,6 +6,7 @@
  * WPS and LibreOffice.
  */
 
+import Big from 'big.js';
 import { columnLetters, toA1 } from '../address';
 import type { CellRange, Grid, GridCell } from '../grid';
 import { LIST_SHEET, SUMMARY_SHEET, TEXT_FORMAT, type CellStyle, type PrintSpec } from '../layout';
@@ -181,23 +182,23 @@ export function gradeFormula(totalCell: string): string {
   return `=IF(${t}="","",IF(${t}>=90,"优",IF(${t}>=80,"良",IF(${t}>=60,"中","差"))))`;
 }
 
-function amountOf(field: Field | undefined, table: TargetTable): number | undefined {
+/** An amount of the target table in 万元 (the generated form's unit); undefined when unreadable. */
+function amountOf(field: Field | undefined, table: TargetTable): Big | undefined {
   const reading = readAmount(field, table.moneyScale);
-  if (reading.kind !== 'number') return undefined;
-  // Shown in 万元, the unit of the generated form.
-  return reading.value.times(table.moneyScale).toNumber();
+  return reading.kind === 'number' ? reading.value.times(table.moneyScale) : undefined;
 }
 
-function partAmount(table: TargetTable, part: 'fiscal' | 'other'): number | undefined {
+/** A budget part summed over its lines (中央资金 + 市级资金 …), exactly; undefined when one is unreadable. */
+function partAmount(table: TargetTable, part: 'fiscal' | 'other'): Big | undefined {
   const lines = budgetLines(table, part);
   if (!lines.length) return undefined;
-  let sum = 0;
+  let sum = new Big(0);
   for (const line of lines) {
     const v = amountOf(line, table);
     if (v === undefined) return undefined;
-    sum += v;
+    sum = sum.plus(v);
   }
-  return Number(sum.toFixed(6));
+  return sum;
 }
 
 export interface SelfEvalOptions {
@@ -253,7 +254,7 @@ export function buildSelfEvalSheet(table: TargetTable, options: SelfEvalOptions)
   [L.yearStart, L.yearBudget, L.executed, L.weight, L.rate, L.score].forEach((t, i) => label(4, 2 + i, t));
   label(4, 8, '');
   merge(4, 8, 4, COLS - 1);
-  const fundsRows: { row: number; text: string; amount: number | undefined }[] = [
+  const fundsRows: { row: number; text: string; amount: Big | undefined }[] = [
     { row: 5, text: L.total, amount: amountOf(table.budget.total, table) },
     { row: 6, text: L.fiscal, amount: partAmount(table, 'fiscal') },
     { row: 7, text: L.other, amount: partAmount(table, 'other') },
@@ -262,7 +263,7 @@ export function buildSelfEvalSheet(table: TargetTable, options: SelfEvalOptions)
     const r = line.row;
     label(r, 1, line.text, { ...LABEL, bold: false, horizontal: 'left' });
     put(r, 2, {
-      ...(line.amount !== undefined ? { value: line.amount } : {}),
+      ...(line.amount !== undefined ? { value: line.amount.toNumber() } : {}),
       numberFormat: SCORE_FORMAT,
       locked: true,
       style: NUMBER,
