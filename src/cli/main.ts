@@ -211,12 +211,23 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
     .option('--projects <n>', t(lang, 'cli.usage.projects'), '1')
     .addOption(profileOption())
     .option('--unit <unit>', t(lang, 'cli.usage.unit'))
+    .option('--year <year>', t(lang, 'cli.usage.year'))
+    .option('--signature', t(lang, 'cli.usage.signature'), false)
     .option('--force', t(lang, 'cli.usage.force'), false)
     .action(
       async (
         out: string,
-        opts: { projects: string; profile: ProfileChoice; unit?: string; force: boolean },
+        opts: {
+          projects: string;
+          profile: ProfileChoice;
+          unit?: string;
+          year?: string;
+          signature: boolean;
+          force: boolean;
+        },
       ) => {
+        if (opts.year !== undefined && !/^\d{4}$/.test(opts.year.trim()))
+          throw new UsageError(t(lang, 'cli.usage.badYear', { value: opts.year }));
         const projects = parseProjects(opts.projects, lang);
         if (opts.unit !== undefined && opts.unit.trim() === '')
           throw new UsageError(t(lang, 'cli.usage.badUnit'));
@@ -232,6 +243,8 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
             projects,
             force: opts.force,
             ...unit,
+            ...(opts.year !== undefined ? { year: opts.year.trim() } : {}),
+            signature: opts.signature,
           });
           io.stdout.write(
             t(lang, 'cli.template.written', {

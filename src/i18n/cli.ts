@@ -18,6 +18,8 @@ const zhCN = {
     lang: '输出语言：zh-CN 或 en-US',
     projects: '项目（工作表）个数，1 到 200',
     unit: '单位编码和名称，如 "207002某某单位"',
+    year: '预算年度，写入标题（如 2026 → 2026年度项目绩效目标表）',
+    signature: '在表下加签字行（填报人、联系电话、填报日期）',
     force: '覆盖已存在的文件',
     help: '显示帮助',
     version: '显示版本号',
@@ -25,6 +27,7 @@ const zhCN = {
     badChoice: '{{option}} 的取值必须是 {{choices}} 之一，收到“{{value}}”',
     badProjects: '--projects 必须是 1 到 {{max}} 之间的整数，收到“{{value}}”',
     badUnit: '--unit 不能为空',
+    badYear: '--year 必须是四位年份，如 2026，收到“{{value}}”',
   },
   read: {
     'not-found': '文件或目录不存在',
@@ -119,6 +122,8 @@ const enUS: typeof zhCN = {
     lang: 'output language: zh-CN or en-US',
     projects: 'number of project sheets, 1 to 200',
     unit: 'unit code and name, e.g. "207002某某单位"',
+    year: 'budget year, written in the title (2026 → 2026年度项目绩效目标表)',
+    signature: 'add a signature line under each table (preparer, telephone, date)',
     force: 'overwrite an existing file',
     help: 'show help',
     version: 'show the version',
@@ -126,6 +131,7 @@ const enUS: typeof zhCN = {
     badChoice: '{{option}} must be one of {{choices}}, got "{{value}}"',
     badProjects: '--projects must be a whole number from 1 to {{max}}, got "{{value}}"',
     badUnit: '--unit must not be empty',
+    badYear: '--year must be a four-digit year such as 2026; got "{{value}}"',
   },
   read: {
     'not-found': 'no such file or directory',
