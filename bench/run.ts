@@ -26,7 +26,8 @@ const PARTS: readonly Part[] = ['roundTrips', 'engine', 'cli', 'taskpane', 'prev
 export const TARGETS = {
   roundTrips: 2,
   engineRatio: 0.1,
-  initialJsGzipBytes: 150 * 1024,
+  // Issue 13: the task pane's initial JavaScript stays within 140 KB gzip.
+  initialJsGzipBytes: 140 * 1024,
   taskpaneRatio: 1.3,
 };
 

@@ -18,6 +18,10 @@ export interface TemplateFileOptions {
   projects: number;
   unitCode?: string;
   unitName?: string;
+  /** The budget year in the title (`2026年度项目绩效目标表`). */
+  year?: string;
+  /** The signature line under each table. */
+  signature?: boolean;
   /** Replace an existing file; without it an existing file is left alone (EEXIST). */
   force?: boolean;
 }
@@ -48,6 +52,7 @@ function applyCell(ws: ExcelJS.Worksheet, spec: TemplateCell, isMaster: boolean)
     horizontal: s.horizontal ?? 'left',
     vertical: s.vertical === 'top' ? 'top' : 'middle',
     wrapText: s.wrap ?? false,
+    ...(s.indent ? { indent: s.indent } : {}),
   };
   if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   cell.protection = { locked: spec.locked };
@@ -61,6 +66,7 @@ function writeTable(ws: ExcelJS.Worksheet, spec: TemplateSpec): void {
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slaves.add(`${r}:${c}`);
   }
   for (const cell of spec.cells) applyCell(ws, cell, !slaves.has(`${cell.row}:${cell.col}`));
+  for (const cell of spec.extraCells) applyCell(ws, cell, true);
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(spec.left + 1 + i).width = w;
   });
@@ -131,6 +137,8 @@ export function buildTemplateWorkbook(options: TemplateFileOptions): {
       profile: options.profile,
       unitCode: options.unitCode,
       unitName: options.unitName,
+      ...(options.year ? { year: options.year } : {}),
+      ...(options.signature ? { signature: true } : {}),
     });
     const ws = workbook.addWorksheet(name, {
       pageSetup: {

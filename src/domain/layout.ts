@@ -11,6 +11,15 @@ import { BASIS_SUGGESTIONS, defaultIndicatorRows, getProfile } from './taxonomy'
 import type { ProfileId } from './types';
 
 export const TITLE = '项目绩效目标表';
+/** The title with its budget year when one is set (`2026年度项目绩效目标表`, SPEC §1). */
+export function titleFor(year?: string): string {
+  const y = (year ?? '').trim();
+  return /^\d{4}$/.test(y) ? `${y}年度${TITLE}` : TITLE;
+}
+/** A title the template wrote, with or without its year. */
+export const TEMPLATE_TITLE = /^(\d{4}年度)?项目绩效目标表$/;
+/** The line under the table that makes the printout ready to sign (SPEC §1, on in 设置). */
+export const SIGNATURE_LINE = '填报人：            联系电话：            填报日期：';
 export const MONEY_UNIT_LABEL = '单位：万元';
 
 /** The labels of the standard table, as the template writes them. */
@@ -66,6 +75,8 @@ export interface CellStyle {
   horizontal?: 'left' | 'center' | 'right';
   vertical?: 'center' | 'top';
   wrap?: boolean;
+  /** Indent from the cell border, in Excel's indent levels (text never touches the border). */
+  indent?: number;
   border: boolean;
 }
 
@@ -118,6 +129,8 @@ export interface TemplateSpec {
   right: number;
   /** Every cell of the table's rectangle (merged cells included, for borders and formats). */
   cells: TemplateCell[];
+  /** Cells outside the table (the signature line below it), written but not part of its range. */
+  extraCells: TemplateCell[];
   merges: CellRange[];
   /** Seven widths, in characters, for the table's columns left to right. */
   columnWidths: number[];
@@ -144,6 +157,10 @@ export interface TemplateOptions {
   projectName?: string;
   /** Number of indicator rows; default one per 二级 of the profile. */
   indicatorRows?: number;
+  /** The budget year (`2026`): the title then reads `2026年度项目绩效目标表`. */
+  year?: string;
+  /** Write the signature line (填报人、联系电话、填报日期) under the table. */
+  signature?: boolean;
 }
 
 /** Row offsets from the table's first row (SPEC §1). */
@@ -256,11 +273,16 @@ export function buildTemplate(options: TemplateOptions): TemplateSpec {
     roles[role] = toA1(row, col);
   };
 
-  set(r, c, { value: TITLE }, { bold: true, fontSize: 16, horizontal: 'center' });
+  // The title and the unit line stand above the table, as on the official form: no borders.
+  for (let col = c; col <= right; col++) {
+    set(r, col, {}, { border: false });
+    set(r + ROW.unit, col, {}, { border: false });
+  }
+  set(r, c, { value: titleFor(options.year) }, { bold: true, fontSize: 16, horizontal: 'center' });
   merge(r, c, r, right);
 
   const unitLine = `${options.unitCode ?? ''}${options.unitName ?? ''}`;
-  input(r + ROW.unit, c, 'unitLine', TEXT_FORMAT, { horizontal: 'left' }, unitLine);
+  input(r + ROW.unit, c, 'unitLine', TEXT_FORMAT, { horizontal: 'left', indent: 0 }, unitLine);
   merge(r + ROW.unit, c, r + ROW.unit, c + 4);
   at('unitLine', r + ROW.unit, c);
   set(r + ROW.unit, c + 5, { value: MONEY_UNIT_LABEL, label: true }, { horizontal: 'right' });
@@ -348,10 +370,24 @@ export function buildTemplate(options: TemplateOptions): TemplateSpec {
   }
   for (const role of Object.keys(INDICATOR_COL) as IndicatorRole[]) at(role, first, c + INDICATOR_COL[role]);
 
+  // Left-aligned text keeps one indent level from the cell border, so it never touches the line.
+  for (const cell of cells.values())
+    if (cell.style.horizontal === 'left' && cell.style.border && cell.style.indent === undefined)
+      cell.style = { ...cell.style, indent: 1 };
   for (const m of merges) spread(m);
 
+  const extraCells: TemplateCell[] = [];
+  if (options.signature) {
+    const row = bottom + 1;
+    extraCells.push({
+      ...base(row, c),
+      value: SIGNATURE_LINE,
+      style: { font: FONT, fontSize: FONT_SIZE, vertical: 'center', horizontal: 'left', border: false },
+    });
+  }
+
   const rowHeights: { row: number; height: number }[] = [
-    { row: r, height: 32 },
+    { row: r, height: 36 },
     { row: r + ROW.unit, height: 20 },
     { row: rc, height: 24 },
     { row: rb, height: 24 },
@@ -362,6 +398,7 @@ export function buildTemplate(options: TemplateOptions): TemplateSpec {
     { row: header, height: 30 },
   ];
   for (let row = first; row <= last; row++) rowHeights.push({ row, height: 40 });
+  if (options.signature) rowHeights.push({ row: bottom + 1, height: 30 });
 
   const prefix = listNamePrefix(options.profile);
   const level1List = `${prefix}一级指标`;
@@ -398,6 +435,7 @@ export function buildTemplate(options: TemplateOptions): TemplateSpec {
     left: c,
     right,
     cells: [...cells.values()],
+    extraCells,
     merges,
     columnWidths: [...WIDTHS],
     rowHeights,

@@ -9,7 +9,7 @@
 
 import { parseRangeA1 } from './address';
 import { cellAt, cellText, type CellRange, type Grid } from './grid';
-import { buildTemplate, MARK_FILL, type TemplateSpec } from './layout';
+import { buildTemplate, MARK_FILL, TEMPLATE_TITLE, type TemplateSpec } from './layout';
 import type { Finding, TargetTable } from './types';
 import { fingerprint } from './formula';
 
@@ -65,7 +65,11 @@ export function templateOf(table: TargetTable, grid: Grid): TemplateSpec | undef
   const labels = spec.cells.filter(
     (c) => c.value && (c.label || (c.row === spec.top && c.col === spec.left)),
   );
-  const same = labels.every((c) => cellText(cellAt(grid, c.row, c.col)) === c.value);
+  const same = labels.every((c) => {
+    const text = cellText(cellAt(grid, c.row, c.col));
+    // The title may carry the budget year (2026年度项目绩效目标表).
+    return c.row === spec.top && c.col === spec.left ? TEMPLATE_TITLE.test(text) : text === c.value;
+  });
   return same ? spec : undefined;
 }
 

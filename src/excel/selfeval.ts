@@ -20,7 +20,7 @@ function queueSheet(ws: Excel.Worksheet, spec: SelfEvalSheetSpec, session: Sessi
     locked: c.locked,
     style: c.style,
   }));
-  queueCells(ws, cells, spec.merges, { values: false });
+  queueCells(ws, cells, spec.merges, { values: false, indent: session.support.pageLayout });
   const bottom = Math.max(...spec.cells.map((c) => c.row));
   const width = spec.columnWidths.length;
   const matrix: (string | number)[][] = Array.from({ length: bottom + 1 }, () =>

@@ -32,11 +32,13 @@ interface Look {
   vertical: VAlign;
   wrap: boolean;
   locked: boolean;
+  /** Undefined where the host has no indentLevel (before ExcelApi 1.9). */
+  indent: number | undefined;
 }
 
 const cap = <T extends string>(s: string): T => (s.charAt(0).toUpperCase() + s.slice(1)) as T;
 
-function lookOf(style: CellStyle, locked: boolean): Look {
+function lookOf(style: CellStyle, locked: boolean, indent: boolean): Look {
   return {
     font: style.font,
     size: style.fontSize,
@@ -45,6 +47,7 @@ function lookOf(style: CellStyle, locked: boolean): Look {
     vertical: style.vertical ? cap<VAlign>(style.vertical) : 'Bottom',
     wrap: style.wrap === true,
     locked,
+    indent: indent ? (style.indent ?? 0) : undefined,
   };
 }
 
@@ -57,6 +60,7 @@ function applyLook(range: Excel.Range, look: Partial<Look>): void {
   if (look.vertical !== undefined) f.verticalAlignment = look.vertical;
   if (look.wrap !== undefined) f.wrapText = look.wrap;
   if (look.locked !== undefined) f.protection.locked = look.locked;
+  if (look.indent !== undefined) f.indentLevel = look.indent;
 }
 
 /** The most frequent value of each property: set once on the whole table, then only the exceptions. */
@@ -90,7 +94,7 @@ export function queueCells(
   ws: Excel.Worksheet,
   cells: readonly TemplateCell[],
   merges: readonly CellRange[],
-  options: { values: boolean },
+  options: { values: boolean; indent: boolean },
 ): void {
   if (cells.length === 0) return;
   const box = {
@@ -114,7 +118,7 @@ export function queueCells(
   if (options.values) whole.values = values;
   for (const m of merges) ws.getRange(rangeA1(m)).merge(false);
 
-  const looks = cells.map((c) => lookOf(c.style, c.locked));
+  const looks = cells.map((c) => lookOf(c.style, c.locked, options.indent));
   const common = commonLook(looks);
   applyLook(whole, common);
   cells.forEach((c, i) => {
@@ -157,7 +161,8 @@ const setRowHeight = (ws: Excel.Worksheet, row: number, points: number): void =>
 
 /** Queues the whole table: contents and formats, merges, sizes, print settings, dropdowns, rules. */
 export function queueTemplate(ws: Excel.Worksheet, spec: TemplateSpec, support: Support): void {
-  queueCells(ws, spec.cells, spec.merges, { values: true });
+  queueCells(ws, spec.cells, spec.merges, { values: true, indent: support.pageLayout });
+  queueCells(ws, spec.extraCells, [], { values: true, indent: support.pageLayout });
   spec.columnWidths.forEach((chars, i) => {
     const col = columnLetters(spec.left + i);
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(chars);
@@ -190,7 +195,7 @@ export function queueIndicatorRow(
   const merges = spec.merges
     .filter((m) => m.top === first && m.bottom === first)
     .map((m) => ({ ...m, top: row, bottom: row }));
-  queueCells(ws, cells, merges, { values: false });
+  queueCells(ws, cells, merges, { values: false, indent: support.pageLayout });
   const height = spec.rowHeights.find((h) => h.row === first)?.height;
   if (height !== undefined) setRowHeight(ws, row, height);
   if (support.dataValidation) queueDataValidations(ws, spec.dataValidations);

@@ -45,9 +45,11 @@ const enUS = {
   },
   done: {
     insertTemplate: 'Inserted the new sheet "{{sheet}}", ready to fill in.',
-    validate: 'Validation done (errors: {{errors}}, warnings: {{warnings}}); their cells are highlighted.',
+    validate: 'Validation done: {{counts}}; their cells are highlighted.',
+    validateClean: 'Validation done: no errors and no warnings.',
     totals: 'Wrote the summary sheet "{{sheet}}"; its formulas follow the project tables.',
-    clearHighlights: 'Removed every highlight the add-in added (your own formatting is untouched).',
+    clearHighlights:
+      "Removed the highlights Validate added; the template's own rules and your own formatting stay.",
     selfEval:
       'Generated {{n}} self-evaluation sheet(s), the first “{{sheet}}”: type the year’s spending and the actual values, and the scores, total and grade follow.',
   },
@@ -78,10 +80,19 @@ const enUS = {
     heading: 'Ready to submit?',
     ready: 'Ready to submit',
     blocked: 'Errors to fix before submitting: {{count}}',
+    toFill: 'Still to fill in: {{count}}',
+    also: 'Also {{counts}}.',
     readyNote: 'No errors; have another look at the warnings and notes.',
     noTables:
       'This workbook has no performance-target table yet. Fill in your unit under Settings, then choose Insert template.',
-    projectLeft: 'errors: {{errors}}, warnings: {{warnings}}',
+    byProject: 'By project',
+    project: '{{name}}: {{counts}}',
+  },
+  counts: {
+    separator: ', ',
+    error: { one: '{{count}} error', other: '{{count}} errors' },
+    warning: { one: '{{count}} warning', other: '{{count}} warnings' },
+    toFill: { one: '{{count}} cell to fill in', other: '{{count}} cells to fill in' },
   },
   findings: {
     heading: 'Findings',
@@ -90,15 +101,25 @@ const enUS = {
     unnamed: 'Unnamed project',
     sheet: 'Sheet: {{sheet}}',
     groupCount: '{{label}} ({{count}})',
+    toFill: 'To fill in',
     cell: 'Cell {{cell}}',
     fix: 'Change to {{value}}',
-    live: 'The list follows your typing; cells are highlighted when you choose Validate.',
-    liveMarksOn: 'The list and the cell highlights follow your typing.',
+    filters: 'Filter findings',
+    thisSheet: 'This sheet',
+    allSheets: 'All',
+    errorsOnly: 'Errors only',
+    next: 'Next finding',
+    noneShown: 'No findings with these filters.',
+    live: 'The list follows your typing.',
+    liveMarksOn: "The list and Validate's highlights follow your typing.",
+    marks:
+      "Two kinds of highlight: the template's own rules turn obvious mistakes red as you type and always stay; the red and yellow fills Validate adds go with Clear highlights.",
     noEvents:
       'This version of Excel has no change events: choose Validate after editing to refresh the list.',
   },
   rows: {
     heading: 'Indicator rows',
+    help: 'How indicator rows work',
     note: 'First select a cell in the indicator block in Excel. Add indicator row inserts a row below its row, with the same level-1 and level-2 indicators; Delete indicator row deletes its row.',
     add: 'Add indicator row',
     remove: 'Delete indicator row',

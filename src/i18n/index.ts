@@ -21,6 +21,11 @@ export function registerStrings(lang: Lang, key: string, strings: Resource): voi
   instance = undefined;
 }
 
+/** Every string of `lang` registered so far (the UI's, and those added with registerStrings). */
+export function allStrings(lang: Lang): Resource {
+  return { ...(lang === 'zh-CN' ? zhCN : enUS), ...extra[lang] };
+}
+
 function get(): I18n {
   if (!instance) {
     instance = i18next.createInstance();

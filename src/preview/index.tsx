@@ -76,6 +76,12 @@ function start(): void {
   // No landmark role here: the pane brings its own <main>, which must stay top-level.
   const pane = element('taskpane');
   const leaveGrid = () => pane.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+  // F6 from the task pane goes back to the grid, as in Excel (SPEC §9): to the selected cell.
+  pane.addEventListener('keydown', (e) => {
+    if (e.key !== 'F6') return;
+    e.preventDefault();
+    grid.querySelector<HTMLElement>('.editor')?.focus({ preventScroll: true });
+  });
 
   createRoot(grid).render(<WorkbookView book={book} lang={lang} onLeave={leaveGrid} />);
   const workbench = createWorkbench(sim.excel, sim.office, {

@@ -5,7 +5,7 @@ import { registerStrings } from '../i18n';
 registerStrings('zh-CN', 'preview', {
   title: '绩效目标表助手 · 预览（模拟工作簿）',
   workbook: '模拟工作簿',
-  hint: '这是一个模拟的 Excel 工作簿，右侧是真实的任务窗格。点击「插入模板」开始；单击选中单元格，双击或直接输入即可编辑，Enter 确认，Esc 取消，方向键和 Tab 移动，F6 切换到任务窗格。',
+  hint: '这是一个模拟的 Excel 工作簿，右侧是真实的任务窗格。点击“插入模板”开始；单击选中单元格，双击或直接输入即可编辑，Enter 确认，Esc 取消，方向键和 Tab 移动，F6 切换到任务窗格。',
   sheets: '工作表',
   nameBox: '名称框',
   formulaBar: '编辑栏',

@@ -1,7 +1,9 @@
 /**
- * The task pane: the command bar, what is going on (progress, messages, unreadable sheets) and three
- * views — 问题 (findings and the 提交前检查 verdict), 合计 (totals) and 设置 (settings).
- * It talks only to a Workbench; without one (outside Excel) it explains where it runs.
+ * The task pane, laid out for work at 320–350 px: the command bar fixed at the top, then 提交前检查 as
+ * one status line with the notice beside it, the view tabs, and the selected view taking the rest
+ * of the height and scrolling by itself — so the commands, the status and any notice stay in view.
+ * Three views — 问题 (findings), 合计 (totals) and 设置 (settings). It talks only to a Workbench;
+ * without one (outside Excel) it explains where it runs.
  */
 
 import {
@@ -12,6 +14,7 @@ import {
   MessageBarBody,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
@@ -22,6 +25,7 @@ import { t } from '../i18n';
 import { CommandBar } from './CommandBar';
 import { LangContext } from './lang';
 import { FindingsView } from './FindingsView';
+import { StatusLine } from './StatusLine';
 import { WorkbookText, tNodes } from './text';
 import { fluentTheme, type PaneTheme } from './theme';
 import { usePane, type View } from './usePane';
@@ -41,7 +45,8 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    minHeight: '100vh',
+    height: '100vh',
+    overflow: 'hidden',
     width: '100%',
     maxWidth: '100%',
     boxSizing: 'border-box',
@@ -64,6 +69,43 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
+  },
+  work: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minHeight: 0,
+    minWidth: 0,
+  },
+  top: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexShrink: 0,
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    // Many unreadable sheets must not take the whole pane: the notices scroll within a third of it.
+    maxHeight: '40vh',
+    overflowY: 'auto',
+  },
+  tabs: {
+    flexShrink: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+  },
+  scroll: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    paddingTop: 0,
+    paddingBottom: tokens.spacingVerticalXXL,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+  },
+  outside: {
+    overflowY: 'auto',
   },
 });
 
@@ -107,7 +149,7 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
         onTotals={noop}
         onClearHighlights={noop}
       />
-      <main className={styles.body}>
+      <main className={mergeClasses(styles.body, styles.outside)}>
         <h1 className={text.title}>{t(lang, 'outside.title')}</h1>
         <p className={text.paragraph}>{t(lang, 'outside.body')}</p>
         <p className={text.paragraph}>{t(lang, 'outside.howTo')}</p>
@@ -138,14 +180,16 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
     <>
       <CommandBar
         lang={lang}
-        disabled={busy}
+        disabled={false}
+        busy={busy}
         onInsertTemplate={pane.insertTemplate}
         onValidate={pane.validate}
         onTotals={pane.totals}
         onClearHighlights={pane.clearHighlights}
       />
-      <main className={styles.body}>
-        <div className={styles.status} aria-live="polite">
+      <main className={styles.work}>
+        <section className={styles.top} aria-label={t(lang, 'verdict.heading')} aria-live="polite">
+          {pane.state ? <StatusLine lang={lang} state={pane.state} /> : null}
           {pane.busy || pane.loading ? (
             <Spinner size="tiny" labelPosition="after" label={t(lang, `busy.${pane.busy ?? 'load'}`)} />
           ) : null}
@@ -176,15 +220,17 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
               </MessageBarBody>
             </MessageBar>
           ))}
+        </section>
+        <div className={styles.tabs}>
+          <ViewTabs
+            label={t(lang, 'tabs.label')}
+            idPrefix={idPrefix}
+            selected={pane.view}
+            onSelect={pane.setView}
+            tabs={VIEWS.map((value) => ({ value, label: t(lang, `tabs.${value}`) }))}
+          />
         </div>
-        <ViewTabs
-          label={t(lang, 'tabs.label')}
-          idPrefix={idPrefix}
-          selected={pane.view}
-          onSelect={pane.setView}
-          tabs={VIEWS.map((value) => ({ value, label: t(lang, `tabs.${value}`) }))}
-        />
-        <ViewPanel idPrefix={idPrefix} selected={pane.view}>
+        <ViewPanel idPrefix={idPrefix} selected={pane.view} className={styles.scroll}>
           {pane.view === 'findings' ? (
             <FindingsView
               lang={lang}

@@ -1,4 +1,7 @@
-/** The four commands, always at the top of the pane (SPEC §9 fixes their accessible names). */
+/**
+ * The four commands, always at the top of the pane (SPEC §9 fixes their accessible names): the pane
+ * lays it out above its scrolling content, so it never scrolls away.
+ */
 
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular } from '@fluentui/react-icons';
@@ -20,9 +23,7 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
+    flexShrink: 0,
   },
   button: {
     flexGrow: 1,
@@ -32,8 +33,13 @@ const useStyles = makeStyles({
 
 export interface CommandBarProps {
   lang: Lang;
-  /** No workbook to act on (outside Excel) or an operation is running. */
+  /** No workbook to act on (outside Excel). */
   disabled: boolean;
+  /**
+   * An operation is running: the buttons refuse clicks but keep the focus, so that a command
+   * started from the keyboard leaves the focus on its button (SPEC §9), not on the page body.
+   */
+  busy?: boolean;
   onInsertTemplate(): void;
   onValidate(): void;
   onTotals(): void;
@@ -44,7 +50,14 @@ export function CommandBar(props: CommandBarProps) {
   const styles = useStyles();
   const { lang, disabled } = props;
   const button = (label: string, icon: ReactElement, onClick: () => void) => (
-    <Button className={styles.button} appearance="subtle" icon={icon} disabled={disabled} onClick={onClick}>
+    <Button
+      className={styles.button}
+      appearance="subtle"
+      icon={icon}
+      disabled={disabled}
+      disabledFocusable={props.busy === true}
+      onClick={onClick}
+    >
       {t(lang, label)}
     </Button>
   );

@@ -1,40 +1,67 @@
 /**
- * The 问题 view: the 提交前检查 verdict, 指标行 (add or delete the row selected in Excel), the fixes
- * just applied (with undo), and every finding grouped by project and severity, notes (info) folded
- * until asked for. Each finding is an element carrying data-rule, data-severity, data-sheet and
- * data-cell (SPEC §9); activating it selects its cell.
+ * The 问题 view: a filter bar that stays in view (this sheet or all, errors only, 下一个问题), 指标行,
+ * the fixes just applied (with undo), and every finding grouped by project and severity, the active
+ * sheet's first; the empty cells of a fresh table as 待填写; notes (info) folded until asked for.
+ * Each finding is an element carrying data-rule, data-severity, data-sheet and data-cell (SPEC §9);
+ * activating it selects its cell.
  */
 
 import {
   Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
+  ToggleButton,
   createFocusOutlineStyle,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { ArrowDown16Regular } from '@fluentui/react-icons';
 import { ArrowUndo16Regular } from '@fluentui/react-icons';
 import { ChevronDown16Regular } from '@fluentui/react-icons';
 import { ChevronRight16Regular } from '@fluentui/react-icons';
 import { Wrench16Regular } from '@fluentui/react-icons';
-import { useId, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { Finding, Lang, Severity } from '../domain/types';
 import type { AppliedFix, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n';
 import { IndicatorRows, type IndicatorRowsProps } from './IndicatorRows';
 import { WorkbookText, tNodes } from './text';
-import { countBySeverity } from './pane/errors';
 import { useTextStyles } from './styles';
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** How the list shows a finding: its severity, or 待填写 for an empty cell of a fresh table. */
+type Shown = Severity | 'toFill';
+const SHOWN: Shown[] = ['error', 'warning', 'toFill', 'info'];
+const shownAs = (f: Finding): Shown => (f.toFill ? 'toFill' : f.severity);
 
 const useStyles = makeStyles({
   view: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
+  },
+  filters: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  next: {
+    marginLeft: 'auto',
   },
   list: {
     listStyleType: 'none',
@@ -47,15 +74,25 @@ const useStyles = makeStyles({
   project: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalXS,
   },
   projectSheet: {
-    display: 'block',
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
+  },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  groupTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
   },
   item: {
     display: 'flex',
@@ -64,8 +101,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  current: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  toFill: { borderLeftColor: tokens.colorBrandStroke1 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   activate: {
     display: 'flex',
@@ -78,8 +119,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     font: 'inherit',
     cursor: 'pointer',
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
@@ -100,7 +141,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
-    paddingBottom: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalXS,
   },
   fixButton: {
     maxWidth: '100%',
@@ -111,6 +152,17 @@ const useStyles = makeStyles({
     paddingRight: 0,
     fontSize: 'inherit',
     fontWeight: tokens.fontWeightSemibold,
+  },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
   },
   applied: {
     display: 'flex',
@@ -125,7 +177,7 @@ export interface FindingsViewProps {
   state: WorkbookState | null;
   applied: AppliedFix[];
   busy: boolean;
-  /** How the list follows the workbook, said under the verdict. */
+  /** How the list follows the workbook, said under the list. */
   liveNote: string;
   onSelect(sheet: string, cell: string): void;
   onFix(finding: Finding): void;
@@ -143,7 +195,8 @@ interface ProjectGroup {
   findings: Finding[];
 }
 
-function groupByProject(lang: Lang, state: WorkbookState): ProjectGroup[] {
+/** The findings by project, the active sheet's projects first, then the workbook's, then the rest. */
+function groupByProject(lang: Lang, state: WorkbookState, findings: readonly Finding[]): ProjectGroup[] {
   const groups = new Map<string, ProjectGroup>();
   const workbook: ProjectGroup = { key: 'workbook', name: t(lang, 'findings.workbook'), findings: [] };
   state.tables.forEach((table, i) => {
@@ -154,71 +207,30 @@ function groupByProject(lang: Lang, state: WorkbookState): ProjectGroup[] {
       findings: [],
     });
   });
-  for (const finding of state.findings) {
+  for (const finding of findings) {
     const group = finding.table !== undefined ? groups.get(String(finding.table)) : undefined;
     (group ?? workbook).findings.push(finding);
   }
-  return [workbook, ...groups.values()].filter((g) => g.findings.length > 0);
+  const all = [workbook, ...groups.values()].filter((g) => g.findings.length > 0);
+  const active = state.activeSheet;
+  if (active === undefined) return all;
+  return [...all.filter((g) => g.sheet === active), ...all.filter((g) => g.sheet !== active)];
 }
 
-function Verdict(props: { lang: Lang; state: WorkbookState; groups: ProjectGroup[] }) {
-  const { lang, state, groups } = props;
-  const styles = useStyles();
-  const { errors } = countBySeverity(state.findings);
-  if (state.tables.length === 0) {
-    return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{t(lang, 'verdict.noTables')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (errors === 0) {
-    return (
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t(lang, 'verdict.ready')}</MessageBarTitle>
-          {t(lang, 'verdict.readyNote')}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  const left = groups
-    .map((g) => ({ group: g, ...countBySeverity(g.findings) }))
-    .filter((g) => g.errors > 0 || g.warnings > 0);
-  return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t(lang, 'verdict.blocked', { count: errors })}</MessageBarTitle>
-        <ul className={styles.list}>
-          {left.map(({ group, errors: e, warnings: w }) => (
-            <li key={group.key}>
-              <WorkbookText>{group.name}</WorkbookText>
-              {group.sheet !== undefined && group.sheet !== group.name ? (
-                <>
-                  {' · '}
-                  <WorkbookText>{group.sheet}</WorkbookText>
-                </>
-              ) : null}
-              {': '}
-              {t(lang, 'verdict.projectLeft', { errors: e, warnings: w })}
-            </li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
+const findingKey = (f: Pick<Finding, 'sheet' | 'cell' | 'rule'>): string => `${f.sheet}!${f.cell}|${f.rule}`;
 
 function FindingItem(props: {
   lang: Lang;
   finding: Finding;
   busy: boolean;
-  onSelect(sheet: string, cell: string): void;
+  current: boolean;
+  onSelect(finding: Finding): void;
   onFix(finding: Finding): void;
 }) {
   const { lang, finding, busy } = props;
   const styles = useStyles();
-  const activate = () => props.onSelect(finding.sheet, finding.cell);
+  const shown = shownAs(finding);
+  const activate = () => props.onSelect(finding);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       // The browser would also turn the key into a click on the button; one selection is enough.
@@ -230,15 +242,16 @@ function FindingItem(props: {
   const keepInside = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
   return (
     <li
-      className={mergeClasses(styles.item, styles[finding.severity])}
+      className={mergeClasses(styles.item, styles[shown], props.current && styles.current)}
       data-rule={finding.rule}
-      data-severity={finding.severity}
+      // An empty cell of a fresh table is progress, not a defect (SPEC §4): listed as toFill.
+      data-severity={shown}
       data-sheet={finding.sheet}
       data-cell={finding.cell}
       onClick={activate}
       onKeyDown={onKeyDown}
     >
-      <button type="button" className={styles.activate}>
+      <button type="button" className={styles.activate} aria-current={props.current || undefined}>
         <span className={styles.cell}>
           {tNodes(lang, 'findings.cell', { cell: <WorkbookText>{finding.cell}</WorkbookText> })}
         </span>
@@ -250,7 +263,7 @@ function FindingItem(props: {
             className={styles.fixButton}
             size="small"
             icon={<Wrench16Regular />}
-            disabled={busy}
+            disabledFocusable={busy}
             onClick={() => props.onFix(finding)}
           >
             {tNodes(lang, 'findings.fix', {
@@ -264,34 +277,35 @@ function FindingItem(props: {
 }
 
 /**
- * One severity of a project's findings. Notes (info) are folded by default: a fresh template alone
+ * One kind of a project's findings. Notes (info) are folded by default: a fresh template alone
  * has one per empty category, and they would push the errors and warnings out of sight.
  */
-function SeverityGroup(props: {
+function ShownGroup(props: {
   lang: Lang;
-  severity: Severity;
+  shown: Shown;
   findings: Finding[];
   busy: boolean;
-  onSelect(sheet: string, cell: string): void;
+  current: string | null;
+  onSelect(finding: Finding): void;
   onFix(finding: Finding): void;
 }) {
-  const { lang, severity, findings, busy } = props;
+  const { lang, shown, findings, busy } = props;
   const styles = useStyles();
-  const text = useTextStyles();
   const listId = useId();
-  const foldable = severity === 'info';
+  const foldable = shown === 'info';
   const [open, setOpen] = useState(!foldable);
   const title = t(lang, 'findings.groupCount', {
-    label: t(lang, `severity.${severity}`),
+    label: t(lang, shown === 'toFill' ? 'findings.toFill' : `severity.${shown}`),
     count: findings.length,
   });
   return (
-    <div className={styles.view}>
-      <h4 className={text.subheading}>
+    <div className={styles.group}>
+      <h4 className={styles.groupTitle}>
         {foldable ? (
           <Button
             className={styles.disclosure}
             appearance="transparent"
+            size="small"
             icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
             aria-expanded={open}
             aria-controls={open ? listId : undefined}
@@ -311,6 +325,7 @@ function SeverityGroup(props: {
               lang={lang}
               finding={finding}
               busy={busy}
+              current={props.current === findingKey(finding)}
               onSelect={props.onSelect}
               onFix={props.onFix}
             />
@@ -326,17 +341,96 @@ export function FindingsView(props: FindingsViewProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const id = useId();
+  const [thisSheet, setThisSheet] = useState(false);
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const listRef = useRef<HTMLElement>(null);
+  // Which finding had the focus: when it leaves the list (fixed, say), the focus goes to the one now
+  // in its place rather than to the page body.
+  const focusedAt = useRef<number | null>(null);
+
+  useEffect(() => {
+    const list = listRef.current;
+    const at = focusedAt.current;
+    if (!list || at === null) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && list.ownerDocument.contains(active)) return;
+    const buttons = list.querySelectorAll<HTMLElement>('li[data-rule] > button');
+    const target = buttons[Math.min(at, buttons.length - 1)];
+    if (target) target.focus();
+    focusedAt.current = null;
+  });
+
   if (!state) return null;
-  const groups = groupByProject(lang, state);
+  const activeSheet = state.activeSheet;
+  const filtered = state.findings.filter(
+    (f) =>
+      (!thisSheet || activeSheet === undefined || f.sheet === activeSheet) &&
+      (!errorsOnly || (f.severity === 'error' && !f.toFill)),
+  );
+  const groups = groupByProject(lang, state, filtered);
+  // 下一个问题 walks the list in the order shown; notes are not problems.
+  const walk = groups.flatMap((g) =>
+    SHOWN.filter((s) => s !== 'info').flatMap((s) => g.findings.filter((f) => shownAs(f) === s)),
+  );
+
+  const select = (finding: Finding) => {
+    setCurrent(findingKey(finding));
+    props.onSelect(finding.sheet, finding.cell);
+  };
+  const next = () => {
+    if (walk.length === 0) return;
+    const at = walk.findIndex((f) => findingKey(f) === current);
+    const finding = walk[(at + 1) % walk.length];
+    select(finding);
+    const key = findingKey(finding);
+    requestAnimationFrame(() => {
+      const el = [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-rule]') ?? [])].find(
+        (li) => `${li.dataset.sheet}!${li.dataset.cell}|${li.dataset.rule}` === key,
+      );
+      el?.scrollIntoView({ block: 'nearest' });
+    });
+  };
+  const onFocus = (e: FocusEvent) => {
+    const li = (e.target as HTMLElement).closest('li[data-rule]');
+    if (!li || !listRef.current) return;
+    focusedAt.current = [...listRef.current.querySelectorAll('li[data-rule]')].indexOf(li);
+  };
+  const onBlur = (e: FocusEvent) => {
+    // Focus moved on by the user (not dropped because the item went away): nothing to restore.
+    if (e.relatedTarget) focusedAt.current = null;
+  };
+
   return (
     <div className={styles.view}>
-      <section className={styles.view} aria-labelledby={`${id}-verdict`}>
-        <h2 id={`${id}-verdict`} className={text.heading}>
-          {t(lang, 'verdict.heading')}
-        </h2>
-        <Verdict lang={lang} state={state} groups={groups} />
-        <p className={text.note}>{props.liveNote}</p>
-      </section>
+      {state.tables.length > 0 || state.findings.length > 0 ? (
+        <div role="toolbar" aria-label={t(lang, 'findings.filters')} className={styles.filters}>
+          <ToggleButton
+            size="small"
+            checked={thisSheet}
+            disabled={activeSheet === undefined}
+            onClick={() => setThisSheet(true)}
+          >
+            {t(lang, 'findings.thisSheet')}
+          </ToggleButton>
+          <ToggleButton size="small" checked={!thisSheet} onClick={() => setThisSheet(false)}>
+            {t(lang, 'findings.allSheets')}
+          </ToggleButton>
+          <ToggleButton size="small" checked={errorsOnly} onClick={() => setErrorsOnly((v) => !v)}>
+            {t(lang, 'findings.errorsOnly')}
+          </ToggleButton>
+          <Button
+            className={styles.next}
+            size="small"
+            appearance="primary"
+            icon={<ArrowDown16Regular />}
+            disabledFocusable={walk.length === 0}
+            onClick={next}
+          >
+            {t(lang, 'findings.next')}
+          </Button>
+        </div>
+      ) : null}
 
       {state.tables.length > 0 ? <IndicatorRows lang={lang} busy={busy} {...props.rows} /> : null}
       {state.tables.length > 0 ? props.references : null}
@@ -359,7 +453,7 @@ export function FindingsView(props: FindingsViewProps) {
                 <Button
                   size="small"
                   icon={<ArrowUndo16Regular />}
-                  disabled={busy}
+                  disabledFocusable={busy}
                   onClick={() => props.onUndo(a)}
                 >
                   {t(lang, 'fixes.undo')}
@@ -370,32 +464,45 @@ export function FindingsView(props: FindingsViewProps) {
         </section>
       ) : null}
 
-      <section className={styles.view} aria-labelledby={`${id}-findings`}>
-        <h2 id={`${id}-findings`} className={text.heading}>
+      <section
+        ref={listRef}
+        className={styles.view}
+        aria-labelledby={`${id}-findings`}
+        onFocus={onFocus}
+        onBlur={onBlur}
+      >
+        <h2 id={`${id}-findings`} className={styles.srOnly}>
           {t(lang, 'findings.heading')}
         </h2>
-        {groups.length === 0 ? <p className={text.note}>{t(lang, 'findings.none')}</p> : null}
+        {state.findings.length === 0 && state.tables.length > 0 ? (
+          <p className={text.note}>{t(lang, 'findings.none')}</p>
+        ) : null}
+        {state.findings.length > 0 && groups.length === 0 ? (
+          <p className={text.note}>{t(lang, 'findings.noneShown')}</p>
+        ) : null}
         {groups.map((group) => (
           <section key={group.key} className={styles.project} aria-label={group.name}>
             <h3 className={text.subheading}>
               <WorkbookText>{group.name}</WorkbookText>
-              {group.sheet !== undefined ? (
+              {group.sheet !== undefined && group.sheet !== group.name ? (
                 <span className={styles.projectSheet}>
-                  {tNodes(lang, 'findings.sheet', { sheet: <WorkbookText>{group.sheet}</WorkbookText> })}
+                  {' · '}
+                  <WorkbookText>{group.sheet}</WorkbookText>
                 </span>
               ) : null}
             </h3>
-            {SEVERITIES.map((severity) => {
-              const ofSeverity = group.findings.filter((f) => f.severity === severity);
-              if (ofSeverity.length === 0) return null;
+            {SHOWN.map((shown) => {
+              const ofKind = group.findings.filter((f) => shownAs(f) === shown);
+              if (ofKind.length === 0) return null;
               return (
-                <SeverityGroup
-                  key={severity}
+                <ShownGroup
+                  key={shown}
                   lang={lang}
-                  severity={severity}
-                  findings={ofSeverity}
+                  shown={shown}
+                  findings={ofKind}
                   busy={busy}
-                  onSelect={props.onSelect}
+                  current={current}
+                  onSelect={select}
                   onFix={props.onFix}
                 />
               );
@@ -403,6 +510,8 @@ export function FindingsView(props: FindingsViewProps) {
           </section>
         ))}
       </section>
+      <p className={text.note}>{props.liveNote}</p>
+      {state.tables.length > 0 ? <p className={text.note}>{t(lang, 'findings.marks')}</p> : null}
     </div>
   );
 }

@@ -11,11 +11,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { QuestionCircle16Regular } from '@fluentui/react-icons';
 import { TableDeleteRow20Regular } from '@fluentui/react-icons';
 import { TableInsertRow20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import { WorkbookText, tNodes } from './text';
@@ -37,7 +39,11 @@ const useStyles = makeStyles({
   buttons: {
     display: 'flex',
     flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  heading: {
+    marginRight: tokens.spacingHorizontalXS,
   },
   button: {
     maxWidth: '100%',
@@ -93,18 +99,19 @@ export function IndicatorRows(props: IndicatorRowsProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const id = useId();
+  // One line with its two buttons; how they work is one click away, not in the way of the findings.
+  const [help, setHelp] = useState(false);
   return (
     <section className={styles.group} aria-labelledby={`${id}-rows`}>
-      <h2 id={`${id}-rows`} className={text.subheading}>
-        {t(lang, 'rows.heading')}
-      </h2>
-      <p className={text.note}>{t(lang, 'rows.note')}</p>
       <div className={styles.buttons}>
+        <h2 id={`${id}-rows`} className={mergeClasses(text.subheading, styles.heading)}>
+          {t(lang, 'rows.heading')}
+        </h2>
         <Button
           className={styles.button}
           size="small"
           icon={<TableInsertRow20Regular />}
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={props.onAdd}
         >
           {t(lang, 'rows.add')}
@@ -113,12 +120,27 @@ export function IndicatorRows(props: IndicatorRowsProps) {
           className={styles.button}
           size="small"
           icon={<TableDeleteRow20Regular />}
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={props.onRemove}
         >
           {t(lang, 'rows.remove')}
         </Button>
+        <Button
+          size="small"
+          appearance="transparent"
+          icon={<QuestionCircle16Regular />}
+          aria-label={t(lang, 'rows.help')}
+          title={t(lang, 'rows.help')}
+          aria-expanded={help}
+          aria-controls={help ? `${id}-help` : undefined}
+          onClick={() => setHelp((h) => !h)}
+        />
       </div>
+      {help ? (
+        <p id={`${id}-help`} className={text.note}>
+          {t(lang, 'rows.note')}
+        </p>
+      ) : null}
       {pending ? (
         <Confirmation
           lang={lang}

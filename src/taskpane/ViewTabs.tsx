@@ -95,10 +95,16 @@ export function ViewTabs<V extends string>(props: {
 }
 
 /** The panel that shows the selected view, labelled by its tab. */
-export function ViewPanel(props: { idPrefix: string; selected: string; children: ReactNode }) {
+export function ViewPanel(props: {
+  idPrefix: string;
+  selected: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div
       role="tabpanel"
+      className={props.className}
       id={`${props.idPrefix}-panel`}
       aria-labelledby={`${props.idPrefix}-tab-${props.selected}`}
     >

@@ -200,7 +200,7 @@ describe('check: text output', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('文件：standard.xlsx');
-    const sheetLine = lines.findIndex((l) => l.includes('工作表「疑难信访资金」'));
+    const sheetLine = lines.findIndex((l) => l.includes('工作表“疑难信访资金”'));
     expect(sheetLine).toBeGreaterThan(0);
     const block = lines.slice(sheetLine, sheetLine + 5).join('\n');
     expect(block).toMatch(/F\d+ \[警告\] .*75%.*（indicator\/no-comparator）/);

@@ -126,7 +126,7 @@ describe('template workbook (hebei-2019, one project)', () => {
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBeFalsy();
   });
 
-  it('prints on A4 portrait, one page wide, centred, and borders every cell of the table', () => {
+  it('prints on A4 portrait, one page wide, centred, and borders every cell of the table, not the title', () => {
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'portrait',
@@ -136,7 +136,9 @@ describe('template workbook (hebei-2019, one project)', () => {
       horizontalCentered: true,
       printArea: 'A1:G18',
     });
-    for (const a of ['A1', 'G1', 'C3', 'G7', 'E18', 'G18']) {
+    // The title and the unit line stand above the table, unbordered (SPEC §1).
+    expect(ws.getCell('A1').border?.top).toBeUndefined();
+    for (const a of ['A3', 'C3', 'G7', 'E18', 'G18']) {
       const b = ws.getCell(a).border;
       expect([b?.top?.style, b?.left?.style, b?.bottom?.style, b?.right?.style]).toEqual([
         'thin',

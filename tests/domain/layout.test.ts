@@ -146,9 +146,21 @@ describe.each([1, 21])('the standard table at row %i', (r) => {
     expect(spec.bottom).toBe(r + 7 + rows.length);
   });
 
-  test('every cell of the rectangle is bordered in 宋体; print is A4 portrait one page wide', () => {
+  test('the table is bordered in 宋体, the lines above it are not; print is A4 portrait one page wide', () => {
     expect(spec.cells).toHaveLength(7 * (spec.bottom - spec.top + 1));
-    expect(spec.cells.every((c) => c.style.border && c.style.font === '宋体')).toBe(true);
+    expect(spec.cells.every((c) => c.style.font === '宋体')).toBe(true);
+    const above = (c: { row: number }) => c.row <= spec.top + 1;
+    expect(spec.cells.filter((c) => !above(c)).every((c) => c.style.border)).toBe(true);
+    expect(spec.cells.filter(above).some((c) => c.style.border)).toBe(false);
+    // Text keeps its distance from the border; the title has no year unless one is set.
+    expect(at(spec, `B${r + 4}`).style.indent).toBe(1);
+    expect(at(spec, `A${r}`).value).toBe('项目绩效目标表');
+    expect(spec.extraCells).toEqual([]);
+    const signed = buildTemplate({ profile: 'hebei-2019', top: r - 1, year: '2026', signature: true });
+    expect(at(signed, `A${r}`).value).toBe('2026年度项目绩效目标表');
+    expect(signed.extraCells.map((c) => [c.row, c.value])).toEqual([
+      [signed.bottom + 1, expect.stringMatching(/^填报人：\s+联系电话：\s+填报日期：$/)],
+    ]);
     expect(spec.print).toEqual({
       orientation: 'portrait',
       paper: 'A4',

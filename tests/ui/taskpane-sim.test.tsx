@@ -60,11 +60,16 @@ describe('on the simulated workbook', () => {
 
     await runCommand('插入模板');
     expect(sim.sheetNames()).toContain('项目1');
+    // A fresh template is progress: its empty cells are 待填写, no error (SPEC §4).
     const nameMissing = findingAt('项目1', 'E3', 'table/missing-field');
-    expect(nameMissing?.dataset.severity).toBe('error');
+    expect(nameMissing?.dataset.severity).toBe('toFill');
+    const verdict = screen.getByRole('region', { name: '提交前检查' });
+    expect(verdict.textContent).toMatch(/还有 \d+ 项待填写/);
+    expect(findingElements().some((el) => el.dataset.severity === 'error')).toBe(false);
 
     await runCommand('校验');
     expect(sim.getCell('项目1', 'E3').fill).toBe(ERROR_FILL);
+    expect(findingAt('项目1', 'E3', 'table/missing-field')?.dataset.severity).toBe('error');
 
     act(() => {
       sim.setValue('项目1', 'C10', '案件处理率');
@@ -101,7 +106,8 @@ describe('on the simulated workbook', () => {
 
     const verdict = screen.getByRole('region', { name: '提交前检查' });
     expect(within(verdict).getByText('还有 1 个错误需要修改')).toBeTruthy();
-    expect(verdict.textContent).toContain('驻京值班: 1 个错误，0 个警告');
+    act(() => within(verdict).getByRole('button', { name: '各项目' }).click());
+    expect(verdict.textContent).toContain('驻京值班：1 个错误');
     expect(findingAt('驻京值班', 'F13')?.dataset.rule).toBe('indicator/unit-mismatch');
     expect(findingAt('疑难信访资金', 'F12')?.dataset.rule).toBe('indicator/no-comparator');
 
@@ -202,7 +208,7 @@ describe('starting in a page', () => {
     sim.setDisplayLanguage('en-US');
     const container = document.body.appendChild(document.createElement('div'));
     await act(() => bootTaskpane(sim.office as unknown as typeof Office, sim.excel, container));
-    await screen.findByRole('heading', { name: 'Ready to submit?' });
+    await screen.findByRole('region', { name: 'Ready to submit?' });
     await runCommand('Insert template', 'en-US');
     expect(sim.sheetNames()).toContain('项目1');
     await waitFor(() => expect(findingAt('项目1', 'E3', 'table/missing-field')).toBeDefined());

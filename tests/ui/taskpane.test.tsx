@@ -8,10 +8,12 @@ import { FakeWorkbench, FakeWorkbook } from './fake-workbench';
 import {
   CJK,
   COMMANDS,
+  commandBar,
   commandButton,
   findingAt,
   findingElements,
   fullText,
+  isEnabled,
   renderPane,
   runCommand,
   uiText,
@@ -27,7 +29,7 @@ describe('command bar', () => {
     async (lang) => {
       const { workbench } = pane(lang);
       await renderPane(workbench, lang);
-      const bar = screen.getByRole('toolbar');
+      const bar = commandBar();
       const names = within(bar)
         .getAllByRole('button')
         .map((b) => b.textContent);
@@ -155,7 +157,7 @@ describe('insert, type, find, fix', () => {
     act(() => screen.getByRole('button', { name: '改为 ≥60%' }).click());
     await screen.findByRole('button', { name: '撤销' });
     act(() => book.setValue('项目一', 'F10', '≥65%'));
-    await waitFor(() => expect(commandButton('校验').disabled).toBe(false));
+    await waitFor(() => expect(isEnabled(commandButton('校验'))).toBe(true));
 
     act(() => screen.getByRole('button', { name: '撤销' }).click());
     await screen.findByText(fullText('F10（项目一）在修改后又被编辑过，没有恢复任何内容。'));
@@ -173,8 +175,12 @@ describe('提交前检查', () => {
 
     const verdict = screen.getByRole('region', { name: '提交前检查' });
     expect(within(verdict).getByText('还有 2 个错误需要修改')).toBeTruthy();
-    expect(verdict.textContent).toContain('未命名项目 · 甲: 2 个错误，0 个警告');
-    expect(verdict.textContent).toContain('乙项目 · 乙: 0 个错误，1 个警告');
+    // One line; per project on demand, full-width colons and no zero counts.
+    expect(verdict.textContent).toContain('另有 1 个警告。');
+    act(() => within(verdict).getByRole('button', { name: '各项目' }).click());
+    expect(verdict.textContent).toContain('未命名项目 · 甲：2 个错误');
+    expect(verdict.textContent).toContain('乙项目 · 乙：1 个警告');
+    expect(verdict.textContent).not.toMatch(/\b0 个|: /);
 
     act(() => book.setValue('甲', 'E3', '甲项目'));
     await screen.findByText('还有 1 个错误需要修改');
@@ -197,7 +203,7 @@ describe('提交前检查', () => {
     const group = screen.getByRole('region', { name: '甲项目' });
     expect(within(group).getByRole('heading', { name: '错误（1）' })).toBeTruthy();
     expect(within(group).getByRole('heading', { name: '警告（2）' })).toBeTruthy();
-    expect(within(group).getByText(fullText('工作表：甲'))).toBeTruthy();
+    expect(within(group).getByRole('heading', { name: '甲项目 · 甲' })).toBeTruthy();
     expect(findingElements().map((el) => el.dataset.cell)).toEqual(['B4', 'F10', 'F11']);
   });
 });
@@ -212,11 +218,11 @@ describe('校验 and 清除标记', () => {
 
     await runCommand('校验');
     expect([...book.marks].sort()).toEqual(['甲!B4', '甲!F10']);
-    expect(screen.getByText('校验完成：1 个错误，1 个警告，问题单元格已标记。')).toBeTruthy();
+    expect(screen.getByText('校验完成：1 个错误、1 个警告，问题单元格已标记。')).toBeTruthy();
 
     await runCommand('清除标记');
     expect(book.marks.size).toBe(0);
-    expect(screen.getByText('已清除加载项添加的全部标记（不影响你自己的格式）。')).toBeTruthy();
+    expect(screen.getByText('已清除“校验”添加的标记；模板自带的规则和你自己的格式都保留。')).toBeTruthy();
   });
 
   it('shows a failure as a plain message, never a stack', async () => {

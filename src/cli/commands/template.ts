@@ -21,6 +21,8 @@ interface TemplateOptions {
   projects: string;
   profile: ProfileChoice;
   unit?: string;
+  year?: string;
+  signature: boolean;
   force: boolean;
 }
 
@@ -34,8 +36,12 @@ export const template: CliCommand = {
       .option('--projects <n>', t(lang, 'cli.usage.projects'), '1')
       .addOption(profileOption(lang))
       .option('--unit <unit>', t(lang, 'cli.usage.unit'))
+      .option('--year <year>', t(lang, 'cli.usage.templateYear'))
+      .option('--signature', t(lang, 'cli.usage.signature'), false)
       .option('--force', t(lang, 'cli.usage.force'), false)
       .action(async (out: string, opts: TemplateOptions) => {
+        if (opts.year !== undefined && !/^\d{4}$/.test(opts.year.trim()))
+          throw new UsageError(t(lang, 'cli.usage.badYear', { value: opts.year }));
         const projects = parseProjects(opts.projects, lang);
         if (opts.unit !== undefined && opts.unit.trim() === '')
           throw new UsageError(t(lang, 'cli.usage.badUnit'));
@@ -51,6 +57,8 @@ export const template: CliCommand = {
             projects,
             force: opts.force,
             ...unit,
+            ...(opts.year !== undefined ? { year: opts.year.trim() } : {}),
+            signature: opts.signature,
           });
           io.stdout.write(
             t(lang, 'cli.template.written', {

@@ -16,18 +16,33 @@ export function plainError(lang: Lang, error: unknown): string {
   return t(lang, 'error.failed', { message: errorText(lang, error) });
 }
 
-export function countBySeverity(findings: readonly Finding[]): {
+export interface Counts {
   errors: number;
   warnings: number;
   infos: number;
-} {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
+  /** Empty required cells of fresh tables (SPEC §4): progress, counted apart from the defects. */
+  toFill: number;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Counts {
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, toFill: 0 };
   for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else infos++;
+    if (f.toFill) {
+      if (f.severity !== 'info') counts.toFill++;
+    } else if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
   }
-  return { errors, warnings, infos };
+  return counts;
+}
+
+/** `2 个错误、1 个警告` — the counts that are not zero (a zero count says nothing), in `lang`. */
+export function countsText(lang: Lang, counts: Partial<Counts>): string {
+  const part = (key: string, count: number | undefined): string[] =>
+    count ? [t(lang, `counts.${key}.${count === 1 ? 'one' : 'other'}`, { count })] : [];
+  return [
+    ...part('error', counts.errors),
+    ...part('warning', counts.warnings),
+    ...part('toFill', counts.toFill),
+  ].join(t(lang, 'counts.separator'));
 }

@@ -5,7 +5,7 @@ import { templateProfile } from '../../domain/settings';
 import { t } from '../../i18n';
 import { useLang } from '../lang';
 import { WorkbookText, tNodes } from '../text';
-import { countBySeverity } from './errors';
+import { countBySeverity, countsText } from './errors';
 import type { Notices, Runner } from './useOperations';
 import type { SettingsState } from './useSettings';
 
@@ -58,7 +58,11 @@ export function useCommands(runner: Runner, notices: Notices, settings: Settings
       accept(s);
       const { errors, warnings } = countBySeverity(s.findings);
       if (mounted()) setView('findings');
-      say({ intent: errors ? 'warning' : 'success', text: t(lang, 'done.validate', { errors, warnings }) });
+      const counts = countsText(lang, { errors, warnings });
+      say({
+        intent: errors ? 'warning' : 'success',
+        text: counts ? t(lang, 'done.validate', { counts }) : t(lang, 'done.validateClean'),
+      });
     });
   }, [run, mounted, say, lang]);
 
