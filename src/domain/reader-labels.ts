@@ -85,6 +85,9 @@ const EMBEDDABLE = new Set([
 /** An amount glued to its label: `上级资金16`, `年度资金总额50万`. */
 const GLUED_AMOUNT = /^(.*?[^\d.,+-])([+-]?\d[\d,]*(?:\.\d+)?(?:万元|万|元|亿元)?)$/u;
 
+/** The last character GLUED_AMOUNT needs: a digit, or the 万/元 of an amount. */
+const GLUED_END = /[\d万元]$/u;
+
 /**
  * Labels with their values in the same cell, one per line (a Word form's money cell holds
  * `资金总额: 250` / `一、预算资金:250` / `二、自有资金:0`). A line counts only when its label is one
@@ -95,6 +98,8 @@ function embeddedLabels(text: string): EmbeddedLabel[] {
   for (const line of text.split(/\r?\n/u)) {
     const flat = line.normalize('NFKC').trim();
     if (flat === '') continue;
+    // Neither a colon nor an amount at the end (most sentences): no label with a value.
+    if (!flat.includes(':') && !GLUED_END.test(flat)) continue;
     let labelText: string | undefined;
     let value: string | undefined;
     let glued = false;
