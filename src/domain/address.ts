@@ -21,7 +21,18 @@ export function columnIndex(letters: string): number {
 
 /** `toA1(0, 0)` = `A1`. */
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return `${lettersOf(col)}${row + 1}`;
+}
+
+/** The letters of the columns addressed so far: every field of every table names its cell. */
+const LETTERS: string[] = [];
+function lettersOf(col: number): string {
+  if (col < 0 || col > 16_383 || !Number.isInteger(col)) return columnLetters(col);
+  const kept = LETTERS[col];
+  if (kept !== undefined) return kept;
+  const letters = columnLetters(col);
+  LETTERS[col] = letters;
+  return letters;
 }
 
 /** `rangeA1({top:0,left:0,bottom:14,right:6})` = `A1:G15`; a single cell gives `A1`. */

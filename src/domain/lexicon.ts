@@ -447,12 +447,31 @@ const LEVEL_COLUMN = /^(一级|二级|三级)指标\((?:年度|当年|长期|中
 
 /** What a label cell says, once white space, required-field stars and a trailing colon are gone. */
 export function labelKey(text: string): string {
-  return text
-    .normalize('NFKC')
+  if (text.length > KEY_LENGTH) return labelKeyOfNormalized(text.normalize('NFKC'));
+  let key = labelKeys.get(text);
+  if (key === undefined) {
+    key = labelKeyOfNormalized(text.normalize('NFKC'));
+    if (labelKeys.size >= KEY_COUNT) labelKeys.clear();
+    labelKeys.set(text, key);
+  }
+  return key;
+}
+
+/** labelKey of a text already in NFKC (the reader normalises a cell's text once for all it asks). */
+export function labelKeyOfNormalized(nfkc: string): string {
+  return nfkc
     .replace(/\s+/gu, '')
     .replace(/^[*★☆]+/u, '')
     .replace(/[:：]+$/u, '');
 }
+
+/**
+ * The same labels and level names are keyed on every row of every table, and NFKC costs
+ * microseconds a call: keys of short texts are kept (bounded: cell text is whatever was typed).
+ */
+const labelKeys = new Map<string, string>();
+const KEY_LENGTH = 64;
+const KEY_COUNT = 20_000;
 
 const ENUMERATION = /^(?:\((?:[一二三四五六七八九十]+)\)|[一二三四五六七八九十]+、|\((\d+)\)|(\d+)[、.．])/u;
 

@@ -211,8 +211,8 @@ function subHeaderBelow(view: SheetView, headerRow: number, from: number): boole
 function endsBlock(view: SheetView, row: number, cols: Columns, from: number, to: number): boolean {
   if (view.rowEmpty(row, from, to)) return true;
   if (view.titleRows.has(row) || view.unitRows.has(row) || view.yearRows.has(row)) return true;
-  const kinds = new Set(view.hitsIn(row).map((h) => h.kind));
-  if (kinds.has('name') || kinds.has('code') || kinds.has('entity') || kinds.has('level1')) return true;
+  for (const h of view.hitsIn(row))
+    if (h.kind === 'name' || h.kind === 'code' || h.kind === 'entity' || h.kind === 'level1') return true;
   const first = view.firstFilledCol(row, view.left, to);
   return first !== undefined && first <= cols.level2 && isFooterKey(labelKey(view.ownText(row, first)));
 }
@@ -503,8 +503,10 @@ function continued(
   forceInherit: boolean,
 ): Field & { inherited: boolean } {
   const m = view.mergeAt(row, col);
-  if (!forceInherit && m && m.top < row) return { ...view.field(row, col), inherited: true };
-  if (!forceInherit && view.ownText(row, col) !== '') return { ...view.field(row, col), inherited: false };
+  // The field is new: it takes its flag itself rather than through a copy.
+  if (!forceInherit && m && m.top < row) return Object.assign(view.field(row, col), { inherited: true });
+  if (!forceInherit && view.ownText(row, col) !== '')
+    return Object.assign(view.field(row, col), { inherited: false });
   if (above) return { ...above, inherited: true };
   const here = view.field(row, col);
   // A shifted row's 一级 cell holds its 二级: with nothing above to continue, the 一级 is unknown.

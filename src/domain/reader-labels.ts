@@ -3,7 +3,15 @@
  * src/domain/lexicon.ts), labels sharing a cell with their values, money units, titles, year lines.
  */
 
-import { classifyKey, enumerationRank, isTitleKey, isYearLine, labelKey, type LabelReading } from './lexicon';
+import {
+  classifyKey,
+  enumerationRank,
+  isTitleKey,
+  isYearLine,
+  labelKey,
+  labelKeyOfNormalized,
+  type LabelReading,
+} from './lexicon';
 
 export type { LabelKind } from './lexicon';
 export {
@@ -49,7 +57,9 @@ const KEPT_COUNT = 20_000;
 export function readCell(text: string): CellReading {
   const kept = READINGS.get(text);
   if (kept) return kept;
-  const key = labelKey(text);
+  // NFKC once for the key and the embedded labels: it is the costliest step on a long sentence.
+  const nfkc = text.normalize('NFKC');
+  const key = labelKeyOfNormalized(nfkc);
   const title = isTitleKey(key);
   const label = classifyKey(key);
   const reading: CellReading = {
@@ -59,7 +69,7 @@ export function readCell(text: string): CellReading {
     unit: moneyUnitIn(key),
     title,
     year: !title && isYearLine(key),
-    embedded: label || title ? [] : embeddedLabels(text),
+    embedded: label || title ? [] : embeddedLabels(text, nfkc),
   };
   if (text.length <= KEPT_LENGTH) {
     if (READINGS.size >= KEPT_COUNT) READINGS.clear();
@@ -85,16 +95,23 @@ const EMBEDDABLE = new Set([
 /** An amount glued to its label: `上级资金16`, `年度资金总额50万`. */
 const GLUED_AMOUNT = /^(.*?[^\d.,+-])([+-]?\d[\d,]*(?:\.\d+)?(?:万元|万|元|亿元)?)$/u;
 
+/** The last character GLUED_AMOUNT needs: a digit, or the 万/元 of an amount. */
+const GLUED_END = /[\d万元]$/u;
+
 /**
  * Labels with their values in the same cell, one per line (a Word form's money cell holds
  * `资金总额: 250` / `一、预算资金:250` / `二、自有资金:0`). A line counts only when its label is one
  * the lexicon knows and something follows it.
  */
-function embeddedLabels(text: string): EmbeddedLabel[] {
+function embeddedLabels(text: string, nfkc: string): EmbeddedLabel[] {
   const out: EmbeddedLabel[] = [];
-  for (const line of text.split(/\r?\n/u)) {
-    const flat = line.normalize('NFKC').trim();
+  const lines = text.split(/\r?\n/u);
+  for (const line of lines) {
+    // A text of one line is its own line: its NFKC form is already at hand.
+    const flat = (lines.length === 1 ? nfkc : line.normalize('NFKC')).trim();
     if (flat === '') continue;
+    // Neither a colon nor an amount at the end (most sentences): no label with a value.
+    if (!flat.includes(':') && !GLUED_END.test(flat)) continue;
     let labelText: string | undefined;
     let value: string | undefined;
     let glued = false;

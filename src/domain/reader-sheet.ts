@@ -162,11 +162,16 @@ export class SheetView {
   }
 
   field(row: number, col: number): Field {
-    const p = this.master(Math.min(row, LAST_ROW), Math.min(col, LAST_COL));
-    const own = this.own(p.row, p.col);
+    // The master of the merge, or the cell itself (as master(), without an object per field).
+    const r = Math.min(row, LAST_ROW);
+    const c = Math.min(col, LAST_COL);
+    const m = this.mergeAt(r, c);
+    const at = m ? m.top : r;
+    const left = m ? m.left : c;
+    const own = this.own(at, left);
     // An empty cell that only carries a format is, to the user, empty.
     const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
-    return { cell: toA1(p.row, p.col), row: p.row, col: p.col, raw, text: cellText(raw) };
+    return { cell: toA1(at, left), row: at, col: left, raw, text: cellText(raw) };
   }
 
   /** The last column a cell reaches, merges included. */

@@ -153,6 +153,23 @@ function splitComparator(text: string): { comparator: Comparator | null; body: s
  */
 export function parseValue(input: string, context?: { nameKind?: MeasureKind | null }): ParsedValue {
   const raw = typeof input === 'string' ? input : String(input ?? '');
+  // The same short values (`≥95%`, `100%`, `1项`) recur on every table: each is parsed once, and the
+  // frozen reading is shared. The name's kind only matters to a bare 万/亿, but is part of the key.
+  if (raw.length > PARSED_LENGTH) return parseText(raw, context?.nameKind);
+  const key = `${context?.nameKind ?? ''}\u0000${raw}`;
+  const kept = PARSED.get(key);
+  if (kept) return kept;
+  const parsed = Object.freeze(parseText(raw, context?.nameKind));
+  if (PARSED.size >= PARSED_COUNT) PARSED.clear();
+  PARSED.set(key, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, ParsedValue>();
+const PARSED_LENGTH = 40;
+const PARSED_COUNT = 20_000;
+
+function parseText(raw: string, nameKind: MeasureKind | null | undefined): ParsedValue {
   const text = compact(raw);
   if (text === '') return QUALITATIVE(raw);
   if (isDate(text)) return DATE_VALUE(raw);
@@ -180,7 +197,7 @@ export function parseValue(input: string, context?: { nameKind?: MeasureKind | n
     if (!def || percentWord) return QUALITATIVE(raw);
     unit = def.unit;
     kind = def.kind;
-    const moneyMeant = label !== null || currency || context?.nameKind === 'money';
+    const moneyMeant = label !== null || currency || nameKind === 'money';
     if ((unit === '万' || unit === '亿') && moneyMeant) {
       unit += '元';
       kind = 'money';
