@@ -9,9 +9,9 @@ import type { Lang } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/library';
 import { printable } from './report';
+import { langOption } from './command';
 
 const DEFAULT_LIMIT = 50;
-const LANGS = ['zh-CN', 'en-US'] as const;
 
 interface Output {
   stdout: { write(chunk: string): unknown };
@@ -111,7 +111,7 @@ export function addLibraryCommand(
         .argParser(limitParser(lang))
         .default(DEFAULT_LIMIT),
     )
-    .addOption(new Option('--lang <lang>', t(lang, 'cli.usage.lang')).choices(LANGS).default('zh-CN'))
+    .addOption(langOption(lang))
     .action((words: string[], opts: Options) => {
       const query = words.join(' ');
       const level2 = opts.level2?.trim() ? opts.level2 : undefined;
