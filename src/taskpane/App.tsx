@@ -9,9 +9,6 @@
 import {
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   makeStyles,
   mergeClasses,
@@ -24,6 +21,7 @@ import type { Workbench } from '../excel/workbench';
 import { t } from '../i18n';
 import { CommandBar } from './CommandBar';
 import { LangContext } from './lang';
+import { NoticeBar } from './NoticeBar';
 import { FindingsView } from './FindingsView';
 import { StatusLine } from './StatusLine';
 import { WorkbookText, tNodes } from './text';
@@ -154,11 +152,7 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
         <p className={text.paragraph}>{t(lang, 'outside.body')}</p>
         <p className={text.paragraph}>{t(lang, 'outside.howTo')}</p>
         <p className={text.paragraph}>{t(lang, 'outside.preview')}</p>
-        {props.hostMessage ? (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{props.hostMessage}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {props.hostMessage ? <NoticeBar intent="info">{props.hostMessage}</NoticeBar> : null}
       </main>
     </>
   );
@@ -194,31 +188,30 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
             <Spinner size="tiny" labelPosition="after" label={t(lang, `busy.${pane.busy ?? 'load'}`)} />
           ) : null}
           {pane.notice ? (
-            <MessageBar intent={pane.notice.intent} layout="multiline">
-              <MessageBarBody>{pane.notice.text}</MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    aria-label={t(lang, 'common.dismiss')}
-                    icon={<Dismiss20Regular />}
-                    onClick={pane.dismissNotice}
-                  />
-                }
-              />
-            </MessageBar>
+            <NoticeBar
+              intent={pane.notice.intent}
+              action={
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={t(lang, 'common.dismiss')}
+                  icon={<Dismiss20Regular />}
+                  onClick={pane.dismissNotice}
+                />
+              }
+            >
+              {pane.notice.text}
+            </NoticeBar>
           ) : null}
           {pane.state?.problems.map((problem, i) => (
-            <MessageBar key={i} intent="warning" layout="multiline">
-              <MessageBarBody>
-                {problem.sheet !== undefined
-                  ? tNodes(lang, 'error.problem', {
-                      sheet: <WorkbookText>{problem.sheet}</WorkbookText>,
-                      message: problem.message,
-                    })
-                  : t(lang, 'error.workbookProblem', { message: problem.message })}
-              </MessageBarBody>
-            </MessageBar>
+            <NoticeBar key={i} intent="warning">
+              {problem.sheet !== undefined
+                ? tNodes(lang, 'error.problem', {
+                    sheet: <WorkbookText>{problem.sheet}</WorkbookText>,
+                    message: problem.message,
+                  })
+                : t(lang, 'error.workbookProblem', { message: problem.message })}
+            </NoticeBar>
           ))}
         </section>
         <div className={styles.tabs}>

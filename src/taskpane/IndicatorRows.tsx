@@ -4,22 +4,14 @@
  * the user confirms, with that content in front of them.
  */
 
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { QuestionCircle16Regular } from '@fluentui/react-icons';
 import { TableDeleteRow20Regular } from '@fluentui/react-icons';
 import { TableInsertRow20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../domain/types';
 import { t } from '../i18n';
+import { NoticeBar } from './NoticeBar';
 import { WorkbookText, tNodes } from './text';
 import type { PendingRemoval } from './usePane';
 import { useTextStyles } from './styles';
@@ -31,6 +23,13 @@ const quote = (text: string): string =>
   text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text;
 
 const useStyles = makeStyles({
+  confirm: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   group: {
     display: 'flex',
     flexDirection: 'column',
@@ -68,29 +67,28 @@ function Confirmation(props: {
   onCancel(): void;
 }) {
   const { lang, pending, busy } = props;
+  const styles = useStyles();
   const keep = useRef<HTMLButtonElement>(null);
   // The question appears away from the button that raised it: focus goes to the harmless answer.
   useEffect(() => keep.current?.focus(), [pending]);
   const row = pending.row + 1;
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>
-          {tNodes(lang, 'rows.confirmTitle', { sheet: <WorkbookText>{pending.sheet}</WorkbookText>, row })}
-        </MessageBarTitle>{' '}
-        {tNodes(lang, 'rows.confirmBody', {
-          content: <WorkbookText>{pending.content.map(quote).join(' / ')}</WorkbookText>,
-        })}
-      </MessageBarBody>
-      <MessageBarActions>
+    <NoticeBar
+      intent="warning"
+      title={tNodes(lang, 'rows.confirmTitle', { sheet: <WorkbookText>{pending.sheet}</WorkbookText>, row })}
+    >
+      {tNodes(lang, 'rows.confirmBody', {
+        content: <WorkbookText>{pending.content.map(quote).join(' / ')}</WorkbookText>,
+      })}
+      <span className={styles.confirm}>
         <Button appearance="primary" size="small" disabled={busy} onClick={props.onConfirm}>
           {t(lang, 'rows.confirm', { row })}
         </Button>
         <Button ref={keep} size="small" disabled={busy} onClick={props.onCancel}>
           {t(lang, 'rows.cancel')}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      </span>
+    </NoticeBar>
   );
 }
 

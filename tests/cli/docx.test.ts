@@ -4,10 +4,10 @@
  * read through `check` and `totals` gives what the seed workbooks give.
  */
 
+import { runCli, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIO } from '../../src/cli/main';
 import type { JsonFinding, JsonReport } from '../../src/cli/report';
 import { readDocx } from '../../src/cli/read-docx';
 import { cellAt } from '../../src/domain/grid';
@@ -20,17 +20,7 @@ jest.setTimeout(60_000);
 
 let dir: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
 async function json(...argv: string[]): Promise<{ code: number; doc: JsonReport; stderr: string }> {
   const r = await cli(...argv, '--format', 'json');

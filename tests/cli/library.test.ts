@@ -1,26 +1,10 @@
 /** `perf-targets library` (SPEC §13) in-process: what a user or a script reads, and the exit codes. */
 
-import { run, type CliIO } from '../../src/cli/main';
+import { runCli, type Ran } from './run-cli';
 import { LIBRARY } from '../../src/domain/library';
 import { libraryStrings } from '../../src/i18n/library';
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: process.cwd(),
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Ran> => runCli(process.cwd(), ...argv);
 
 interface JsonEntry {
   name: string;

@@ -1,9 +1,9 @@
 /** `perf-targets` in-process through `run`: what a reviewer sees on stdout/stderr, and the exit codes. */
 
+import { runCli, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIO } from '../../src/cli/main';
 import { readXlsx } from '../../src/cli/read-xlsx';
 import { csvField, printable, width, type JsonReport } from '../../src/cli/report';
 import { cellAt, gridFromRows, type Grid } from '../../src/domain/grid';
@@ -18,23 +18,7 @@ jest.setTimeout(30_000);
 
 let dir: string;
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
 async function json(...argv: string[]): Promise<{ code: number; doc: JsonReport; stderr: string }> {
   const r = await cli(...argv, '--format', 'json');

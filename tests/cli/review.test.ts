@@ -4,12 +4,12 @@
  * exceljs; the files read are hashed before and after.
  */
 
+import { runCli, type Ran } from './run-cli';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { run, type CliIO } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
 import { seedDocumentBody, writeDocx } from '../fixtures/docx';
 import { seedStandardGrids } from '../fixtures/seed-grids';
@@ -19,16 +19,7 @@ jest.setTimeout(60_000);
 
 let dir: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  };
-  return { code: await run(argv, io), stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
 const hash = async (file: string): Promise<string> =>
   createHash('sha256')

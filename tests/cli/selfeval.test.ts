@@ -4,11 +4,11 @@
  * does (SPEC §12) and names what is still to fill.
  */
 
+import { runCli, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { run, type CliIO } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { writeGridsXlsx } from '../fixtures/xlsx';
@@ -19,17 +19,7 @@ jest.setTimeout(60000);
 
 let dir: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
 async function fill(file: string, values: Record<string, Record<string, string | number>>): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -4,10 +4,10 @@
  * severity, --min-severity, and text that fits 100 columns.
  */
 
+import { runCli, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIO } from '../../src/cli/main';
 import { width } from '../../src/cli/report';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { writeGridsXlsx } from '../fixtures/xlsx';
@@ -17,17 +17,7 @@ jest.setTimeout(30_000);
 
 let dir: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
 const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '');
 const ENGLISH_COMMANDER =

@@ -5,17 +5,13 @@
  * builds) and still reaches the list through the live fallback's periodic read.
  */
 
-import { execFile } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
 import type { Page } from 'playwright-core';
 import { MARK_FILL, SUMMARY_SHEET } from '../../src/domain/layout';
 import type { PreviewWorkbook } from '../../src/preview/book';
 import { HOST_PROFILE_IDS, type SimWorkbook } from '../../src/sim';
 import { SEED_TABLES } from '../fixtures/seed-data';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
+import type { LaunchedBrowser } from './support/browser';
+import { servePreview, type ServedPreview } from './support/served-preview';
 import {
   activeSheet,
   commandButton,
@@ -29,7 +25,7 @@ import {
   setValues,
   sheetTab,
 } from './support/preview-page';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import type { StaticServer } from './support/static-server';
 
 jest.setTimeout(240_000);
 
@@ -49,27 +45,16 @@ const LABELS: Record<string, string> = {
   web: 'Excel 网页版',
 };
 
-let buildDir: string;
+let served: ServedPreview | undefined;
 let server: StaticServer;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(path.join(os.tmpdir(), 'perf-targets-hosts-'));
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(__dirname, '..', 'support', 'build-page.js'), 'preview', 'development', buildDir],
-    { cwd: path.resolve(__dirname, '..', '..'), maxBuffer: 64 * 1024 * 1024 },
-  );
-  server = await serveDirectory(buildDir);
-  browser = await launchChromium();
-  browser.context.setDefaultTimeout(60_000);
+  served = await servePreview('hosts');
+  ({ browser, server } = served);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 async function insertTemplate(page: Page): Promise<string> {
   await commandButton(page, '插入模板').click();

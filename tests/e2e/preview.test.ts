@@ -7,17 +7,13 @@
  */
 
 import AxeBuilder from '@axe-core/playwright';
-import { execFile } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
 import type { Page } from 'playwright-core';
 import { buildTemplate, MARK_FILL, SUMMARY_SHEET } from '../../src/domain/layout';
 import { summaryText } from '../../src/i18n/summary';
 import { t } from '../../src/i18n';
 import { SEED_TABLES } from '../fixtures/seed-data';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
+import type { LaunchedBrowser } from './support/browser';
+import { servePreview, type ServedPreview } from './support/served-preview';
 import {
   activeSheet,
   backgroundOf,
@@ -39,7 +35,7 @@ import {
   typeInto,
   type OpenedPage,
 } from './support/preview-page';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import type { StaticServer } from './support/static-server';
 
 jest.setTimeout(240_000);
 
@@ -50,7 +46,7 @@ const PROJECT6 = SEED_TABLES[5];
 const WRONG_VALUE = '≤20万元';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-let buildDir: string;
+let served: ServedPreview | undefined;
 let server: StaticServer;
 let browser: LaunchedBrowser;
 let opened: OpenedPage;
@@ -59,27 +55,13 @@ let page: Page;
 const sheetOf = new Map<number, string>();
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(path.join(os.tmpdir(), 'perf-targets-preview-'));
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(__dirname, '..', 'support', 'build-page.js'), 'preview', 'development', buildDir],
-    {
-      cwd: path.resolve(__dirname, '..', '..'),
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  server = await serveDirectory(buildDir);
-  browser = await launchChromium();
-  browser.context.setDefaultTimeout(60_000);
+  served = await servePreview('preview');
+  ({ browser, server } = served);
   opened = await openPreview(browser.context, server.origin);
   page = opened.page;
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 async function insertTemplate(): Promise<string> {
   const before = await page.locator('#workbook-area nav button').allInnerTexts();

@@ -4,15 +4,11 @@
  * 三级指标 written and the value as it was. Screenshots go to test-artifacts/e2e/.
  */
 
-import { execFile } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
 import type { Page } from 'playwright-core';
 import { buildTemplate } from '../../src/domain/layout';
 import { toA1 } from '../../src/domain/address';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
+import type { LaunchedBrowser } from './support/browser';
+import { servePreview, type ServedPreview } from './support/served-preview';
 import {
   activeSheet,
   commandButton,
@@ -26,7 +22,7 @@ import {
   typeInto,
   type OpenedPage,
 } from './support/preview-page';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import type { StaticServer } from './support/static-server';
 
 jest.setTimeout(240_000);
 
@@ -38,31 +34,20 @@ const SATISFACTION_ROW = spec.cells.find((c) => c.role === 'level2' && c.value =
 const cellOf = (role: 'indicatorName' | 'description' | 'value' | 'basis') =>
   toA1(SATISFACTION_ROW, column(role));
 
-let buildDir: string;
+let served: ServedPreview | undefined;
 let server: StaticServer;
 let browser: LaunchedBrowser;
 let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(path.join(os.tmpdir(), 'perf-targets-references-'));
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(__dirname, '..', 'support', 'build-page.js'), 'preview', 'development', buildDir],
-    { cwd: path.resolve(__dirname, '..', '..'), maxBuffer: 64 * 1024 * 1024 },
-  );
-  server = await serveDirectory(buildDir);
-  browser = await launchChromium();
-  browser.context.setDefaultTimeout(60_000);
+  served = await servePreview('references');
+  ({ browser, server } = served);
   opened = await openPreview(browser.context, server.origin);
   page = opened.page;
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 const pane = () => page.locator('#taskpane');
 const suggestions = () => pane().locator('[data-suggestion]');

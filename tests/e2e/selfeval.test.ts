@@ -5,14 +5,10 @@
  * Screenshots go to test-artifacts/e2e/.
  */
 
-import { execFile } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
 import type { Page } from 'playwright-core';
 import { SEED_TABLES } from '../fixtures/seed-data';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
+import type { LaunchedBrowser } from './support/browser';
+import { servePreview, type ServedPreview } from './support/served-preview';
 import {
   activeSheet,
   commandButton,
@@ -25,35 +21,24 @@ import {
   setValues,
   type OpenedPage,
 } from './support/preview-page';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import type { StaticServer } from './support/static-server';
 
 jest.setTimeout(240_000);
 
-let buildDir: string;
+let served: ServedPreview | undefined;
 let server: StaticServer;
 let browser: LaunchedBrowser;
 let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(path.join(os.tmpdir(), 'perf-targets-selfeval-'));
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(__dirname, '..', 'support', 'build-page.js'), 'preview', 'development', buildDir],
-    { cwd: path.resolve(__dirname, '..', '..'), maxBuffer: 64 * 1024 * 1024 },
-  );
-  server = await serveDirectory(buildDir);
-  browser = await launchChromium();
-  browser.context.setDefaultTimeout(60_000);
+  served = await servePreview('selfeval');
+  ({ browser, server } = served);
   opened = await openPreview(browser.context, server.origin);
   page = opened.page;
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 test('generate → fill 实际完成值 and 执行数 → scored → a finding', async () => {
   await commandButton(page, '插入模板').click();
