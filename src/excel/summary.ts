@@ -108,14 +108,18 @@ export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCe
   const s = (key: string, data?: Record<string, unknown>): SummaryCell => ({
     text: summaryText(lang, key, data),
   });
+  // An amount's unit goes on a line of its own, so the header never breaks inside （万元）.
+  const withUnit = (key: string, data?: Record<string, unknown>): SummaryCell => ({
+    text: summaryText(lang, key, data).replace(/\s*([（(][^（）()]*[）)])$/, '\n$1'),
+  });
   const header: SummaryCell[] = [
     s('code'),
     s('name'),
     s('sheet'),
-    s('total'),
-    s('fiscal'),
-    s('other'),
-    ...[1, 2, 3, 4].map((i) => s('planned', { period: summaryText(lang, `period${i}`) })),
+    withUnit('total'),
+    withUnit('fiscal'),
+    withUnit('other'),
+    ...[1, 2, 3, 4].map((i) => withUnit('planned', { period: summaryText(lang, `period${i}`) })),
   ];
   const rows = tables.map((table, i): SummaryCell[] => {
     const row = i + 2;
