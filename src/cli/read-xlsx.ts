@@ -83,7 +83,10 @@ function looksLikeSummary(grid: Grid): boolean {
     return typeof v === 'string' ? v.trim() : '';
   };
   return LANGS.some((lang) =>
-    ['code', 'name', 'sheet', 'total'].every((key, i) => at(i) === summaryText(lang, key)),
+    // Compared without white space: the amount headers carry their unit on a line of its own.
+    ['code', 'name', 'sheet', 'total'].every(
+      (key, i) => at(i).replace(/\s+/g, '') === summaryText(lang, key).replace(/\s+/g, ''),
+    ),
   );
 }
 

@@ -71,8 +71,10 @@ function writeTable(ws: ExcelJS.Worksheet, spec: TemplateSpec): void {
     ws.getColumn(spec.left + 1 + i).width = w;
   });
   for (const { row, height } of spec.rowHeights) ws.getRow(row + 1).height = height;
+  // The page is the table and what stands under it (the signature line): it must print too.
+  const bottom = Math.max(spec.bottom, ...spec.extraCells.map((cell) => cell.row));
   // exceljs puts a `$` before each part it is given: `A$1:G$18` becomes `$A$1:$G$18`.
-  ws.pageSetup.printArea = `${columnLetters(spec.left)}$${spec.top + 1}:${columnLetters(spec.right)}$${spec.bottom + 1}`;
+  ws.pageSetup.printArea = `${columnLetters(spec.left)}$${spec.top + 1}:${columnLetters(spec.right)}$${bottom + 1}`;
   for (const dv of spec.dataValidations) {
     const validation: ExcelJS.DataValidation = {
       type: 'list',

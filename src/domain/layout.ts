@@ -187,7 +187,12 @@ export const INDICATOR_COL: Record<IndicatorRole, number> = {
   basis: 6,
 };
 
-const WIDTHS = [11, 12, 18, 14, 12, 12, 14];
+/**
+ * Column widths in characters. Column A holds the row labels: wide enough for seven Chinese
+ * characters, so that 资金支出计划（%） breaks before its bracket and 预算规模及资金用途 after 资金
+ * rather than inside a word (SPEC §1 print); G fits 指标值确定依据 on one line.
+ */
+const WIDTHS = [16, 12, 17, 14, 12, 12, 15];
 const FONT = '宋体';
 const FONT_SIZE = 11;
 

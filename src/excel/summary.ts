@@ -108,14 +108,18 @@ export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCe
   const s = (key: string, data?: Record<string, unknown>): SummaryCell => ({
     text: summaryText(lang, key, data),
   });
+  // An amount's unit goes on a line of its own, so the header never breaks inside （万元）.
+  const withUnit = (key: string, data?: Record<string, unknown>): SummaryCell => ({
+    text: summaryText(lang, key, data).replace(/\s*([（(][^（）()]*[）)])$/, '\n$1'),
+  });
   const header: SummaryCell[] = [
     s('code'),
     s('name'),
     s('sheet'),
-    s('total'),
-    s('fiscal'),
-    s('other'),
-    ...[1, 2, 3, 4].map((i) => s('planned', { period: summaryText(lang, `period${i}`) })),
+    withUnit('total'),
+    withUnit('fiscal'),
+    withUnit('other'),
+    ...[1, 2, 3, 4].map((i) => withUnit('planned', { period: summaryText(lang, `period${i}`) })),
   ];
   const rows = tables.map((table, i): SummaryCell[] => {
     const row = i + 2;
@@ -147,6 +151,13 @@ export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCe
   return [header, ...rows, total];
 }
 
+/**
+ * Column widths in characters: code, name, sheet, then the seven amounts. An amount's header
+ * (`6月底计划支出（万元）`) wraps; its column fits `6月底计划支出`, so the line breaks before
+ * `（万元）` rather than inside it.
+ */
+const SUMMARY_WIDTHS = [20, 24, 16, 15, 15, 15, 15, 15, 15, 15];
+
 /** The 汇总 sheet's cells: texts as text (`@`, never a formula), amounts as formulas in `0.00`. */
 export function queueSummary(ws: Excel.Worksheet, cells: ReturnType<typeof summaryCells>): void {
   const n = cells.length;
@@ -172,7 +183,7 @@ export function queueSummary(ws: Excel.Worksheet, cells: ReturnType<typeof summa
   for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const)
     table.format.borders.getItem(edge).style = 'Continuous';
   if (n > 1) table.format.borders.getItem('InsideHorizontal').style = 'Continuous';
-  [20, 24, 16, 12, 12, 12, 12, 12, 12, 12].forEach((chars, i) => {
+  SUMMARY_WIDTHS.forEach((chars, i) => {
     const col = columnLetters(i);
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(chars);
   });

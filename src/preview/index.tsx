@@ -75,7 +75,14 @@ function start(): void {
 
   // No landmark role here: the pane brings its own <main>, which must stay top-level.
   const pane = element('taskpane');
-  const leaveGrid = () => pane.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+  const leaveGrid = () => {
+    const target = pane.querySelector<HTMLElement>('button:not([disabled])');
+    if (!target) return;
+    target.focus();
+    // F6 was pressed in the grid's editor, where Fluent's keyboard detection takes keys for typing:
+    // tell it this focus came from the keyboard, so the button shows its focus ring (SPEC §9).
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F6' }));
+  };
   // F6 from the task pane goes back to the grid, as in Excel (SPEC §9): to the selected cell.
   pane.addEventListener('keydown', (e) => {
     if (e.key !== 'F6') return;

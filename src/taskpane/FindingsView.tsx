@@ -345,6 +345,7 @@ export function FindingsView(props: FindingsViewProps) {
   const [errorsOnly, setErrorsOnly] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
   const listRef = useRef<HTMLElement>(null);
+  const filtersRef = useRef<HTMLDivElement>(null);
   // Which finding had the focus: when it leaves the list (fixed, say), the focus goes to the one now
   // in its place rather than to the page body.
   const focusedAt = useRef<number | null>(null);
@@ -388,7 +389,11 @@ export function FindingsView(props: FindingsViewProps) {
       const el = [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-rule]') ?? [])].find(
         (li) => `${li.dataset.sheet}!${li.dataset.cell}|${li.dataset.rule}` === key,
       );
-      el?.scrollIntoView({ block: 'nearest' });
+      if (!el) return;
+      // The filters stay on top of the list as it scrolls: a finding brought in at the top must
+      // land below them, not under them.
+      el.style.scrollMarginTop = `${(filtersRef.current?.offsetHeight ?? 0) + 4}px`;
+      el.scrollIntoView({ block: 'nearest' });
     });
   };
   const onFocus = (e: FocusEvent) => {
@@ -404,7 +409,12 @@ export function FindingsView(props: FindingsViewProps) {
   return (
     <div className={styles.view}>
       {state.tables.length > 0 || state.findings.length > 0 ? (
-        <div role="toolbar" aria-label={t(lang, 'findings.filters')} className={styles.filters}>
+        <div
+          ref={filtersRef}
+          role="toolbar"
+          aria-label={t(lang, 'findings.filters')}
+          className={styles.filters}
+        >
           <ToggleButton
             size="small"
             checked={thisSheet}

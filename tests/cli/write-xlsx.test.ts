@@ -154,6 +154,14 @@ describe('template workbook (hebei-2019, one project)', () => {
     expect(ws.getRow(8).height).toBeGreaterThan(ws.getRow(3).height);
   });
 
+  it('prints the signature line under the table when it is asked for', async () => {
+    const signed = path.join(dir, 'signed.xlsx');
+    await writeTemplateXlsx(signed, { profile: 'hebei-2019', projects: 1, year: '2026', signature: true });
+    const sheet = (await load(signed)).worksheets[0];
+    expect(sheet.getCell('A19').text).toMatch(/^填报人：/);
+    expect(sheet.pageSetup.printArea).toBe('A1:G19');
+  });
+
   it('offers 一级, dependent 二级 and 依据 dropdowns, with error alerts off', () => {
     const l1 = ws.getCell('A10').dataValidation;
     const l2 = ws.getCell('B18').dataValidation;

@@ -57,6 +57,12 @@ describe('the 汇总 sheet', () => {
       '102.00',
     ]);
     expect(sim.getCell(sheet, 'A8').value).toBe('合计');
+    // Each amount's unit on a line of its own: a narrow column never breaks inside （万元）.
+    expect(['D1', 'E1', 'J1'].map((a) => sim.getCell(sheet, a).value)).toEqual([
+      '预算数\n（万元）',
+      '财政资金\n（万元）',
+      '12月底计划支出\n（万元）',
+    ]);
     expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
     // The sheet is the add-in's own: marked, and never read as a project table.
     expect(sim.customProperties(sheet)).toEqual(hostHas('1.12') ? { 'perfTargets.role': 'summary' } : {});
