@@ -6,15 +6,10 @@
  * decreasing plan still turns red. Screenshots of every step go to test-artifacts/e2e/.
  */
 
-import { execFile } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
 import type { Page } from 'playwright-core';
 import { buildTemplate, MARK_FILL } from '../../src/domain/layout';
 import { t } from '../../src/i18n';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
+import type { LaunchedBrowser } from './support/browser';
 import {
   activeSheet,
   backgroundOf,
@@ -30,37 +25,27 @@ import {
   typeInto,
   type OpenedPage,
 } from './support/preview-page';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { servePreview, type ServedPreview } from './support/served-preview';
+import type { StaticServer } from './support/static-server';
 
 jest.setTimeout(240_000);
 
 const { roles } = buildTemplate({ profile: 'hebei-2019' });
 
-let buildDir: string;
+let served: ServedPreview;
 let server: StaticServer;
 let browser: LaunchedBrowser;
 let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(path.join(os.tmpdir(), 'perf-targets-pane-'));
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(__dirname, '..', 'support', 'build-page.js'), 'preview', 'development', buildDir],
-    { cwd: path.resolve(__dirname, '..', '..'), maxBuffer: 64 * 1024 * 1024 },
-  );
-  server = await serveDirectory(buildDir);
-  browser = await launchChromium();
-  browser.context.setDefaultTimeout(60_000);
+  served = await servePreview('pane');
+  ({ browser, server } = served);
   opened = await openPreview(browser.context, server.origin);
   page = opened.page;
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 async function insertTemplate(): Promise<string> {
   const before = await page.locator('#workbook-area nav button').allInnerTexts();
