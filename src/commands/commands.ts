@@ -48,6 +48,8 @@ export function createCommandHandlers(
         profile: templateProfile(settings.profile),
         unitCode: settings.unitCode,
         unitName: settings.unitName,
+        year: settings.year || undefined,
+        signature: settings.signature,
       });
     }),
     writeSummary: handler('writeSummary', (workbench) => workbench.writeSummary()),

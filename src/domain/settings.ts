@@ -13,6 +13,10 @@ export interface AddinSettings {
   /** 单位编码 and 单位名称 of the reporting unit (填报单位), written on the template's unit line. */
   unitCode: string;
   unitName: string;
+  /** 年度 (`2026`, or empty): the template's title reads `2026年度项目绩效目标表`, the 汇总's too. */
+  year: string;
+  /** Write the line to sign (填报人、联系电话、填报日期) under a new table. */
+  signature: boolean;
   /** 实时标记: re-mark after every edit (Excel may clear its undo history after an add-in write). */
   liveMarks: boolean;
 }
@@ -40,6 +44,8 @@ export const DEFAULT_SETTINGS: Readonly<AddinSettings> = {
   profile: 'auto',
   unitCode: '',
   unitName: '',
+  year: '',
+  signature: false,
   liveMarks: false,
 };
 
@@ -65,13 +71,29 @@ export function parseSettings(value: unknown): AddinSettings {
       typeof o.profile === 'string' && profiles.includes(o.profile) ? (o.profile as ProfileChoice) : 'auto',
     unitCode: str(o.unitCode),
     unitName: str(o.unitName),
+    year: budgetYear(str(o.year)) ?? '',
+    signature: o.signature === true,
     liveMarks: o.liveMarks === true,
   };
 }
 
 export function serializeSettings(settings: AddinSettings): string {
-  const { profile, unitCode, unitName, liveMarks } = settings;
-  return JSON.stringify({ profile, unitCode, unitName, liveMarks });
+  const { profile, unitCode, unitName, year, signature, liveMarks } = settings;
+  return JSON.stringify({ profile, unitCode, unitName, year, signature, liveMarks });
+}
+
+/**
+ * A budget year as typed (`2026`, `２０２６`, `2026年`, ` 2026 `) as four digits, or undefined when
+ * it is not a plausible year (1990–2100); empty text is no year (undefined too).
+ */
+export function budgetYear(typed: string): string | undefined {
+  const digits = typed
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .trim()
+    .replace(/\s*(年度?)$/, '');
+  if (!/^\d{4}$/.test(digits)) return undefined;
+  const n = Number(digits);
+  return n >= 1990 && n <= 2100 ? digits : undefined;
 }
 
 export function isInternalRole(x: unknown): x is InternalRole {

@@ -196,6 +196,8 @@ class ExcelWorkbench implements Workbench {
         unitCode: options.unitCode,
         unitName: options.unitName,
         projectName: options.projectName,
+        year: options.year,
+        signature: options.signature,
       });
       queueTemplate(ws, spec, this.session.support);
       let listSheet: Excel.Worksheet | undefined;

@@ -25,6 +25,10 @@ export interface TemplateOptions {
   unitName: string;
   /** Project name typed in the pane, if any: names the new sheet and fills 项目名称. */
   projectName?: string;
+  /** 年度 for the title (`2026年度项目绩效目标表`); none leaves the title without a year. */
+  year?: string;
+  /** The line to sign under the table (填报人、联系电话、填报日期). */
+  signature?: boolean;
 }
 
 /** What applyFix wrote, so that undo can check the cell still holds it before restoring. */

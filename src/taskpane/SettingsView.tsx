@@ -1,11 +1,12 @@
 /**
- * The 设置 view: what 插入模板 makes (profile, 单位编码, 单位名称, the new project's name) and the
+ * The 设置 view: what 插入模板 makes (profile, 单位编码, 单位名称, 年度, the line to sign, the new
+ * project's name) and the
  * 实时标记 switch. Settings are remembered in the workbook through the Workbench.
  */
 
-import { Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { PROFILE_CHOICES } from '../domain/settings';
+import { budgetYear, PROFILE_CHOICES } from '../domain/settings';
 import type { Lang, ProfileChoice } from '../domain/types';
 import type { AddinSettings } from '../excel/workbench';
 import { t } from '../i18n';
@@ -44,6 +45,8 @@ export function SettingsView(props: SettingsViewProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const liveMarksNote = useId();
+  const yearTyped = settings.year.trim();
+  const yearBad = yearTyped !== '' && budgetYear(yearTyped) === undefined;
   return (
     <div className={styles.view}>
       <section className={styles.view}>
@@ -83,6 +86,27 @@ export function SettingsView(props: SettingsViewProps) {
             onBlur={props.onCommit}
           />
         </Field>
+        <Field
+          label={t(lang, 'settings.year')}
+          hint={yearBad ? undefined : t(lang, 'settings.yearHint')}
+          validationState={yearBad ? 'error' : 'none'}
+          validationMessage={yearBad ? t(lang, 'settings.yearBad', { year: yearTyped }) : undefined}
+        >
+          <Input
+            value={settings.year}
+            disabled={disabled}
+            inputMode="numeric"
+            maxLength={8}
+            onChange={(_, data) => props.onChange({ year: data.value }, false)}
+            onBlur={props.onCommit}
+          />
+        </Field>
+        <Checkbox
+          label={t(lang, 'settings.signature')}
+          checked={settings.signature}
+          disabled={disabled}
+          onChange={(_, data) => props.onChange({ signature: data.checked === true }, true)}
+        />
         <Field label={t(lang, 'settings.projectName')} hint={t(lang, 'settings.projectNameHint')}>
           <Input
             value={props.projectName}

@@ -141,7 +141,14 @@ describe('live validation', () => {
 describe('live marks (实时标记)', () => {
   it('mark the edited table after each edit, and write nothing when the marks stay the same', async () => {
     const { sim, bench } = await open(seedStandardGrids());
-    await bench.saveSettings({ profile: 'auto', unitCode: '', unitName: '', liveMarks: true });
+    await bench.saveSettings({
+      profile: 'auto',
+      unitCode: '',
+      unitName: '',
+      year: '',
+      signature: false,
+      liveMarks: true,
+    });
     const state = await bench.refresh();
     const table = state.tables[0];
     const value = table.indicators[1].value;
@@ -171,7 +178,14 @@ describe('live marks (实时标记)', () => {
       indicators: second.indicators!.map((i, k) => (k === 0 ? { ...i, value: '' } : i)),
     };
     const { sim, bench } = await open([stackedGrid('Sheet1', [first, untouched])]);
-    await bench.saveSettings({ profile: 'auto', unitCode: '', unitName: '', liveMarks: true });
+    await bench.saveSettings({
+      profile: 'auto',
+      unitCode: '',
+      unitName: '',
+      year: '',
+      signature: false,
+      liveMarks: true,
+    });
     const [a, b] = (await bench.refresh()).tables;
     const empty = b.indicators[0].value.cell;
     const stop = await bench.startLive(() => undefined);

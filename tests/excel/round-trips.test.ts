@@ -33,12 +33,26 @@ async function measure(n: number): Promise<Record<string, number>> {
   await count('removeIndicatorRow', () => bench.removeIndicatorRow('项目1', header + 2));
   await count('loadSettings', () => bench.loadSettings());
   await count('saveSettings', () =>
-    bench.saveSettings({ profile: 'auto', unitCode: '', unitName: '', liveMarks: false }),
+    bench.saveSettings({
+      profile: 'auto',
+      unitCode: '',
+      unitName: '',
+      year: '',
+      signature: false,
+      liveMarks: false,
+    }),
   );
   let stop: () => Promise<void> = async () => undefined;
   await count('startLive', async () => (stop = await bench.startLive(() => undefined)));
   await count('liveEdit', async () => sim.setValue('项目1', 'C4', 12));
-  await bench.saveSettings({ profile: 'auto', unitCode: '', unitName: '', liveMarks: true });
+  await bench.saveSettings({
+    profile: 'auto',
+    unitCode: '',
+    unitName: '',
+    year: '',
+    signature: false,
+    liveMarks: true,
+  });
   await count('liveEdit with marks', async () => sim.setValue('项目1', 'C4', 13));
   await count('liveEdit, marks unchanged', async () => sim.setValue('项目1', 'C4', 14));
   await stop();

@@ -1,5 +1,6 @@
 /** Settings remembered in the workbook, and selecting a finding's cell. */
 
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createWorkbench } from '../../src/excel';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { open } from './sim-workbooks';
@@ -11,9 +12,18 @@ describe('settings', () => {
       profile: 'auto',
       unitCode: '',
       unitName: '',
+      year: '',
+      signature: false,
       liveMarks: false,
     });
-    const mine = { profile: 'mof-2021' as const, unitCode: '207002', unitName: '某单位', liveMarks: true };
+    const mine = {
+      profile: 'mof-2021' as const,
+      unitCode: '207002',
+      unitName: '某单位',
+      year: '2027',
+      signature: true,
+      liveMarks: true,
+    };
     await bench.saveSettings(mine);
     const next = createWorkbench(sim.excel, sim.office, { lang: 'en-US' });
     expect(await next.loadSettings()).toEqual(mine);
@@ -24,7 +34,14 @@ describe('settings', () => {
     await sim.excel.run(async (ctx) => {
       ctx.workbook.settings.add(
         'perfTargets.settings',
-        JSON.stringify({ profile: 'nope', unitCode: 7, liveMarks: 'yes', unitName: '单位' }),
+        JSON.stringify({
+          profile: 'nope',
+          unitCode: 7,
+          liveMarks: 'yes',
+          unitName: '单位',
+          year: '明年',
+          signature: 'yes',
+        }),
       );
       await ctx.sync();
     });
@@ -32,6 +49,8 @@ describe('settings', () => {
       profile: 'auto',
       unitCode: '',
       unitName: '单位',
+      year: '',
+      signature: false,
       liveMarks: false,
     });
   });
@@ -39,7 +58,7 @@ describe('settings', () => {
   it('choose the profile the tables are read with', async () => {
     const { bench } = await open(seedStandardGrids());
     expect((await bench.refresh()).tables.every((t) => t.profile === 'hebei-2019')).toBe(true);
-    await bench.saveSettings({ profile: 'mof-2015', unitCode: '', unitName: '', liveMarks: false });
+    await bench.saveSettings({ ...DEFAULT_SETTINGS, profile: 'mof-2015' });
     expect((await bench.refresh()).tables.every((t) => t.profile === 'mof-2015')).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ describe('ribbon commands', () => {
       profile: 'mof-2021',
       unitCode: '207002',
       unitName: '某某单位',
+      year: '2026',
+      signature: true,
       liveMarks: false,
     });
 
@@ -30,6 +32,7 @@ describe('ribbon commands', () => {
     expect(event.completions).toBe(1);
     const inserted = sim.sheetNames().find((s) => s.startsWith('项目'))!;
     expect(sim.getCell(inserted, 'A2').value).toBe('207002某某单位');
+    expect(sim.getCell(inserted, 'A1').value).toBe('2026年度项目绩效目标表');
     // 成本指标 is a 一级 of mof-2021 only.
     const level1 = [...Array(20).keys()].map((r) => sim.getCell(inserted, `A${r + 10}`).value);
     expect(level1).toContain('成本指标');

@@ -6,6 +6,7 @@
 
 import Big from 'big.js';
 import { parseA1 } from '../../src/domain/address';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { Field, Finding, Lang, Severity, TargetTable } from '../../src/domain/types';
 import type {
   AddinSettings,
@@ -34,7 +35,7 @@ export class FakeWorkbook {
   /** Cells the add-in marked ("sheet!A1"). */
   readonly marks = new Set<string>();
   selection: { sheet: string; address: string } | null = null;
-  settings: AddinSettings = { profile: 'auto', unitCode: '', unitName: '', liveMarks: false };
+  settings: AddinSettings = { ...DEFAULT_SETTINGS };
   readonly listeners = new Set<() => void>();
 
   get(sheet: string, address: string): Value | undefined {
@@ -284,6 +285,8 @@ export class FakeWorkbench implements Workbench {
   readonly lang: Lang;
   /** Operations that will fail once with this error, as a broken connection would. */
   readonly failures = new Map<keyof Workbench, Error>();
+  /** The options of the last 插入模板 (the year and the signature line the template would write). */
+  lastTemplate: TemplateOptions | undefined;
 
   constructor(
     readonly book: FakeWorkbook,
@@ -343,6 +346,7 @@ export class FakeWorkbench implements Workbench {
     this.book.addProject(sheet, { name: options.projectName?.trim() });
     this.book.write(sheet, 'A2', `${options.unitCode}${options.unitName}`);
     this.book.write(sheet, 'G1', options.profile);
+    this.lastTemplate = options;
     return { sheet };
   }
 

@@ -1,6 +1,7 @@
 /** The task pane against an in-memory workbook: what a finance officer sees and what their clicks do. */
 
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { Lang } from '../../src/domain/types';
 import { t } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
@@ -307,7 +308,7 @@ describe('合计 and 汇总', () => {
 describe('设置', () => {
   it('shows the remembered settings and saves what the user changes; 插入模板 uses them', async () => {
     const book = new FakeWorkbook();
-    book.settings = { profile: 'auto', unitCode: '207002', unitName: '某某单位', liveMarks: false };
+    book.settings = { ...DEFAULT_SETTINGS, unitCode: '207002', unitName: '某某单位' };
     const { workbench } = pane('zh-CN', book);
     await renderPane(workbench);
     act(() => screen.getByRole('tab', { name: '设置' }).click());
@@ -329,10 +330,23 @@ describe('设置', () => {
     fireEvent.change(profile, { target: { value: 'mof-2021' } });
     await waitFor(() => expect(book.settings.profile).toBe('mof-2021'));
 
+    // 年度: a year as people type it is taken, anything else says what to write and is not used.
+    const year = screen.getByRole<HTMLInputElement>('textbox', { name: /年度/ });
+    fireEvent.change(year, { target: { value: '明年' } });
+    fireEvent.blur(year);
+    expect(await screen.findByText(/“明年”不是年份/)).toBeTruthy();
+    fireEvent.change(year, { target: { value: '２０２７年' } });
+    fireEvent.blur(year);
+    await waitFor(() => expect(book.settings.year).toBe('２０２７年'));
+    expect(screen.queryByText(/不是年份/)).toBeNull();
+    act(() => screen.getByRole('checkbox', { name: /签字栏/ }).click());
+    await waitFor(() => expect(book.settings.signature).toBe(true));
+
     fireEvent.change(screen.getByRole('textbox', { name: /新项目名称/ }), {
       target: { value: '网格化信访' },
     });
     await runCommand('插入模板');
+    expect(workbench.lastTemplate).toMatchObject({ year: '2027', signature: true });
     expect(book.get('网格化信访', 'E3')).toBe('网格化信访');
     expect(book.get('网格化信访', 'A2')).toBe('207002临西县信访局');
     expect(book.get('网格化信访', 'G1')).toBe('mof-2021');

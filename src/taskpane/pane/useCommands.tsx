@@ -1,7 +1,7 @@
 /** The command bar's operations: 插入模板, 校验, 汇总, 清除标记. */
 
 import { useCallback, useState } from 'react';
-import { templateProfile } from '../../domain/settings';
+import { budgetYear, templateProfile } from '../../domain/settings';
 import { t } from '../../i18n';
 import { useLang } from '../lang';
 import { WorkbookText, tNodes } from '../text';
@@ -41,6 +41,8 @@ export function useCommands(runner: Runner, notices: Notices, settings: Settings
         profile: templateProfile(current.profile),
         unitCode: current.unitCode.trim(),
         unitName: current.unitName.trim(),
+        year: budgetYear(current.year),
+        signature: current.signature,
         ...(name ? { projectName: name } : {}),
       });
       if (mounted()) setProjectName('');
