@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
-import { LIST_SHEET } from '../domain/layout';
+import { LIST_SHEET, SUMMARY_HEADER_ROW } from '../domain/layout';
 import { LANGS } from '../i18n';
 import { summaryText } from '../i18n/summary';
 import { useChineseBuiltInFormats } from './exceljs-formats';
@@ -71,23 +71,26 @@ function gridCell(cell: ExcelJS.Cell): GridCell | undefined {
 }
 
 /**
- * The 汇总 sheet the add-in writes (src/excel/summary.ts) starts with its own header row, in
- * Chinese or English. Its markers are lost when WPS or LibreOffice re-saves the file, the header
- * is not; a user's own sheet that happens to be called 汇总 has no such header and is read.
+ * The 汇总 sheet the add-in writes (src/excel/summary.ts) has its own header row, in Chinese or
+ * English, in one of its first rows (under the title and the unit line since they were added).
+ * Its markers are lost when WPS or LibreOffice re-saves the file, the header is not; a user's own
+ * sheet that happens to be called 汇总 has no such header and is read.
  */
 function looksLikeSummary(grid: Grid): boolean {
-  if (grid.top !== 0 || grid.left !== 0) return false;
-  const first = grid.cells[0] ?? [];
-  const at = (i: number): string => {
-    const v = first[i]?.value;
-    return typeof v === 'string' ? v.trim() : '';
+  if (grid.left !== 0 || grid.top > SUMMARY_HEADER_ROW) return false;
+  const isHeader = (cells: Grid['cells'][number] | undefined): boolean => {
+    const at = (i: number): string => {
+      const v = cells?.[i]?.value;
+      return typeof v === 'string' ? v.trim() : '';
+    };
+    return LANGS.some((lang) =>
+      // Compared without white space: the amount headers carry their unit on a line of its own.
+      ['code', 'name', 'sheet', 'total'].every(
+        (key, i) => at(i).replace(/\s+/g, '') === summaryText(lang, key).replace(/\s+/g, ''),
+      ),
+    );
   };
-  return LANGS.some((lang) =>
-    // Compared without white space: the amount headers carry their unit on a line of its own.
-    ['code', 'name', 'sheet', 'total'].every(
-      (key, i) => at(i).replace(/\s+/g, '') === summaryText(lang, key).replace(/\s+/g, ''),
-    ),
-  );
+  return grid.cells.slice(0, SUMMARY_HEADER_ROW + 1 - grid.top).some(isHeader);
 }
 
 function sheetGrid(ws: ExcelJS.Worksheet): Grid {

@@ -42,6 +42,8 @@ export const LABELS = {
 
 export const PLAN_PERIODS = ['3月底', '6月底', '10月底', '12月底'] as const;
 export const SUMMARY_SHEET = '汇总';
+/** The 汇总 sheet's header row (0-based), under its title and unit line; the projects follow it. */
+export const SUMMARY_HEADER_ROW = 2;
 /** The hidden sheet holding the dropdown lists behind the template's defined names. */
 export const LIST_SHEET = '_绩效指标列表';
 export const MARK_FILL = { error: '#FFC7CE', warning: '#FFEB9C' } as const;

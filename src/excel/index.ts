@@ -11,6 +11,7 @@ import { rangeA1 } from '../domain/address';
 import type { WorkbookState } from '../domain/analysis';
 import { buildTemplate, SUMMARY_SHEET, sheetNameFor } from '../domain/layout';
 import {
+  budgetYear,
   INTERNAL_SHEETS_KEY,
   parseInternalSheets,
   serializeSettings,
@@ -256,7 +257,14 @@ class ExcelWorkbench implements Workbench {
         ws = ctx.workbook.worksheets.add(name);
         queueMarker(ctx, ws, name, 'summary', data.internalSheets, this.session.support);
       }
-      queueSummary(ws, summaryCells(state.tables, this.session.lang));
+      const { year, unitCode, unitName } = this.session.settings;
+      const layout = summaryCells(state.tables, this.session.lang, {
+        year: budgetYear(year),
+        unitCode,
+        unitName,
+        findings: state.findings,
+      });
+      queueSummary(ws, layout, this.session.support.pageLayout);
       ws.activate();
       ws.load('id,name');
       await ctx.sync();

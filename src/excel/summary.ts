@@ -1,20 +1,27 @@
 /**
- * The 汇总 sheet (SPEC §6) as cells: one row per project and a total row, the amounts as live
- * formulas pointing at each project's cells, so the sheet stays right where the add-in does not
- * run. Only the formula subset of HELPERS.md is used. Text taken from cells is written as text.
+ * The 汇总 sheet (SPEC §6) as cells: a title with the year, the unit line, one row per project and
+ * a total row, the amounts as live formulas pointing at each project's cells, so the sheet stays
+ * right where the add-in does not run; a note under the total names the projects whose amounts
+ * could not be read, and a last column flags the projects that still have errors. Only the
+ * formula subset of HELPERS.md is used. Text taken from cells is written as text.
  */
 
 import { columnLetters, parseA1, quoteSheet } from '../domain/address';
 import { isPercentFormat, readAmount } from '../domain/amounts';
-import type { Field, Lang, TargetTable } from '../domain/types';
+import { MONEY_UNIT_LABEL, SUMMARY_HEADER_ROW } from '../domain/layout';
+import { tableAmounts } from '../domain/totals';
+import type { Field, Finding, Lang, TargetTable } from '../domain/types';
 import { summaryText } from '../i18n/summary';
 import { widthInPoints } from './template';
 
 export type SummaryCell = { text: string } | { formula: string };
 
-const SUMMARY_COLUMNS = 10;
+/** Code, name, sheet, seven amounts, and the errors still to correct. */
+const SUMMARY_COLUMNS = 11;
 /** Columns D–J (0-based 3–9) hold amounts. */
 const FIRST_AMOUNT_COLUMN = 3;
+const AMOUNT_COLUMNS = 7;
+export { SUMMARY_HEADER_ROW };
 
 /** `'项目 一'!$C$4`: absolute, so the formula stays put if the row is copied. */
 function ref(table: TargetTable, field: Field): string {
@@ -99,12 +106,39 @@ function cumulative(table: TargetTable): string[] | undefined {
   return out;
 }
 
+/** What the 汇总 sheet is about, beyond the tables: the year and the unit, as in 设置. */
+export interface SummaryOptions {
+  year?: string;
+  unitCode?: string;
+  unitName?: string;
+  /** The workbook's findings (Finding.table indexes `all`): a project with errors is flagged. */
+  findings?: readonly Finding[];
+}
+
+export interface SummaryLayout {
+  /** `2026年度项目预算汇总表`. */
+  title: string;
+  /** The reporting unit (单位编码 and 名称), left; the unit of the amounts, right. */
+  unit: string;
+  unitLabel: string;
+  /** From the header row: the header, one row per project, the total row. */
+  rows: SummaryCell[][];
+  /** Under the total, when a total is incomplete: which projects' amounts could not be read. */
+  note?: string;
+}
+
 /**
- * The 汇总 sheet's cells from A1: a header row, one row per project, a total row. A self-evaluation
- * (自评表, SPEC §12) reports on a project already listed by its target table: it is not a project.
+ * The 汇总 sheet: a header row, one row per project, a total row, from row SUMMARY_HEADER_ROW. A
+ * self-evaluation (自评表, SPEC §12) reports on a project already listed by its target table: it is
+ * not a project.
  */
-export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCell[][] {
-  const tables = all.filter((t) => t.form !== 'selfEval');
+export function summaryCells(
+  all: readonly TargetTable[],
+  lang: Lang,
+  options: SummaryOptions = {},
+): SummaryLayout {
+  const projects = all.map((table, index) => ({ table, index })).filter((p) => p.table.form !== 'selfEval');
+  const tables = projects.map((p) => p.table);
   const s = (key: string, data?: Record<string, unknown>): SummaryCell => ({
     text: summaryText(lang, key, data),
   });
@@ -120,12 +154,17 @@ export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCe
     withUnit('fiscal'),
     withUnit('other'),
     ...[1, 2, 3, 4].map((i) => withUnit('planned', { period: summaryText(lang, `period${i}`) })),
+    s('errors'),
   ];
-  const rows = tables.map((table, i): SummaryCell[] => {
-    const row = i + 2;
+  const first = SUMMARY_HEADER_ROW + 2; // 1-based row of the first project
+  const errorsOf = (index: number): number =>
+    (options.findings ?? []).filter((f) => f.table === index && f.severity === 'error').length;
+  const rows = projects.map(({ table, index }, i): SummaryCell[] => {
+    const row = first + i;
     const totalCell = `$${columnLetters(FIRST_AMOUNT_COLUMN)}${row}`;
     const funds = fundCells(table, totalCell);
     const plan = cumulative(table);
+    const errors = errorsOf(index);
     return [
       { text: table.code?.text ?? '' },
       { text: table.name?.text ?? '' },
@@ -136,55 +175,136 @@ export function summaryCells(all: readonly TargetTable[], lang: Lang): SummaryCe
       ...[0, 1, 2, 3].map((k) => ({
         formula: plan ? `=IFERROR(${totalCell}*${plan[k]}/100,${UNREAD})` : `=${UNREAD}`,
       })),
+      { text: errors > 0 ? summaryText(lang, 'errorCount', { count: errors }) : '' },
     ];
   });
-  const last = tables.length + 1;
+  const last = first + tables.length - 1;
   const total: SummaryCell[] = [s('totalRow'), { text: '' }, { text: '' }];
-  for (let col = FIRST_AMOUNT_COLUMN; col < SUMMARY_COLUMNS; col++) {
+  for (let col = FIRST_AMOUNT_COLUMN; col < FIRST_AMOUNT_COLUMN + AMOUNT_COLUMNS; col++) {
     const letters = columnLetters(col);
-    const column = `${letters}2:${letters}${last}`;
+    const column = `${letters}${first}:${letters}${last}`;
     // A sum with an amount that could not be read is not a total: it says so instead.
     total.push({
       formula: tables.length > 0 ? `=IF(COUNT(${column})=${tables.length},SUM(${column}),${UNREAD})` : '=0',
     });
   }
-  return [header, ...rows, total];
+  total.push({ text: '' });
+  // The projects an incomplete total leaves out, as the domain reads them now.
+  const unread = projects
+    .filter(({ table, index }) => {
+      const a = tableAmounts(table, index);
+      return a.total === null || a.fiscal === null || a.other === null || a.planned.some((p) => p === null);
+    })
+    .map(({ table }) => {
+      const name = table.name?.text.trim();
+      return name && name !== table.sheet
+        ? summaryText(lang, 'unreadProject', { name, sheet: table.sheet })
+        : summaryText(lang, 'unreadSheet', { sheet: table.sheet });
+    });
+  const year = options.year?.trim();
+  return {
+    title: summaryText(lang, year ? 'title' : 'titleNoYear', { year }),
+    unit: `${options.unitCode ?? ''}${options.unitName ?? ''}`,
+    unitLabel: lang === 'zh-CN' ? MONEY_UNIT_LABEL : summaryText(lang, 'unitLabel'),
+    rows: [header, ...rows, total],
+    ...(unread.length > 0
+      ? {
+          note: summaryText(lang, 'incomplete', {
+            projects: unread.join(summaryText(lang, 'listSeparator')),
+          }),
+        }
+      : {}),
+  };
 }
 
 /**
- * Column widths in characters: code, name, sheet, then the seven amounts. An amount's header
+ * Column widths in characters: code, name, sheet, the seven amounts, the errors. An amount's header
  * (`6月底计划支出（万元）`) wraps; its column fits `6月底计划支出`, so the line breaks before
  * `（万元）` rather than inside it.
  */
-const SUMMARY_WIDTHS = [20, 24, 16, 15, 15, 15, 15, 15, 15, 15];
+const SUMMARY_WIDTHS = [20, 24, 16, 15, 15, 15, 15, 15, 15, 15, 12];
 
-/** The 汇总 sheet's cells: texts as text (`@`, never a formula), amounts as formulas in `0.00`. */
-export function queueSummary(ws: Excel.Worksheet, cells: ReturnType<typeof summaryCells>): void {
+/**
+ * The 汇总 sheet: the title and the unit line above an unbordered gap, as on the official forms;
+ * texts as text (`@`, never a formula), amounts as formulas in `0.00`; printed landscape on A4,
+ * one page wide, when the host has page layout (ExcelApi 1.9).
+ */
+export function queueSummary(ws: Excel.Worksheet, layout: SummaryLayout, pageLayout = false): void {
+  const cells = layout.rows;
+  const top = SUMMARY_HEADER_ROW + 1; // 1-based header row
   const n = cells.length;
+  const bottom = top + n - 1;
   const last = columnLetters(SUMMARY_COLUMNS - 1);
   const firstAmount = columnLetters(FIRST_AMOUNT_COLUMN);
+  const lastAmount = columnLetters(FIRST_AMOUNT_COLUMN + AMOUNT_COLUMNS - 1);
+  const afterAmounts = columnLetters(FIRST_AMOUNT_COLUMN + AMOUNT_COLUMNS);
   const textOf = (c: (typeof cells)[number][number]): string => ('text' in c ? c.text : '');
-  ws.getRange(`A1:${last}${n}`).numberFormat = cells.map((row) =>
+
+  const title = ws.getRange(`A1:${last}1`);
+  title.merge(false);
+  title.numberFormat = [Array<string>(SUMMARY_COLUMNS).fill('@')];
+  ws.getRange('A1').values = [[layout.title]];
+  title.format.font.bold = true;
+  title.format.font.size = 16;
+  title.format.horizontalAlignment = 'Center';
+  const unitLeft = ws.getRange('A2:F2');
+  unitLeft.merge(false);
+  unitLeft.numberFormat = [Array<string>(6).fill('@')];
+  ws.getRange('A2').values = [[layout.unit]];
+  unitLeft.format.horizontalAlignment = 'Left';
+  const unitRight = ws.getRange(`${columnLetters(SUMMARY_COLUMNS - 2)}2:${last}2`);
+  unitRight.merge(false);
+  ws.getRange(`${columnLetters(SUMMARY_COLUMNS - 2)}2`).values = [[layout.unitLabel]];
+  unitRight.format.horizontalAlignment = 'Right';
+
+  ws.getRange(`A${top}:${last}${bottom}`).numberFormat = cells.map((row) =>
     row.map((c) => ('formula' in c ? '0.00' : '@')),
   );
-  ws.getRange(`A1:${columnLetters(FIRST_AMOUNT_COLUMN - 1)}${n}`).values = cells.map((row) =>
+  ws.getRange(`A${top}:${columnLetters(FIRST_AMOUNT_COLUMN - 1)}${bottom}`).values = cells.map((row) =>
     row.slice(0, FIRST_AMOUNT_COLUMN).map(textOf),
   );
-  ws.getRange(`${firstAmount}1:${last}1`).values = [cells[0].slice(FIRST_AMOUNT_COLUMN).map(textOf)];
+  ws.getRange(`${afterAmounts}${top}:${last}${bottom}`).values = cells.map((row) =>
+    row.slice(FIRST_AMOUNT_COLUMN + AMOUNT_COLUMNS).map(textOf),
+  );
+  ws.getRange(`${firstAmount}${top}:${lastAmount}${top}`).values = [
+    cells[0].slice(FIRST_AMOUNT_COLUMN, FIRST_AMOUNT_COLUMN + AMOUNT_COLUMNS).map(textOf),
+  ];
   if (n > 1)
-    ws.getRange(`${firstAmount}2:${last}${n}`).formulas = cells
+    ws.getRange(`${firstAmount}${top + 1}:${lastAmount}${bottom}`).formulas = cells
       .slice(1)
-      .map((row) => row.slice(FIRST_AMOUNT_COLUMN).map((c) => ('formula' in c ? c.formula : '')));
-  const header = ws.getRange(`A1:${last}1`);
+      .map((row) =>
+        row
+          .slice(FIRST_AMOUNT_COLUMN, FIRST_AMOUNT_COLUMN + AMOUNT_COLUMNS)
+          .map((c) => ('formula' in c ? c.formula : '')),
+      );
+  const header = ws.getRange(`A${top}:${last}${top}`);
   header.format.font.bold = true;
   header.format.wrapText = true;
-  ws.getRange(`A${n}:${last}${n}`).format.font.bold = true;
-  const table = ws.getRange(`A1:${last}${n}`);
+  header.format.horizontalAlignment = 'Center';
+  header.format.verticalAlignment = 'Center';
+  ws.getRange(`A${bottom}:${last}${bottom}`).format.font.bold = true;
+  const table = ws.getRange(`A${top}:${last}${bottom}`);
   for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const)
     table.format.borders.getItem(edge).style = 'Continuous';
   if (n > 1) table.format.borders.getItem('InsideHorizontal').style = 'Continuous';
+  if (layout.note) {
+    const note = ws.getRange(`A${bottom + 1}:${last}${bottom + 1}`);
+    note.merge(false);
+    note.numberFormat = [Array<string>(SUMMARY_COLUMNS).fill('@')];
+    ws.getRange(`A${bottom + 1}`).values = [[layout.note]];
+    note.format.wrapText = true;
+    note.format.horizontalAlignment = 'Left';
+    note.format.font.color = '#9C0006';
+  }
   SUMMARY_WIDTHS.forEach((chars, i) => {
     const col = columnLetters(i);
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(chars);
   });
+  if (pageLayout) {
+    const page = ws.pageLayout;
+    page.orientation = 'Landscape';
+    page.paperSize = 'A4';
+    page.centerHorizontally = true;
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
 }

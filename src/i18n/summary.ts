@@ -18,6 +18,15 @@ const zhCN = {
   period3: '10月底',
   period4: '12月底',
   totalRow: '合计',
+  errors: '待改错误',
+  errorCount: '{{count}} 个错误',
+  title: '{{year}}年度项目预算汇总表',
+  titleNoYear: '项目预算汇总表',
+  unitLabel: '单位：万元',
+  unreadProject: '“{{name}}”（{{sheet}}）',
+  unreadSheet: '“{{sheet}}”',
+  listSeparator: '、',
+  incomplete: '合计不完整：{{projects}}的金额未能读取，没有计入。请在这些表中把金额写成数字，再点“汇总”。',
 };
 
 const enUS: typeof zhCN = {
@@ -33,6 +42,16 @@ const enUS: typeof zhCN = {
   period3: 'end of October',
   period4: 'end of December',
   totalRow: 'Total',
+  errors: 'Errors to correct',
+  errorCount: 'Errors: {{count}}',
+  title: 'Project budget summary, {{year}}',
+  titleNoYear: 'Project budget summary',
+  unitLabel: 'Unit: 10k yuan',
+  unreadProject: '“{{name}}” ({{sheet}})',
+  unreadSheet: '“{{sheet}}”',
+  listSeparator: ', ',
+  incomplete:
+    'Totals incomplete: the amounts of {{projects}} could not be read and are not counted. Write them as numbers in those tables, then choose Totals again.',
 };
 
 registerStrings('zh-CN', 'summary', zhCN);

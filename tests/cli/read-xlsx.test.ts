@@ -187,7 +187,7 @@ describe('readXlsx: the add-in’s own sheets are internal', () => {
     ]);
   });
 
-  it('knows the list sheet by name and the 汇总 sheet by the add-in’s header, in either language', async () => {
+  it('knows the list sheet by name and the 汇总 sheet by the add-in’s header, old or titled, in either language', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('项目1').getCell('A1').value = '项目名称';
     wb.addWorksheet(LIST_SHEET).getCell('A1').value = '产出指标';
@@ -198,12 +198,11 @@ describe('readXlsx: the add-in’s own sheets are internal', () => {
       '预算数（万元）',
       '财政资金（万元）',
     ];
-    wb.addWorksheet('Totals').getRow(1).values = [
-      'Project code',
-      'Project name',
-      'Worksheet',
-      'Budget (10k yuan)',
-    ];
+    // As written now: the title and the unit line above the header.
+    const totals = wb.addWorksheet('Totals');
+    totals.getCell('A1').value = 'Project budget summary, 2026';
+    totals.getCell('J2').value = 'Unit: 10k yuan';
+    totals.getRow(3).values = ['Project code', 'Project name', 'Worksheet', 'Budget (10k yuan)'];
     const p = file('internal.xlsx');
     await wb.xlsx.writeFile(p);
     const grids = await readXlsx(p);

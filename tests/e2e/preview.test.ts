@@ -8,7 +8,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { buildTemplate, MARK_FILL, SUMMARY_SHEET } from '../../src/domain/layout';
+import { buildTemplate, MARK_FILL, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/domain/layout';
 import { summaryText } from '../../src/i18n/summary';
 import { t } from '../../src/i18n';
 import { SEED_TABLES } from '../fixtures/seed-data';
@@ -225,8 +225,11 @@ describe('the preview page, as a finance officer uses it', () => {
       ['D', 'E', 'F', 'G', 'H', 'I', 'J'].map((col) => drawnCell(page, summary, `${col}${row}`).innerText()),
     );
     expect(totalRow).toEqual(['102.00', '102.00', '0.00', '17.60', '41.50', '69.55', '102.00']);
-    // One row per project between the header and the total.
-    expect(Number(row)).toBe(1 + 6 + 1);
+    // The title and the unit line, the header, one row per project, then the total.
+    expect(Number(row)).toBe(SUMMARY_HEADER_ROW + 1 + 6 + 1);
+    await expect(drawnCell(page, summary, 'A1').innerText()).resolves.toBe(
+      summaryText('zh-CN', 'titleNoYear'),
+    );
     await screenshot(page, 'summary-sheet');
   });
 

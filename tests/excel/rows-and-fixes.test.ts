@@ -170,10 +170,10 @@ describe('a host at ExcelApi 1.4', () => {
     expect(sim.settings()['perfTargets.internalSheets']).toContain(summary.sheet);
     expect((await bench.refresh()).tables.some((t) => t.sheet === summary.sheet)).toBe(false);
     // The seed's six projects, and the new table whose 预算数 is not filled yet: not read, not 0.
-    expect(sim.getCell(summary.sheet, 'D8').value).toBe('未能读取');
-    expect(sim.getCell(summary.sheet, 'D9').value).toBe('未能读取');
+    expect(sim.getCell(summary.sheet, 'D10').value).toBe('未能读取');
+    expect(sim.getCell(summary.sheet, 'D11').value).toBe('未能读取');
     sim.setValue(sheet, 'C4', 0);
-    expect(sim.getCell(summary.sheet, 'D9').value).toBeCloseTo(102, 6);
+    expect(sim.getCell(summary.sheet, 'D11').value).toBeCloseTo(102, 6);
     await expect(bench.startLive(() => undefined)).resolves.toBeInstanceOf(Function);
   });
 });

@@ -69,7 +69,8 @@ describe('generateSelfEval', () => {
     const { sheet } = await bench.writeSummary();
     const names = sim.toGrid(sheet).cells.map((row) => row[1]?.value);
     expect(names.filter((n) => typeof n === 'string' && n.includes('群众工作中心运行'))).toHaveLength(1);
-    expect(sim.toGrid(sheet).cells).toHaveLength(4);
+    // The title, the unit line, the header, two projects, the total.
+    expect(sim.toGrid(sheet).cells).toHaveLength(6);
     const state = await bench.refresh();
     expect(state.totals.projects).toHaveLength(2);
     expect(state.tables.filter((t) => t.form === 'selfEval')).toHaveLength(2);

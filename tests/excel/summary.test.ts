@@ -5,6 +5,7 @@
 
 import { parseA1, toA1 } from '../../src/domain/address';
 import type { Grid } from '../../src/domain/grid';
+import { SUMMARY_HEADER_ROW } from '../../src/excel/summary';
 import type { TotalsView } from '../../src/excel/workbench';
 import type { SimWorkbook } from '../../src/sim';
 import { MOF_2021_SHEET, mof2021Grid } from '../fixtures/foreign';
@@ -14,9 +15,12 @@ import { hostHas, open, snapshot } from './sim-workbooks';
 
 const AMOUNT_COLUMNS = [3, 4, 5, 6, 7, 8, 9];
 
+/** Rows counted from the header (0): the title and the unit line stand above it. */
+const H = SUMMARY_HEADER_ROW;
+
 /** The amounts of a summary row as Excel computes them (unrounded: the sheet shows two decimals). */
 function row(sim: SimWorkbook, sheet: string, r: number): (number | string)[] {
-  return AMOUNT_COLUMNS.map((c) => sim.getCell(sheet, toA1(r, c)).value as number | string);
+  return AMOUNT_COLUMNS.map((c) => sim.getCell(sheet, toA1(H + r, c)).value as number | string);
 }
 
 /** The sheet's row against the domain's view: each amount equal, or 未能读取 where the domain has null. */
@@ -34,8 +38,8 @@ function expectRow(
 
 function expectSheetMatches(sim: SimWorkbook, sheet: string, totals: TotalsView) {
   totals.projects.forEach((p, i) => {
-    expect(sim.getCell(sheet, toA1(i + 1, 0)).value ?? '').toBe(p.code);
-    expect(sim.getCell(sheet, toA1(i + 1, 2)).value).toBe(p.sheet);
+    expect(sim.getCell(sheet, toA1(H + i + 1, 0)).value ?? '').toBe(p.code);
+    expect(sim.getCell(sheet, toA1(H + i + 1, 2)).value).toBe(p.sheet);
     expectRow(row(sim, sheet, i + 1), p);
   });
   expectRow(row(sim, sheet, totals.projects.length + 1), totals);
@@ -56,9 +60,9 @@ describe('the 汇总 sheet', () => {
       '69.55',
       '102.00',
     ]);
-    expect(sim.getCell(sheet, 'A8').value).toBe('合计');
+    expect(sim.getCell(sheet, 'A10').value).toBe('合计');
     // Each amount's unit on a line of its own: a narrow column never breaks inside （万元）.
-    expect(['D1', 'E1', 'J1'].map((a) => sim.getCell(sheet, a).value)).toEqual([
+    expect(['D3', 'E3', 'J3'].map((a) => sim.getCell(sheet, a).value)).toEqual([
       '预算数\n（万元）',
       '财政资金\n（万元）',
       '12月底计划支出\n（万元）',
@@ -79,7 +83,7 @@ describe('the 汇总 sheet', () => {
     const first = state.tables[0];
     sim.setValue(first.sheet, first.budget.total!.cell, 30);
     sim.setValue(first.sheet, first.budget.fiscal!.cell, 30);
-    expect(sim.getCell(sheet, 'D8').value).toBeCloseTo(122, 6);
+    expect(sim.getCell(sheet, 'D10').value).toBeCloseTo(122, 6);
     expectSheetMatches(sim, sheet, (await bench.refresh()).totals);
   });
 
@@ -108,7 +112,7 @@ describe('the 汇总 sheet', () => {
       [0, '=1+1'],
       [1, name],
     ] as const) {
-      const cell = sim.getCell(sheet, toA1(mine + 1, col));
+      const cell = sim.getCell(sheet, toA1(H + mine + 1, col));
       expect(cell.value).toBe(text);
       expect(cell.formula).toBeUndefined();
     }
@@ -191,10 +195,44 @@ describe('the 汇总 sheet', () => {
     expect(row(sim, sheet, 2)[0]).toBe('未能读取');
   });
 
+  it('has the title with the year and the unit line of 设置, flags errors and notes an incomplete total', async () => {
+    const { sim, bench } = await open([
+      templateGrid('待定项目', {
+        code: 'A-1',
+        name: '待定项目',
+        total: '待定',
+        fiscal: 5,
+        plan: [20, 50, 80, 100],
+      }),
+      templateGrid('好项目', { code: 'A-2', name: '好项目', total: 20, fiscal: 20, plan: [10, 20, 30, 100] }),
+    ]);
+    await bench.saveSettings({
+      ...(await bench.loadSettings()),
+      year: '2026',
+      unitCode: '207002',
+      unitName: '临西县信访局',
+    });
+    const { sheet } = await bench.writeSummary();
+    const state = await bench.refresh();
+    expect(sim.getCell(sheet, 'A1').value).toBe('2026年度项目预算汇总表');
+    expect(sim.getCell(sheet, 'A2').value).toBe('207002临西县信访局');
+    expect(sim.getCell(sheet, 'J2').value).toBe('单位：万元');
+    expect(sim.getCell(sheet, 'K3').value).toBe('待改错误');
+    const errors = state.findings.filter((f) => f.table === 0 && f.severity === 'error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(sim.getCell(sheet, 'K4').value).toBe(`${errors} 个错误`);
+    const second = state.findings.filter((f) => f.table === 1 && f.severity === 'error').length;
+    expect(sim.getCell(sheet, 'K5').value ?? '').toBe(second > 0 ? `${second} 个错误` : '');
+    expect(sim.getCell(sheet, 'A6').value).toBe('合计');
+    const note = String(sim.getCell(sheet, 'A7').value);
+    expect(note).toContain('合计不完整：“待定项目”的金额未能读取');
+    expect(note).not.toContain('好项目');
+  });
+
   it('lists no project and totals 0 in an empty workbook', async () => {
     const { sim, bench } = await open([{ sheet: 'Sheet1', top: 0, left: 0, cells: [], merges: [] }]);
     const { sheet } = await bench.writeSummary();
-    expect(sim.getCell(sheet, 'A2').value).toBe('合计');
+    expect(sim.getCell(sheet, 'A4').value).toBe('合计');
     expect(row(sim, sheet, 1)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });

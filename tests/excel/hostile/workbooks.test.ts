@@ -7,6 +7,7 @@
 
 import { toA1 } from '../../../src/domain/address';
 import type { Grid } from '../../../src/domain/grid';
+import { SUMMARY_HEADER_ROW } from '../../../src/domain/layout';
 import type { Finding } from '../../../src/domain/types';
 import { seedStandardGrids } from '../../fixtures/seed-grids';
 import { SEED_TABLES } from '../../fixtures/seed-data';
@@ -67,20 +68,24 @@ describe('text that a spreadsheet could take for a formula', () => {
         [1, project.name],
         [2, project.sheet],
       ] as const) {
-        const cell = sim.getCell(sheet, toA1(i + 1, col));
-        expect({ at: toA1(i + 1, col), value: cell.value, formula: cell.formula }).toEqual({
-          at: toA1(i + 1, col),
+        const cell = sim.getCell(sheet, toA1(SUMMARY_HEADER_ROW + i + 1, col));
+        expect({
+          at: toA1(SUMMARY_HEADER_ROW + i + 1, col),
+          value: cell.value,
+          formula: cell.formula,
+        }).toEqual({
+          at: toA1(SUMMARY_HEADER_ROW + i + 1, col),
           value: text,
           formula: undefined,
         });
         expect(cell.text).toBe(text);
       }
       // The amounts are formulas that reach each project's sheet, whatever it is called.
-      const total = sim.getCell(sheet, toA1(i + 1, 3));
+      const total = sim.getCell(sheet, toA1(SUMMARY_HEADER_ROW + i + 1, 3));
       expect(total.formula).toMatch(/^=/);
       expect(total.value).toBeCloseTo(Number(project.total), 2);
     });
-    const last = state.totals.projects.length + 1;
+    const last = SUMMARY_HEADER_ROW + state.totals.projects.length + 1;
     expect(sim.getCell(sheet, toA1(last, 3)).value).toBeCloseTo(Number(state.totals.total), 2);
   });
 
@@ -290,9 +295,9 @@ describe('a co-author typing while the add-in works', () => {
     });
     const { sheet } = await bench.writeSummary();
     expect(sim.getCell(table.sheet, cell).value).toBe(20);
-    expect(sim.getCell(sheet, 'D2').value).toBe(20);
+    expect(sim.getCell(sheet, 'D4').value).toBe(20);
     const totals = (await bench.refresh()).totals;
-    expect(sim.getCell(sheet, toA1(totals.projects.length + 1, 3)).value).toBeCloseTo(
+    expect(sim.getCell(sheet, toA1(SUMMARY_HEADER_ROW + totals.projects.length + 1, 3)).value).toBeCloseTo(
       Number(totals.total),
       2,
     );
