@@ -28,12 +28,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write('perf-targets: ' + String((err && err.message) || err).split('\n')[0] + '\n');
-    process.exitCode = 2;
-  },
-);
+main
+  .run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+  })
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write('perf-targets: ' + String((err && err.message) || err).split('\n')[0] + '\n');
+      process.exitCode = 2;
+    },
+  );

@@ -14,6 +14,8 @@ export interface CliIO {
   stderr: { write(chunk: string): unknown };
   /** Relative paths on the command line are taken from here. */
   cwd: string;
+  /** The environment, for the locale (LC_ALL, LC_MESSAGES, LANG); none means Chinese. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const PROGRAM = 'perf-targets';

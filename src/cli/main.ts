@@ -31,12 +31,19 @@ function version(): string {
   }
 }
 
-/** The help text's language, before commander has parsed `--lang`. */
-function langOf(argv: string[]): Lang {
+/**
+ * The language of help, usage errors and output before commander has parsed `--lang` (SPEC §7):
+ * `--lang` when given, else English under an English locale (the first of LC_ALL, LC_MESSAGES
+ * and LANG that is set, as POSIX orders them), else Chinese — also under C or POSIX.
+ */
+export function langOf(argv: readonly string[], env: CliIO['env'] = {}): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh-CN';
-  const v = argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
-  return v === 'en-US' ? 'en-US' : 'zh-CN';
+  if (i >= 0) {
+    const v = argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+    return v === 'en-US' ? 'en-US' : 'zh-CN';
+  }
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '');
+  return locale && /^en(?:[_.@-]|$)/i.test(locale.trim()) ? 'en-US' : 'zh-CN';
 }
 
 function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
@@ -61,7 +68,7 @@ function program(io: CliIO, lang: Lang, done: (code: number) => void): Command {
 
 /** Runs the command line `argv` (the arguments after the program's name); resolves to the exit code. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
+  const lang = langOf(argv, io.env);
   let code: number | undefined;
   try {
     await program(io, lang, (c) => (code = c)).parseAsync(argv, { from: 'user' });

@@ -11,8 +11,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'perf-targets.js');
 let dir: string;
 
-function perfTargets(args: string[], cwd = dir, bin = BIN) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'buffer', timeout: 60_000 });
+/** Under a Chinese locale unless `locale` says otherwise, whatever the machine running the tests has. */
+function perfTargets(args: string[], cwd = dir, bin = BIN, locale = 'zh_CN.UTF-8') {
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: locale };
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'buffer', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
@@ -55,6 +57,17 @@ describe('node bin/perf-targets.js', () => {
     expect(lines[0]).toMatch(/^perf-targets: missing\.xlsx: /);
     expect(lines[1]).toMatch(/^perf-targets: renamed\.xlsx: /);
     expect(r.stdout.toString('utf8')).toContain('文件：standard.xlsx');
+  });
+
+  it('speaks English under an English locale, Chinese under C, and --lang decides over both', () => {
+    expect(perfTargets(['--help'], dir, BIN, 'en_US.UTF-8').stdout.toString('utf8')).toMatch(
+      /^Usage: perf-targets/m,
+    );
+    expect(perfTargets(['--help'], dir, BIN, 'C.UTF-8').stdout.toString('utf8')).toMatch(
+      /^用法：\s*perf-targets/m,
+    );
+    const chosen = perfTargets(['--help', '--lang', 'zh-CN'], dir, BIN, 'en_GB.UTF-8');
+    expect(chosen.stdout.toString('utf8')).toMatch(/^用法：\s*perf-targets/m);
   });
 
   it('totals --format csv starts with the UTF-8 byte-order mark', () => {

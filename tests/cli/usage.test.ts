@@ -8,6 +8,7 @@ import { runCli, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { langOf } from '../../src/cli/main';
 import { width } from '../../src/cli/report';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { writeGridsXlsx } from '../fixtures/xlsx';
@@ -173,4 +174,19 @@ describe('totals text', () => {
     expect(en.stdout).toMatch(/^File: standard.xlsx/);
     expect(en.stdout).toMatch(/^Total\s+102\.00/m);
   });
+});
+
+describe('the language before --lang is parsed (SPEC §7)', () => {
+  it.each([
+    [[], {}, 'zh-CN'],
+    [[], { LANG: 'en_US.UTF-8' }, 'en-US'],
+    [[], { LANG: 'en' }, 'en-US'],
+    [[], { LANG: 'C.UTF-8' }, 'zh-CN'],
+    [[], { LANG: 'POSIX' }, 'zh-CN'],
+    [[], { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_GB.UTF-8' }, 'en-US'],
+    [[], { LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_TW.UTF-8' }, 'zh-CN'],
+    [[], { LANG: 'en_US.UTF-8', LC_ALL: '' }, 'en-US'],
+    [['--lang', 'zh-CN'], { LANG: 'en_US.UTF-8' }, 'zh-CN'],
+    [['check', '--lang=en-US'], {}, 'en-US'],
+  ] as const)('%j under %j is %s', (argv, env, lang) => expect(langOf(argv, env)).toBe(lang));
 });
