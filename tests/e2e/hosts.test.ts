@@ -5,7 +5,6 @@
  * builds) and still reaches the list through the live fallback's periodic read.
  */
 
-import type { Page } from 'playwright-core';
 import { MARK_FILL, SUMMARY_SHEET } from '../../src/domain/layout';
 import type { PreviewWorkbook } from '../../src/preview/book';
 import { HOST_PROFILE_IDS, type SimWorkbook } from '../../src/sim';
@@ -13,7 +12,6 @@ import { SEED_TABLES } from '../fixtures/seed-data';
 import type { LaunchedBrowser } from './support/browser';
 import { servePreview, type ServedPreview } from './support/served-preview';
 import {
-  activeSheet,
   commandButton,
   entriesFor,
   findings,
@@ -24,6 +22,7 @@ import {
   screenshot,
   setValues,
   sheetTab,
+  insertTemplate,
 } from './support/preview-page';
 import type { StaticServer } from './support/static-server';
 
@@ -55,12 +54,6 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => served?.close());
-
-async function insertTemplate(page: Page): Promise<string> {
-  await commandButton(page, '插入模板').click();
-  await idle(page);
-  return activeSheet(page);
-}
 
 describe.each(HOST_PROFILE_IDS)('the preview emulating %s', (host) => {
   test('names the Excel, and lists, marks and totals a typed project', async () => {

@@ -11,7 +11,6 @@ import { buildTemplate, MARK_FILL } from '../../src/domain/layout';
 import { t } from '../../src/i18n';
 import type { LaunchedBrowser } from './support/browser';
 import {
-  activeSheet,
   backgroundOf,
   commandButton,
   drawnCell,
@@ -24,6 +23,7 @@ import {
   setValues,
   typeInto,
   type OpenedPage,
+  insertTemplate,
 } from './support/preview-page';
 import { servePreview, type ServedPreview } from './support/served-preview';
 import type { StaticServer } from './support/static-server';
@@ -47,15 +47,6 @@ beforeAll(async () => {
 
 afterAll(() => served?.close());
 
-async function insertTemplate(): Promise<string> {
-  const before = await page.locator('#workbook-area nav button').allInnerTexts();
-  await commandButton(page, '插入模板').click();
-  await idle(page);
-  const sheet = await activeSheet(page);
-  expect(before).not.toContain(sheet);
-  return sheet;
-}
-
 /** The pane's compact status line (the section named 提交前检查 under the command bar). */
 const statusLine = (p: Page) => p.locator('#taskpane').getByRole('region', { name: '提交前检查' });
 /** The findings view: the one part of the pane that scrolls. */
@@ -72,7 +63,7 @@ describe('the task pane, as a clerk works with it', () => {
   const sheets: string[] = [];
 
   test('a fresh template is 待填写, not errors, until it is edited or validated', async () => {
-    const sheet = await insertTemplate();
+    const sheet = await insertTemplate(page);
     sheets.push(sheet);
     const status = statusLine(page);
     await status
@@ -165,7 +156,7 @@ describe('the task pane, as a clerk works with it', () => {
     await careless(sheets[0]);
     await idle(page);
     while ((await findings(page, {}).count()) < 40 && sheets.length < 10) {
-      const sheet = await insertTemplate();
+      const sheet = await insertTemplate(page);
       sheets.push(sheet);
       await careless(sheet);
       await idle(page);

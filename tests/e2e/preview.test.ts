@@ -34,6 +34,7 @@ import {
   sheetTab,
   typeInto,
   type OpenedPage,
+  insertTemplate,
 } from './support/preview-page';
 import type { StaticServer } from './support/static-server';
 
@@ -63,15 +64,6 @@ beforeAll(async () => {
 
 afterAll(() => served?.close());
 
-async function insertTemplate(): Promise<string> {
-  const before = await page.locator('#workbook-area nav button').allInnerTexts();
-  await commandButton(page, '插入模板').click();
-  await idle(page);
-  const sheet = await activeSheet(page);
-  expect(before).not.toContain(sheet);
-  return sheet;
-}
-
 describe('the preview page, as a finance officer uses it', () => {
   test('starts on an empty Sheet1 with the four commands and nothing loaded from elsewhere', async () => {
     expect(await activeSheet(page)).toBe('Sheet1');
@@ -84,7 +76,7 @@ describe('the preview page, as a finance officer uses it', () => {
   });
 
   test('插入模板 adds a sheet with the standard table, cursor on 项目编码', async () => {
-    const sheet = await insertTemplate();
+    const sheet = await insertTemplate(page);
     sheetOf.set(5, sheet);
     await expect(drawnCell(page, sheet, 'A1').innerText()).resolves.toBe('项目绩效目标表');
     // The title is one drawn cell spanning A:G, as the merge it is.
@@ -180,7 +172,7 @@ describe('the preview page, as a finance officer uses it', () => {
 
   test('six projects total 102.00, planned 17.60 / 41.50 / 69.55 / 102.00, in the pane and on 汇总', async () => {
     for (let i = 0; i < 5; i++) {
-      const sheet = await insertTemplate();
+      const sheet = await insertTemplate(page);
       sheetOf.set(i, sheet);
       await setValues(page, sheet, entriesFor(SEED_TABLES[i]));
       await idle(page);

@@ -3,6 +3,7 @@
  * writes do not set it off; with 实时标记 on, marks follow too, written only when they change.
  */
 
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { MARK_FILL } from '../../src/domain/layout';
 import type { Finding } from '../../src/domain/types';
 import type { WorkbookState } from '../../src/excel/workbench';
@@ -141,14 +142,7 @@ describe('live validation', () => {
 describe('live marks (实时标记)', () => {
   it('mark the edited table after each edit, and write nothing when the marks stay the same', async () => {
     const { sim, bench } = await open(seedStandardGrids());
-    await bench.saveSettings({
-      profile: 'auto',
-      unitCode: '',
-      unitName: '',
-      year: '',
-      signature: false,
-      liveMarks: true,
-    });
+    await bench.saveSettings({ ...DEFAULT_SETTINGS, liveMarks: true });
     const state = await bench.refresh();
     const table = state.tables[0];
     const value = table.indicators[1].value;
@@ -178,14 +172,7 @@ describe('live marks (实时标记)', () => {
       indicators: second.indicators!.map((i, k) => (k === 0 ? { ...i, value: '' } : i)),
     };
     const { sim, bench } = await open([stackedGrid('Sheet1', [first, untouched])]);
-    await bench.saveSettings({
-      profile: 'auto',
-      unitCode: '',
-      unitName: '',
-      year: '',
-      signature: false,
-      liveMarks: true,
-    });
+    await bench.saveSettings({ ...DEFAULT_SETTINGS, liveMarks: true });
     const [a, b] = (await bench.refresh()).tables;
     const empty = b.indicators[0].value.cell;
     const stop = await bench.startLive(() => undefined);

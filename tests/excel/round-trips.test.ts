@@ -3,6 +3,7 @@
  * for a workbook of 1, 10 or 100 project sheets.
  */
 
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { Finding } from '../../src/domain/types';
 import { hostHas, open, projectGrids, roundTrips } from './sim-workbooks';
 
@@ -32,27 +33,11 @@ async function measure(n: number): Promise<Record<string, number>> {
   await count('addIndicatorRow', () => bench.addIndicatorRow('项目1', header + 1));
   await count('removeIndicatorRow', () => bench.removeIndicatorRow('项目1', header + 2));
   await count('loadSettings', () => bench.loadSettings());
-  await count('saveSettings', () =>
-    bench.saveSettings({
-      profile: 'auto',
-      unitCode: '',
-      unitName: '',
-      year: '',
-      signature: false,
-      liveMarks: false,
-    }),
-  );
+  await count('saveSettings', () => bench.saveSettings({ ...DEFAULT_SETTINGS, liveMarks: false }));
   let stop: () => Promise<void> = async () => undefined;
   await count('startLive', async () => (stop = await bench.startLive(() => undefined)));
   await count('liveEdit', async () => sim.setValue('项目1', 'C4', 12));
-  await bench.saveSettings({
-    profile: 'auto',
-    unitCode: '',
-    unitName: '',
-    year: '',
-    signature: false,
-    liveMarks: true,
-  });
+  await bench.saveSettings({ ...DEFAULT_SETTINGS, liveMarks: true });
   await count('liveEdit with marks', async () => sim.setValue('项目1', 'C4', 13));
   await count('liveEdit, marks unchanged', async () => sim.setValue('项目1', 'C4', 14));
   await stop();

@@ -45,6 +45,16 @@ function expectSheetMatches(sim: SimWorkbook, sheet: string, totals: TotalsView)
   expectRow(row(sim, sheet, totals.projects.length + 1), totals);
 }
 
+/** A project whose 预算数 is not decided yet (`待定`): an amount that cannot be read. */
+const undecided = (): Grid =>
+  templateGrid('待定项目', {
+    code: 'A-1',
+    name: '待定项目',
+    total: '待定',
+    fiscal: 5,
+    plan: [20, 50, 80, 100],
+  });
+
 describe('the 汇总 sheet', () => {
   it("evaluates to the seed's totals: 102.00, planned 17.60 / 41.50 / 69.55 / 102.00", async () => {
     const { sim, bench } = await open(seedStandardGrids());
@@ -163,13 +173,7 @@ describe('the 汇总 sheet', () => {
 
   it('shows 未能读取 for an amount it cannot read, and in every total it belongs to; never 0', async () => {
     const { sim, bench } = await open([
-      templateGrid('待定项目', {
-        code: 'A-1',
-        name: '待定项目',
-        total: '待定',
-        fiscal: 5,
-        plan: [20, 50, 80, 100],
-      }),
+      undecided(),
       templateGrid('带单位', {
         code: 'A-2',
         name: '带单位',
@@ -197,13 +201,7 @@ describe('the 汇总 sheet', () => {
 
   it('has the title with the year and the unit line of 设置, flags errors and notes an incomplete total', async () => {
     const { sim, bench } = await open([
-      templateGrid('待定项目', {
-        code: 'A-1',
-        name: '待定项目',
-        total: '待定',
-        fiscal: 5,
-        plan: [20, 50, 80, 100],
-      }),
+      undecided(),
       templateGrid('好项目', { code: 'A-2', name: '好项目', total: 20, fiscal: 20, plan: [10, 20, 30, 100] }),
     ]);
     await bench.saveSettings({

@@ -258,3 +258,13 @@ export function indicatorCell(
   if (!entry) throw new Error(`no indicator ${name} in ${table.name ?? ''}`);
   return `${column}${entry.address.slice(nameColumn.length)}`;
 }
+
+/** 插入模板 from the pane: the new sheet, which is active and was not there before. */
+export async function insertTemplate(page: Page): Promise<string> {
+  const before = await page.locator('#workbook-area nav button').allInnerTexts();
+  await commandButton(page, '插入模板').click();
+  await idle(page);
+  const sheet = await activeSheet(page);
+  if (before.includes(sheet)) throw new Error(`插入模板 made no new sheet (active: ${sheet})`);
+  return sheet;
+}
