@@ -277,6 +277,22 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
     expect(text(g, 1, 0)).toBe('10.00');
   });
 
+  it('runs inside smart tags, custom XML, simple fields and hyperlinks are read; proofing marks are not text', () => {
+    const r = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+    const [g] = read(
+      tbl(
+        `<w:customXml w:element="row"><w:tr>${tc(`<w:p><w:smartTag w:element="place">${r('临西')}</w:smartTag><w:proofErr w:type="spellStart"/>${r('县')}<w:proofErr w:type="spellEnd"/></w:p>`)}<w:sdt><w:sdtPr/><w:sdtContent>${tc(`<w:p><w:fldSimple w:instr=" =SUM(ABOVE) ">${r('16.35')}</w:fldSimple></w:p>`)}</w:sdtContent></w:sdt>${tc(`<w:p><w:hyperlink r:id="rId9">${r('驻京值班')}</w:hyperlink></w:p>`)}</w:tr></w:customXml>`,
+        `<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>${tc(p('中'))}</w:tr>`,
+      ),
+    );
+    expect([text(g, 1, 0), text(g, 1, 1), text(g, 1, 2), text(g, 2, 1)]).toEqual([
+      '临西县',
+      '16.35',
+      '驻京值班',
+      '中',
+    ]);
+  });
+
   it('soft hyphens and zero-width characters are not part of a cell’s text', () => {
     const [g] = read(tbl(row('207-0401-\u00adYBN', '1\u200b0.00\ufeff')));
     expect(text(g, 1, 0)).toBe('207-0401-YBN');

@@ -178,4 +178,28 @@ describe('other provinces’ 申报表 as Word documents', () => {
       expect.objectContaining({ sheet: notNumber.sheet, cell: notNumber.cell, field: 'fiscal' }),
     );
   });
+
+  it('湘潭市 申报表 from an RTF export, every row with its own cell boundaries: 250万 read, no line invented', async () => {
+    const file = fixture('xiangtan-shenbao-2023.docx');
+    const { doc } = await json('check', file);
+    const [t] = doc.files[0].tables;
+    expect(doc.files[0].tables).toHaveLength(1);
+    expect([t.name, t.budget, t.indicators]).toEqual([
+      '雾炮车降尘抑尘服务',
+      // the form has no 财政资金 or 其他资金 line: not found, not 0
+      { total: '250.00', fiscal: null, other: null },
+      7,
+    ]);
+    const grids = await readDocx(file);
+    const findings = doc.files[0].findings!;
+    const at = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => shown(grids, f));
+    expect(at('budget/amount-as-text')).toEqual(['250万']);
+    expect(at('indicator/no-comparator').sort()).toEqual(['10辆', '250万']);
+    expect(at('indicator/empty-placeholder').sort()).toEqual([
+      '可持续影响指标',
+      '生态效益指标',
+      '经济效益指标',
+    ]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });
