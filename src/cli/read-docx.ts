@@ -32,6 +32,7 @@ import {
   inflateEntry,
   type XmlVisitor,
 } from './bounded-zip';
+import { classifyKey, labelKey } from '../domain/lexicon';
 import { MAX_COLUMN } from './exceljs-refs';
 import { readIsolated } from './isolate';
 import { DEFAULT_LIMITS, type XlsxLimits } from './zip-guard';
@@ -120,6 +121,38 @@ class TableBuilder {
     }
   }
 
+  /** The number of grid columns the table fills. */
+  width(): number {
+    return Math.max(0, ...this.rows.map((r) => r.length), ...this.merges.map((m) => m.right + 1));
+  }
+
+  /**
+   * Takes the rows of `next`, the same table continued after a page break, as its own rows below
+   * (a header row repeated at the top of the continuation is dropped: it is no indicator).
+   */
+  absorb(next: TableBuilder): void {
+    const key = (row: (GridCell | undefined)[] | undefined): string =>
+      (row ?? []).map((c) => (c ? String(c.value) : '')).join('\u0001');
+    const skip = next.rows.length > 1 && this.rows.some((r) => key(r) === key(next.rows[0])) ? 1 : 0;
+    const offset = this.rows.length - skip;
+    this.rows.push(...next.rows.slice(skip));
+    for (const m of next.merges)
+      if (m.top >= skip) this.merges.push({ ...m, top: m.top + offset, bottom: m.bottom + offset });
+    this.row = this.rows.length - 1;
+  }
+
+  /** True when a cell names a project or a form (项目名称, 项目编码, …申报表): a table of its own. */
+  namesProject(): boolean {
+    return this.rows.some((r) =>
+      r.some((c) => {
+        if (!c || typeof c.value !== 'string' || c.value.length > 40) return false;
+        if (FORM_TITLE.test(c.value)) return true;
+        const kind = classifyKey(labelKey(c.value))?.kind;
+        return kind === 'name' || kind === 'code' || kind === 'entity';
+      }),
+    );
+  }
+
   grid(): Grid {
     const preface = this.preface.map((line): (GridCell | undefined)[] => [{ value: line, textOnly: true }]);
     return {
@@ -151,6 +184,12 @@ const valAttr = (tag: SaxesTagPlain): string | undefined => {
 /** `w:vanish` and other on/off properties: on unless `w:val` says false. */
 const onOff = (tag: SaxesTagPlain): boolean => !/^(?:false|0|off)$/i.test((valAttr(tag) ?? '').trim());
 
+/** A form's title in a cell: `项目绩效目标表`, `…申报表`, `…自评表` … */
+const FORM_TITLE = /(?:目标|申报|自评|评价|批复|审批)表/u;
+
+/** A line between two parts of one table: `续表`, `（续）`, `续表1：` … */
+const CONTINUED = /^[（(]?续(?:表\s*\d*)?[)）]?\s*[:：]?$/u;
+
 /** Characters Word does not draw (a soft hyphen only at a line's end): never part of a value. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
@@ -175,6 +214,11 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
   /** Body paragraphs since the last table, most recent last. */
   let recent: string[] = [];
   let para: string | undefined;
+  /**
+   * The last body-level table, while nothing but blank paragraphs (a page or section break) or a
+   * `续表` line follows it: a table opened now may be its continuation.
+   */
+  let continued: TableBuilder | undefined;
 
   /** Elements whose content Word does not show: a drawing's fallback copy, deleted text. */
   const HIDDEN = new Set(['Fallback', 'del', 'moveFrom']);
@@ -281,9 +325,22 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
       switch (name) {
         case 'tbl': {
           const finished = stack.pop();
-          if (finished) {
-            finished.endCell(limits, counted);
+          if (!finished) return;
+          finished.endCell(limits, counted);
+          if (stack.length > 0 || finished.boxDepth > 0) {
             done.push(finished);
+            return;
+          }
+          // A table split at a page break (by hand, or by a PDF converter, one table a page) is one
+          // table: same columns, nothing but blank lines or 续表 between, no project of its own.
+          const previous = continued;
+          if (previous && previous.width() === finished.width() && !finished.namesProject()) {
+            previous.absorb(finished);
+            if (previous.merges.length > limits.mergesPerSheet)
+              throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
+          } else {
+            done.push(finished);
+            continued = finished;
           }
           return;
         }
@@ -305,6 +362,7 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
         case 'p':
           if (!table && para !== undefined && !outOfFlow()) {
             const line = para.replace(/\s+/g, ' ').trim();
+            if (line !== '' && !CONTINUED.test(line)) continued = undefined;
             if (line !== '') recent.push(line.length > PREFACE_CHARS ? '' : line);
             // A long paragraph is body text: what is above it is no table's caption.
             if (line.length > PREFACE_CHARS) recent = [];

@@ -293,6 +293,31 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
     ]);
   });
 
+  it('a table continued after a page break is one table; a table naming its own project is not', () => {
+    const brk = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
+    const grids = read(
+      tbl(row('项目名称', 'A'), row('一级指标', '指标值'), row('产出指标', '≥1个')) +
+        brk +
+        p('续表') +
+        tbl(row('一级指标', '指标值'), row('满意度指标', '≥90%')) +
+        brk +
+        tbl(row('项目名称', 'B'), row('一级指标', '指标值')) +
+        p('填报说明') +
+        tbl(row('满意度指标', '≥80%')),
+    );
+    expect(grids.map((g) => g.sheet)).toEqual(['表1', '表3', '表4']);
+    // the repeated header row is dropped, the continuation's rows follow the first part's
+    expect(grids[0].cells.map((r) => r.map((c) => c?.value))).toEqual([
+      ['项目名称', 'A'],
+      ['一级指标', '指标值'],
+      ['产出指标', '≥1个'],
+      ['满意度指标', '≥90%'],
+    ]);
+    // a line of text between two tables keeps them apart
+    expect(text(grids[2], 1, 0)).toBe('满意度指标');
+  });
+
   it('soft hyphens and zero-width characters are not part of a cell’s text', () => {
     const [g] = read(tbl(row('207-0401-\u00adYBN', '1\u200b0.00\ufeff')));
     expect(text(g, 1, 0)).toBe('207-0401-YBN');
