@@ -5,6 +5,9 @@
  * (`w:gridSpan` cells merged across, `w:vMerge` down, `w:gridBefore` skipped), row = table row.
  * The few short paragraphs right above a table (its caption, the unit line, `单位：万元`) belong to
  * it: they become the rows above row 1 (negative rows, which have no address of their own).
+ * A table continued after a page break (only blank lines or `续表` between, the same columns, no
+ * project or form title of its own) is read with the table it continues, its rows numbered on; its
+ * own number N is left unused, so the tables after it keep theirs.
  *
  * No docx library: a Word table is a small part of WordprocessingML, and reading it with the bounded
  * zip reader and saxes (src/cli/bounded-zip.ts, the parser exceljs uses, no entity expansion) keeps
