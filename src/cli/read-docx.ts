@@ -5,12 +5,22 @@
  * (`w:gridSpan` cells merged across, `w:vMerge` down, `w:gridBefore` skipped), row = table row.
  * The few short paragraphs right above a table (its caption, the unit line, `单位：万元`) belong to
  * it: they become the rows above row 1 (negative rows, which have no address of their own).
+ * A table continued after a page break (only blank lines or `续表` between, the same columns, no
+ * project or form title of its own) is read with the table it continues, its rows numbered on; its
+ * own number N is left unused, so the tables after it keep theirs.
  *
  * No docx library: a Word table is a small part of WordprocessingML, and reading it with the bounded
  * zip reader and saxes (src/cli/bounded-zip.ts, the parser exceljs uses, no entity expansion) keeps
  * every untrusted byte within the limits the .xlsx reader has, counted as the grid is built, in the
- * same isolated worker (src/cli/isolate.ts). Text boxes and the fallback copies of drawings
- * (`mc:Fallback`) are skipped: their text would otherwise land in a cell twice or out of place.
+ * same isolated worker (src/cli/isolate.ts).
+ *
+ * What is read is what Word shows (issue 14: documents a word processor wrote, not XML we wrote):
+ * a tracked change as it now stands (`w:ins` read, `w:del`/`w:moveFrom` text and rows deleted with
+ * tracking on left out), no hidden text (`w:vanish`), no placeholder text of an empty content control
+ * (`w:showingPlcHdr`), no soft hyphen or zero-width character, field results but not field codes. A
+ * table inside a text box (`w:txbxContent`, as PDF converters and frames leave them) is read once: the
+ * fallback copy of the drawing (`mc:Fallback`) is skipped. The other text of a text box is no part of
+ * the flow: it would land in a cell or a caption out of place.
  */
 
 import { promises as fs } from 'node:fs';
@@ -25,6 +35,7 @@ import {
   inflateEntry,
   type XmlVisitor,
 } from './bounded-zip';
+import { classifyKey, labelKey } from '../domain/lexicon';
 import { MAX_COLUMN } from './exceljs-refs';
 import { readIsolated } from './isolate';
 import { DEFAULT_LIMITS, type XlsxLimits } from './zip-guard';
@@ -42,6 +53,8 @@ interface VerticalMerge {
 
 class TableBuilder {
   readonly rows: (GridCell | undefined)[][] = [];
+  /** The row being read was deleted with change tracking on (`w:trPr/w:del`): it is not shown. */
+  deletedRow = false;
   readonly merges: CellRange[] = [];
   /** Grid column → the vertical merge running down it, for `w:vMerge` continuations. */
   private readonly vertical = new Map<number, VerticalMerge>();
@@ -53,12 +66,23 @@ class TableBuilder {
   constructor(
     readonly index: number,
     readonly preface: string[],
+    /** How many text boxes deep the table is: text of deeper text boxes is not its text. */
+    readonly boxDepth: number,
   ) {}
 
   startRow(): void {
     this.row++;
     this.col = 0;
+    this.deletedRow = false;
     this.rows.push([]);
+  }
+
+  /** Ends a row; a deleted one is taken out, and the vertical merges above run on past it. */
+  endRow(): void {
+    if (!this.deletedRow || this.row < 0) return;
+    this.rows.pop();
+    this.row--;
+    this.deletedRow = false;
   }
 
   /** `w:gridBefore`: grid columns left out at the start of the row. */
@@ -82,6 +106,7 @@ class TableBuilder {
     counted.cells += span;
     if (counted.cells > limits.cells) throw new ReadError('too-many-cells', { limit: limits.cells });
     this.col = right + 1;
+    if (this.deletedRow) return;
     const above = this.vertical.get(c.col);
     if (c.vMerge === 'continue' && above && above.box.right === right && above.box.bottom === this.row - 1) {
       above.box.bottom = this.row;
@@ -97,6 +122,38 @@ class TableBuilder {
         throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
       if (c.vMerge === 'restart') this.vertical.set(c.col, { box });
     }
+  }
+
+  /** The number of grid columns the table fills. */
+  width(): number {
+    return Math.max(0, ...this.rows.map((r) => r.length), ...this.merges.map((m) => m.right + 1));
+  }
+
+  /**
+   * Takes the rows of `next`, the same table continued after a page break, as its own rows below
+   * (a header row repeated at the top of the continuation is dropped: it is no indicator).
+   */
+  absorb(next: TableBuilder): void {
+    const key = (row: (GridCell | undefined)[] | undefined): string =>
+      (row ?? []).map((c) => (c ? String(c.value) : '')).join('\u0001');
+    const skip = next.rows.length > 1 && this.rows.some((r) => key(r) === key(next.rows[0])) ? 1 : 0;
+    const offset = this.rows.length - skip;
+    this.rows.push(...next.rows.slice(skip));
+    for (const m of next.merges)
+      if (m.top >= skip) this.merges.push({ ...m, top: m.top + offset, bottom: m.bottom + offset });
+    this.row = this.rows.length - 1;
+  }
+
+  /** True when a cell names a project or a form (项目名称, 项目编码, …申报表): a table of its own. */
+  namesProject(): boolean {
+    return this.rows.some((r) =>
+      r.some((c) => {
+        if (!c || typeof c.value !== 'string' || c.value.length > 40) return false;
+        if (FORM_TITLE.test(c.value)) return true;
+        const kind = classifyKey(labelKey(c.value))?.kind;
+        return kind === 'name' || kind === 'code' || kind === 'entity';
+      }),
+    );
   }
 
   grid(): Grid {
@@ -127,22 +184,51 @@ const valAttr = (tag: SaxesTagPlain): string | undefined => {
   return undefined;
 };
 
+/** `w:vanish` and other on/off properties: on unless `w:val` says false. */
+const onOff = (tag: SaxesTagPlain): boolean => !/^(?:false|0|off)$/i.test((valAttr(tag) ?? '').trim());
+
+/** A form's title in a cell: `项目绩效目标表`, `…申报表`, `…自评表` … */
+const FORM_TITLE = /(?:目标|申报|自评|评价|批复|审批)表/u;
+
+/** A line between two parts of one table: `续表`, `（续）`, `续表1：` … */
+const CONTINUED = /^[（(]?续(?:表\s*\d*)?[)）]?\s*[:：]?$/u;
+
+/** Characters Word does not draw (a soft hyphen only at a line's end): never part of a value. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /** The visitor that builds the grids of word/document.xml while the bounded parser walks it. */
 function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () => Grid[] } {
   const done: TableBuilder[] = [];
   const stack: TableBuilder[] = [];
   const counted = { cells: 0, rows: 0 };
-  /** Depth inside parts whose text is not the document's flow: text boxes, drawing fallbacks, deleted text. */
-  let skipped = 0;
+  /** Element depth, and the depth of the element whose content is not shown (0: none). */
+  let depth = 0;
+  let skipFrom = 0;
   let inText = 0;
   let inRun = 0;
+  let inRowProps = 0;
+  /** The current run is hidden text (`w:vanish`). */
+  let hidden = false;
+  /** Text boxes open around the current point. */
+  let boxes = 0;
+  /** Per open content control: it shows its placeholder, not content (`w:showingPlcHdr`). */
+  const controls: boolean[] = [];
   let tables = 0;
   /** Body paragraphs since the last table, most recent last. */
   let recent: string[] = [];
   let para: string | undefined;
+  /**
+   * The last body-level table, while nothing but blank paragraphs (a page or section break) or a
+   * `续表` line follows it: a table opened now may be its continuation.
+   */
+  let continued: TableBuilder | undefined;
 
-  const SKIP = new Set(['txbxContent', 'Fallback', 'del', 'moveFrom']);
+  /** Elements whose content Word does not show: a drawing's fallback copy, deleted text. */
+  const HIDDEN = new Set(['Fallback', 'del', 'moveFrom']);
+  /** Inside a text box, with no table of that text box open: text out of the flow. */
+  const outOfFlow = (): boolean => boxes > (stack[stack.length - 1]?.boxDepth ?? 0);
   const add = (s: string): void => {
+    if (hidden || outOfFlow()) return;
     const table = stack[stack.length - 1];
     if (table?.cell) table.cell.para += s;
     else if (!table && para !== undefined) para += s;
@@ -150,24 +236,34 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
 
   const visitor: XmlVisitor = {
     open(tag) {
+      depth++;
+      if (skipFrom) return;
       const name = localName(tag.name);
-      if (SKIP.has(name)) {
-        skipped++;
+      const table = stack[stack.length - 1];
+      if (name === 'del' && inRowProps && table) {
+        // a row deleted with tracking on: `w:del` in its `w:trPr`, its text in `w:del` runs
+        table.deletedRow = true;
+        skipFrom = depth;
         return;
       }
-      if (skipped) return;
-      const table = stack[stack.length - 1];
+      if (HIDDEN.has(name) || (name === 'sdtContent' && controls[controls.length - 1])) {
+        skipFrom = depth;
+        return;
+      }
       switch (name) {
         case 'tbl': {
           if (++tables > limits.sheets) throw new ReadError('too-many-sheets', { limit: limits.sheets });
           const preface = table ? [] : recent.slice(-PREFACE_LINES);
           recent = [];
-          stack.push(new TableBuilder(tables, preface));
+          stack.push(new TableBuilder(tables, preface, boxes));
           return;
         }
         case 'tr':
           if (++counted.rows > limits.rows) throw new ReadError('too-many-rows', { limit: limits.rows });
           table?.startRow();
+          return;
+        case 'trPr':
+          inRowProps++;
           return;
         case 'gridBefore':
           if (table && !table.cell) table.skip(Math.max(0, Math.min(intAttr(tag, 0), MAX_COLUMN)));
@@ -181,7 +277,17 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
         case 'vMerge':
           if (table?.cell) table.cell.vMerge = valAttr(tag) === 'restart' ? 'restart' : 'continue';
           return;
+        case 'txbxContent':
+          boxes++;
+          return;
+        case 'sdt':
+          controls.push(false);
+          return;
+        case 'showingPlcHdr':
+          if (controls.length > 0 && onOff(tag)) controls[controls.length - 1] = true;
+          return;
         case 'p':
+          if (outOfFlow()) return;
           if (!table) para = '';
           else if (table.cell && (table.cell.para !== '' || table.cell.text.length > 0)) {
             table.cell.text.push(table.cell.para);
@@ -190,11 +296,16 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
           return;
         case 'r':
           inRun++;
+          hidden = false;
+          return;
+        case 'vanish':
+          if (inRun) hidden = onOff(tag);
           return;
         case 't':
           inText++;
           return;
         case 'tab':
+        case 'ptab':
           if (inRun) add('\t');
           return;
         case 'br':
@@ -207,28 +318,54 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
       }
     },
     close(tagName) {
-      const name = localName(tagName);
-      if (SKIP.has(name)) {
-        skipped--;
+      const closing = depth--;
+      if (skipFrom) {
+        if (closing === skipFrom) skipFrom = 0;
         return;
       }
-      if (skipped) return;
+      const name = localName(tagName);
       const table = stack[stack.length - 1];
       switch (name) {
         case 'tbl': {
           const finished = stack.pop();
-          if (finished) {
-            finished.endCell(limits, counted);
+          if (!finished) return;
+          finished.endCell(limits, counted);
+          if (stack.length > 0 || finished.boxDepth > 0) {
             done.push(finished);
+            return;
+          }
+          // A table split at a page break (by hand, or by a PDF converter, one table a page) is one
+          // table: same columns, nothing but blank lines or 续表 between, no project of its own.
+          const previous = continued;
+          if (previous && previous.width() === finished.width() && !finished.namesProject()) {
+            previous.absorb(finished);
+            if (previous.merges.length > limits.mergesPerSheet)
+              throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
+          } else {
+            done.push(finished);
+            continued = finished;
           }
           return;
         }
+        case 'tr':
+          table?.endRow();
+          return;
+        case 'trPr':
+          inRowProps = Math.max(0, inRowProps - 1);
+          return;
         case 'tc':
           table?.endCell(limits, counted);
           return;
+        case 'txbxContent':
+          boxes = Math.max(0, boxes - 1);
+          return;
+        case 'sdt':
+          controls.pop();
+          return;
         case 'p':
-          if (!table && para !== undefined) {
+          if (!table && para !== undefined && !outOfFlow()) {
             const line = para.replace(/\s+/g, ' ').trim();
+            if (line !== '' && !CONTINUED.test(line)) continued = undefined;
             if (line !== '') recent.push(line.length > PREFACE_CHARS ? '' : line);
             // A long paragraph is body text: what is above it is no table's caption.
             if (line.length > PREFACE_CHARS) recent = [];
@@ -238,6 +375,7 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
           return;
         case 'r':
           inRun = Math.max(0, inRun - 1);
+          hidden = false;
           return;
         case 't':
           inText = Math.max(0, inText - 1);
@@ -245,7 +383,7 @@ function documentVisitor(limits: XlsxLimits): { visitor: XmlVisitor; grids: () =
       }
     },
     text(text) {
-      if (!skipped && inText) add(text);
+      if (!skipFrom && inText) add(text.replace(INVISIBLE, ''));
     },
   };
   return { visitor, grids: () => done.sort((a, b) => a.index - b.index).map((b) => b.grid()) };

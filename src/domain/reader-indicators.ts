@@ -236,6 +236,33 @@ export function readIndicators(
     return i > 0 ? (order[i - 1] ?? col) : col;
   };
 
+  // A border dragged in some rows leaves the heading's first column under the cell on its left
+  // there (Word makes a sliver grid column of it; Excel, pasting such a table, a sliver column):
+  // in such a row, the column's cell is the one that starts under its heading.
+  const headingReach = new Map<number, number>();
+  const reachOf = (col: number): number => {
+    let reach = headingReach.get(col);
+    if (reach === undefined) {
+      reach = col;
+      for (let r = bottom; r >= headerRow; r--)
+        if (view.ownText(r, col) !== '') {
+          reach = view.reach(r, col);
+          break;
+        }
+      headingReach.set(col, reach);
+    }
+    return reach;
+  };
+  const under = (row: number, col: number): number => {
+    const m = view.mergeAt(row, col);
+    if (!m || m.left === col) return col;
+    for (let c = col + 1; c <= reachOf(col); c++) {
+      const n = view.mergeAt(row, c);
+      if (!n || n.left === c) return c;
+    }
+    return col;
+  };
+
   const rows: number[] = [];
   let from = bottom + 1;
   // An export's rows may start below a subtotal line that fills none of the indicator columns.
@@ -278,7 +305,7 @@ export function readIndicators(
   for (const row of rows) {
     const shifted = isShifted(row);
     if (shifted) shiftedRows.add(row);
-    const at = (col: number): number => (shifted ? shiftedCol(col) : col);
+    const at = (col: number): number => (shifted ? shiftedCol(col) : under(row, col));
     const level1 =
       level1Col === NO_COLUMN
         ? inferredLevel1(view.field(row, cols.level2), previous?.level1)

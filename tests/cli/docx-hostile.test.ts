@@ -211,19 +211,117 @@ describe('crafted and broken documents are refused with a reason', () => {
     expect(refused(make(), limits)).toBe(code);
   });
 
-  it('an image and a text box beside the table: the table is read', () => {
+  it('an image and a text box beside the table: both tables are read, the box’s once', () => {
+    const box = (inner: string) => `<w:txbxContent>${inner}</w:txbxContent>`;
     const grids = docxGrids(
       doc(
         '<w:p><w:r><w:drawing><wp:inline xmlns:wp="wp"><a:graphic xmlns:a="a"/></wp:inline></w:drawing></w:r></w:p>' +
-          '<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>' +
-          tbl(tr(tc(p('框里的表')))) +
-          '</w:txbxContent></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>' +
+          '<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing>' +
+          box(p('框里的说明') + tbl(tr(tc(p('框里的表'))))) +
+          '</w:drawing></mc:Choice><mc:Fallback><w:pict>' +
+          box(tbl(tr(tc(p('框里的表'))))) +
+          '</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>' +
           tbl(tr(tc(p('项目名称')))),
         [{ name: 'word/media/image1.png', data: Buffer.alloc(1000, 7) }],
       ),
       DEFAULT_LIMITS,
     );
-    expect(grids.map((g) => text(g, 1, 0))).toEqual(['项目名称']);
+    expect(grids.map((g) => text(g, 1, 0))).toEqual(['框里的表', '项目名称']);
+    expect(grids.map((g) => g.sheet)).toEqual(['表1', '表2']);
+    // the text box's own paragraph is no caption of the table after it
+    expect(grids[1].top).toBe(0);
+  });
+});
+
+describe('what Word shows, not what the XML also keeps (issue 14)', () => {
+  const row = (...texts: string[]) => tr(...texts.map((t) => tc(p(t))));
+
+  it('a row deleted with tracking on is gone; the rows after it keep the indicator block', () => {
+    const deleted = `<w:tr><w:trPr><w:del w:id="3" w:author="王"/></w:trPr>${tc('<w:p><w:del w:id="4"><w:r><w:delText>旧指标</w:delText></w:r></w:del></w:p>', '<w:vMerge/>')}${tc('<w:p/>')}</w:tr>`;
+    const [g] = read(
+      tbl(
+        `<w:tr>${tc(p('产出指标'), '<w:vMerge w:val="restart"/>')}${tc(p('数量指标'))}</w:tr>`,
+        deleted,
+        `<w:tr>${tc('<w:p/>', '<w:vMerge/>')}${tc(p('质量指标'))}</w:tr>`,
+      ),
+    );
+    expect(g.cells).toHaveLength(2);
+    expect(text(g, 2, 1)).toBe('质量指标');
+    expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 0 }]);
+  });
+
+  it('an empty content control’s placeholder text is no value; a filled one’s content is', () => {
+    const control = (content: string, placeholder: boolean) =>
+      `<w:sdt><w:sdtPr>${placeholder ? '<w:showingPlcHdr/>' : ''}</w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const [g] = read(
+      tbl(
+        tr(tc(p('预算数')), tc(control(p('单击或点击此处输入文字。'), true))),
+        tr(tc(p('财政资金')), tc(control(p('20.00'), false))),
+      ),
+    );
+    expect(text(g, 1, 1)).toBeUndefined();
+    expect(text(g, 2, 1)).toBe('20.00');
+  });
+
+  it('hidden runs are left out unless w:val turns hiding off', () => {
+    const run = (t: string, rpr: string) => `<w:r><w:rPr>${rpr}</w:rPr><w:t>${t}</w:t></w:r>`;
+    const [g] = read(
+      tbl(
+        tr(
+          tc(
+            `<w:p>${run('10', '')}${run('（待定）', '<w:vanish/>')}${run('.00', '<w:vanish w:val="0"/>')}</w:p>`,
+          ),
+        ),
+      ),
+    );
+    expect(text(g, 1, 0)).toBe('10.00');
+  });
+
+  it('runs inside smart tags, custom XML, simple fields and hyperlinks are read; proofing marks are not text', () => {
+    const r = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+    const [g] = read(
+      tbl(
+        `<w:customXml w:element="row"><w:tr>${tc(`<w:p><w:smartTag w:element="place">${r('临西')}</w:smartTag><w:proofErr w:type="spellStart"/>${r('县')}<w:proofErr w:type="spellEnd"/></w:p>`)}<w:sdt><w:sdtPr/><w:sdtContent>${tc(`<w:p><w:fldSimple w:instr=" =SUM(ABOVE) ">${r('16.35')}</w:fldSimple></w:p>`)}</w:sdtContent></w:sdt>${tc(`<w:p><w:hyperlink r:id="rId9">${r('驻京值班')}</w:hyperlink></w:p>`)}</w:tr></w:customXml>`,
+        `<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>${tc(p('中'))}</w:tr>`,
+      ),
+    );
+    expect([text(g, 1, 0), text(g, 1, 1), text(g, 1, 2), text(g, 2, 1)]).toEqual([
+      '临西县',
+      '16.35',
+      '驻京值班',
+      '中',
+    ]);
+  });
+
+  it('a table continued after a page break is one table; a table naming its own project is not', () => {
+    const brk = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
+    const grids = read(
+      tbl(row('项目名称', 'A'), row('一级指标', '指标值'), row('产出指标', '≥1个')) +
+        brk +
+        p('续表') +
+        tbl(row('一级指标', '指标值'), row('满意度指标', '≥90%')) +
+        brk +
+        tbl(row('项目名称', 'B'), row('一级指标', '指标值')) +
+        p('填报说明') +
+        tbl(row('满意度指标', '≥80%')),
+    );
+    expect(grids.map((g) => g.sheet)).toEqual(['表1', '表3', '表4']);
+    // the repeated header row is dropped, the continuation's rows follow the first part's
+    expect(grids[0].cells.map((r) => r.map((c) => c?.value))).toEqual([
+      ['项目名称', 'A'],
+      ['一级指标', '指标值'],
+      ['产出指标', '≥1个'],
+      ['满意度指标', '≥90%'],
+    ]);
+    // a line of text between two tables keeps them apart
+    expect(text(grids[2], 1, 0)).toBe('满意度指标');
+  });
+
+  it('soft hyphens and zero-width characters are not part of a cell’s text', () => {
+    const [g] = read(tbl(row('207-0401-\u00adYBN', '1\u200b0.00\ufeff')));
+    expect(text(g, 1, 0)).toBe('207-0401-YBN');
+    expect(text(g, 1, 1)).toBe('10.00');
   });
 });
 
