@@ -1,13 +1,14 @@
 /**
  * Every user-visible string, in zh-CN (the default) and en-US; rule messages come from each rule's
- * meta. The lookup, the placeholders (`{{name}}`) and the zh-CN fallback are done here as i18next
+ * meta. This module holds zh-CN; en-US comes with `./index` (which every part but the task pane
+ * imports) or, in the task pane, from `loadLang` before the pane is drawn in English: the pane's
+ * first script carries only the language it needs, zh-CN being also every language's fallback. The lookup, the placeholders (`{{name}}`) and the zh-CN fallback are done here as i18next
  * did them for this project's strings (tests/unit/i18n-equivalence.test.ts holds the two to the
  * same text): i18next was the largest library in the task pane's first script after React (SPEC §10).
  */
 
 import type { Lang } from '../domain/types';
 import zhCN from './zh-CN';
-import enUS from './en-US';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -15,6 +16,19 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 type Resource = Record<string, unknown>;
 const extra: Record<Lang, Resource> = { 'zh-CN': {}, 'en-US': {} };
 const merged: Partial<Record<Lang, Resource>> = {};
+/** The UI strings of each language loaded so far. */
+const base: Partial<Record<Lang, Resource>> = { 'zh-CN': zhCN };
+
+/** Makes `strings` the UI strings of `lang` (en-US: `./index` or `loadLang` does it). */
+export function setLanguage(lang: Lang, strings: Resource): void {
+  base[lang] = strings;
+  delete merged[lang];
+}
+
+/** Resolves once `lang`'s UI strings are loaded (fetched the first time for en-US in the task pane). */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (!base[lang]) setLanguage(lang, (await import('./en-US')).default);
+}
 
 /** Adds strings under a namespace-like key prefix (used for rule messages); call before the first `t`. */
 export function registerStrings(lang: Lang, key: string, strings: Resource): void {
@@ -24,7 +38,7 @@ export function registerStrings(lang: Lang, key: string, strings: Resource): voi
 
 /** Every string of `lang` registered so far (the UI's, and those added with registerStrings). */
 export function allStrings(lang: Lang): Resource {
-  return { ...(lang === 'zh-CN' ? zhCN : enUS), ...extra[lang] };
+  return { ...(base[lang] ?? {}), ...extra[lang] };
 }
 
 const own = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);

@@ -18,7 +18,7 @@ import { Dismiss20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useId } from 'react';
 import type { Lang } from '../domain/types';
 import type { Workbench } from '../excel/workbench';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { CommandBar } from './CommandBar';
 import { LangContext } from './lang';
 import { NoticeBar } from './NoticeBar';

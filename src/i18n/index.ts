@@ -1,0 +1,12 @@
+/**
+ * The strings of both languages, loaded at once: what the command line, the ribbon commands, the
+ * Excel adapter, the preview and the tests import. The task pane imports `./core` and loads the
+ * language it shows (SPEC §10).
+ */
+
+import { setLanguage } from './core';
+import enUS from './en-US';
+
+setLanguage('en-US', enUS);
+
+export * from './core';
