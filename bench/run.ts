@@ -26,8 +26,8 @@ const PARTS: readonly Part[] = ['roundTrips', 'engine', 'cli', 'taskpane', 'prev
 export const TARGETS = {
   roundTrips: 2,
   engineRatio: 0.1,
-  // Issue 13: the task pane's initial JavaScript stays within 140 KB gzip.
-  initialJsGzipBytes: 140 * 1024,
+  // Issues 13 and 18: the task pane's initial JavaScript stays within 125 KB gzip (122.5 KB measured).
+  initialJsGzipBytes: 125 * 1024,
   taskpaneRatio: 1.3,
 };
 

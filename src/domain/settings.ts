@@ -4,7 +4,7 @@
  * task pane, the ribbon commands, the Excel adapter and the command line all take them from here.
  */
 
-import { PROFILE_IDS } from './taxonomy';
+import { PROFILE_IDS } from './profile-ids';
 import type { ProfileChoice, ProfileId } from './types';
 
 /** Remembered in the workbook (workbook settings), so the next person who opens it gets the same. */

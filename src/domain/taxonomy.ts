@@ -1,5 +1,6 @@
 /** Profiles: the allowed 一级 → 二级 trees, their synonyms and thresholds (SPEC §2). */
 
+import { PROFILE_IDS } from './profile-ids';
 import { fold } from './text';
 import type { ProfileId } from './types';
 
@@ -137,7 +138,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
   },
 };
 
-export const PROFILE_IDS = Object.keys(PROFILES) as ProfileId[];
+export { PROFILE_IDS };
 
 export function getProfile(id: ProfileId): Profile {
   return PROFILES[id];

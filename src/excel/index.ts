@@ -18,7 +18,7 @@ import {
   SETTINGS_KEY,
 } from '../domain/settings';
 import type { Finding, Lang, ReferenceLookup } from '../domain/types';
-import { langFromOffice } from '../i18n';
+import { langFromOffice } from '../i18n/core';
 import { applyFix, undoFix } from './fixes';
 import { startLive } from './live';
 import { queueDeleteOwned, queueMarks } from './marks';

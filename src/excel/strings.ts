@@ -1,6 +1,6 @@
 /** The Excel adapter's own words: refusals the user reads in the task pane. */
 
-import { registerStrings, t, type Lang } from '../i18n';
+import { registerStrings, t, type Lang } from '../i18n/core';
 
 const zhCN = {
   workbookProtected: '工作簿的结构受保护，无法添加工作表。请先在“审阅”中撤销工作簿保护。',

@@ -1,60 +1,12 @@
 /**
- * Every user-visible string, in zh-CN (the default) and en-US. i18next does the lookup, the
- * placeholders (`{{name}}`) and the fallback; rule messages come from each rule's meta.
+ * The strings of both languages, loaded at once: what the command line, the ribbon commands, the
+ * Excel adapter, the preview and the tests import. The task pane imports `./core` and loads the
+ * language it shows (SPEC §10).
  */
 
-import i18next, { type i18n as I18n } from 'i18next';
-import type { Lang } from '../domain/types';
-import zhCN from './zh-CN';
+import { setLanguage } from './core';
 import enUS from './en-US';
 
-export type { Lang };
-export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+setLanguage('en-US', enUS);
 
-type Resource = Record<string, unknown>;
-const extra: Record<Lang, Resource> = { 'zh-CN': {}, 'en-US': {} };
-let instance: I18n | undefined;
-
-/** Adds strings under a namespace-like key prefix (used for rule messages); call before the first `t`. */
-export function registerStrings(lang: Lang, key: string, strings: Resource): void {
-  extra[lang][key] = { ...(extra[lang][key] ?? {}), ...strings };
-  instance = undefined;
-}
-
-/** Every string of `lang` registered so far (the UI's, and those added with registerStrings). */
-export function allStrings(lang: Lang): Resource {
-  return { ...(lang === 'zh-CN' ? zhCN : enUS), ...extra[lang] };
-}
-
-function get(): I18n {
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      initAsync: false,
-      // i18next otherwise advertises on console.info, i.e. on stdout: it would corrupt the CLI's JSON.
-      showSupportNotice: false,
-      lng: 'zh-CN',
-      fallbackLng: 'zh-CN',
-      // React and our own text output escape for their medium; i18next must not HTML-escape.
-      interpolation: { escapeValue: false },
-      // Rule ids contain '/', message keys never contain ':' or '.' beyond the nesting below.
-      nsSeparator: false,
-      resources: {
-        'zh-CN': { translation: { ...zhCN, ...extra['zh-CN'] } },
-        'en-US': { translation: { ...enUS, ...extra['en-US'] } },
-      },
-    });
-  }
-  return instance;
-}
-
-/** The string for `key` in `lang`, with `{{placeholders}}` filled from `data`. */
-export function t(lang: Lang, key: string, data?: Record<string, unknown>): string {
-  const text: string = get().t(key, { lng: lang, ...(data ?? {}) });
-  return text;
-}
-
-/** Office's display language (`en-US`, `en-GB`, `zh-CN` …) → the UI language: English for any `en`, else Chinese. */
-export function langFromOffice(displayLanguage: string | undefined | null): Lang {
-  return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
-}
+export * from './core';

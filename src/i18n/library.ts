@@ -4,7 +4,7 @@
  * panel's strings load with its own chunk. Both languages have the same keys (tests check).
  */
 
-import { registerStrings } from './index';
+import { registerStrings } from './core';
 
 const zhCN = {
   panel: {

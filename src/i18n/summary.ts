@@ -3,7 +3,7 @@
  * and the command line recognises a 汇总 sheet by them (src/cli/read-xlsx.ts).
  */
 
-import { registerStrings, t, type Lang } from './index';
+import { registerStrings, t, type Lang } from './core';
 
 const zhCN = {
   code: '项目编码',

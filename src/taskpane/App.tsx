@@ -6,22 +6,16 @@
  * without one (outside Excel) it explains where it runs.
  */
 
-import {
-  Button,
-  FluentProvider,
-  Spinner,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useId } from 'react';
 import type { Lang } from '../domain/types';
 import type { Workbench } from '../excel/workbench';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { CommandBar } from './CommandBar';
 import { LangContext } from './lang';
 import { NoticeBar } from './NoticeBar';
+import { Spinner } from './Spinner';
 import { FindingsView } from './FindingsView';
 import { StatusLine } from './StatusLine';
 import { WorkbookText, tNodes } from './text';
@@ -168,7 +162,7 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
   const liveNote = !capabilities.events
     ? t(lang, 'findings.noEvents')
     : t(lang, pane.settings.liveMarks ? 'findings.liveMarksOn' : 'findings.live');
-  const loadingView = <Spinner size="tiny" label={t(lang, 'common.loadingView')} />;
+  const loadingView = <Spinner label={t(lang, 'common.loadingView')} />;
 
   return (
     <>
@@ -184,9 +178,7 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
       <main className={styles.work}>
         <section className={styles.top} aria-label={t(lang, 'verdict.heading')} aria-live="polite">
           {pane.state ? <StatusLine lang={lang} state={pane.state} /> : null}
-          {pane.busy || pane.loading ? (
-            <Spinner size="tiny" labelPosition="after" label={t(lang, `busy.${pane.busy ?? 'load'}`)} />
-          ) : null}
+          {pane.busy || pane.loading ? <Spinner label={t(lang, `busy.${pane.busy ?? 'load'}`)} /> : null}
           {pane.notice ? (
             <NoticeBar
               intent={pane.notice.intent}

@@ -10,7 +10,7 @@ import { Eraser20Regular } from '@fluentui/react-icons';
 import { TableAdd20Regular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { Lang } from '../domain/types';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 
 const useStyles = makeStyles({
   bar: {

@@ -8,10 +8,10 @@
 
 import {
   Button,
-  ToggleButton,
   createFocusOutlineStyle,
   makeStyles,
   mergeClasses,
+  shorthands,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDown16Regular } from '@fluentui/react-icons';
@@ -31,7 +31,7 @@ import {
 } from 'react';
 import type { Finding, Lang, Severity } from '../domain/types';
 import type { AppliedFix, WorkbookState } from '../excel/workbench';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { IndicatorRows, type IndicatorRowsProps } from './IndicatorRows';
 import { WorkbookText, tNodes } from './text';
 import { useTextStyles } from './styles';
@@ -215,6 +215,88 @@ function groupByProject(lang: Lang, state: WorkbookState, findings: readonly Fin
   const active = state.activeSheet;
   if (active === undefined) return all;
   return [...all.filter((g) => g.sheet === active), ...all.filter((g) => g.sheet !== active)];
+}
+
+/**
+ * Fluent's ToggleButton as the filters use it (small, default appearance, no icon): a Button with
+ * aria-pressed and ToggleButton's checked and disabled styles. ToggleButton itself brings the styles
+ * of every appearance and state, 4 KB of the pane's first script (SPEC §10).
+ */
+const useToggleStyles = makeStyles({
+  checked: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ...shorthands.borderColor(tokens.colorNeutralStroke1),
+    color: tokens.colorNeutralForeground1Selected,
+    ...shorthands.borderWidth(tokens.strokeWidthThin),
+    ':hover': {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      ...shorthands.borderColor(tokens.colorNeutralStroke1Hover),
+      color: tokens.colorNeutralForeground1Hover,
+    },
+    ':hover:active,:active:focus-visible': {
+      backgroundColor: tokens.colorNeutralBackground1Pressed,
+      ...shorthands.borderColor(tokens.colorNeutralStroke1Pressed),
+      color: tokens.colorNeutralForeground1Pressed,
+    },
+  },
+  checkedHighContrast: {
+    '@media (forced-colors: active)': {
+      backgroundColor: 'Highlight',
+      ...shorthands.borderColor('Highlight'),
+      color: 'HighlightText',
+      forcedColorAdjust: 'none',
+      ':hover': {
+        backgroundColor: 'HighlightText',
+        ...shorthands.borderColor('Highlight'),
+        color: 'Highlight',
+      },
+      ':hover:active,:active:focus-visible': {
+        backgroundColor: 'HighlightText',
+        ...shorthands.borderColor('Highlight'),
+        color: 'Highlight',
+      },
+      ':focus': {
+        border: '1px solid HighlightText',
+        outlineColor: 'Highlight',
+      },
+    },
+  },
+  disabled: {
+    backgroundColor: tokens.colorNeutralBackgroundDisabled,
+    ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
+    color: tokens.colorNeutralForegroundDisabled,
+    ':hover': {
+      backgroundColor: tokens.colorNeutralBackgroundDisabled,
+      ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
+      color: tokens.colorNeutralForegroundDisabled,
+    },
+    ':hover:active,:active:focus-visible': {
+      backgroundColor: tokens.colorNeutralBackgroundDisabled,
+      ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
+      color: tokens.colorNeutralForegroundDisabled,
+    },
+  },
+});
+
+function FilterToggle(props: { checked: boolean; disabled?: boolean; onClick(): void; children: ReactNode }) {
+  const styles = useToggleStyles();
+  const { checked, disabled } = props;
+  return (
+    <Button
+      size="small"
+      aria-pressed={checked}
+      disabled={disabled}
+      className={mergeClasses(
+        'fui-ToggleButton',
+        checked && styles.checked,
+        checked && styles.checkedHighContrast,
+        disabled && styles.disabled,
+      )}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </Button>
+  );
 }
 
 const findingKey = (f: Pick<Finding, 'sheet' | 'cell' | 'rule'>): string => `${f.sheet}!${f.cell}|${f.rule}`;
@@ -415,20 +497,19 @@ export function FindingsView(props: FindingsViewProps) {
           aria-label={t(lang, 'findings.filters')}
           className={styles.filters}
         >
-          <ToggleButton
-            size="small"
+          <FilterToggle
             checked={thisSheet}
             disabled={activeSheet === undefined}
             onClick={() => setThisSheet(true)}
           >
             {t(lang, 'findings.thisSheet')}
-          </ToggleButton>
-          <ToggleButton size="small" checked={!thisSheet} onClick={() => setThisSheet(false)}>
+          </FilterToggle>
+          <FilterToggle checked={!thisSheet} onClick={() => setThisSheet(false)}>
             {t(lang, 'findings.allSheets')}
-          </ToggleButton>
-          <ToggleButton size="small" checked={errorsOnly} onClick={() => setErrorsOnly((v) => !v)}>
+          </FilterToggle>
+          <FilterToggle checked={errorsOnly} onClick={() => setErrorsOnly((v) => !v)}>
             {t(lang, 'findings.errorsOnly')}
-          </ToggleButton>
+          </FilterToggle>
           <Button
             className={styles.next}
             size="small"

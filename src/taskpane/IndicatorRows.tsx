@@ -10,7 +10,7 @@ import { TableDeleteRow20Regular } from '@fluentui/react-icons';
 import { TableInsertRow20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../domain/types';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { NoticeBar } from './NoticeBar';
 import { WorkbookText, tNodes } from './text';
 import type { PendingRemoval } from './usePane';

@@ -13,7 +13,7 @@ import type { WorkbookState } from '../domain/analysis';
 import { searchReferenceIndicators, sourceLabel, type LibraryEntry } from '../domain/library';
 import type { Lang } from '../domain/types';
 import type { ReferenceInserted, ReferenceToInsert } from '../excel/workbench';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import '../i18n/library';
 import { useTextStyles } from './styles';
 import { WorkbookText, tNodes } from './text';

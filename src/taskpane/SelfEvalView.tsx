@@ -8,7 +8,7 @@ import { DocumentAdd20Regular, DocumentMultiple20Regular } from '@fluentui/react
 import type { WorkbookState } from '../domain/analysis';
 import { evaluateSelf } from '../domain/selfeval/evaluate';
 import type { Lang } from '../domain/types';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { useTextStyles } from './styles';
 import { WorkbookText } from './text';
 

@@ -9,7 +9,7 @@ import { useId } from 'react';
 import { budgetYear, PROFILE_CHOICES } from '../domain/settings';
 import type { Lang, ProfileChoice } from '../domain/types';
 import type { AddinSettings } from '../excel/workbench';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { useTextStyles } from './styles';
 
 const useStyles = makeStyles({

@@ -12,7 +12,7 @@ import { Edit16Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { WorkbookState } from '../domain/analysis';
 import type { Lang } from '../domain/types';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { countBySeverity, countsText } from './pane/errors';
 import { WorkbookText, tNodes } from './text';
 

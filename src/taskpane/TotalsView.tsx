@@ -14,7 +14,7 @@ import {
 import { DocumentTableArrowRight20Regular } from '@fluentui/react-icons';
 import type { Lang } from '../domain/types';
 import type { TableTotalsView, TotalsView as Totals } from '../excel/workbench';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 import { useLang } from './lang';
 import { WorkbookText, tNodes } from './text';
 import { useTextStyles } from './styles';

@@ -4,10 +4,10 @@
  */
 
 import type { Workbench } from '../excel/workbench';
-import { langFromOffice, t } from '../i18n';
+import { langFromOffice, loadLang, t } from '../i18n/core';
 import { capabilitiesOf, deferredWorkbench } from './deferred';
 import { mountTaskpane } from './mount';
-import { themeFromOffice, type PaneTheme } from './theme';
+import { loadTheme, themeFromOffice, type PaneTheme } from './theme';
 
 function officeTheme(office: typeof Office): PaneTheme {
   try {
@@ -44,13 +44,16 @@ export function bootTaskpane(
 ): Promise<() => void> {
   if (!office) {
     const lang = langFromOffice(navigator.language);
-    return Promise.resolve(
-      mountTaskpane(container, null, lang, { hostMessage: t(lang, 'outside.noOfficeJs') }),
-    );
+    return loadLang(lang)
+      .catch(() => undefined)
+      .then(() => mountTaskpane(container, null, lang, { hostMessage: t(lang, 'outside.noOfficeJs') }));
   }
-  return office.onReady().then((info) => {
+  return office.onReady().then(async (info) => {
     const lang = langFromOffice(office.context?.displayLanguage);
     const theme = officeTheme(office);
+    // The language's strings and a dark theme are chunks of their own, fetched together. Without
+    // them (a failed fetch) the pane is still drawn: in Chinese, every language's fallback, and light.
+    await Promise.all([loadLang(lang).catch(() => undefined), loadTheme(theme).catch(() => undefined)]);
     if (info.host !== office.HostType.Excel || !excel) {
       return mountTaskpane(container, null, lang, { theme });
     }

@@ -2,7 +2,7 @@
 
 import { Fragment, type ReactNode } from 'react';
 import type { Lang } from '../domain/types';
-import { t } from '../i18n';
+import { t } from '../i18n/core';
 
 const MARK = '\u0000';
 

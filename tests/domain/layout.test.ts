@@ -11,7 +11,7 @@ import {
   type ConditionalFormatSpec,
   type TemplateSpec,
 } from '../../src/domain/layout';
-import { getProfile } from '../../src/domain/taxonomy';
+import { getProfile, PROFILE_IDS, PROFILES } from '../../src/domain/taxonomy';
 import { seedStandardGrids } from '../fixtures/seed-grids';
 import { templateGrid, type TableInput } from '../fixtures/table-builder';
 
@@ -691,5 +691,11 @@ describe("the template's own highlighting rules", () => {
       'E27 plan/not-complete',
     ]);
     expect(PLAN_PERIODS).toHaveLength(4);
+  });
+});
+
+describe('profile ids', () => {
+  it('are every profile of the taxonomy, in its order', () => {
+    expect(PROFILE_IDS).toEqual(Object.keys(PROFILES));
   });
 });

@@ -1,7 +1,7 @@
 /** The pane follows the Office theme it is shown in. */
 
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { fluentTheme, themeFromOffice } from '../../src/taskpane/theme';
+import { fluentTheme, loadTheme, themeFromOffice } from '../../src/taskpane/theme';
 
 describe('theme', () => {
   it('is dark when Office draws a dark body, light otherwise', () => {
@@ -13,7 +13,11 @@ describe('theme', () => {
     expect(themeFromOffice(undefined)).toBe('light');
   });
 
-  it('maps Office theme names to Fluent themes', () => {
+  it('maps Office theme names to Fluent themes, the dark one once loaded', async () => {
+    expect(fluentTheme('colorful')).toBe(webLightTheme);
+    await loadTheme('colorful');
+    expect(fluentTheme('dark')).toBe(webLightTheme);
+    await loadTheme('dark');
     expect(fluentTheme('dark')).toBe(webDarkTheme);
     expect(fluentTheme('black')).toBe(webDarkTheme);
     expect(fluentTheme('colorful')).toBe(webLightTheme);

@@ -1,7 +1,7 @@
 /** What the pane says when something failed: the error's own first line, never a stack. */
 
 import type { Finding, Lang } from '../../domain/types';
-import { t } from '../../i18n';
+import { t } from '../../i18n/core';
 
 /** The error's own message, first line only (never a stack), or a generic one when it has none. */
 export function errorText(lang: Lang, error: unknown): string {

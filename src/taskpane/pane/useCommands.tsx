@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { budgetYear, templateProfile } from '../../domain/settings';
-import { t } from '../../i18n';
+import { t } from '../../i18n/core';
 import { useLang } from '../lang';
 import { WorkbookText, tNodes } from '../text';
 import { countBySeverity, countsText } from './errors';

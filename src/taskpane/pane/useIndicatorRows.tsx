@@ -8,7 +8,7 @@ import type { WorkbookState } from '../../domain/analysis';
 import { parseRangeA1 } from '../../domain/address';
 import type { Indicator, Lang } from '../../domain/types';
 import type { Workbench } from '../../excel/workbench';
-import { t } from '../../i18n';
+import { t } from '../../i18n/core';
 import { useLang } from '../lang';
 import { WorkbookText, tNodes } from '../text';
 import type { Notices, Runner } from './useOperations';
