@@ -1,8 +1,7 @@
 /**
  * Rule messages are filled in `src/domain/validate.ts` straight from each rule's `meta.messages`
- * rather than by a `t` look-up per finding: the text the user reads must be what `t` (which makes
- * every string as i18next did, tests/unit/i18n-equivalence.test.ts) made of the same templates, in
- * both languages, on real layouts and on random cell content.
+ * rather than by i18next: the text the user reads must be what i18next made of the same templates,
+ * in both languages, on real layouts and on random cell content.
  */
 
 import fc from 'fast-check';
