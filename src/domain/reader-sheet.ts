@@ -46,6 +46,9 @@ export interface MoneyMark extends MoneyUnit {
   col: number;
 }
 
+/** What a row without labels holds: one shared list, never written to. */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 export class SheetView {
   readonly top: number;
   readonly bottom: number;
@@ -186,8 +189,8 @@ export class SheetView {
     return m ? m.bottom : row;
   }
 
-  hitsIn(row: number): Hit[] {
-    return this.hits.get(row) ?? [];
+  hitsIn(row: number): readonly Hit[] {
+    return this.hits.get(row) ?? NO_HITS;
   }
 
   /** Rows whose labels are no table's (a project list's header and body): their hits are dropped. */
