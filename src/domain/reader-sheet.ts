@@ -54,7 +54,11 @@ export class SheetView {
   readonly bottom: number;
   readonly left: number;
   readonly right: number;
-  private readonly covering = new Map<number, CellRange>();
+  /**
+   * The merge covering each cell, by row then column (offsets from top and left): only rows that a
+   * merge crosses have a list. Clipped to the grid, so positions outside it have none.
+   */
+  private readonly covering: ((CellRange | undefined)[] | undefined)[] = [];
   private readonly hits = new Map<number, Hit[]>();
   /** A title alone on its line (`项目绩效目标表`, `…申报表`), perhaps beside its money unit. */
   readonly titleRows = new Set<number>();
@@ -74,15 +78,13 @@ export class SheetView {
     this.right = grid.left + width - 1;
     // Clipped to the grid: a merge over whole rows or columns must not cost a million entries.
     for (const m of grid.merges) {
-      for (let row = Math.max(m.top, this.top); row <= Math.min(m.bottom, this.bottom); row++)
+      for (let row = Math.max(m.top, this.top); row <= Math.min(m.bottom, this.bottom); row++) {
+        const line = (this.covering[row - this.top] ??= []);
         for (let col = Math.max(m.left, this.left); col <= Math.min(m.right, this.right); col++)
-          this.covering.set(this.key(row, col), m);
+          line[col - this.left] = m;
+      }
     }
     for (let row = this.top; row <= this.bottom; row++) this.scanRow(row);
-  }
-
-  private key(row: number, col: number): number {
-    return row * 20000 + col;
   }
 
   private scanRow(row: number): void {
@@ -142,7 +144,8 @@ export class SheetView {
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.covering.get(this.key(row, col));
+    if (col < this.left) return undefined;
+    return this.covering[row - this.top]?.[col - this.left];
   }
 
   /** The position holding the content of (row, col): the master of its merge, or itself. */

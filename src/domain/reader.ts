@@ -393,10 +393,12 @@ function listEntries(view: SheetView, anchor: Hit): number[] {
 function sideBySideAt(view: SheetView): number | undefined {
   let gaps: Set<number> | undefined;
   for (let row = view.top; row <= view.bottom; row++) {
-    const anchors = view
-      .hitsIn(row)
-      .filter((h) => h.kind === 'name' || h.kind === 'code')
-      .sort((a, b) => a.col - b.col);
+    const hits = view.hitsIn(row);
+    // A second anchor of a kind needs two hits on the row: most rows have fewer.
+    if (hits.length < 2) continue;
+    const anchors = hits.filter((h) => h.kind === 'name' || h.kind === 'code');
+    if (anchors.length < 2) continue;
+    anchors.sort((a, b) => a.col - b.col);
     const seen = new Map<string, number>();
     for (const hit of anchors) {
       const before = seen.get(hit.kind);
