@@ -77,10 +77,23 @@ const isMofCostLevel2 = (text: string): boolean =>
 const isLevelName = (text: string): boolean => isKnownLevel1(text) || isKnownLevel2(text);
 
 /** The value column among several (项目期 and 年度 side by side): this year's wins. */
-function pickValue(candidates: Hit[]): Hit | undefined {
+function pickValue(candidates: readonly Hit[]): Hit | undefined {
   // Unmarked sets side by side follow the forms' order, the period's first and the year's last.
   const unmarked = candidates.filter((h) => !isProjectPeriod(h.key));
   return candidates.find((h) => isAnnual(h.key)) ?? unmarked[unmarked.length - 1] ?? candidates[0];
+}
+
+/** pickValue of the hits of one kind, without a list of them: a header has a dozen kinds to place. */
+function pickKind(hits: readonly Hit[], kind: LabelKind): Hit | undefined {
+  let first: Hit | undefined;
+  let lastUnmarked: Hit | undefined;
+  for (const h of hits) {
+    if (h.kind !== kind) continue;
+    if (isAnnual(h.key)) return h;
+    first ??= h;
+    if (!isProjectPeriod(h.key)) lastUnmarked = h;
+  }
+  return lastUnmarked ?? first;
 }
 
 /**
@@ -107,9 +120,8 @@ function headerColumns(
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
   // Forms with the project period's indicators beside this year's (二级指标(长期) … 二级指标(年度)): this year's.
-  const first = (kind: LabelKind): number | undefined => pickValue(hits.filter((h) => h.kind === kind))?.col;
   const found: Partial<Columns> = {};
-  for (const [key, kind] of COLUMN_KINDS) found[key] = first(kind);
+  for (const [key, kind] of COLUMN_KINDS) found[key] = pickKind(hits, kind)?.col;
 
   const physical = new Set<number>();
   let right = start;
