@@ -182,9 +182,21 @@ function headerColumns(
   if (value === undefined) value = Math.min(right + 1, LAST_COL);
   // Headings one level off (一级指标 over the 二级 names, 二级指标 over the indicators): read as they are.
   const offByOne = found.name === undefined && mislabeledHeader(view, headerRow);
-  const cols: Columns = offByOne
-    ? { ...found, level1: NO_COLUMN, level2: level1Hit.col, name: found.level2 as number, value }
-    : { ...found, level1: level1Hit.col, level2: found.level2 as number, name: found.name as number, value };
+  // Written out rather than spread from `found`: the same columns, without copying an object.
+  const cols: Columns = {
+    level1: offByOne ? NO_COLUMN : level1Hit.col,
+    level2: offByOne ? level1Hit.col : (found.level2 as number),
+    name: offByOne ? (found.level2 as number) : (found.name as number),
+    description: found.description,
+    basis: found.basis,
+    comparator: found.comparator,
+    unit: found.unit,
+    actual: found.actual,
+    weight: found.weight,
+    score: found.score,
+    deviation: found.deviation,
+    value,
+  };
   return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
 }
 
@@ -412,12 +424,17 @@ function slotless(name: Field, value: Field): Field {
   return { cell: name.cell, row: name.row, col: name.col, raw: undefined, text: '' };
 }
 
+/** The first characters of dots (`……`, `...`, `。。`) and of a template's slot (`指标2`, `目标1`). */
+const PLACEHOLDER_START = '…．.·。指目';
+
 /** A row whose only own content is dots (`……`, `…`, `...`) or a template's empty slot (`指标2`). */
 function isPlaceholderRow(view: SheetView, row: number, from: number, to: number): boolean {
   let dots = false;
   for (let col = from; col <= to; col++) {
     const text = view.ownText(row, col).trim();
     if (text === '') continue;
+    // Dots and slots begin with one of these: any other text is the row's content, without a regex.
+    if (!PLACEHOLDER_START.includes(text.charAt(0))) return false;
     if (!/^(?:…+|[．.·。]{2,})$/u.test(text) && !TEMPLATE_SLOT.test(text)) return false;
     dots = true;
   }
@@ -516,9 +533,8 @@ function continued(
 ): Field & { inherited: boolean } {
   const m = view.mergeAt(row, col);
   // The field is new: it takes its flag itself rather than through a copy.
-  if (!forceInherit && m && m.top < row) return Object.assign(view.field(row, col), { inherited: true });
-  if (!forceInherit && view.ownText(row, col) !== '')
-    return Object.assign(view.field(row, col), { inherited: false });
+  if (!forceInherit && m && m.top < row) return view.levelField(row, col, true);
+  if (!forceInherit && view.ownText(row, col) !== '') return view.levelField(row, col, false);
   if (above) return { ...above, inherited: true };
   const here = view.field(row, col);
   // A shifted row's 一级 cell holds its 二级: with nothing above to continue, the 一级 is unknown.

@@ -105,10 +105,12 @@ export class SheetView {
       const reading = readCell(cell!.value.trim());
       const unit = reading.unit;
       if (unit) {
-        this.moneyMarks.push({ ...unit, row, col });
+        // Written out rather than spread: copying an object by spread is slow, and rows are many.
+        this.moneyMarks.push({ scale: unit.scale, line: unit.line, row, col });
         if (unit.line) {
           units++;
-          if (!this.unitRows.has(row)) this.unitRows.set(row, { ...unit, row, col });
+          if (!this.unitRows.has(row))
+            this.unitRows.set(row, { scale: unit.scale, line: unit.line, row, col });
         }
       }
       if (reading.title) titles++;
@@ -178,6 +180,21 @@ export class SheetView {
     // An empty cell that only carries a format is, to the user, empty.
     const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
     return { cell: toA1(at, left), row: at, col: left, raw, text: cellText(raw) };
+  }
+
+  /**
+   * field() with the 一级/二级 flag saying whether it continues the row above: the same object
+   * Object.assign(field(), { inherited }) makes, built at once instead of grown by a property.
+   */
+  levelField(row: number, col: number, inherited: boolean): Field & { inherited: boolean } {
+    const r = Math.min(row, LAST_ROW);
+    const c = Math.min(col, LAST_COL);
+    const m = this.mergeAt(r, c);
+    const at = m ? m.top : r;
+    const left = m ? m.left : c;
+    const own = this.own(at, left);
+    const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
+    return { cell: toA1(at, left), row: at, col: left, raw, text: cellText(raw), inherited };
   }
 
   /** The last column a cell reaches, merges included. */
