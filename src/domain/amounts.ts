@@ -201,10 +201,12 @@ function readPlanCellOnce(field: Field | undefined): PlanReading {
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
   if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
-    const value = finiteBig(cell.value);
-    if (!value) return invalid(cell);
+    if (!Number.isFinite(cell.value)) return invalid(cell);
     const fromPercentFormat = isPercentFormat(cell.numberFormat);
-    const percent = Number((fromPercentFormat ? value.times(100) : value).toString());
+    // A number read through big.js and back is the same number (-0 reads as 0): only the percent
+    // format's ×100 needs decimals.
+    const plain = cell.value === 0 ? 0 : cell.value;
+    const percent = fromPercentFormat ? Number(new Big(cell.value).times(100).toString()) : plain;
     // A percentage too large for a number (1e308 in a percent cell) is no plan anyone can total.
     if (!Number.isFinite(percent)) return invalid(cell);
     return { kind: 'number', percent, fromPercentFormat };
