@@ -106,11 +106,67 @@ function isEmpty(cell: GridCell | undefined): boolean {
 }
 
 /**
+ * Readings kept per field: the rules, the totals and the reader each read the same amount and plan
+ * cells (the six plan rules all four cells), and every reading parses decimals with big.js. A
+ * reading is kept with the cell content it was made from, so a field whose cell changed is read
+ * again; readings are never modified by their users. The reader makes new fields on every read,
+ * so nothing is kept from one read of a workbook to the next.
+ */
+interface Kept<T> {
+  raw: GridCell;
+  value: GridCell['value'];
+  numberFormat: string | undefined;
+  error: boolean | undefined;
+  date: boolean | undefined;
+  scale: number;
+  reading: T;
+}
+
+const amountReadings = new WeakMap<Field, Kept<AmountReading>>();
+const planCellReadings = new WeakMap<Field, Kept<PlanReading>>();
+
+function keptReading<T>(
+  cache: WeakMap<Field, Kept<T>>,
+  field: Field | undefined,
+  scale: number,
+  read: () => T,
+): T {
+  const raw = field?.raw;
+  if (!field || !raw) return read();
+  const kept = cache.get(field);
+  if (
+    kept &&
+    kept.raw === raw &&
+    kept.value === raw.value &&
+    kept.numberFormat === raw.numberFormat &&
+    kept.error === raw.error &&
+    kept.date === raw.date &&
+    kept.scale === scale
+  )
+    return kept.reading;
+  const reading = read();
+  cache.set(field, {
+    raw,
+    value: raw.value,
+    numberFormat: raw.numberFormat,
+    error: raw.error,
+    date: raw.date,
+    scale,
+    reading,
+  });
+  return reading;
+}
+
+/**
  * 预算数 / 财政资金 / 其他资金: a number (or numeric text), an amount written with its unit (read
  * exactly, converted to the table's unit: `moneyScale` 1 for 万元 tables, 0.0001 for 元), empty
  * (also a dash or a slash, how forms say "none"), or something that cannot be summed.
  */
 export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1): AmountReading {
+  return keptReading(amountReadings, field, moneyScale, () => readAmountOnce(field, moneyScale));
+}
+
+function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): AmountReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
   if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
@@ -137,14 +193,20 @@ export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1)
  * 0.2 and reads as 20; typed text `20.00`, `20%` or `20％` reads as 20.
  */
 export function readPlanCell(field: Field | undefined): PlanReading {
+  return keptReading(planCellReadings, field, 1, () => readPlanCellOnce(field));
+}
+
+function readPlanCellOnce(field: Field | undefined): PlanReading {
   const cell = field?.raw;
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
   if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
-    const value = finiteBig(cell.value);
-    if (!value) return invalid(cell);
+    if (!Number.isFinite(cell.value)) return invalid(cell);
     const fromPercentFormat = isPercentFormat(cell.numberFormat);
-    const percent = Number((fromPercentFormat ? value.times(100) : value).toString());
+    // A number read through big.js and back is the same number (-0 reads as 0): only the percent
+    // format's ×100 needs decimals.
+    const plain = cell.value === 0 ? 0 : cell.value;
+    const percent = fromPercentFormat ? Number(new Big(cell.value).times(100).toString()) : plain;
     // A percentage too large for a number (1e308 in a percent cell) is no plan anyone can total.
     if (!Number.isFinite(percent)) return invalid(cell);
     return { kind: 'number', percent, fromPercentFormat };

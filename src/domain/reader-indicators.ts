@@ -77,10 +77,23 @@ const isMofCostLevel2 = (text: string): boolean =>
 const isLevelName = (text: string): boolean => isKnownLevel1(text) || isKnownLevel2(text);
 
 /** The value column among several (项目期 and 年度 side by side): this year's wins. */
-function pickValue(candidates: Hit[]): Hit | undefined {
+function pickValue(candidates: readonly Hit[]): Hit | undefined {
   // Unmarked sets side by side follow the forms' order, the period's first and the year's last.
   const unmarked = candidates.filter((h) => !isProjectPeriod(h.key));
   return candidates.find((h) => isAnnual(h.key)) ?? unmarked[unmarked.length - 1] ?? candidates[0];
+}
+
+/** pickValue of the hits of one kind, without a list of them: a header has a dozen kinds to place. */
+function pickKind(hits: readonly Hit[], kind: LabelKind): Hit | undefined {
+  let first: Hit | undefined;
+  let lastUnmarked: Hit | undefined;
+  for (const h of hits) {
+    if (h.kind !== kind) continue;
+    if (isAnnual(h.key)) return h;
+    first ??= h;
+    if (!isProjectPeriod(h.key)) lastUnmarked = h;
+  }
+  return lastUnmarked ?? first;
 }
 
 /**
@@ -107,9 +120,8 @@ function headerColumns(
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
   // Forms with the project period's indicators beside this year's (二级指标(长期) … 二级指标(年度)): this year's.
-  const first = (kind: LabelKind): number | undefined => pickValue(hits.filter((h) => h.kind === kind))?.col;
   const found: Partial<Columns> = {};
-  for (const [key, kind] of COLUMN_KINDS) found[key] = first(kind);
+  for (const [key, kind] of COLUMN_KINDS) found[key] = pickKind(hits, kind)?.col;
 
   const physical = new Set<number>();
   let right = start;
@@ -170,9 +182,21 @@ function headerColumns(
   if (value === undefined) value = Math.min(right + 1, LAST_COL);
   // Headings one level off (一级指标 over the 二级 names, 二级指标 over the indicators): read as they are.
   const offByOne = found.name === undefined && mislabeledHeader(view, headerRow);
-  const cols: Columns = offByOne
-    ? { ...found, level1: NO_COLUMN, level2: level1Hit.col, name: found.level2 as number, value }
-    : { ...found, level1: level1Hit.col, level2: found.level2 as number, name: found.name as number, value };
+  // Written out rather than spread from `found`: the same columns, without copying an object.
+  const cols: Columns = {
+    level1: offByOne ? NO_COLUMN : level1Hit.col,
+    level2: offByOne ? level1Hit.col : (found.level2 as number),
+    name: offByOne ? (found.level2 as number) : (found.name as number),
+    description: found.description,
+    basis: found.basis,
+    comparator: found.comparator,
+    unit: found.unit,
+    actual: found.actual,
+    weight: found.weight,
+    score: found.score,
+    deviation: found.deviation,
+    value,
+  };
   return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
 }
 
@@ -427,12 +451,17 @@ function slotless(name: Field, value: Field): Field {
   return { cell: name.cell, row: name.row, col: name.col, raw: undefined, text: '' };
 }
 
+/** The first characters of dots (`……`, `...`, `。。`) and of a template's slot (`指标2`, `目标1`). */
+const PLACEHOLDER_START = '…．.·。指目';
+
 /** A row whose only own content is dots (`……`, `…`, `...`) or a template's empty slot (`指标2`). */
 function isPlaceholderRow(view: SheetView, row: number, from: number, to: number): boolean {
   let dots = false;
   for (let col = from; col <= to; col++) {
     const text = view.ownText(row, col).trim();
     if (text === '') continue;
+    // Dots and slots begin with one of these: any other text is the row's content, without a regex.
+    if (!PLACEHOLDER_START.includes(text.charAt(0))) return false;
     if (!/^(?:…+|[．.·。]{2,})$/u.test(text) && !TEMPLATE_SLOT.test(text)) return false;
     dots = true;
   }
@@ -531,9 +560,8 @@ function continued(
 ): Field & { inherited: boolean } {
   const m = view.mergeAt(row, col);
   // The field is new: it takes its flag itself rather than through a copy.
-  if (!forceInherit && m && m.top < row) return Object.assign(view.field(row, col), { inherited: true });
-  if (!forceInherit && view.ownText(row, col) !== '')
-    return Object.assign(view.field(row, col), { inherited: false });
+  if (!forceInherit && m && m.top < row) return view.levelField(row, col, true);
+  if (!forceInherit && view.ownText(row, col) !== '') return view.levelField(row, col, false);
   if (above) return { ...above, inherited: true };
   const here = view.field(row, col);
   // A shifted row's 一级 cell holds its 二级: with nothing above to continue, the 一级 is unknown.

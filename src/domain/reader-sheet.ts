@@ -46,12 +46,19 @@ export interface MoneyMark extends MoneyUnit {
   col: number;
 }
 
+/** What a row without labels holds: one shared list, never written to. */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 export class SheetView {
   readonly top: number;
   readonly bottom: number;
   readonly left: number;
   readonly right: number;
-  private readonly covering = new Map<number, CellRange>();
+  /**
+   * The merge covering each cell, by row then column (offsets from top and left): only rows that a
+   * merge crosses have a list. Clipped to the grid, so positions outside it have none.
+   */
+  private readonly covering: ((CellRange | undefined)[] | undefined)[] = [];
   private readonly hits = new Map<number, Hit[]>();
   /** A title alone on its line (`项目绩效目标表`, `…申报表`), perhaps beside its money unit. */
   readonly titleRows = new Set<number>();
@@ -71,15 +78,13 @@ export class SheetView {
     this.right = grid.left + width - 1;
     // Clipped to the grid: a merge over whole rows or columns must not cost a million entries.
     for (const m of grid.merges) {
-      for (let row = Math.max(m.top, this.top); row <= Math.min(m.bottom, this.bottom); row++)
+      for (let row = Math.max(m.top, this.top); row <= Math.min(m.bottom, this.bottom); row++) {
+        const line = (this.covering[row - this.top] ??= []);
         for (let col = Math.max(m.left, this.left); col <= Math.min(m.right, this.right); col++)
-          this.covering.set(this.key(row, col), m);
+          line[col - this.left] = m;
+      }
     }
     for (let row = this.top; row <= this.bottom; row++) this.scanRow(row);
-  }
-
-  private key(row: number, col: number): number {
-    return row * 20000 + col;
   }
 
   private scanRow(row: number): void {
@@ -100,10 +105,12 @@ export class SheetView {
       const reading = readCell(cell!.value.trim());
       const unit = reading.unit;
       if (unit) {
-        this.moneyMarks.push({ ...unit, row, col });
+        // Written out rather than spread: copying an object by spread is slow, and rows are many.
+        this.moneyMarks.push({ scale: unit.scale, line: unit.line, row, col });
         if (unit.line) {
           units++;
-          if (!this.unitRows.has(row)) this.unitRows.set(row, { ...unit, row, col });
+          if (!this.unitRows.has(row))
+            this.unitRows.set(row, { scale: unit.scale, line: unit.line, row, col });
         }
       }
       if (reading.title) titles++;
@@ -139,7 +146,8 @@ export class SheetView {
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.covering.get(this.key(row, col));
+    if (col < this.left) return undefined;
+    return this.covering[row - this.top]?.[col - this.left];
   }
 
   /** The position holding the content of (row, col): the master of its merge, or itself. */
@@ -174,6 +182,21 @@ export class SheetView {
     return { cell: toA1(at, left), row: at, col: left, raw, text: cellText(raw) };
   }
 
+  /**
+   * field() with the 一级/二级 flag saying whether it continues the row above: the same object
+   * Object.assign(field(), { inherited }) makes, built at once instead of grown by a property.
+   */
+  levelField(row: number, col: number, inherited: boolean): Field & { inherited: boolean } {
+    const r = Math.min(row, LAST_ROW);
+    const c = Math.min(col, LAST_COL);
+    const m = this.mergeAt(r, c);
+    const at = m ? m.top : r;
+    const left = m ? m.left : c;
+    const own = this.own(at, left);
+    const raw = own && ((own.value !== null && own.value !== undefined) || own.formula) ? own : undefined;
+    return { cell: toA1(at, left), row: at, col: left, raw, text: cellText(raw), inherited };
+  }
+
   /** The last column a cell reaches, merges included. */
   reach(row: number, col: number): number {
     const m = this.mergeAt(row, col);
@@ -186,8 +209,8 @@ export class SheetView {
     return m ? m.bottom : row;
   }
 
-  hitsIn(row: number): Hit[] {
-    return this.hits.get(row) ?? [];
+  hitsIn(row: number): readonly Hit[] {
+    return this.hits.get(row) ?? NO_HITS;
   }
 
   /** Rows whose labels are no table's (a project list's header and body): their hits are dropped. */

@@ -45,18 +45,31 @@ interface Group {
   seen: Set<AnchorKind>;
 }
 
-function anchorKinds(view: SheetView, row: number): AnchorKind[] {
-  const kinds = new Set(view.hitsIn(row).map((h) => h.kind));
+const NO_ANCHORS: readonly AnchorKind[] = [];
+
+function anchorKinds(view: SheetView, row: number): readonly AnchorKind[] {
+  const hits = view.hitsIn(row);
+  // Most rows hold no label at all: nothing to allocate for them.
+  if (!hits.length) return NO_ANCHORS;
+  let name = false;
+  let code = false;
+  let entity = false;
+  let level1 = false;
+  let level2 = false;
+  let indicatorName = false;
+  for (const h of hits) {
+    if (h.kind === 'name') name = true;
+    else if (h.kind === 'code') code = true;
+    else if (h.kind === 'entity') entity = true;
+    else if (h.kind === 'level1') level1 = true;
+    else if (h.kind === 'level2') level2 = true;
+    else if (h.kind === 'indicatorName') indicatorName = true;
+  }
   const out: AnchorKind[] = [];
-  if (kinds.has('name')) out.push('name');
-  if (kinds.has('code')) out.push('code');
-  if (kinds.has('entity')) out.push('entity');
-  if (
-    kinds.has('level1') &&
-    kinds.has('level2') &&
-    (kinds.has('indicatorName') || mislabeledHeader(view, row))
-  )
-    out.push('header');
+  if (name) out.push('name');
+  if (code) out.push('code');
+  if (entity) out.push('entity');
+  if (level1 && level2 && (indicatorName || mislabeledHeader(view, row))) out.push('header');
   return out;
 }
 
@@ -134,8 +147,14 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
 function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | undefined {
   let headerRow: number | undefined;
   for (let row = view.top; row <= view.bottom && headerRow === undefined; row++) {
-    const kinds = new Set(view.hitsIn(row).map((h) => h.kind));
-    if (kinds.has('name') && kinds.has('level1') && kinds.has('level2') && kinds.has('indicatorName'))
+    const hits = view.hitsIn(row);
+    if (
+      hits.length >= 4 &&
+      hits.some((h) => h.kind === 'name') &&
+      hits.some((h) => h.kind === 'level1') &&
+      hits.some((h) => h.kind === 'level2') &&
+      hits.some((h) => h.kind === 'indicatorName')
+    )
       headerRow = row;
   }
   if (headerRow === undefined) return undefined;
@@ -336,7 +355,7 @@ function listRows(view: SheetView): number[] {
 }
 
 /** Short texts beside the row's labels that the lexicon does not know (建设地点, 责任人): more headings. */
-function columnHeadings(view: SheetView, row: number, hits: Hit[]): number {
+function columnHeadings(view: SheetView, row: number, hits: readonly Hit[]): number {
   let n = 0;
   for (let col = view.left; col <= view.right; col++) {
     if (hits.some((h) => h.col === col)) continue;
@@ -374,10 +393,12 @@ function listEntries(view: SheetView, anchor: Hit): number[] {
 function sideBySideAt(view: SheetView): number | undefined {
   let gaps: Set<number> | undefined;
   for (let row = view.top; row <= view.bottom; row++) {
-    const anchors = view
-      .hitsIn(row)
-      .filter((h) => h.kind === 'name' || h.kind === 'code')
-      .sort((a, b) => a.col - b.col);
+    const hits = view.hitsIn(row);
+    // A second anchor of a kind needs two hits on the row: most rows have fewer.
+    if (hits.length < 2) continue;
+    const anchors = hits.filter((h) => h.kind === 'name' || h.kind === 'code');
+    if (anchors.length < 2) continue;
+    anchors.sort((a, b) => a.col - b.col);
     const seen = new Map<string, number>();
     for (const hit of anchors) {
       const before = seen.get(hit.kind);

@@ -198,9 +198,33 @@ export function weightInName(text: string): number | undefined {
   return m?.[1] !== undefined ? Number(m[1]) : undefined;
 }
 
+/**
+ * The keys a 一级 or 二级 answers to (its name and aliases as compared), made once per category
+ * rather than on every row a rule or the reader asks about: the profiles' categories never change.
+ */
+const level1Keys = new WeakMap<Level1, ReadonlySet<string>>();
+const level2Keys = new WeakMap<Level2, ReadonlySet<string>>();
+
+function keysOfLevel1(level1: Level1): ReadonlySet<string> {
+  let keys = level1Keys.get(level1);
+  if (!keys) {
+    keys = new Set([level1.name, ...level1.aliases].map((n) => levelKey(n)));
+    level1Keys.set(level1, keys);
+  }
+  return keys;
+}
+
+function keysOfLevel2(level2: Level2): ReadonlySet<string> {
+  let keys = level2Keys.get(level2);
+  if (!keys) {
+    keys = new Set([level2.name, ...level2.aliases].map((n) => stripSuffix(levelKey(n))));
+    level2Keys.set(level2, keys);
+  }
+  return keys;
+}
+
 function sameLevel1(level1: Level1, text: string): boolean {
-  const t = levelKey(text);
-  return [level1.name, ...level1.aliases].some((n) => levelKey(n) === t);
+  return keysOfLevel1(level1).has(levelKey(text));
 }
 
 /** `社会、经济、生态效益指标` names 社会效益指标, 经济效益指标 and 生态效益指标: each is tried. */
@@ -212,9 +236,16 @@ function listedLevel2(key: string): string[] {
   return parts.map((p, i) => (i === parts.length - 1 || p.endsWith(tail) ? p : p + tail));
 }
 
-function sameLevel2(level2: Level2, text: string): boolean {
-  const wanted = [level2.name, ...level2.aliases].map((n) => stripSuffix(levelKey(n)));
-  return listedLevel2(levelKey(text)).some((t) => wanted.includes(stripSuffix(t)));
+/** The keys a 二级 text is compared by: each name it lists, without its `指标`. */
+const wantedKeys = new Map<string, readonly string[]>();
+
+function level2Wanted(text: string): readonly string[] {
+  let wanted = wantedKeys.get(text);
+  if (wanted === undefined) {
+    wanted = listedLevel2(levelKey(text)).map(stripSuffix);
+    remember(wantedKeys, text, wanted);
+  }
+  return wanted;
 }
 
 /** The profile's 一级 that the text names (synonyms included), if any. */
@@ -224,7 +255,11 @@ export function matchLevel1(profile: Profile, text: string): Level1 | undefined 
 
 /** The 二级 under `level1` that the text names (`社会效益` = `社会效益指标`), if any. */
 export function matchLevel2(level1: Level1, text: string): Level2 | undefined {
-  return level1.level2.find((l) => sameLevel2(l, text));
+  const wanted = level2Wanted(text);
+  return level1.level2.find((l) => {
+    const keys = keysOfLevel2(l);
+    return wanted.some((t) => keys.has(t));
+  });
 }
 
 /** A 二级 of the profile under any 一级: for rows shifted left, and for 二级 typed under the wrong 一级. */

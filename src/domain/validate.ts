@@ -5,7 +5,7 @@
 
 import { parseA1 } from './address';
 import { RULES } from './rules';
-import type { Report, Rule } from './rules/rule';
+import type { Report, Rule, RuleContext } from './rules/rule';
 import { bindReferences } from './rules/support';
 import { TERMS } from './rules/terms';
 import { getProfile } from './taxonomy';
@@ -106,26 +106,34 @@ function run(
   all.forEach((table, index) => {
     const profile = getProfile(table.profile);
     bindReferences(table, references);
-    for (const rule of rules) {
-      if (rule.meta.profiles && !rule.meta.profiles.includes(table.profile)) continue;
-      const report = (r: Report): void => {
-        const cell = typeof r.at === 'string' ? r.at : r.at.cell;
-        const data = r.data ?? {};
-        const finding: Finding = {
-          rule: rule.meta.id,
-          severity: r.severity ?? rule.meta.severity,
-          sheet: table.sheet,
-          cell,
-          message: message(rule, lang, r.messageId, data),
-          messageId: r.messageId,
-          data,
-          table: index,
-        };
-        if (r.fix !== undefined) finding.fix = { sheet: table.sheet, cell: r.fixCell ?? cell, value: r.fix };
-        findings.push(finding);
+    // One context per table, reporting for the rule that runs: a closure and a context per rule
+    // and table were most of what validation allocated.
+    let rule: Rule | undefined;
+    const report = (r: Report): void => {
+      const current = rule;
+      if (!current) return;
+      const cell = typeof r.at === 'string' ? r.at : r.at.cell;
+      const data = r.data ?? {};
+      const finding: Finding = {
+        rule: current.meta.id,
+        severity: r.severity ?? current.meta.severity,
+        sheet: table.sheet,
+        cell,
+        message: message(current, lang, r.messageId, data),
+        messageId: r.messageId,
+        data,
+        table: index,
       };
-      rule.check({ table, index, tables: all, profile, report });
+      if (r.fix !== undefined) finding.fix = { sheet: table.sheet, cell: r.fixCell ?? cell, value: r.fix };
+      findings.push(finding);
+    };
+    const context: RuleContext = { table, index, tables: all, profile, report };
+    for (const each of rules) {
+      if (each.meta.profiles && !each.meta.profiles.includes(table.profile)) continue;
+      rule = each;
+      each.check(context);
     }
+    rule = undefined;
   });
   return findings;
 }

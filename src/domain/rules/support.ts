@@ -58,29 +58,49 @@ export function isSplit(ind: Indicator): boolean {
   return ind.comparator !== undefined || ind.unit !== undefined;
 }
 
-// The reader builds new Indicator objects on every read, so what is derived from one never goes stale;
-// it is kept with the lookup it was derived with, since one reading may be validated with and without.
-interface Derived<T> {
+// The reader builds new Indicator objects on every read, so what is derived from one never goes stale.
+// Everything derived is kept in one record per indicator, made for the lookup it was derived with
+// (one reading may be validated with and without); the rules ask about the same indicator several
+// times in a row, so the last record asked for is at hand without a look-up.
+interface Derived {
   lookup: ReferenceLookup | undefined;
-  value: T;
+  expectation?: NameExpectation;
+  value?: ValueInfo | null;
+  categories?: Categories;
 }
 
-const lookups = new WeakMap<Indicator, ReferenceLookup>();
-const expectations = new WeakMap<Indicator, Derived<NameExpectation>>();
+const derived = new WeakMap<Indicator, Derived>();
+let lastIndicator: Indicator | undefined;
+let lastDerived: Derived | undefined;
+
+function derivedOf(ind: Indicator): Derived {
+  if (ind === lastIndicator && lastDerived) return lastDerived;
+  let d = derived.get(ind);
+  if (!d) {
+    d = { lookup: undefined };
+    derived.set(ind, d);
+  }
+  lastIndicator = ind;
+  lastDerived = d;
+  return d;
+}
 
 /**
  * The rules on this table judge names by the reference library as well (SPEC §13), or, with
  * `undefined`, by the name alone. validate.ts binds it before a table's rules run.
  */
 export function bindReferences(table: TargetTable, lookup: ReferenceLookup | undefined): void {
+  lastIndicator = undefined;
+  lastDerived = undefined;
   for (const ind of table.indicators) {
-    if (lookup) lookups.set(ind, lookup);
-    else lookups.delete(ind);
+    const d = derived.get(ind);
+    // Derived with another lookup: derived anew.
+    if (!d || d.lookup !== lookup) derived.set(ind, { lookup });
   }
 }
 
 function lookupFor(ind: Indicator): ReferenceIndicator | undefined {
-  const lookup = lookups.get(ind);
+  const lookup = derivedOf(ind).lookup;
   if (!lookup || ind.name.text.trim() === '') return undefined;
   try {
     return lookup(ind.name.text, ind.level2.text);
@@ -92,15 +112,14 @@ function lookupFor(ind: Indicator): ReferenceIndicator | undefined {
 
 /** What the name asks of the value: the library's kind and direction when it knows the name. */
 export function expectation(ind: Indicator): NameExpectation {
-  const lookup = lookups.get(ind);
-  const cached = expectations.get(ind);
-  if (cached && cached.lookup === lookup) return cached.value;
+  const d = derivedOf(ind);
+  if (d.expectation) return d.expectation;
   const byName = expectFromName(ind.name.text);
   const reference = lookupFor(ind);
   const value: NameExpectation = reference
     ? { kind: reference.kind, reverse: reference.reverse, satisfaction: byName.satisfaction, reference }
     : byName;
-  expectations.set(ind, { lookup, value });
+  d.expectation = value;
   return value;
 }
 
@@ -160,16 +179,13 @@ function measureOf(p: ParsedValue): MeasureKind | null {
   }
 }
 
-const values = new WeakMap<Indicator, Derived<ValueInfo | null>>();
-
 /**
  * The indicator's value as typed, parsed with the name's kind in mind; undefined when there is no
  * value, or the cell holds a formula or an error value (rules of their own report those).
  */
 export function valueInfo(ind: Indicator): ValueInfo | undefined {
-  const lookup = lookups.get(ind);
-  const cached = values.get(ind);
-  if (cached && cached.lookup === lookup) return cached.value ?? undefined;
+  const d = derivedOf(ind);
+  if (d.value !== undefined) return d.value ?? undefined;
   let info: ValueInfo | null = null;
   const raw = ind.value.raw;
   const hasValue = filled(ind.value) || (isSplit(ind) && ind.valueText.trim() !== '');
@@ -180,7 +196,7 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
       info = { text, parsed, measure: measureOf(parsed) };
     }
   }
-  values.set(ind, { lookup, value: info });
+  d.value = info;
   return info ?? undefined;
 }
 
@@ -250,16 +266,15 @@ interface Categories {
   level2?: Level2;
 }
 
-const categories = new WeakMap<Indicator, Categories>();
-
 /** The row's 一级 and 二级 as the profile knows them (matched once per row: several rules ask). */
 export function categoriesOf(profile: Profile, ind: Indicator): Categories {
-  const cached = categories.get(ind);
+  const d = derivedOf(ind);
+  const cached = d.categories;
   if (cached && cached.profile === profile) return cached;
   const level1 = matchLevel1(profile, ind.level1.text);
   const level2 = level1 ? matchLevel2(level1, ind.level2.text) : findLevel2(profile, ind.level2.text)?.level2;
   const result: Categories = { profile, level1, level2 };
-  categories.set(ind, result);
+  d.categories = result;
   return result;
 }
 
