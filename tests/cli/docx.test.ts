@@ -4,11 +4,11 @@
  * read through `check` and `totals` gives what the seed workbooks give.
  */
 
-import { runCli, type Ran } from './run-cli';
+import { findingGist, runCli, runCliJson, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { JsonFinding, JsonReport } from '../../src/cli/report';
+import type { JsonReport } from '../../src/cli/report';
 import { readDocx } from '../../src/cli/read-docx';
 import { cellAt } from '../../src/domain/grid';
 import { parseA1 } from '../../src/domain/address';
@@ -22,10 +22,7 @@ let dir: string;
 
 const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
-async function json(...argv: string[]): Promise<{ code: number; doc: JsonReport; stderr: string }> {
-  const r = await cli(...argv, '--format', 'json');
-  return { code: r.code, doc: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
-}
+const json = (...argv: string[]) => runCliJson(dir, ...argv);
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'perf-docx-'));
@@ -35,10 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/** A finding as it reads whatever the file: the rule, and its message without cell addresses. */
-const gist = (f: JsonFinding): string =>
-  `${f.rule} ${f.severity} ${f.message.replace(/\b[A-Z]{1,3}\d+\b/g, '#')}`;
 
 describe('the seed as a Word document', () => {
   let word: JsonReport;
@@ -82,7 +75,7 @@ describe('the seed as a Word document', () => {
 
   it('gives the reference findings of the seed workbook, at cells that hold what they name', async () => {
     expect(code).toBe(1);
-    const byTable = (doc: JsonReport) => doc.files[0].findings!.map(gist).sort();
+    const byTable = (doc: JsonReport) => doc.files[0].findings!.map(findingGist).sort();
     expect(byTable(word)).toEqual(byTable(excel));
     const grids = await readDocx(path.join(dir, 'seed.docx'));
     const comparator = word.files[0].findings!.find((f) => f.rule === 'indicator/no-comparator');

@@ -1,6 +1,6 @@
 /** `perf-targets` in-process through `run`: what a reviewer sees on stdout/stderr, and the exit codes. */
 
-import { runCli, type Ran } from './run-cli';
+import { runCli, runCliJson, type Ran } from './run-cli';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,10 +20,7 @@ let dir: string;
 
 const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
-async function json(...argv: string[]): Promise<{ code: number; doc: JsonReport; stderr: string }> {
-  const r = await cli(...argv, '--format', 'json');
-  return { code: r.code, doc: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
-}
+const json = (...argv: string[]) => runCliJson(dir, ...argv);
 
 const stderrLines = (r: { stderr: string }): string[] => r.stderr.split('\n').filter((l) => l !== '');
 

@@ -8,8 +8,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli, type Ran } from './run-cli';
-import type { JsonFinding, JsonReport } from '../../src/cli/report';
+import { findingGist, runCli, runCliJson, type Ran } from './run-cli';
+import type { JsonReport } from '../../src/cli/report';
 import { readDocx } from '../../src/cli/read-docx';
 import { cellAt, type Grid } from '../../src/domain/grid';
 import { parseA1 } from '../../src/domain/address';
@@ -25,14 +25,7 @@ const fixture = (name: string): string => path.join(FIXTURES, name);
 let dir: string;
 const cli = (...argv: string[]): Promise<Ran> => runCli(dir, ...argv);
 
-async function json(...argv: string[]): Promise<{ code: number; doc: JsonReport; stderr: string }> {
-  const r = await cli(...argv, '--format', 'json');
-  return { code: r.code, doc: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
-}
-
-/** A finding as it reads whatever the file: the rule, and its message without cell addresses. */
-const gist = (f: JsonFinding): string =>
-  `${f.rule} ${f.severity} ${f.message.replace(/\b[A-Z]{1,3}\d+\b/g, '#')}`;
+const json = (...argv: string[]) => runCliJson(dir, ...argv);
 
 /** What a finding's cell holds in the document's grids. */
 function shown(grids: Grid[], f: { sheet: string; cell: string }): string {
@@ -100,7 +93,7 @@ describe.each([
   it('gives the seed workbook’s findings, each at a cell that holds what it names', async () => {
     expect(code).toBe(1);
     const findings = word.files[0].findings!;
-    expect(findings.map(gist).sort()).toEqual(excel.files[0].findings!.map(gist).sort());
+    expect(findings.map(findingGist).sort()).toEqual(excel.files[0].findings!.map(findingGist).sort());
     const grids = await readDocx(fixture(file));
     const at = (rule: string) =>
       shown(
