@@ -263,6 +263,7 @@ class ExcelWorkbench implements Workbench {
         unitCode,
         unitName,
         findings: state.findings,
+        incomplete: state.totals.incomplete,
       });
       queueSummary(ws, layout, this.session.support.pageLayout);
       ws.activate();

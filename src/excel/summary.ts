@@ -9,7 +9,6 @@
 import { columnLetters, parseA1, quoteSheet } from '../domain/address';
 import { isPercentFormat, readAmount } from '../domain/amounts';
 import { MONEY_UNIT_LABEL, SUMMARY_HEADER_ROW } from '../domain/layout';
-import { tableAmounts } from '../domain/totals';
 import type { Field, Finding, Lang, TargetTable } from '../domain/types';
 import { summaryText } from '../i18n/summary';
 import { widthInPoints } from './template';
@@ -113,6 +112,8 @@ export interface SummaryOptions {
   unitName?: string;
   /** The workbook's findings (Finding.table indexes `all`): a project with errors is flagged. */
   findings?: readonly Finding[];
+  /** The amounts the totals could not read (TotalsView.incomplete, `table` indexing `all`). */
+  incomplete?: readonly { table: number }[];
 }
 
 export interface SummaryLayout {
@@ -157,8 +158,11 @@ export function summaryCells(
     s('errors'),
   ];
   const first = SUMMARY_HEADER_ROW + 2; // 1-based row of the first project
-  const errorsOf = (index: number): number =>
-    (options.findings ?? []).filter((f) => f.table === index && f.severity === 'error').length;
+  const errorCounts = new Map<number, number>();
+  for (const f of options.findings ?? [])
+    if (f.severity === 'error' && f.table !== undefined)
+      errorCounts.set(f.table, (errorCounts.get(f.table) ?? 0) + 1);
+  const errorsOf = (index: number): number => errorCounts.get(index) ?? 0;
   const rows = projects.map(({ table, index }, i): SummaryCell[] => {
     const row = first + i;
     const totalCell = `$${columnLetters(FIRST_AMOUNT_COLUMN)}${row}`;
@@ -189,12 +193,10 @@ export function summaryCells(
     });
   }
   total.push({ text: '' });
-  // The projects an incomplete total leaves out, as the domain reads them now.
+  // The projects an incomplete total leaves out, as the totals read them now.
+  const incomplete = new Set((options.incomplete ?? []).map((u) => u.table));
   const unread = projects
-    .filter(({ table, index }) => {
-      const a = tableAmounts(table, index);
-      return a.total === null || a.fiscal === null || a.other === null || a.planned.some((p) => p === null);
-    })
+    .filter(({ index }) => incomplete.has(index))
     .map(({ table }) => {
       const name = table.name?.text.trim();
       return name && name !== table.sheet
