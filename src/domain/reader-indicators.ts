@@ -46,22 +46,6 @@ interface Columns {
   deviation?: number;
 }
 
-type ColumnKey = keyof Columns;
-
-const COLUMN_KINDS: readonly [ColumnKey, LabelKind][] = [
-  ['level1', 'level1'],
-  ['level2', 'level2'],
-  ['name', 'indicatorName'],
-  ['description', 'description'],
-  ['basis', 'basis'],
-  ['comparator', 'comparator'],
-  ['unit', 'unit'],
-  ['actual', 'actual'],
-  ['weight', 'weight'],
-  ['score', 'score'],
-  ['deviation', 'deviation'],
-];
-
 const COST = levelKey('成本指标');
 /** The 二级 of mof-2021's 成本指标 (经济成本指标 …): beside one, 成本指标 is a 一级. */
 const isMofCostLevel2 = (text: string): boolean =>
@@ -120,8 +104,21 @@ function headerColumns(
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
   // Forms with the project period's indicators beside this year's (二级指标(长期) … 二级指标(年度)): this year's.
-  const found: Partial<Columns> = {};
-  for (const [key, kind] of COLUMN_KINDS) found[key] = pickKind(hits, kind)?.col;
+  const col = (kind: LabelKind): number | undefined => pickKind(hits, kind)?.col;
+  // Built at once (one hidden class), not key by key.
+  const found: Partial<Columns> = {
+    level1: col('level1'),
+    level2: col('level2'),
+    name: col('indicatorName'),
+    description: col('description'),
+    basis: col('basis'),
+    comparator: col('comparator'),
+    unit: col('unit'),
+    actual: col('actual'),
+    weight: col('weight'),
+    score: col('score'),
+    deviation: col('deviation'),
+  };
 
   const physical = new Set<number>();
   let right = start;
@@ -351,6 +348,9 @@ export function readIndicators(
     const comparator = optional('comparator');
     const unit = optional('unit');
     const value = view.field(row, at(cols.value));
+    // Every key at once, absent ones undefined: one hidden class for all indicators, where adding
+    // the columns a form has one by one made a class per combination, each dropped by V8 (with the
+    // code compiled for it) whenever a full collection finds no indicator of it alive.
     const indicator: Indicator = {
       row,
       level1,
@@ -358,17 +358,15 @@ export function readIndicators(
       name: slotless(view.field(row, at(cols.name)), value),
       value,
       valueText: joinValue(comparator?.text ?? '', value.text, unit?.text ?? ''),
+      description: optional('description'),
+      basis: optional('basis'),
+      comparator,
+      unit,
+      actual: optional('actual'),
+      weight: optional('weight'),
+      score: optional('score'),
+      deviation: optional('deviation'),
     };
-    const description = optional('description');
-    const basis = optional('basis');
-    if (description) indicator.description = description;
-    if (basis) indicator.basis = basis;
-    if (comparator) indicator.comparator = comparator;
-    if (unit) indicator.unit = unit;
-    for (const k of ['actual', 'weight', 'score', 'deviation'] as const) {
-      const field = optional(k);
-      if (field) indicator[k] = field;
-    }
     indicators.push(indicator);
     previous = indicator;
   }

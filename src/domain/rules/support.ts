@@ -77,7 +77,7 @@ function derivedOf(ind: Indicator): Derived {
   if (ind === lastIndicator && lastDerived) return lastDerived;
   let d = derived.get(ind);
   if (!d) {
-    d = { lookup: undefined };
+    d = { lookup: undefined, expectation: undefined, value: undefined, categories: undefined };
     derived.set(ind, d);
   }
   lastIndicator = ind;
@@ -95,7 +95,8 @@ export function bindReferences(table: TargetTable, lookup: ReferenceLookup | und
   for (const ind of table.indicators) {
     const d = derived.get(ind);
     // Derived with another lookup: derived anew.
-    if (!d || d.lookup !== lookup) derived.set(ind, { lookup });
+    if (!d || d.lookup !== lookup)
+      derived.set(ind, { lookup, expectation: undefined, value: undefined, categories: undefined });
   }
 }
 
