@@ -192,14 +192,22 @@ function createConfig({ root = __dirname, mode = 'production', env = {} } = {}) 
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: {
-            configFile: path.join(root, 'tsconfig.json'),
-            // `npm run typecheck` type-checks; the bundle only needs the JavaScript.
-            transpileOnly: true,
-            // ES modules let webpack drop unused exports; ES2020 runs in every webview Office uses for React 19.
-            compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: true },
-          },
+          // Loaders run last to first: ts-loader makes JavaScript, then Griffel's loader compiles the
+          // pane's makeStyles calls ahead of time into __styles (class names and CSS, as Fluent ships
+          // its own components), so Griffel's runtime style compiler is left out of the bundle.
+          use: [
+            { loader: '@griffel/webpack-loader' },
+            {
+              loader: 'ts-loader',
+              options: {
+                configFile: path.join(root, 'tsconfig.json'),
+                // `npm run typecheck` type-checks; the bundle only needs the JavaScript.
+                transpileOnly: true,
+                // ES modules let webpack drop unused exports; ES2020 runs in every webview Office uses for React 19.
+                compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: true },
+              },
+            },
+          ],
         },
       ],
     },
