@@ -12,6 +12,7 @@ import { t } from '../i18n/core';
 import { FindingsView } from './FindingsView';
 import { Spinner } from './Spinner';
 import type { Pane, View } from './usePane';
+import { useViewActions } from './useViewActions';
 import { ViewPanel, ViewTabs } from './ViewTabs';
 
 const VIEWS: View[] = ['findings', 'totals', 'selfEval', 'settings'];
@@ -51,6 +52,7 @@ export function Workspace(props: WorkspaceProps) {
   const { lang, pane, capabilities } = props;
   const styles = useStyles();
   const idPrefix = useId();
+  const actions = useViewActions(pane);
   const busy = pane.busy !== null;
   const liveNote = !capabilities.events
     ? t(lang, 'findings.noEvents')
@@ -73,18 +75,18 @@ export function Workspace(props: WorkspaceProps) {
           <FindingsView
             lang={lang}
             state={pane.state}
-            applied={pane.applied}
+            applied={actions.applied}
             busy={busy}
             liveNote={liveNote}
             onSelect={pane.select}
-            onFix={pane.applyFix}
-            onUndo={pane.undoFix}
+            onFix={actions.applyFix}
+            onUndo={actions.undoFix}
             rows={{
-              pending: pane.pendingRemoval,
-              onAdd: pane.addIndicatorRow,
-              onRemove: pane.removeIndicatorRow,
-              onConfirm: pane.confirmRemoval,
-              onCancel: pane.cancelRemoval,
+              pending: actions.pendingRemoval,
+              onAdd: actions.addIndicatorRow,
+              onRemove: actions.removeIndicatorRow,
+              onConfirm: actions.confirmRemoval,
+              onCancel: actions.cancelRemoval,
             }}
             references={
               <Suspense fallback={loadingView}>
@@ -92,8 +94,8 @@ export function Workspace(props: WorkspaceProps) {
                   lang={lang}
                   state={pane.state}
                   busy={busy}
-                  selection={pane.selectionForReferences}
-                  onInsert={pane.insertReference}
+                  selection={actions.selectionForReferences}
+                  onInsert={actions.insertReference}
                 />
               </Suspense>
             }
@@ -115,7 +117,7 @@ export function Workspace(props: WorkspaceProps) {
               lang={lang}
               state={pane.state}
               busy={busy}
-              onGenerate={pane.generateSelfEval}
+              onGenerate={actions.generateSelfEval}
               onSelect={pane.select}
             />
           </Suspense>
