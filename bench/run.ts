@@ -26,9 +26,9 @@ const PARTS: readonly Part[] = ['roundTrips', 'engine', 'cli', 'taskpane', 'prev
 export const TARGETS = {
   roundTrips: 2,
   engineRatio: 0.1,
-  // Issue 13: the task pane's initial JavaScript stays within 140 KB gzip (135.1 KB measured, with
-  // i18next kept as the well-kept library for strings; issue 18's 120 KB is not reached).
-  initialJsGzipBytes: 140 * 1024,
+  // Issue 18: the task pane's initial JavaScript stays within 120 KB gzip (119.1 KB measured, i18next
+  // kept; the pane's styles compiled at build time, what its first paint does not draw fetched after).
+  initialJsGzipBytes: 120 * 1024,
   taskpaneRatio: 1.3,
 };
 

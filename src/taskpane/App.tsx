@@ -2,36 +2,24 @@
  * The task pane, laid out for work at 320–350 px: the command bar fixed at the top, then 提交前检查 as
  * one status line with the notice beside it, the view tabs, and the selected view taking the rest
  * of the height and scrolling by itself — so the commands, the status and any notice stay in view.
- * Three views — 问题 (findings), 合计 (totals) and 设置 (settings). It talks only to a Workbench;
- * without one (outside Excel) it explains where it runs.
+ * Four views — 问题 (findings), 合计 (totals), 自评 and 设置 (settings). The first paint draws the
+ * command bar and 正在读取工作簿…; the status line, the tabs and the views follow in a chunk of
+ * their own (`parts.ts`). It talks only to a Workbench; without one (outside Excel) it explains
+ * where it runs.
  */
 
-import { Button, FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Dismiss20Regular } from '@fluentui/react-icons';
-import { Suspense, lazy, useId } from 'react';
+import { FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../domain/types';
 import type { Workbench } from '../excel/workbench';
 import { t } from '../i18n/core';
 import { CommandBar } from './CommandBar';
 import { LangContext } from './lang';
-import { NoticeBar } from './NoticeBar';
 import { Spinner } from './Spinner';
-import { FindingsView } from './FindingsView';
-import { StatusLine } from './StatusLine';
-import { WorkbookText, tNodes } from './text';
+import { plainError } from './pane/errors';
+import { usePaneParts } from './parts';
 import { fluentTheme, type PaneTheme } from './theme';
-import { usePane, type View } from './usePane';
-import { ViewPanel, ViewTabs } from './ViewTabs';
+import { usePane } from './usePane';
 import { useTextStyles } from './styles';
-
-const VIEWS: View[] = ['findings', 'totals', 'selfEval', 'settings'];
-
-// The pane opens on 问题; the other two views load when first shown, to keep the first load light.
-const TotalsView = lazy(() => import('./TotalsView').then((m) => ({ default: m.TotalsView })));
-const SelfEvalView = lazy(() => import('./SelfEvalView').then((m) => ({ default: m.SelfEvalView })));
-const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })));
-// The 参考指标 panel carries the indicator library: it loads once the workbook has been read.
-const ReferencePanel = lazy(() => import('./ReferencePanel').then((m) => ({ default: m.ReferencePanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -81,21 +69,6 @@ const useStyles = makeStyles({
     maxHeight: '40vh',
     overflowY: 'auto',
   },
-  tabs: {
-    flexShrink: 0,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalM,
-  },
-  scroll: {
-    flexGrow: 1,
-    minHeight: 0,
-    overflowY: 'auto',
-    overflowX: 'hidden',
-    paddingTop: 0,
-    paddingBottom: tokens.spacingVerticalXXL,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalM,
-  },
   outside: {
     overflowY: 'auto',
   },
@@ -131,6 +104,7 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
   const { lang } = props;
   const styles = useStyles();
   const text = useTextStyles();
+  const { parts } = usePaneParts();
   return (
     <>
       <CommandBar
@@ -146,7 +120,9 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
         <p className={text.paragraph}>{t(lang, 'outside.body')}</p>
         <p className={text.paragraph}>{t(lang, 'outside.howTo')}</p>
         <p className={text.paragraph}>{t(lang, 'outside.preview')}</p>
-        {props.hostMessage ? <NoticeBar intent="info">{props.hostMessage}</NoticeBar> : null}
+        {props.hostMessage && parts ? (
+          <parts.NoticeBar intent="info">{props.hostMessage}</parts.NoticeBar>
+        ) : null}
       </main>
     </>
   );
@@ -155,21 +131,19 @@ function OutsideOffice(props: { lang: Lang; hostMessage?: string }) {
 function Pane(props: { workbench: Workbench; lang: Lang }) {
   const { workbench, lang } = props;
   const styles = useStyles();
+  const text = useTextStyles();
   const pane = usePane(workbench);
-  const idPrefix = useId();
-  const busy = pane.busy !== null;
-  const capabilities = workbench.capabilities;
-  const liveNote = !capabilities.events
-    ? t(lang, 'findings.noEvents')
-    : t(lang, pane.settings.liveMarks ? 'findings.liveMarksOn' : 'findings.live');
-  const loadingView = <Spinner label={t(lang, 'common.loadingView')} />;
+  // The status line, the notices, the tabs and the views come after the first paint, in a chunk of
+  // their own: until they are here, the workbook is still being read as far as the user can tell.
+  const { parts, error: partsError } = usePaneParts();
+  const loading = pane.loading || (!parts && !partsError);
 
   return (
     <>
       <CommandBar
         lang={lang}
         disabled={false}
-        busy={busy}
+        busy={pane.busy !== null}
         onInsertTemplate={pane.insertTemplate}
         onValidate={pane.validate}
         onTotals={pane.totals}
@@ -177,111 +151,23 @@ function Pane(props: { workbench: Workbench; lang: Lang }) {
       />
       <main className={styles.work}>
         <section className={styles.top} aria-label={t(lang, 'verdict.heading')} aria-live="polite">
-          {pane.state ? <StatusLine lang={lang} state={pane.state} /> : null}
-          {pane.busy || pane.loading ? <Spinner label={t(lang, `busy.${pane.busy ?? 'load'}`)} /> : null}
-          {pane.notice ? (
-            <NoticeBar
-              intent={pane.notice.intent}
-              action={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  aria-label={t(lang, 'common.dismiss')}
-                  icon={<Dismiss20Regular />}
-                  onClick={pane.dismissNotice}
-                />
-              }
-            >
-              {pane.notice.text}
-            </NoticeBar>
+          {pane.state && parts ? <parts.StatusLine lang={lang} state={pane.state} /> : null}
+          {pane.busy || loading ? <Spinner label={t(lang, `busy.${pane.busy ?? 'load'}`)} /> : null}
+          {partsError ? (
+            <p role="alert" className={text.paragraph}>
+              {plainError(lang, partsError)}
+            </p>
           ) : null}
-          {pane.state?.problems.map((problem, i) => (
-            <NoticeBar key={i} intent="warning">
-              {problem.sheet !== undefined
-                ? tNodes(lang, 'error.problem', {
-                    sheet: <WorkbookText>{problem.sheet}</WorkbookText>,
-                    message: problem.message,
-                  })
-                : t(lang, 'error.workbookProblem', { message: problem.message })}
-            </NoticeBar>
-          ))}
-        </section>
-        <div className={styles.tabs}>
-          <ViewTabs
-            label={t(lang, 'tabs.label')}
-            idPrefix={idPrefix}
-            selected={pane.view}
-            onSelect={pane.setView}
-            tabs={VIEWS.map((value) => ({ value, label: t(lang, `tabs.${value}`) }))}
-          />
-        </div>
-        <ViewPanel idPrefix={idPrefix} selected={pane.view} className={styles.scroll}>
-          {pane.view === 'findings' ? (
-            <FindingsView
+          {parts ? (
+            <parts.PaneNotices
               lang={lang}
-              state={pane.state}
-              applied={pane.applied}
-              busy={busy}
-              liveNote={liveNote}
-              onSelect={pane.select}
-              onFix={pane.applyFix}
-              onUndo={pane.undoFix}
-              rows={{
-                pending: pane.pendingRemoval,
-                onAdd: pane.addIndicatorRow,
-                onRemove: pane.removeIndicatorRow,
-                onConfirm: pane.confirmRemoval,
-                onCancel: pane.cancelRemoval,
-              }}
-              references={
-                <Suspense fallback={loadingView}>
-                  <ReferencePanel
-                    lang={lang}
-                    state={pane.state}
-                    busy={busy}
-                    selection={pane.selectionForReferences}
-                    onInsert={pane.insertReference}
-                  />
-                </Suspense>
-              }
+              notice={pane.notice}
+              problems={pane.state?.problems ?? []}
+              onDismiss={pane.dismissNotice}
             />
           ) : null}
-          {pane.view === 'totals' ? (
-            <Suspense fallback={loadingView}>
-              <TotalsView
-                lang={lang}
-                totals={pane.state?.totals ?? null}
-                busy={busy}
-                onWriteSummary={pane.writeSummary}
-              />
-            </Suspense>
-          ) : null}
-          {pane.view === 'selfEval' ? (
-            <Suspense fallback={loadingView}>
-              <SelfEvalView
-                lang={lang}
-                state={pane.state}
-                busy={busy}
-                onGenerate={pane.generateSelfEval}
-                onSelect={pane.select}
-              />
-            </Suspense>
-          ) : null}
-          {pane.view === 'settings' ? (
-            <Suspense fallback={loadingView}>
-              <SettingsView
-                lang={lang}
-                settings={pane.settings}
-                projectName={pane.projectName}
-                canMark={capabilities.conditionalFormats}
-                disabled={pane.loading}
-                onChange={pane.updateSettings}
-                onCommit={pane.saveSettings}
-                onProjectName={pane.setProjectName}
-              />
-            </Suspense>
-          ) : null}
-        </ViewPanel>
+        </section>
+        {parts ? <parts.Workspace lang={lang} pane={pane} capabilities={workbench.capabilities} /> : null}
       </main>
     </>
   );

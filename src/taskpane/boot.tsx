@@ -7,6 +7,7 @@ import type { Workbench } from '../excel/workbench';
 import { langFromOffice, loadLang, t } from '../i18n/core';
 import { capabilitiesOf, deferredWorkbench } from './deferred';
 import { mountTaskpane } from './mount';
+import { afterFirstPaint } from './paint';
 import { loadTheme, themeFromOffice, type PaneTheme } from './theme';
 
 function officeTheme(office: typeof Office): PaneTheme {
@@ -16,21 +17,6 @@ function officeTheme(office: typeof Office): PaneTheme {
     // Hosts without theme support throw on access; the light theme is right for them.
     return 'light';
   }
-}
-
-/**
- * Resolves once the browser has painted the frame after this call (or a second later if it paints
- * nothing): the adapter chunk fetched before then competes with the pane's own script and first
- * render, and makes the pane interactive later.
- */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const later = (): void => void setTimeout(resolve, 0);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
-    else later();
-    // A pane that is not visible gets no animation frames; its workbench must still load.
-    setTimeout(resolve, 1000);
-  });
 }
 
 /**

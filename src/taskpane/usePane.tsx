@@ -1,18 +1,23 @@
 /**
  * The task pane's state and the operations behind its buttons, all through the Workbench, composed
  * from one hook per concern (src/taskpane/pane/): notices, settings, the workbook's state, the
- * runner that keeps operations one at a time, the commands, fixes and indicator rows. Views render
- * what this returns and call its actions; none of them talks to the Workbench.
+ * runner that keeps operations one at a time, and the command bar's commands. The views' own
+ * operations (fixes, indicator rows, 参考指标, 自评) are composed from the same runner and notices by
+ * `useViewActions`, which comes with those views after the pane's first paint. Views render what
+ * these return and call their actions; none of them talks to the Workbench.
  */
 
 import type { WorkbookState } from '../domain/analysis';
 import type { AddinSettings, Workbench } from '../excel/workbench';
 import { useCommands, type Commands } from './pane/useCommands';
-import { useFixes, type Fixes } from './pane/useFixes';
-import { useIndicatorRows, type IndicatorRows } from './pane/useIndicatorRows';
-import { useNotices, useRunner, type Notice, type Operation } from './pane/useOperations';
-import { useReferences, type References } from './pane/useReferences';
-import { useSelfEval, type SelfEvalCommands } from './pane/useSelfEval';
+import {
+  useNotices,
+  useRunner,
+  type Notice,
+  type Notices,
+  type Operation,
+  type Runner,
+} from './pane/useOperations';
 import { useSettings } from './pane/useSettings';
 import { useWorkbookState } from './pane/useWorkbookState';
 
@@ -20,7 +25,7 @@ export type { View } from './pane/useCommands';
 export type { Notice, Operation } from './pane/useOperations';
 export type { PendingRemoval } from './pane/useIndicatorRows';
 
-export interface Pane extends Commands, Fixes, IndicatorRows, References, SelfEvalCommands {
+export interface Pane extends Commands {
   state: WorkbookState | null;
   settings: AddinSettings;
   /** The operation running, started by the user. */
@@ -33,6 +38,9 @@ export interface Pane extends Commands, Fixes, IndicatorRows, References, SelfEv
   updateSettings: (change: Partial<AddinSettings>, persist: boolean) => void;
   saveSettings: () => void;
   select: (sheet: string, cell: string) => void;
+  /** What the views' own operations (`useViewActions`) run through and report to. */
+  runner: Runner;
+  notices: Notices;
 }
 
 export function usePane(workbench: Workbench | null): Pane {
@@ -41,17 +49,9 @@ export function usePane(workbench: Workbench | null): Pane {
   const workbook = useWorkbookState(workbench, settings.adopt, notices.fail);
   const runner = useRunner(workbench, notices, workbook.settingsLoaded, workbook.accepter);
   const commands = useCommands(runner, notices, settings);
-  const fixes = useFixes(runner, notices);
-  const rows = useIndicatorRows(runner, notices);
-  const references = useReferences(runner, notices);
-  const selfEval = useSelfEval(runner, notices);
   const { fail, say } = notices;
   return {
     ...commands,
-    ...fixes,
-    ...rows,
-    ...references,
-    ...selfEval,
     state: workbook.state,
     settings: settings.settings,
     busy: runner.busy,
@@ -61,5 +61,7 @@ export function usePane(workbench: Workbench | null): Pane {
     updateSettings: settings.update,
     saveSettings: () => void settings.persist().catch(fail),
     select: (sheet, cell) => void workbench?.select(sheet, cell).catch(fail),
+    runner,
+    notices,
   };
 }

@@ -57,9 +57,10 @@ describe('outside Office', () => {
     },
   );
 
-  it('shows why, when the page knows', () => {
+  it('shows why, when the page knows', async () => {
     render(<App workbench={null} lang="zh-CN" hostMessage="Office 的脚本没有加载" />);
-    expect(screen.getByText('Office 的脚本没有加载')).toBeTruthy();
+    // The notice comes with the parts fetched after the first paint (src/taskpane/parts.ts).
+    expect(await screen.findByText('Office 的脚本没有加载')).toBeTruthy();
   });
 });
 
