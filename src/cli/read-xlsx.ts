@@ -150,6 +150,18 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /**
+ * exceljs's Workbook, with the zh-CN built-in formats. It is loaded in the reader worker only (the
+ * command line's own thread never needs it), and alone: `require('exceljs')` also loads its
+ * streaming reader and writer (unzipper, archiver …), which take longer to load than the workbook
+ * class itself and are never used here.
+ */
+function excelWorkbook(): typeof ExcelJS.Workbook {
+  useChineseBuiltInFormats();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs has no types for its modules
+  return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+}
+
+/**
  * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
  * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
  * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
@@ -182,10 +194,7 @@ export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]
     throw new XlsxReadError('unreadable');
   }
   const parts = inspectXlsx(buf, limits);
-  useChineseBuiltInFormats();
-  // exceljs is loaded in the reader worker only: the command line's own thread never needs it.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  const workbook = new (excelWorkbook())();
   try {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch {
