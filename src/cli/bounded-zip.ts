@@ -14,47 +14,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ReadError } from './read-error';
 
-/** Why a file cannot be read; the CLI turns the code into a sentence (src/i18n/cli.ts). */
-export type ReadErrorCode =
-  | 'not-found'
-  | 'unreadable'
-  | 'empty-file'
-  | 'too-large'
-  | 'unzipped-too-large'
-  | 'part-too-large'
-  | 'too-many-elements'
-  | 'too-many-sheets'
-  | 'too-many-cells'
-  | 'too-many-rows'
-  | 'too-many-columns'
-  | 'too-many-merges'
-  | 'too-many-shared-strings'
-  | 'beyond-sheet'
-  | 'out-of-memory'
-  | 'timeout'
-  | 'ole'
-  | 'ole-document'
-  | 'not-document'
-  | 'other-format'
-  | 'not-zip'
-  | 'truncated'
-  | 'zip-encrypted'
-  | 'zip-unsupported'
-  | 'not-workbook'
-  | 'corrupt'
-  | 'no-workbooks'
-  | 'unexpected';
-
-export class ReadError extends Error {
-  constructor(
-    readonly code: ReadErrorCode,
-    readonly data: Record<string, string | number> = {},
-  ) {
-    super(`${code}${Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}`);
-    this.name = 'ReadError';
-  }
-}
+export { ReadError, type ReadErrorCode } from './read-error';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

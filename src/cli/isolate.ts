@@ -7,11 +7,15 @@
  *
  * A worker thread, not a child process: it starts in tens of milliseconds where a process takes
  * hundreds, and hands the grids over by structured clone instead of a serialised stream.
+ *
+ * A command that reads files starts the worker first thing (startReader, from src/cli/main.ts), so
+ * that the worker's start and its loading of exceljs overlap with the command line's own start
+ * (commander, the strings, the rules) rather than follow it.
  */
 
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ReadError, type ReadErrorCode } from './bounded-zip';
+import { ReadError, type ReadErrorCode } from './read-error';
 import type { XlsxLimits } from './zip-guard';
 
 /** What the worker is asked to read (src/cli/read-worker.ts); a reader of another format adds a kind. */
@@ -22,6 +26,17 @@ export interface IsolationLimits {
   heapMb: number;
   /** Time for one file, in milliseconds. */
   timeMs: number;
+}
+
+/** The reader's limits unless a caller gives others (src/cli/zip-guard.ts DEFAULT_LIMITS holds them too). */
+export const DEFAULT_ISOLATION: IsolationLimits = { heapMb: 768, timeMs: 60_000 };
+
+/** What the worker is told when it starts (src/cli/read-worker.ts). */
+export interface ReaderData {
+  /** Load exceljs before the first job, while the command line itself is starting. */
+  preloadXlsx?: boolean;
+  /** The module to run, when the worker starts from the TypeScript sources (scripts/ts-worker.js). */
+  entry?: string;
 }
 
 /** The worker's answer to one job. */
@@ -51,9 +66,13 @@ class ReaderWorker {
   private idle: NodeJS.Timeout | undefined;
   dead = false;
 
-  constructor(readonly heapMb: number) {
+  constructor(
+    readonly heapMb: number,
+    preloadXlsx = false,
+  ) {
+    const data: ReaderData = { preloadXlsx, ...(FROM_SOURCE ? { entry: ENTRY } : {}) };
     this.worker = new Worker(FROM_SOURCE ? TS_LOADER : ENTRY, {
-      workerData: FROM_SOURCE ? { entry: ENTRY } : undefined,
+      workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on('message', (reply: ReadReply) => {
@@ -113,6 +132,17 @@ class ReaderWorker {
 
 let current: ReaderWorker | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Starts the reader worker now, before any file is asked for, unless one is running; with
+ * `preloadXlsx` it loads exceljs straight away. It is the worker readIsolated then uses (when the
+ * limits are the default ones), and it ends after IDLE_MS if no file comes.
+ */
+export function startReader(preloadXlsx: boolean, limits: IsolationLimits = DEFAULT_ISOLATION): void {
+  if (current && !current.dead && current.heapMb === limits.heapMb) return;
+  current?.stop();
+  current = new ReaderWorker(limits.heapMb, preloadXlsx);
+}
 
 /**
  * Runs `job` in the reader worker within `limits` and resolves to what the worker read. Jobs run one

@@ -161,6 +161,11 @@ function excelWorkbook(): typeof ExcelJS.Workbook {
   return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
 }
 
+/** Loads exceljs before the first workbook comes (the reader worker, started ahead: src/cli/isolate.ts). */
+export function preloadXlsx(): void {
+  excelWorkbook();
+}
+
 /**
  * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
  * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a

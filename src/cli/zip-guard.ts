@@ -21,7 +21,9 @@ import {
 } from './bounded-zip';
 import { boxCost, columnsBuilt, definedNameCost, MAX_COLUMN, MAX_ROW, mergeBox } from './exceljs-refs';
 
-export { ReadError as XlsxReadError, type ReadErrorCode } from './bounded-zip';
+import { DEFAULT_ISOLATION } from './isolate';
+
+export { ReadError as XlsxReadError, type ReadErrorCode } from './read-error';
 
 export interface XlsxLimits extends ZipLimits {
   /** The file on disk. */
@@ -66,8 +68,7 @@ export const DEFAULT_LIMITS: XlsxLimits = {
   columns: 16 * MAX_COLUMN,
   mergesPerSheet: 5_000,
   sharedStrings: 500_000,
-  heapMb: 768,
-  timeMs: 60_000,
+  ...DEFAULT_ISOLATION,
 };
 
 /** What the guard keeps from its pass over the parts, for reading the add-in's sheet markers. */
