@@ -39,9 +39,14 @@ export interface ReaderData {
   entry?: string;
 }
 
-/** The worker's answer to one job. */
+/**
+ * The worker's answer to one job; before it, a job may send parts of its result as they are read
+ * (the rounds of a large workbook: src/cli/xlsx-chunks.ts).
+ */
 export type ReadReply =
-  { ok: true; value: unknown } | { ok: false; code: ReadErrorCode; data: Record<string, string | number> };
+  | { ok: true; value: unknown }
+  | { ok: false; code: ReadErrorCode; data: Record<string, string | number> }
+  | { partial: unknown };
 
 /**
  * Under jest and the benchmark this module runs from its TypeScript source, which a worker cannot
@@ -57,6 +62,7 @@ const IDLE_MS = 2_000;
 interface Pending {
   resolve(value: unknown): void;
   reject(err: Error): void;
+  partial?(value: unknown): void;
 }
 
 class ReaderWorker {
@@ -76,7 +82,8 @@ class ReaderWorker {
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on('message', (reply: ReadReply) => {
-      if (reply.ok) this.settle(undefined, reply.value);
+      if ('partial' in reply) this.pending?.partial?.(reply.partial);
+      else if (reply.ok) this.settle(undefined, reply.value);
       else this.settle(new ReadError(reply.code, reply.data));
     });
     this.worker.on('error', (err: Error & { code?: string }) => {
@@ -94,11 +101,11 @@ class ReaderWorker {
     this.rest();
   }
 
-  run(job: ReadJob, timeMs: number): Promise<unknown> {
+  run(job: ReadJob, timeMs: number, partial?: (value: unknown) => void): Promise<unknown> {
     clearTimeout(this.idle);
     this.worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending = { resolve, reject, partial };
       this.timer = setTimeout(() => {
         this.stop();
         this.settle(new ReadError('timeout', { limit: Math.round(timeMs / 1000) }));
@@ -145,16 +152,20 @@ export function startReader(preloadXlsx: boolean, limits: IsolationLimits = DEFA
 }
 
 /**
- * Runs `job` in the reader worker within `limits` and resolves to what the worker read. Jobs run one
- * at a time, in the order asked.
+ * Runs `job` in the reader worker within `limits` and resolves to what the worker read; `partial`
+ * gets the parts the worker sends before. Jobs run one at a time, in the order asked.
  */
-export function readIsolated<T>(job: ReadJob, limits: IsolationLimits): Promise<T> {
+export function readIsolated<T>(
+  job: ReadJob,
+  limits: IsolationLimits,
+  partial?: (value: unknown) => void,
+): Promise<T> {
   const run = async (): Promise<T> => {
     if (!current || current.dead || current.heapMb !== limits.heapMb) {
       current?.stop();
       current = new ReaderWorker(limits.heapMb);
     }
-    return (await current.run(job, limits.timeMs)) as T;
+    return (await current.run(job, limits.timeMs, partial)) as T;
   };
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);

@@ -17,7 +17,9 @@ for (const stream of [process.stdout, process.stderr]) stream.write = () => true
 async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
     case 'xlsx':
-      return loadXlsx(job.path, job.limits);
+      return loadXlsx(job.path, job.limits, (partial) =>
+        parentPort!.postMessage({ partial } satisfies ReadReply),
+      );
     case 'docx':
       return loadDocx(job.path, job.limits);
   }
