@@ -3,7 +3,7 @@
  * and every command that reports on tables share.
  */
 
-import { analyseGrids } from '../domain/analysis';
+import { WorkbookAnalysis, type SheetRef } from '../domain/analysis';
 import { referenceLookup } from '../domain/library';
 import type { Grid } from '../domain/grid';
 import type { Totals } from '../domain/totals';
@@ -13,7 +13,7 @@ import '../i18n/cli';
 import { EXIT_USAGE, PROGRAM, type CliIO } from './command';
 import { collectTargets } from './files';
 import { readDocx } from './read-docx';
-import { readXlsx } from './read-xlsx';
+import { DEFAULT_LIMITS, readXlsx, type SheetBatch } from './read-xlsx';
 import { printable, type FileResult } from './report';
 import { XlsxReadError } from './zip-guard';
 
@@ -27,11 +27,18 @@ export function readErrorText(lang: Lang, err: unknown): string {
 const OTHER_FORMATS = /\.(?:xls|xlsb|et|ett|ods|doc|dot|wps|wpt|odt|rtf|pdf|ofd|csv)$/i;
 const WORD = /\.(?:docx|docm|dotx)$/i;
 
-/** A workbook or a Word document, by its name; a file under another name is tried as a workbook. */
-export function readDocument(file: string): Promise<Grid[]> {
+/**
+ * A workbook or a Word document, by its name; a file under another name is tried as a workbook.
+ * `onBatch` gets its sheets as they are read (a large workbook comes in rounds); the promise gives
+ * them all.
+ */
+export async function readDocument(file: string, onBatch?: (batch: SheetBatch) => void): Promise<Grid[]> {
   const other = OTHER_FORMATS.exec(file);
-  if (other) return Promise.reject(new XlsxReadError('other-format', { ext: other[0].toLowerCase() }));
-  return WORD.test(file) ? readDocx(file) : readXlsx(file);
+  if (other) throw new XlsxReadError('other-format', { ext: other[0].toLowerCase() });
+  if (!WORD.test(file)) return readXlsx(file, DEFAULT_LIMITS, onBatch);
+  const grids = await readDocx(file);
+  onBatch?.({ total: grids.length, positions: grids.map((_, i) => i), grids });
+  return grids;
 }
 
 export interface Analysis {
@@ -46,6 +53,12 @@ export interface Analysis {
  * Reads every workbook the paths name, then validates all their tables together, so that
  * `table/duplicate-code` sees the same 项目编码 in two files checked together. Each path that cannot
  * be read is one line on stderr and a result with `error`.
+ *
+ * The files are all asked of the reader worker at once (it reads them one after the other), and the
+ * sheets it has read are checked while it reads the next ones: each sheet's tables and own rules
+ * are kept by the analysis (WorkbookAnalysis, as the add-in keeps them between edits), so that the
+ * last round only adds the sheets read last and the rules across tables. The result is the one
+ * analyseGrids gives on all the grids at once.
  */
 export async function analyse(
   paths: string[],
@@ -58,37 +71,73 @@ export async function analyse(
   const collected = (await collectTargets(paths, io.cwd)).filter(
     (item) => 'error' in item || item.absolute !== skip,
   );
-  const results: FileResult[] = [];
-  const fail = (display: string, err: unknown): void => {
-    const message = readErrorText(lang, err);
-    io.stderr.write(`${PROGRAM}: ${printable(display)}: ${message}\n`);
-    results.push({ file: display, tables: [], findings: [], error: message });
+  const analysis = new WorkbookAnalysis(lang, { references: referenceLookup });
+  /** Each file's sheets in order, once it has said how many it has; an id is `file/position`. */
+  const sheetsOf: (SheetRef[] | undefined)[] = [];
+  let checked = 0;
+  let waiting = 0;
+  const refs = (): SheetRef[] => sheetsOf.flatMap((sheets) => sheets ?? []);
+  /**
+   * Reads and checks the sheets that came since the last time, unless they are few next to those
+   * checked already (each time also runs the rules across tables and sorts the findings again).
+   */
+  let finished = false;
+  let scheduled = false;
+  const catchUp = (): void => {
+    scheduled = false;
+    if (finished || waiting === 0 || waiting * 4 < checked) return;
+    analysis.setSheets(refs());
+    analysis.analyse({ profile, reuse: true });
+    checked += waiting;
+    waiting = 0;
   };
-  const grids: Grid[] = [];
-  const fileOf: FileResult[] = [];
-  for (const item of collected) {
-    if ('error' in item) {
-      fail(item.display, item.error);
-      continue;
+  const onBatch = (f: number) => (batch: SheetBatch) => {
+    const sheets = (sheetsOf[f] ??= Array.from({ length: batch.total }, (_, p) => ({
+      id: `${f}/${p}`,
+      name: '',
+    })));
+    batch.positions.forEach((p, i) => {
+      const grid = batch.grids[i];
+      sheets[p] = { id: `${f}/${p}`, name: grid.sheet };
+      analysis.setGrid(sheets[p].id, grid);
+    });
+    waiting += batch.positions.length;
+    // After the worker's message, unless the last file has just come: then the final analysis follows.
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(catchUp);
     }
+  };
+  const reads = collected.map((item, f) =>
+    'error' in item ? Promise.reject(item.error) : readDocument(item.absolute, onBatch(f)),
+  );
+  // Each is looked at in turn; the others go on being read.
+  for (const read of reads) read.catch(() => undefined);
+
+  const results: FileResult[] = [];
+  const resultOf: (FileResult | undefined)[] = [];
+  for (const [f, item] of collected.entries()) {
     try {
-      const read = await readDocument(item.absolute);
-      const result: FileResult = { file: item.display, tables: [], findings: [] };
-      results.push(result);
-      for (const grid of read) {
-        grids.push(grid);
-        fileOf.push(result);
-      }
+      await reads[f];
+      results.push((resultOf[f] = { file: item.display, tables: [], findings: [] }));
     } catch (err) {
-      fail(item.display, err);
+      // A file that fails after some of its sheets were read is dropped whole.
+      sheetsOf[f] = undefined;
+      const message = readErrorText(lang, err);
+      io.stderr.write(`${PROGRAM}: ${printable(item.display)}: ${message}\n`);
+      results.push({ file: item.display, tables: [], findings: [], error: message });
     }
   }
-  // One analysis over every file's sheets, each sheet known by its position among them.
+  finished = true;
+  // One analysis over every file's sheets, each sheet known by its file and position.
   // Names the reference library knows are judged by it (SPEC §13).
-  const { state, sheetIds, totals } = analyseGrids(grids, { lang, profile, references: referenceLookup });
-  state.tables.forEach((table, i) => fileOf[Number(sheetIds[i])]?.tables.push(table));
+  analysis.setSheets(refs());
+  const { state, sheetIds, totals } = analysis.analyse({ profile, reuse: true });
+  const fileOf = (id: string | undefined): FileResult | undefined =>
+    id === undefined ? undefined : resultOf[Number(id.slice(0, id.indexOf('/')))];
+  state.tables.forEach((table, i) => fileOf(sheetIds[i])?.tables.push(table));
   for (const f of state.findings) {
-    const owner = f.table !== undefined ? fileOf[Number(sheetIds[f.table])] : undefined;
+    const owner = f.table !== undefined ? fileOf(sheetIds[f.table]) : undefined;
     (owner ?? results[0])?.findings.push(f);
   }
   return {

@@ -14,47 +14,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ReadError } from './read-error';
 
-/** Why a file cannot be read; the CLI turns the code into a sentence (src/i18n/cli.ts). */
-export type ReadErrorCode =
-  | 'not-found'
-  | 'unreadable'
-  | 'empty-file'
-  | 'too-large'
-  | 'unzipped-too-large'
-  | 'part-too-large'
-  | 'too-many-elements'
-  | 'too-many-sheets'
-  | 'too-many-cells'
-  | 'too-many-rows'
-  | 'too-many-columns'
-  | 'too-many-merges'
-  | 'too-many-shared-strings'
-  | 'beyond-sheet'
-  | 'out-of-memory'
-  | 'timeout'
-  | 'ole'
-  | 'ole-document'
-  | 'not-document'
-  | 'other-format'
-  | 'not-zip'
-  | 'truncated'
-  | 'zip-encrypted'
-  | 'zip-unsupported'
-  | 'not-workbook'
-  | 'corrupt'
-  | 'no-workbooks'
-  | 'unexpected';
-
-export class ReadError extends Error {
-  constructor(
-    readonly code: ReadErrorCode,
-    readonly data: Record<string, string | number> = {},
-  ) {
-    super(`${code}${Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}`);
-    this.name = 'ReadError';
-  }
-}
+export { ReadError, type ReadErrorCode } from './read-error';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -81,6 +43,11 @@ export interface ZipLimits {
 export interface ZipEntry {
   /** The name the loader sees: the local header's (or its Unicode-path field's), `.` and `..` resolved. */
   name: string;
+  /** The same before exceljs drops a leading slash: JSZip's key for the entry (a later same key replaces it). */
+  key: string;
+  /** The central header's "version made by" and external attributes, from which JSZip tells a folder. */
+  madeBy: number;
+  attributes: number;
   method: number;
   flags: number;
   compressedSize: number;
@@ -208,6 +175,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = shift + cdOffset;
   while (r.is(p, SIG_CENTRAL)) {
+    const madeBy = r.u16(p + 4);
     const flags = r.u16(p + 8);
     const method = r.u16(p + 10);
     let compressedSize = r.u32(p + 20);
@@ -215,6 +183,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
     const nameLen = r.u16(p + 28);
     const extraLen = r.u16(p + 30);
     const commentLen = r.u16(p + 32);
+    const attributes = r.u32(p + 38);
     let localOffset = r.u32(p + 42);
     const centralName = r.bytes(p + 46, nameLen);
     const extra = extraFields(r.bytes(p + 46 + nameLen, extraLen));
@@ -233,7 +202,16 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
       if (localOffset === 0xffffffff) localOffset = next();
     }
     entries.push(
-      localEntry(r, shift + localOffset, { flags, method, compressedSize, size, extra, centralName }),
+      localEntry(r, shift + localOffset, {
+        flags,
+        method,
+        compressedSize,
+        size,
+        extra,
+        centralName,
+        madeBy,
+        attributes,
+      }),
     );
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -248,6 +226,8 @@ interface CentralFields {
   size: number;
   extra: Map<number, Buffer>;
   centralName: Buffer;
+  madeBy: number;
+  attributes: number;
 }
 
 function localEntry(r: Reader, at: number, c: CentralFields): ZipEntry {
@@ -263,11 +243,14 @@ function localEntry(r: Reader, at: number, c: CentralFields): ZipEntry {
   if (!(c.flags & 0x0800) && unicodePath && unicodePath.length >= 5 && unicodePath[0] === 1) {
     if (crc32(rawName) === unicodePath.readUInt32LE(1)) name = unicodePath.subarray(5).toString('utf8');
   }
-  name = resolveName(name);
+  const key = resolveName(name);
   // exceljs drops one leading slash before it matches the part names.
-  if (name.startsWith('/')) name = name.slice(1);
+  name = key.startsWith('/') ? key.slice(1) : key;
   return {
     name,
+    key,
+    madeBy: c.madeBy,
+    attributes: c.attributes,
     method: c.method,
     flags: c.flags,
     compressedSize: c.compressedSize,

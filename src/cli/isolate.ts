@@ -7,11 +7,15 @@
  *
  * A worker thread, not a child process: it starts in tens of milliseconds where a process takes
  * hundreds, and hands the grids over by structured clone instead of a serialised stream.
+ *
+ * A command that reads files starts the worker first thing (startReader, from src/cli/main.ts), so
+ * that the worker's start and its loading of exceljs overlap with the command line's own start
+ * (commander, the strings, the rules) rather than follow it.
  */
 
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ReadError, type ReadErrorCode } from './bounded-zip';
+import { ReadError, type ReadErrorCode } from './read-error';
 import type { XlsxLimits } from './zip-guard';
 
 /** What the worker is asked to read (src/cli/read-worker.ts); a reader of another format adds a kind. */
@@ -24,9 +28,25 @@ export interface IsolationLimits {
   timeMs: number;
 }
 
-/** The worker's answer to one job. */
+/** The reader's limits unless a caller gives others (src/cli/zip-guard.ts DEFAULT_LIMITS holds them too). */
+export const DEFAULT_ISOLATION: IsolationLimits = { heapMb: 768, timeMs: 60_000 };
+
+/** What the worker is told when it starts (src/cli/read-worker.ts). */
+export interface ReaderData {
+  /** Load exceljs before the first job, while the command line itself is starting. */
+  preloadXlsx?: boolean;
+  /** The module to run, when the worker starts from the TypeScript sources (scripts/ts-worker.js). */
+  entry?: string;
+}
+
+/**
+ * The worker's answer to one job; before it, a job may send parts of its result as they are read
+ * (the rounds of a large workbook: src/cli/xlsx-chunks.ts).
+ */
 export type ReadReply =
-  { ok: true; value: unknown } | { ok: false; code: ReadErrorCode; data: Record<string, string | number> };
+  | { ok: true; value: unknown }
+  | { ok: false; code: ReadErrorCode; data: Record<string, string | number> }
+  | { partial: unknown };
 
 /**
  * Under jest and the benchmark this module runs from its TypeScript source, which a worker cannot
@@ -42,6 +62,7 @@ const IDLE_MS = 2_000;
 interface Pending {
   resolve(value: unknown): void;
   reject(err: Error): void;
+  partial?(value: unknown): void;
 }
 
 class ReaderWorker {
@@ -51,13 +72,18 @@ class ReaderWorker {
   private idle: NodeJS.Timeout | undefined;
   dead = false;
 
-  constructor(readonly heapMb: number) {
+  constructor(
+    readonly heapMb: number,
+    preloadXlsx = false,
+  ) {
+    const data: ReaderData = { preloadXlsx, ...(FROM_SOURCE ? { entry: ENTRY } : {}) };
     this.worker = new Worker(FROM_SOURCE ? TS_LOADER : ENTRY, {
-      workerData: FROM_SOURCE ? { entry: ENTRY } : undefined,
+      workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on('message', (reply: ReadReply) => {
-      if (reply.ok) this.settle(undefined, reply.value);
+      if ('partial' in reply) this.pending?.partial?.(reply.partial);
+      else if (reply.ok) this.settle(undefined, reply.value);
       else this.settle(new ReadError(reply.code, reply.data));
     });
     this.worker.on('error', (err: Error & { code?: string }) => {
@@ -75,11 +101,11 @@ class ReaderWorker {
     this.rest();
   }
 
-  run(job: ReadJob, timeMs: number): Promise<unknown> {
+  run(job: ReadJob, timeMs: number, partial?: (value: unknown) => void): Promise<unknown> {
     clearTimeout(this.idle);
     this.worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending = { resolve, reject, partial };
       this.timer = setTimeout(() => {
         this.stop();
         this.settle(new ReadError('timeout', { limit: Math.round(timeMs / 1000) }));
@@ -115,16 +141,31 @@ let current: ReaderWorker | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Runs `job` in the reader worker within `limits` and resolves to what the worker read. Jobs run one
- * at a time, in the order asked.
+ * Starts the reader worker now, before any file is asked for, unless one is running; with
+ * `preloadXlsx` it loads exceljs straight away. It is the worker readIsolated then uses (when the
+ * limits are the default ones), and it ends after IDLE_MS if no file comes.
  */
-export function readIsolated<T>(job: ReadJob, limits: IsolationLimits): Promise<T> {
+export function startReader(preloadXlsx: boolean, limits: IsolationLimits = DEFAULT_ISOLATION): void {
+  if (current && !current.dead && current.heapMb === limits.heapMb) return;
+  current?.stop();
+  current = new ReaderWorker(limits.heapMb, preloadXlsx);
+}
+
+/**
+ * Runs `job` in the reader worker within `limits` and resolves to what the worker read; `partial`
+ * gets the parts the worker sends before. Jobs run one at a time, in the order asked.
+ */
+export function readIsolated<T>(
+  job: ReadJob,
+  limits: IsolationLimits,
+  partial?: (value: unknown) => void,
+): Promise<T> {
   const run = async (): Promise<T> => {
     if (!current || current.dead || current.heapMb !== limits.heapMb) {
       current?.stop();
       current = new ReaderWorker(limits.heapMb);
     }
-    return (await current.run(job, limits.timeMs)) as T;
+    return (await current.run(job, limits.timeMs, partial)) as T;
   };
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);

@@ -3,11 +3,11 @@
  * with what it read or why it could not. Everything a file makes a library build lives and dies here.
  */
 
-import { parentPort } from 'node:worker_threads';
-import { ReadError } from './bounded-zip';
-import type { ReadJob, ReadReply } from './isolate';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ReadJob, ReaderData, ReadReply } from './isolate';
 import { loadDocx } from './read-docx';
-import { loadXlsx } from './read-xlsx';
+import { ReadError } from './read-error';
+import { loadXlsx, preloadXlsx } from './read-xlsx';
 
 // Whatever a library prints here must not reach the user's terminal or a CI log, where each
 // unreadable file is one line: the worker's output is dropped (its results travel as messages).
@@ -17,7 +17,9 @@ for (const stream of [process.stdout, process.stderr]) stream.write = () => true
 async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
     case 'xlsx':
-      return loadXlsx(job.path, job.limits);
+      return loadXlsx(job.path, job.limits, (partial) =>
+        parentPort!.postMessage({ partial } satisfies ReadReply),
+      );
     case 'docx':
       return loadDocx(job.path, job.limits);
   }
@@ -39,3 +41,6 @@ parentPort?.on('message', (job: ReadJob) => {
     },
   );
 });
+
+// Started ahead of the first file (startReader): exceljs loads while the command line starts.
+if ((workerData as ReaderData | undefined)?.preloadXlsx) preloadXlsx();

@@ -9,9 +9,11 @@ import { summaryText } from '../i18n/summary';
 import { useChineseBuiltInFormats } from './exceljs-formats';
 import { readIsolated } from './isolate';
 import { markedSheets } from './markers';
-import { DEFAULT_LIMITS, inspectXlsx, XlsxReadError, type XlsxLimits } from './zip-guard';
+import { inflateEntry, type ZipEntry } from './bounded-zip';
+import { newStub, planRounds, roundsOf, storedZip, type SheetBatch } from './xlsx-chunks';
+import { DEFAULT_LIMITS, inspectXlsx, isWorksheetPart, XlsxReadError, type XlsxLimits } from './zip-guard';
 
-export { DEFAULT_LIMITS, XlsxReadError, type XlsxLimits };
+export { DEFAULT_LIMITS, XlsxReadError, type SheetBatch, type XlsxLimits };
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30, Excel's day 0 in the 1900 date system (its phantom 1900-02-29 included). */
@@ -150,20 +152,54 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /**
- * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
- * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
- * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
- * too big, or too costly to read.
+ * exceljs's Workbook, with the zh-CN built-in formats. It is loaded in the reader worker only (the
+ * command line's own thread never needs it), and alone: `require('exceljs')` also loads its
+ * streaming reader and writer (unzipper, archiver …), which take longer to load than the workbook
+ * class itself and are never used here.
  */
-export function readXlsx(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
-  return readIsolated<Grid[]>({ kind: 'xlsx', path, limits }, limits);
+function excelWorkbook(): typeof ExcelJS.Workbook {
+  useChineseBuiltInFormats();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs has no types for its modules
+  return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+}
+
+/** Loads exceljs before the first workbook comes (the reader worker, started ahead: src/cli/isolate.ts). */
+export function preloadXlsx(): void {
+  excelWorkbook();
 }
 
 /**
- * What readXlsx does, in the calling thread: the reader worker runs it. The guard reads the file
- * here too, so that the main thread never parses untrusted bytes.
+ * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
+ * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
+ * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
+ * too big, or too costly to read. A large workbook is loaded in rounds (src/cli/xlsx-chunks.ts):
+ * `onBatch` gets the sheets of each round as soon as they are read (a file that fails after a
+ * round fails whole, and its earlier sheets are to be dropped); the promise gives them all.
  */
-export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]> {
+export async function readXlsx(
+  path: string,
+  limits: XlsxLimits = DEFAULT_LIMITS,
+  onBatch?: (batch: SheetBatch) => void,
+): Promise<Grid[]> {
+  const grids: Grid[] = [];
+  const take = (batch: SheetBatch): void => {
+    batch.positions.forEach((p, i) => (grids[p] = batch.grids[i]));
+    onBatch?.(batch);
+  };
+  take(await readIsolated<SheetBatch>({ kind: 'xlsx', path, limits }, limits, take as (b: unknown) => void));
+  return grids;
+}
+
+/**
+ * What readXlsx does, in the calling thread: the reader worker runs it, and posts each round's
+ * sheets but the last with `emit`; the last round's (or all of them) is the result. The guard reads
+ * the file here too, so that the main thread never parses untrusted bytes.
+ */
+export async function loadXlsx(
+  path: string,
+  limits: XlsxLimits,
+  emit: (batch: SheetBatch) => void = () => undefined,
+): Promise<SheetBatch> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -182,21 +218,65 @@ export async function loadXlsx(path: string, limits: XlsxLimits): Promise<Grid[]
     throw new XlsxReadError('unreadable');
   }
   const parts = inspectXlsx(buf, limits);
-  useChineseBuiltInFormats();
-  // exceljs is loaded in the reader worker only: the command line's own thread never needs it.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  const marked = markedSheets(parts);
+  const grid = (ws: ExcelJS.Worksheet): Grid => {
+    const g = sheetGrid(ws);
+    if (marked.has(ws.name) || ws.name === LIST_SHEET || looksLikeSummary(g)) g.internal = true;
+    return g;
+  };
+  const plan = planRounds(parts.entries, isWorksheetPart, limits.roundBytes);
+  if (!plan) {
+    const worksheets = await excelLoad(buf);
+    return { total: worksheets.length, positions: worksheets.map((_, i) => i), grids: worksheets.map(grid) };
+  }
+  // Each part as the guard inflated it (the same bytes: it checked they inflate to their size).
+  const inflated = new Map<ZipEntry, Buffer>();
+  const data = (e: ZipEntry): Buffer => {
+    let d = inflated.get(e);
+    if (!d) {
+      d = inflateEntry(buf, e, e.size + 1);
+      // A worksheet is used in one round only; the other parts in all of them.
+      if (!plan.has(e.name)) inflated.set(e, d);
+    }
+    return d;
+  };
+  const stub = newStub();
+  const rounds = roundsOf(plan);
+  let total: number | undefined;
+  let read = 0;
+  for (let round = 0; round < rounds; round++) {
+    const zip = storedZip(parts.entries, (e) =>
+      plan.has(e.name) && plan.get(e.name) !== round ? stub.part : data(e),
+    );
+    const worksheets = await excelLoad(zip);
+    // Every round lists the same worksheets: each keeps the ones it read in full.
+    if (total !== undefined && worksheets.length !== total)
+      throw new XlsxReadError('unexpected', { message: 'rounds differ' });
+    total = worksheets.length;
+    const batch: SheetBatch = { total, positions: [], grids: [] };
+    worksheets.forEach((ws, i) => {
+      if ((ws.properties as { tabColor?: { argb?: string } } | undefined)?.tabColor?.argb === stub.mark)
+        return;
+      batch.positions.push(i);
+      batch.grids.push(grid(ws));
+    });
+    read += batch.positions.length;
+    if (round < rounds - 1) emit(batch);
+    else {
+      if (read !== total) throw new XlsxReadError('unexpected', { message: 'rounds differ' });
+      return batch;
+    }
+  }
+  throw new XlsxReadError('unexpected', { message: 'no round' });
+}
+
+/** The worksheets exceljs reads from `zip`; anything it cannot read is a damaged file. */
+async function excelLoad(zip: Buffer): Promise<ExcelJS.Worksheet[]> {
+  const workbook = new (excelWorkbook())();
   try {
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
+    await workbook.xlsx.load(zip as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch {
     throw new XlsxReadError('corrupt');
   }
-  const marked = markedSheets(parts);
-  return workbook.worksheets.map((ws) => {
-    const grid = sheetGrid(ws);
-    if (marked.has(ws.name) || ws.name === LIST_SHEET || looksLikeSummary(grid)) {
-      grid.internal = true;
-    }
-    return grid;
-  });
+  return workbook.worksheets;
 }

@@ -17,11 +17,14 @@ import {
   zipEntries,
   type PartPlan,
   type XmlVisitor,
+  type ZipEntry,
   type ZipLimits,
 } from './bounded-zip';
 import { boxCost, columnsBuilt, definedNameCost, MAX_COLUMN, MAX_ROW, mergeBox } from './exceljs-refs';
 
-export { ReadError as XlsxReadError, type ReadErrorCode } from './bounded-zip';
+import { DEFAULT_ISOLATION } from './isolate';
+
+export { ReadError as XlsxReadError, type ReadErrorCode } from './read-error';
 
 export interface XlsxLimits extends ZipLimits {
   /** The file on disk. */
@@ -45,6 +48,11 @@ export interface XlsxLimits extends ZipLimits {
   heapMb: number;
   /** Time to read one file, in milliseconds. */
   timeMs: number;
+  /**
+   * Worksheet XML read per round (src/cli/xlsx-chunks.ts; default ROUND_BYTES): a workbook with
+   * less is loaded at once. Not a limit: tests set it to compare rounds with a single load.
+   */
+  roundBytes?: number;
 }
 
 /**
@@ -66,8 +74,7 @@ export const DEFAULT_LIMITS: XlsxLimits = {
   columns: 16 * MAX_COLUMN,
   mergesPerSheet: 5_000,
   sharedStrings: 500_000,
-  heapMb: 768,
-  timeMs: 60_000,
+  ...DEFAULT_ISOLATION,
 };
 
 /** What the guard keeps from its pass over the parts, for reading the add-in's sheet markers. */
@@ -76,6 +83,8 @@ export interface XlsxParts {
   parts: Map<string, Buffer>;
   /** Worksheet part name → its `<customProperties>` element, for sheets that have one. */
   sheetCustomProperties: Map<string, string>;
+  /** The zip's entries as JSZip lists them: what exceljs loads. */
+  entries: ZipEntry[];
 }
 
 const KEPT_PART = /^(xl\/workbook\.xml|.*\.rels|.*customProperty[^/]*\.bin|xl\/webextensions\/[^/]+\.xml)$/;
@@ -105,6 +114,9 @@ const PATTERNS: [RegExp, Kind | undefined][] = [
 ];
 
 const isBinary = (name: string): boolean => BINARY.some((re) => re.test(name));
+
+/** A part exceljs reads as a worksheet. */
+export const isWorksheetPart = (name: string): boolean => kindOf(name) === 'worksheet';
 
 function kindOf(name: string): Kind | undefined {
   if (isBinary(name)) return undefined;
@@ -237,7 +249,7 @@ function sharedStringsVisitor(budget: Budget): XmlVisitor {
 export function inspectXlsx(buf: Buffer, limits: XlsxLimits): XlsxParts {
   const entries = zipEntries(buf);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new ReadError('not-workbook');
-  const out: XlsxParts = { parts: new Map(), sheetCustomProperties: new Map() };
+  const out: XlsxParts = { parts: new Map(), sheetCustomProperties: new Map(), entries };
   const budget = new Budget(limits);
   const planFor = (name: string): PartPlan | undefined => {
     const keep = KEPT_PART.test(name);
