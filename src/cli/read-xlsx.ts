@@ -11,6 +11,7 @@ import { readIsolated } from './isolate';
 import { markedSheets } from './markers';
 import { inflateEntry, type ZipEntry } from './bounded-zip';
 import { newStub, planRounds, roundsOf, storedZip, type SheetBatch } from './xlsx-chunks';
+import { mergeBox, type Box } from './exceljs-refs';
 import { DEFAULT_LIMITS, inspectXlsx, isWorksheetPart, XlsxReadError, type XlsxLimits } from './zip-guard';
 
 export { DEFAULT_LIMITS, XlsxReadError, type SheetBatch, type XlsxLimits };
@@ -95,16 +96,97 @@ function looksLikeSummary(grid: Grid): boolean {
   return grid.cells.slice(0, SUMMARY_HEADER_ROW + 1 - grid.top).some(isHeader);
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): Grid {
+/** Column numbers fit below this, so a cell's key is row × COLUMNS + column. */
+const COLUMNS = 1 << 15;
+
+/**
+ * The merged areas of a sheet (1-based, as exceljs decodes `<mergeCell ref>`) applied as exceljs
+ * applies them: the top-left cell keeps its value, the others lose theirs; areas that overlap make
+ * the file damaged (exceljs: "Cannot merge already merged cells"). Returns the 0-based areas and the
+ * keys of covered cells other than the top-left ones.
+ */
+export function applyMerges(boxes: readonly Box[]): { merges: CellRange[]; covered: Set<number> } {
+  const seen = new Set<number>();
+  const covered = new Set<number>();
+  for (const b of boxes) {
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const key = (r - 1) * COLUMNS + (c - 1);
+        if (seen.has(key)) throw new XlsxReadError('corrupt');
+        seen.add(key);
+        if (r > b.top || c > b.left) covered.add(key);
+      }
+    }
+  }
+  const merges = boxes
+    .filter((b) => b.bottom > b.top || b.right > b.left)
+    .map((b) => ({ top: b.top - 1, left: b.left - 1, bottom: b.bottom - 1, right: b.right - 1 }))
+    // In reading order, as the cells that carry them come.
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return { merges, covered };
+}
+
+/**
+ * Marks a Workbook whose worksheets keep the merged areas exceljs parsed (`<mergeCell ref>`, in its
+ * own parse) instead of applying them: exceljs checks each new area against every one before it
+ * (Worksheet._mergeCellsInternal), a fifth of a large workbook's load, where sheetGrid applies them
+ * in one pass with the same outcome (tests/cli/merges.test.ts holds the two together).
+ */
+const DEFER_MERGES = Symbol('perfTargets.deferMerges');
+const DEFERRED = Symbol('perfTargets.mergeRefs');
+
+interface DeferringWorksheet {
+  _workbook?: Record<symbol, unknown>;
+  [DEFERRED]?: unknown[];
+}
+
+let deferring = false;
+
+/** Teaches exceljs's Worksheet to defer merges for marked workbooks only (once; others are untouched). */
+function deferMerges(): void {
+  if (deferring) return;
+  deferring = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs has no types for its modules
+  const Worksheet = require('exceljs/lib/doc/worksheet') as {
+    prototype: { _parseMergeCells(this: DeferringWorksheet, model: { mergeCells?: unknown[] }): void };
+  };
+  const apply = Worksheet.prototype._parseMergeCells;
+  Worksheet.prototype._parseMergeCells = function (this: DeferringWorksheet, model) {
+    if (this._workbook?.[DEFER_MERGES]) this[DEFERRED] = model.mergeCells ?? [];
+    else apply.call(this, model);
+  };
+}
+
+/** The merged areas exceljs parsed and left to the reader, as exceljs would decode them; undefined: it applied them. */
+function deferredBoxes(ws: ExcelJS.Worksheet): Box[] | undefined {
+  const refs = (ws as unknown as DeferringWorksheet)[DEFERRED];
+  if (!refs) return undefined;
+  return refs.map((ref) => {
+    // exceljs fails on a `<mergeCell>` without a reference, or one it cannot decode.
+    if (typeof ref !== 'string') throw new XlsxReadError('corrupt');
+    try {
+      return mergeBox(ref);
+    } catch {
+      throw new XlsxReadError('corrupt');
+    }
+  });
+}
+
+/** A worksheet's cells as a Grid, its merged areas applied (by exceljs, or here when it deferred them). */
+export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   const rows = new Map<number, Map<number, GridCell>>();
   const mergeBoxes = new Map<string, CellRange>();
+  const boxes = deferredBoxes(ws);
+  const applied = boxes ? applyMerges(boxes) : undefined;
   let top = Infinity;
   let left = Infinity;
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
       const r = Number(cell.row) - 1;
       const c = Number(cell.col) - 1;
-      if (cell.isMerged) {
+      if (applied) {
+        if (applied.covered.has(r * COLUMNS + c)) return;
+      } else if (cell.isMerged) {
         const master = cell.master;
         const key = master.address;
         const mr = Number(master.row) - 1;
@@ -127,7 +209,8 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
       left = Math.min(left, c);
     });
   });
-  const merges = [...mergeBoxes.values()].filter((m) => m.bottom > m.top || m.right > m.left);
+  const merges =
+    applied?.merges ?? [...mergeBoxes.values()].filter((m) => m.bottom > m.top || m.right > m.left);
   for (const m of merges) {
     top = Math.min(top, m.top);
     left = Math.min(left, m.left);
@@ -159,6 +242,7 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
  */
 function excelWorkbook(): typeof ExcelJS.Workbook {
   useChineseBuiltInFormats();
+  deferMerges();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs has no types for its modules
   return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
 }
@@ -273,6 +357,7 @@ export async function loadXlsx(
 /** The worksheets exceljs reads from `zip`; anything it cannot read is a damaged file. */
 async function excelLoad(zip: Buffer): Promise<ExcelJS.Worksheet[]> {
   const workbook = new (excelWorkbook())();
+  (workbook as unknown as Record<symbol, boolean>)[DEFER_MERGES] = true;
   try {
     await workbook.xlsx.load(zip as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch {
