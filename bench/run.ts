@@ -29,7 +29,10 @@ export const TARGETS = {
   // Issue 18: the task pane's initial JavaScript stays within 120 KB gzip (119.1 KB measured, i18next
   // kept; the pane's styles compiled at build time, what its first paint does not draw fetched after).
   initialJsGzipBytes: 120 * 1024,
-  taskpaneRatio: 1.3,
+  // Issue 18: the pane interactive within 1.15× a bare React + Fluent page, the command line within
+  // 1.3× a Node process that only loads the same workbook with exceljs.
+  taskpaneRatio: 1.15,
+  cliRatio: 1.3,
 };
 
 export interface Results {
@@ -87,7 +90,7 @@ function printCli(c: CliResult, d: CliDetail): void {
   console.log(`  perf-targets check (guard, reader worker, rules, JSON) ${pad(c.checkMs.toFixed(0), 7)} ms`);
   console.log(`  node loading the workbook with exceljs, nothing else ${pad(c.loadOnlyMs.toFixed(0), 7)} ms`);
   console.log(`    runs: check ${d.checks.join(', ')}; load only ${d.loads.join(', ')}`);
-  console.log(`  ratio ${c.ratio}`);
+  console.log(`  ratio ${c.ratio}   target ≤ ${TARGETS.cliRatio}: ${verdict(c.ratio <= TARGETS.cliRatio)}`);
 }
 
 function printTaskpane(t: TaskpaneResult, d: TaskpaneDetail): void {
