@@ -40,7 +40,10 @@ export interface XlsxLimits extends ZipLimits {
   rows: number;
   /** Column objects over all sheets: exceljs builds every column up to the last `<col>` names. */
   columns: number;
-  /** Merged areas in one sheet: exceljs compares each new one with all before it. */
+  /**
+   * Merged areas in one sheet: exceljs compares each new one with all before it when it applies
+   * them (as it does for an annotated copy; the reader applies them itself, in one pass).
+   */
   mergesPerSheet: number;
   /** Entries of xl/sharedStrings.xml. */
   sharedStrings: number;
