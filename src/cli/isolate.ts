@@ -59,7 +59,10 @@ const TS_LOADER = path.join(__dirname, '..', '..', 'scripts', 'ts-worker.js');
 /** A worker left idle this long is ended, so that a long-lived caller (tests) does not keep one around. */
 const IDLE_MS = 2_000;
 
+/** A file asked of the reader: its job, its time, and where its answer goes. */
 interface Pending {
+  job: ReadJob;
+  timeMs: number;
   resolve(value: unknown): void;
   reject(err: Error): void;
   partial?(value: unknown): void;
@@ -67,7 +70,13 @@ interface Pending {
 
 class ReaderWorker {
   readonly worker: Worker;
-  private pending: Pending | undefined;
+  /**
+   * The files posted to the worker and not yet answered, in the order posted: the worker reads them
+   * one after the other (src/cli/read-worker.ts), so the first is the one it is reading. Posting
+   * each file as soon as it is asked for keeps the worker reading while the command line's thread
+   * checks what came before, instead of waiting for it to ask for the next file.
+   */
+  private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private idle: NodeJS.Timeout | undefined;
   dead = false;
@@ -82,36 +91,31 @@ class ReaderWorker {
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on('message', (reply: ReadReply) => {
-      if ('partial' in reply) this.pending?.partial?.(reply.partial);
+      if ('partial' in reply) this.pending[0]?.partial?.(reply.partial);
       else if (reply.ok) this.settle(undefined, reply.value);
       else this.settle(new ReadError(reply.code, reply.data));
     });
     this.worker.on('error', (err: Error & { code?: string }) => {
-      this.dead = true;
-      this.settle(
+      this.fail(
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? new ReadError('out-of-memory', { limit: heapMb })
           : new ReadError('unexpected', { message: String(err.message).split('\n')[0] }),
       );
     });
-    this.worker.on('exit', () => {
-      this.dead = true;
-      this.settle(new ReadError('unexpected', { message: 'the reader stopped' }));
-    });
+    this.worker.on('exit', () => this.fail(new ReadError('unexpected', { message: 'the reader stopped' })));
     this.rest();
   }
 
-  run(job: ReadJob, timeMs: number, partial?: (value: unknown) => void): Promise<unknown> {
+  get busy(): boolean {
+    return this.pending.length > 0;
+  }
+
+  run(p: Pending): void {
     clearTimeout(this.idle);
     this.worker.ref();
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject, partial };
-      this.timer = setTimeout(() => {
-        this.stop();
-        this.settle(new ReadError('timeout', { limit: Math.round(timeMs / 1000) }));
-      }, timeMs);
-      this.worker.postMessage(job);
-    });
+    this.pending.push(p);
+    this.worker.postMessage(p.job);
+    if (this.pending.length === 1) this.time();
   }
 
   stop(): void {
@@ -119,14 +123,36 @@ class ReaderWorker {
     void this.worker.terminate();
   }
 
+  /** The file being read has its time from when the worker starts on it (the previous one answered). */
+  private time(): void {
+    const p = this.pending[0];
+    this.timer = setTimeout(() => {
+      this.stop();
+      this.fail(new ReadError('timeout', { limit: Math.round(p.timeMs / 1000) }));
+    }, p.timeMs);
+  }
+
   private settle(err: Error | undefined, value?: unknown): void {
-    const p = this.pending;
+    const p = this.pending.shift();
     if (!p) return;
-    this.pending = undefined;
     clearTimeout(this.timer);
     if (err) p.reject(err);
     else p.resolve(value);
-    if (!this.dead) this.rest();
+    if (this.pending.length > 0) this.time();
+    else if (!this.dead) this.rest();
+  }
+
+  /**
+   * The worker is gone (out of memory, out of time, or it stopped): the file it was reading fails
+   * with `err`; the files posted after it go to a fresh worker.
+   */
+  private fail(err: Error): void {
+    this.dead = true;
+    clearTimeout(this.timer);
+    const [reading, ...after] = this.pending;
+    this.pending = [];
+    reading?.reject(err);
+    for (const p of after) dispatch(p, this.heapMb);
   }
 
   /** Idle: the worker must not keep the process alive, and goes after a while. */
@@ -138,7 +164,18 @@ class ReaderWorker {
 }
 
 let current: ReaderWorker | undefined;
-let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Posts `p` to the current worker, or to a new one when there is none, it is gone, or its heap is
+ * another (a worker still reading files of the other heap finishes them on its own).
+ */
+function dispatch(p: Pending, heapMb: number): void {
+  if (!current || current.dead || current.heapMb !== heapMb) {
+    if (current && !current.dead && !current.busy) current.stop();
+    current = new ReaderWorker(heapMb);
+  }
+  current.run(p);
+}
 
 /**
  * Starts the reader worker now, before any file is asked for, unless one is running; with
@@ -147,27 +184,21 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function startReader(preloadXlsx: boolean, limits: IsolationLimits = DEFAULT_ISOLATION): void {
   if (current && !current.dead && current.heapMb === limits.heapMb) return;
-  current?.stop();
+  if (current && !current.dead && !current.busy) current.stop();
   current = new ReaderWorker(limits.heapMb, preloadXlsx);
 }
 
 /**
  * Runs `job` in the reader worker within `limits` and resolves to what the worker read; `partial`
- * gets the parts the worker sends before. Jobs run one at a time, in the order asked.
+ * gets the parts the worker sends before. Files are read one at a time, in the order asked, each
+ * within its own time.
  */
 export function readIsolated<T>(
   job: ReadJob,
   limits: IsolationLimits,
   partial?: (value: unknown) => void,
 ): Promise<T> {
-  const run = async (): Promise<T> => {
-    if (!current || current.dead || current.heapMb !== limits.heapMb) {
-      current?.stop();
-      current = new ReaderWorker(limits.heapMb);
-    }
-    return (await current.run(job, limits.timeMs, partial)) as T;
-  };
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
+  return new Promise<T>((resolve, reject) =>
+    dispatch({ job, timeMs: limits.timeMs, resolve, reject, partial }, limits.heapMb),
+  );
 }

@@ -25,8 +25,19 @@ async function read(job: ReadJob): Promise<unknown> {
   }
 }
 
+/**
+ * The files come as they are asked for, several at a time (src/cli/isolate.ts); each is read after
+ * the one before has been answered, so that only one file's objects live here at once and each
+ * answer comes in the order asked.
+ */
+let last: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (job: ReadJob) => {
-  read(job).then(
+  last = last.then(() => answer(job));
+});
+
+function answer(job: ReadJob): Promise<void> {
+  return read(job).then(
     (value) => parentPort!.postMessage({ ok: true, value } satisfies ReadReply),
     (err: unknown) => {
       const reply: ReadReply =
@@ -40,7 +51,7 @@ parentPort?.on('message', (job: ReadJob) => {
       parentPort!.postMessage(reply);
     },
   );
-});
+}
 
 // Started ahead of the first file (startReader): exceljs loads while the command line starts.
 if ((workerData as ReaderData | undefined)?.preloadXlsx) preloadXlsx();

@@ -21,8 +21,27 @@ const NO_GUARD: XlsxLimits = {
 };
 
 let dir: string;
+/** A merge over the whole sheet: exceljs builds every cell of it, past any small heap. */
+let bomb: string;
+/** 500,000 cells take exceljs seconds (2.5–6 s on the development machine); the guard is off here. */
+let slow: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'perf-isolate-'));
+  bomb = path.join(dir, 'merge.xlsx');
+  await fs.writeFile(
+    bomb,
+    zipParts(minimalXlsxParts('<sheetData/><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>')),
+  );
+  const rows = Array.from({ length: 50_000 }, (_, i) => {
+    const r = i + 1;
+    const cells = 'ABCDEFGHIJ'
+      .split('')
+      .map((c, j) => `<c r="${c}${r}"><v>${j}</v></c>`)
+      .join('');
+    return `<row r="${r}">${cells}</row>`;
+  });
+  slow = path.join(dir, 'cells.xlsx');
+  await fs.writeFile(slow, zipParts(minimalXlsxParts(`<sheetData>${rows.join('')}</sheetData>`)));
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -40,11 +59,6 @@ async function readError(p: string, limits: XlsxLimits): Promise<XlsxReadError> 
 
 describe('the reader worker', () => {
   it('ends a file that exhausts its heap with out-of-memory, then reads the next file', async () => {
-    const bomb = path.join(dir, 'merge.xlsx');
-    await fs.writeFile(
-      bomb,
-      zipParts(minimalXlsxParts('<sheetData/><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>')),
-    );
     const err = await readError(bomb, { ...NO_GUARD, heapMb: 96 });
     expect(err.code).toBe('out-of-memory');
     expect(err.data).toEqual({ limit: 96 });
@@ -56,20 +70,26 @@ describe('the reader worker', () => {
   }, 120_000);
 
   it('ends a file that takes longer than its time with timeout', async () => {
-    // 500,000 cells take exceljs seconds (2.5–6 s on the development machine); the guard is off here.
-    const rows = Array.from({ length: 50_000 }, (_, i) => {
-      const r = i + 1;
-      const cells = 'ABCDEFGHIJ'
-        .split('')
-        .map((c, j) => `<c r="${c}${r}"><v>${j}</v></c>`)
-        .join('');
-      return `<row r="${r}">${cells}</row>`;
-    });
-    const slow = path.join(dir, 'cells.xlsx');
-    await fs.writeFile(slow, zipParts(minimalXlsxParts(`<sheetData>${rows.join('')}</sheetData>`)));
     const err = await readError(slow, { ...NO_GUARD, timeMs: 1_000 });
     expect(err.code).toBe('timeout');
     expect(err.data).toEqual({ limit: 1 });
+  }, 120_000);
+
+  it('files asked for behind one that ends its worker are read by a fresh worker', async () => {
+    const after = ['x', 'y'];
+    await Promise.all(
+      after.map((n) => writeGridsXlsx([gridFromRows(n, [[n]])], path.join(dir, `${n}.xlsx`))),
+    );
+    // All asked at once: the worker has them queued when the first ends it.
+    const results = await Promise.allSettled([
+      readXlsx(slow, { ...NO_GUARD, timeMs: 1_000 }),
+      readXlsx(path.join(dir, 'x.xlsx')),
+      readXlsx(bomb, { ...NO_GUARD, heapMb: 96 }),
+      readXlsx(path.join(dir, 'y.xlsx')),
+    ]);
+    expect(
+      results.map((r) => (r.status === 'fulfilled' ? r.value[0].sheet : (r.reason as XlsxReadError).code)),
+    ).toEqual(['timeout', 'x', 'out-of-memory', 'y']);
   }, 120_000);
 
   it('reads files asked for together one after the other, each with its own answer', async () => {
