@@ -1,6 +1,6 @@
 /** An .xlsx file → the plain grids the domain reads (one per worksheet), through exceljs. */
 
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { LIST_SHEET, SUMMARY_HEADER_ROW } from '../domain/layout';
@@ -79,19 +79,22 @@ function gridCell(cell: ExcelJS.Cell): GridCell | undefined {
  * Its markers are lost when WPS or LibreOffice re-saves the file, the header is not; a user's own
  * sheet that happens to be called 汇总 has no such header and is read.
  */
+let summaryHeaders: string[][] | undefined;
+
 function looksLikeSummary(grid: Grid): boolean {
   if (grid.left !== 0 || grid.top > SUMMARY_HEADER_ROW) return false;
+  // Compared without white space: the amount headers carry their unit on a line of its own.
+  const squeeze = (s: string): string => s.replace(/\s+/g, '');
+  // Each language's header, looked up once (every sheet of every file is asked).
+  const headers = (summaryHeaders ??= LANGS.map((lang) =>
+    ['code', 'name', 'sheet', 'total'].map((key) => squeeze(summaryText(lang, key))),
+  ));
   const isHeader = (cells: Grid['cells'][number] | undefined): boolean => {
     const at = (i: number): string => {
       const v = cells?.[i]?.value;
-      return typeof v === 'string' ? v.trim() : '';
+      return typeof v === 'string' ? squeeze(v) : '';
     };
-    return LANGS.some((lang) =>
-      // Compared without white space: the amount headers carry their unit on a line of its own.
-      ['code', 'name', 'sheet', 'total'].every(
-        (key, i) => at(i).replace(/\s+/g, '') === summaryText(lang, key).replace(/\s+/g, ''),
-      ),
-    );
+    return headers.some((header) => header.every((text, i) => at(i) === text));
   };
   return grid.cells.slice(0, SUMMARY_HEADER_ROW + 1 - grid.top).some(isHeader);
 }
@@ -284,9 +287,10 @@ export async function loadXlsx(
   limits: XlsxLimits,
   emit: (batch: SheetBatch) => void = () => undefined,
 ): Promise<SheetBatch> {
+  // Read at once: the reader worker has nothing else to do meanwhile (its next file waits).
   let stat;
   try {
-    stat = await fs.stat(path);
+    stat = statSync(path);
   } catch (err) {
     const code = (err as { code?: string }).code;
     throw new XlsxReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable');
@@ -297,7 +301,7 @@ export async function loadXlsx(
   }
   let buf: Buffer;
   try {
-    buf = await fs.readFile(path);
+    buf = readFileSync(path);
   } catch {
     throw new XlsxReadError('unreadable');
   }
