@@ -56,6 +56,9 @@ const FROM_SOURCE = path.extname(__filename) === '.ts';
 const ENTRY = path.join(__dirname, `read-worker${FROM_SOURCE ? '.ts' : '.js'}`);
 const TS_LOADER = path.join(__dirname, '..', '..', 'scripts', 'ts-worker.js');
 
+/** The reader worker's young generation, in MB (see the worker's resource limits below). */
+const YOUNG_MB = 16;
+
 /** A worker left idle this long is ended, so that a long-lived caller (tests) does not keep one around. */
 const IDLE_MS = 2_000;
 
@@ -88,7 +91,10 @@ class ReaderWorker {
     const data: ReaderData = { preloadXlsx, ...(FROM_SOURCE ? { entry: ENTRY } : {}) };
     this.worker = new Worker(FROM_SOURCE ? TS_LOADER : ENTRY, {
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      // A young generation of 16 MB, a third of what V8 gives a 768 MB heap: exceljs makes a great
+      // deal of short-lived garbage, and scavenging it in smaller spaces was faster here (500 small
+      // files: 7.3-7.9 -> 5.2-6.6 s; the 1,000-table workbook 3 % faster; one file the same).
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB },
     });
     this.worker.on('message', (reply: ReadReply) => {
       if ('partial' in reply) this.pending[0]?.partial?.(reply.partial);
