@@ -314,7 +314,10 @@ export async function loadXlsx(
   };
   const plan = planRounds(parts.entries, isWorksheetPart, limits.roundBytes);
   if (!plan) {
-    const worksheets = await excelLoad(buf);
+    // The parts as the guard inflated them (zlib, in C++), stored: JSZip would inflate them again
+    // in JavaScript. The same workbook a round is made of (below), all its sheets in full.
+    const zip = storedZip(parts.entries, (e) => inflateEntry(buf, e, e.size + 1));
+    const worksheets = await excelLoad(zip);
     return { total: worksheets.length, positions: worksheets.map((_, i) => i), grids: worksheets.map(grid) };
   }
   // Each part as the guard inflated it (the same bytes: it checked they inflate to their size).
