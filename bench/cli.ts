@@ -6,10 +6,11 @@
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { seedStandardGrids } from '../tests/fixtures/seed-grids';
 import { writeGridsXlsx } from '../tests/fixtures/xlsx';
 import { median, round1, round3 } from './stats';
 import { stackedWorkbook } from './workbooks';
@@ -25,7 +26,13 @@ export interface CliDetail {
   runs: number;
   checks: number[];
   loads: number[];
+  /** A reviewer's batch: `perf-targets check` on a folder of small workbooks (printed, not in results.json). */
+  batch: { files: number; tablesPerFile: number; runs: number[]; medianMs: number };
 }
+
+/** The batch: this many copies of the seed's six tables, each a workbook of its own. */
+const BATCH_FILES = 500;
+const BATCH_RUNS = 3;
 
 export interface CliOptions {
   sheets?: number;
@@ -90,6 +97,19 @@ export async function measureCli(
     }
     const checkMs = median(checks);
     const loadOnlyMs = median(loads);
+
+    const folder = join(dir, 'batch');
+    mkdirSync(folder);
+    const seed = seedStandardGrids();
+    const one = join(dir, 'seed.xlsx');
+    await writeGridsXlsx(seed, one);
+    for (let i = 0; i < BATCH_FILES; i++)
+      copyFileSync(one, join(folder, `${String(i).padStart(3, '0')}.xlsx`));
+    const batchRuns: number[] = [];
+    for (let i = 0; i < BATCH_RUNS; i++) {
+      batchRuns.push(timedProcess([bin, 'check', folder, '--format', 'json']));
+      log(`cli batch run ${i + 1}/${BATCH_RUNS}: ${BATCH_FILES} files ${batchRuns[i].toFixed(0)} ms`);
+    }
     return {
       result: {
         tables: sheets * perSheet,
@@ -97,7 +117,17 @@ export async function measureCli(
         loadOnlyMs: round1(loadOnlyMs),
         ratio: round3(checkMs / loadOnlyMs),
       },
-      detail: { runs, checks: checks.map(Math.round), loads: loads.map(Math.round) },
+      detail: {
+        runs,
+        checks: checks.map(Math.round),
+        loads: loads.map(Math.round),
+        batch: {
+          files: BATCH_FILES,
+          tablesPerFile: seed.length,
+          runs: batchRuns.map(Math.round),
+          medianMs: Math.round(median(batchRuns)),
+        },
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -91,6 +91,10 @@ function printCli(c: CliResult, d: CliDetail): void {
   console.log(`  node loading the workbook with exceljs, nothing else ${pad(c.loadOnlyMs.toFixed(0), 7)} ms`);
   console.log(`    runs: check ${d.checks.join(', ')}; load only ${d.loads.join(', ')}`);
   console.log(`  ratio ${c.ratio}   target ≤ ${TARGETS.cliRatio}: ${verdict(c.ratio <= TARGETS.cliRatio)}`);
+  const b = d.batch;
+  console.log(
+    `  a reviewer's batch: check on a folder of ${b.files} workbooks of ${b.tablesPerFile} tables, median of ${b.runs.length}: ${b.medianMs} ms (${(b.medianMs / b.files).toFixed(1)} ms a file; runs ${b.runs.join(', ')})`,
+  );
 }
 
 function printTaskpane(t: TaskpaneResult, d: TaskpaneDetail): void {
