@@ -10,13 +10,12 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { Grid } from '../../src/domain/grid';
 import { applyMerges, loadXlsx, sheetGrid, XlsxReadError, type SheetBatch } from '../../src/cli/read-xlsx';
 import { DEFAULT_LIMITS } from '../../src/cli/zip-guard';
 import { stackedWorkbook } from '../../bench/workbooks';
 import { seedStandardGrids } from '../fixtures/seed-grids';
-import { gridsWorkbook, xlsxParts, zipParts } from '../fixtures/xlsx';
+import { tagEndIn, writtenXlsx, xlsxParts, xlsxTexts, zipParts } from '../fixtures/xlsx';
 
 let dir: string;
 beforeAll(async () => {
@@ -71,9 +70,6 @@ async function same(data: Buffer): Promise<boolean> {
   return true;
 }
 
-const written = async (grids: Grid[]): Promise<Buffer> =>
-  Buffer.from(await gridsWorkbook(grids).xlsx.writeBuffer());
-
 const sheet = (merges: string, extra = ''): string =>
   '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c><c r="B1"><v>5</v></c>' +
   `<c r="C1"><v>7</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>${extra}</sheetData>` +
@@ -81,8 +77,8 @@ const sheet = (merges: string, extra = ''): string =>
 
 describe('merged areas applied by the reader are the ones exceljs applies', () => {
   it('written workbooks: the seed, the benchmark’s stacked tables', async () => {
-    expect(await same(await written(seedStandardGrids()))).toBe(true);
-    expect(await same(await written(stackedWorkbook(3, 4)))).toBe(true);
+    expect(await same(await writtenXlsx(seedStandardGrids()))).toBe(true);
+    expect(await same(await writtenXlsx(stackedWorkbook(3, 4)))).toBe(true);
   });
 
   it.each([
@@ -150,10 +146,7 @@ describe('merged areas applied by the reader are the ones exceljs applies', () =
 describe('mutated workbooks: the same grids as exceljs’s merging, or its refusal', () => {
   let base: { name: string; text: string }[];
   beforeAll(async () => {
-    const zip = await JSZip.loadAsync(await written(seedStandardGrids().slice(0, 3)));
-    base = [];
-    for (const f of Object.values(zip.files))
-      if (!f.dir) base.push({ name: f.name, text: await f.async('string') });
+    base = await xlsxTexts(await writtenXlsx(seedStandardGrids().slice(0, 3)));
   });
 
   const TOKENS = [
@@ -188,8 +181,7 @@ describe('mutated workbooks: the same grids as exceljs’s merging, or its refus
               .filter((i) => base[i].name.startsWith('xl/worksheets/sheet'));
             const i = m.part % 4 === 0 ? m.part % texts.length : sheets[m.part % sheets.length];
             const t = texts[i];
-            const ends = [...t.matchAll(/>/g)].map((x) => x.index + 1).slice(2, -1);
-            const k = ends.length ? ends[Math.floor(m.at * (ends.length - 1))] : 0;
+            const k = tagEndIn(t, m.at);
             texts[i] = t.slice(0, k) + m.token + t.slice(k);
           }
           if (await same(zipParts(base.map((b, i) => ({ name: b.name, data: texts[i] }))))) compared++;

@@ -18,7 +18,7 @@ import { loadXlsx, readXlsx, XlsxReadError, type SheetBatch } from '../../src/cl
 import { DEFAULT_LIMITS } from '../../src/cli/zip-guard';
 import { stackedWorkbook } from '../../bench/workbooks';
 import { seedStandardGrids } from '../fixtures/seed-grids';
-import { gridsWorkbook, xlsxParts, zipParts, type ZipPart } from '../fixtures/xlsx';
+import { tagEndIn, writtenXlsx, xlsxParts, xlsxTexts, zipParts, type ZipPart } from '../fixtures/xlsx';
 import { runCli } from './run-cli';
 import { analyseGrids } from '../../src/domain/analysis';
 import { referenceLookup } from '../../src/domain/library';
@@ -78,9 +78,6 @@ async function sameInRounds(data: Buffer): Promise<number> {
   return rounds;
 }
 
-const written = async (grids: Grid[]): Promise<Buffer> =>
-  Buffer.from(await gridsWorkbook(grids).xlsx.writeBuffer());
-
 const sheet = (i: number): string =>
   `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>表${i}</t></is></c><c r="B1"><v>${i}</v></c></row>` +
   `<row r="2"><c r="A2"><f>B1*2</f><v>${2 * i}</v></c></row></sheetData>` +
@@ -88,12 +85,12 @@ const sheet = (i: number): string =>
 
 describe('a workbook read in rounds gives what it gives read at once', () => {
   it('the benchmark’s stacked tables, the seed, several sheets of each', async () => {
-    expect(await sameInRounds(await written(stackedWorkbook(7, 3)))).toBe(4);
+    expect(await sameInRounds(await writtenXlsx(stackedWorkbook(7, 3)))).toBe(4);
     const twice = [
       ...seedStandardGrids(),
       ...seedStandardGrids().map((g) => ({ ...g, sheet: `${g.sheet}2` })),
     ];
-    expect(await sameInRounds(await written(twice))).toBeGreaterThan(1);
+    expect(await sameInRounds(await writtenXlsx(twice))).toBeGreaterThan(1);
   });
 
   it('hidden sheets, the add-in’s own sheets, a sheet list out of part order', async () => {
@@ -152,12 +149,7 @@ describe('a workbook read in rounds gives what it gives read at once', () => {
 describe('mutated workbooks: the same grids or the same refusal, in rounds or at once', () => {
   let base: { name: string; text: string }[];
   beforeAll(async () => {
-    const zip = await JSZip.loadAsync(
-      await written([...seedStandardGrids(), ...seedStandardGrids()].slice(0, 4)),
-    );
-    base = [];
-    for (const f of Object.values(zip.files))
-      if (!f.dir) base.push({ name: f.name, text: await f.async('string') });
+    base = await xlsxTexts(await writtenXlsx([...seedStandardGrids(), ...seedStandardGrids()].slice(0, 4)));
   });
 
   const TOKENS = [
@@ -196,9 +188,7 @@ describe('mutated workbooks: the same grids or the same refusal, in rounds or at
           for (const m of mutations) {
             const i = m.part % texts.length;
             const t = texts[i];
-            // After the end of a tag inside the root element, so that the XML often stays well-formed.
-            const ends = [...t.matchAll(/>/g)].map((x) => x.index + 1).slice(2, -1);
-            const k = ends.length ? ends[Math.floor(m.at * (ends.length - 1))] : 0;
+            const k = tagEndIn(t, m.at);
             texts[i] = m.cut ? t.slice(0, k) + t.slice(k + 40) : t.slice(0, k) + m.token + t.slice(k);
           }
           const rounds = await sameInRounds(zipParts(base.map((b, i) => ({ name: b.name, data: texts[i] }))));
@@ -217,7 +207,7 @@ describe('mutated workbooks: the same grids or the same refusal, in rounds or at
 describe('the command line on a workbook read in rounds', () => {
   it('reports what analyseGrids reports on the grids read at once; a file failing in a later round is dropped whole', async () => {
     // Over the default round size: about 1.3 MB of worksheet XML in 20 sheets.
-    const big = await saved(await written(stackedWorkbook(20, 3)));
+    const big = await saved(await writtenXlsx(stackedWorkbook(20, 3)));
     const zip = await JSZip.loadAsync(await fs.readFile(big));
     const broken: ZipPart[] = [];
     for (const f of Object.values(zip.files)) {
