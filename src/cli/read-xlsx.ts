@@ -73,19 +73,19 @@ function gridCell(cell: ExcelJS.Cell): GridCell | undefined {
   return out;
 }
 
+/** Each language's 汇总 header, squeezed, once looked up (every sheet of every file is asked). */
+let summaryHeaders: string[][] | undefined;
+
 /**
  * The 汇总 sheet the add-in writes (src/excel/summary.ts) has its own header row, in Chinese or
  * English, in one of its first rows (under the title and the unit line since they were added).
  * Its markers are lost when WPS or LibreOffice re-saves the file, the header is not; a user's own
  * sheet that happens to be called 汇总 has no such header and is read.
  */
-let summaryHeaders: string[][] | undefined;
-
 function looksLikeSummary(grid: Grid): boolean {
   if (grid.left !== 0 || grid.top > SUMMARY_HEADER_ROW) return false;
   // Compared without white space: the amount headers carry their unit on a line of its own.
   const squeeze = (s: string): string => s.replace(/\s+/g, '');
-  // Each language's header, looked up once (every sheet of every file is asked).
   const headers = (summaryHeaders ??= LANGS.map((lang) =>
     ['code', 'name', 'sheet', 'total'].map((key) => squeeze(summaryText(lang, key))),
   ));
@@ -312,27 +312,22 @@ export async function loadXlsx(
     if (marked.has(ws.name) || ws.name === LIST_SHEET || looksLikeSummary(g)) g.internal = true;
     return g;
   };
-  const plan = planRounds(parts.entries, isWorksheetPart, limits.roundBytes);
-  if (!plan) {
-    // The parts as the guard inflated them (zlib, in C++), stored: JSZip would inflate them again
-    // in JavaScript. The same workbook a round is made of (below), all its sheets in full.
-    const zip = storedZip(parts.entries, (e) => inflateEntry(buf, e, e.size + 1));
-    const worksheets = await excelLoad(zip);
-    return { total: worksheets.length, positions: worksheets.map((_, i) => i), grids: worksheets.map(grid) };
-  }
-  // Each part as the guard inflated it (the same bytes: it checked they inflate to their size).
+  // exceljs gets the parts as the guard inflated them (zlib, in C++; the same bytes: it checked they
+  // inflate to their size), stored, so JSZip does not inflate them again in JavaScript. A small
+  // workbook is one round (an empty plan: every worksheet read in full).
+  const plan = planRounds(parts.entries, isWorksheetPart, limits.roundBytes) ?? new Map<string, number>();
+  const rounds = plan.size > 0 ? roundsOf(plan) : 1;
   const inflated = new Map<ZipEntry, Buffer>();
   const data = (e: ZipEntry): Buffer => {
     let d = inflated.get(e);
     if (!d) {
       d = inflateEntry(buf, e, e.size + 1);
       // A worksheet is used in one round only; the other parts in all of them.
-      if (!plan.has(e.name)) inflated.set(e, d);
+      if (rounds > 1 && !plan.has(e.name)) inflated.set(e, d);
     }
     return d;
   };
   const stub = newStub();
-  const rounds = roundsOf(plan);
   let total: number | undefined;
   let read = 0;
   for (let round = 0; round < rounds; round++) {
