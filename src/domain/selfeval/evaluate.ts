@@ -11,10 +11,10 @@ import type { Field, FundsLine, Indicator, ParsedValue, TargetTable } from '../t
 import { parseValue } from '../value';
 import {
   executionRate,
+  fundsScore,
   gradeOf,
   qualitativeGradeOf,
   quantitativeScore,
-  rateScore,
   type Direction,
   type Grade,
   type QualitativeGrade,
@@ -196,7 +196,7 @@ function scoreFunds(table: TargetTable, typedWeights: boolean): FundsScore | und
     const rate = executionRate(executed.value, budget.value);
     if (rate) {
       out.rate = rate;
-      out.score = rateScore(rate, weight);
+      out.score = fundsScore(executed.value, budget.value, weight);
     }
   }
   return out;

@@ -35,11 +35,13 @@ export function quantitativeScore(
   if (direction === 'up') {
     if (actual.gte(target)) return roundScore(weight);
     if (target.eq(0) || actual.lte(0)) return new Big(0);
-    return roundScore(actual.div(target).times(weight));
+    // Multiplied before dividing, so that a score exactly half-way (7.435) stays exact and rounds up.
+    return roundScore(actual.times(weight).div(target));
   }
   if (actual.lte(target)) return roundScore(weight);
   if (target.eq(0) || actual.gte(target.times(2))) return new Big(0);
-  return roundScore(new Big(1).minus(actual.minus(target).div(target)).times(weight));
+  // (1 − (actual − target) ÷ target) × 分值 = (2 × target − actual) × 分值 ÷ target, exactly.
+  return roundScore(target.times(2).minus(actual).times(weight).div(target));
 }
 
 /** 预算执行率 = 全年执行数 ÷ 全年预算数; undefined when the budget is 0 or negative. */
@@ -48,10 +50,16 @@ export function executionRate(executed: Big, budget: Big): Big | undefined {
   return executed.div(budget);
 }
 
-/** The 执行率's score: min(执行率, 1) × 分值, rounded to 0.01; a negative 执行数 scores 0. */
-export function rateScore(rate: Big, weight: Big): Big {
-  const capped = rate.gt(1) ? new Big(1) : rate.lt(0) ? new Big(0) : rate;
-  return roundScore(capped.times(weight));
+/**
+ * The 执行率's score from the two figures, computed exactly: 执行数 × 分值 ÷ 预算数 rather than a rounded
+ * quotient times 分值, so that a score exactly half-way rounds as Excel's ROUND does. Undefined when the
+ * budget is 0 or negative.
+ */
+export function fundsScore(executed: Big, budget: Big, weight: Big): Big | undefined {
+  if (budget.lte(0)) return undefined;
+  if (executed.gte(budget)) return roundScore(weight);
+  if (executed.lte(0)) return new Big(0);
+  return roundScore(executed.times(weight).div(budget));
 }
 
 /** 等级 of a 总分: ≥ 90 优, 80–90 良, 60–80 中, < 60 差. */

@@ -2,11 +2,11 @@ import Big from 'big.js';
 import fc from 'fast-check';
 import {
   executionRate,
+  fundsScore,
   gradeOf,
   gradeRange,
   qualitativeGradeOf,
   quantitativeScore,
-  rateScore,
   splitWeight,
 } from '../../../src/domain/selfeval';
 
@@ -41,6 +41,10 @@ describe('quantitativeScore (SPEC §12)', () => {
     expect(s('up', '8', '1', '0.1')).toBe('0.01'); // 0.0125
     expect(s('up', '200', '1', '1')).toBe('0.01'); // 0.005
   });
+  test('a score exactly half-way rounds up although the ratio does not terminate', () => {
+    expect(s('up', '600', '148.7', '30')).toBe('7.44'); // 148.7 × 30 ÷ 600 = 7.435
+    expect(s('down', '600', '1051.3', '30')).toBe('7.44'); // (1200 − 1051.3) × 30 ÷ 600 = 7.435
+  });
   test('every score lies in 0 … 分值', () => {
     fc.assert(
       fc.property(
@@ -62,8 +66,13 @@ describe('quantitativeScore (SPEC §12)', () => {
 describe('执行率', () => {
   test('the rate and its capped score', () => {
     expect(executionRate(new Big(8), new Big(10))?.toString()).toBe('0.8');
-    expect(rateScore(new Big('0.8'), new Big(10)).toFixed(2)).toBe('8.00');
-    expect(rateScore(new Big('1.25'), new Big(10)).toFixed(2)).toBe('10.00');
+    const f = (e: string, b: string, w: string): string | undefined =>
+      fundsScore(new Big(e), new Big(b), new Big(w))?.toFixed(2);
+    expect(f('8', '10', '10')).toBe('8.00');
+    expect(f('12.5', '10', '10')).toBe('10.00');
+    expect(f('-1', '10', '10')).toBe('0.00');
+    expect(f('1', '0', '10')).toBeUndefined();
+    expect(f('14.87', '60', '30')).toBe('7.44'); // 14.87 × 30 ÷ 60 = 7.435
     expect(executionRate(new Big(8), new Big(0))).toBeUndefined();
   });
 });
