@@ -23,7 +23,8 @@ export function roundScore(x: Big): Big {
  * 正向: actual ≥ target → full, else actual ÷ target × 分值 (never below 0).
  * 反向: actual ≤ target → full; target < actual < 2 × target → (1 − (actual − target) ÷ target) × 分值;
  * actual ≥ 2 × target → 0.
- * A target of 0 has no ratio: 正向 scores full for actual ≥ 0, 反向 for actual ≤ 0, else 0.
+ * A target of 0 has no ratio (SPEC §12): actual ≤ 0 scores full, otherwise 0, whatever the direction
+ * (`＝0次` of 安全事故 with 2 is 0, not full).
  */
 export function quantitativeScore(
   direction: Direction,
@@ -32,14 +33,15 @@ export function quantitativeScore(
   weight: Big,
 ): Big | undefined {
   if (target.lt(0)) return undefined;
+  if (target.eq(0)) return actual.lte(0) ? roundScore(weight) : new Big(0);
   if (direction === 'up') {
     if (actual.gte(target)) return roundScore(weight);
-    if (target.eq(0) || actual.lte(0)) return new Big(0);
+    if (actual.lte(0)) return new Big(0);
     // Multiplied before dividing, so that a score exactly half-way (7.435) stays exact and rounds up.
     return roundScore(actual.times(weight).div(target));
   }
   if (actual.lte(target)) return roundScore(weight);
-  if (target.eq(0) || actual.gte(target.times(2))) return new Big(0);
+  if (actual.gte(target.times(2))) return new Big(0);
   // (1 − (actual − target) ÷ target) × 分值 = (2 × target − actual) × 分值 ÷ target, exactly.
   return roundScore(target.times(2).minus(actual).times(weight).div(target));
 }

@@ -27,11 +27,14 @@ describe('quantitativeScore (SPEC §12)', () => {
     expect(s('down', '30', '60', '10')).toBe('0.00');
     expect(s('down', '30', '90', '10')).toBe('0.00');
   });
-  test('a target of 0: 反向 full at 0, else 0; 正向 full from 0', () => {
+  test('a target of 0 (SPEC §12): actual ≤ 0 full, otherwise 0, in either direction', () => {
     expect(s('down', '0', '0', '5')).toBe('5.00');
+    expect(s('down', '0', '-1', '5')).toBe('5.00');
     expect(s('down', '0', '1', '5')).toBe('0.00');
-    expect(s('up', '0', '3', '5')).toBe('5.00');
-    expect(s('up', '0', '-1', '5')).toBe('0.00');
+    // `＝0次` is scored as 正向: two incidents against a target of none is not full marks.
+    expect(s('up', '0', '0', '5')).toBe('5.00');
+    expect(s('up', '0', '2', '5')).toBe('0.00');
+    expect(s('up', '0', '-1', '5')).toBe('5.00');
   });
   test('a negative target is not scored; a negative actual on 正向 scores 0', () => {
     expect(s('up', '-5', '1', '10')).toBeUndefined();
