@@ -8,15 +8,18 @@
 
 import i18next, { type i18n as I18n } from 'i18next';
 import type { Lang } from '../domain/types';
-import zhCN from './zh-CN';
+import zhCNFirst from './zh-CN-first';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 type Resource = Record<string, unknown>;
 const extra: Record<Lang, Resource> = { 'zh-CN': {}, 'en-US': {} };
-/** The UI strings of each language loaded so far. */
-const base: Partial<Record<Lang, Resource>> = { 'zh-CN': zhCN };
+/**
+ * The UI strings of each language loaded so far. The task pane starts with zh-CN's first-paint
+ * strings (zh-CN-first.ts) and adds its views' with `loadViewStrings`; `./index` sets all of them.
+ */
+const base: Partial<Record<Lang, Resource>> = { 'zh-CN': zhCNFirst };
 
 /** Makes `strings` the UI strings of `lang` (en-US: `./index` or `loadLang` does it). */
 export function setLanguage(lang: Lang, strings: Resource): void {
@@ -27,6 +30,23 @@ export function setLanguage(lang: Lang, strings: Resource): void {
 /** Resolves once `lang`'s UI strings are loaded (fetched the first time for en-US in the task pane). */
 export async function loadLang(lang: Lang): Promise<void> {
   if (!base[lang]) setLanguage(lang, (await import('./en-US')).default);
+}
+
+let viewStrings: Promise<void> | undefined;
+
+/**
+ * Resolves once zh-CN's strings for the pane's views (问题, 指标, 汇总, 自评, 设置) are loaded: fetched
+ * with the views, after the first paint (SPEC §10). en-US, when shown, is whole already.
+ */
+export function loadViewStrings(): Promise<void> {
+  viewStrings ??= import('./zh-CN-views').then(
+    (views) => setLanguage('zh-CN', { ...views.default, ...base['zh-CN'] }),
+    (error: unknown) => {
+      viewStrings = undefined;
+      throw error;
+    },
+  );
+  return viewStrings;
 }
 
 /** Adds strings under a namespace-like key prefix (used for rule messages); call before the first `t`. */

@@ -6,7 +6,9 @@
 
 import { setLanguage } from './core';
 import enUS from './en-US';
+import zhCN from './zh-CN';
 
+setLanguage('zh-CN', zhCN);
 setLanguage('en-US', enUS);
 
 export * from './core';

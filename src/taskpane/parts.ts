@@ -6,6 +6,7 @@
  */
 
 import { useEffect, useState } from 'react';
+import { loadViewStrings } from '../i18n/core';
 import { afterFirstPaint } from './paint';
 
 export type PaneParts = typeof import('./paneParts');
@@ -13,10 +14,10 @@ export type PaneParts = typeof import('./paneParts');
 let loaded: PaneParts | undefined;
 let pending: Promise<PaneParts> | undefined;
 
-/** Fetches the parts once (and again after a failed fetch). */
+/** Fetches the parts, and the zh-CN strings they show, once (and again after a failed fetch). */
 export function loadPaneParts(): Promise<PaneParts> {
-  pending ??= import('./paneParts').then(
-    (parts) => (loaded = parts),
+  pending ??= Promise.all([import('./paneParts'), loadViewStrings()]).then(
+    ([parts]) => (loaded = parts),
     (error: unknown) => {
       pending = undefined;
       throw error;
