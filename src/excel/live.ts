@@ -172,6 +172,9 @@ export async function startLive(
 ): Promise<() => Promise<void>> {
   if (!session.support.events) return () => Promise.resolve();
   const { debounceMs, pollMs } = options;
+  // The fallback reads the active sheet once the selection has rested twice the debounce (300 ms
+  // by default): moving about with the arrow keys is not reading the sheet at every stop.
+  const settleMs = Math.max(2 * debounceMs, 1);
   let touched = new Map<string, string[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settle: (() => void) | undefined;
@@ -265,7 +268,7 @@ export async function startLive(
     }
     if (fallback) {
       if (event.worksheetId !== active) [previous, active] = [active ?? previous, event.worksheetId];
-      schedulePoll(Math.max(debounceMs, 1));
+      schedulePoll(settleMs);
     }
     return Promise.resolve();
   };
@@ -275,7 +278,7 @@ export async function startLive(
     ...(fallback
       ? {
           selection: () => {
-            schedulePoll(Math.max(debounceMs, 1));
+            schedulePoll(settleMs);
             return Promise.resolve();
           },
         }

@@ -27,7 +27,7 @@ declare global {
 }
 
 /** The live validation's quiet time after an edit; `idle()` knows it. */
-const DEBOUNCE_MS = 300;
+const DEBOUNCE_MS = 150;
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
