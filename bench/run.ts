@@ -150,6 +150,7 @@ export async function main(args: string[]): Promise<void> {
       applyHighlights: 0,
       clearHighlights: 0,
       writeSummary: 0,
+      generateSelfEval: 0,
     },
     engine: { tables: 0, validateMs: 0, xlsxLoadMs: 0, ratio: 0 },
     cli: { tables: 0, checkMs: 0, loadOnlyMs: 0, ratio: 0 },

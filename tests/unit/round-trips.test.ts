@@ -19,6 +19,7 @@ const EXPECTED = {
   applyHighlights: 2,
   clearHighlights: 2,
   writeSummary: 2,
+  generateSelfEval: 2,
 };
 
 jest.setTimeout(300_000);
@@ -53,10 +54,11 @@ describe('round trips per operation', () => {
       ...outcome.editedCell,
     });
     expect(outcome.fillAfterEdit).toBe('#FFEB9C');
-    // … 清除标记 removes the mark, 汇总 and 插入模板 added their sheets.
+    // … 清除标记 removes the mark, 汇总 and 插入模板 added their sheets, 生成自评表 one per project.
     expect(outcome.fillAfterClear).toBeNull();
     expect(outcome.sheets).toEqual(expect.arrayContaining(['汇总', '新项目']));
-    expect(outcome.sheets).toHaveLength(n + 3);
+    expect(outcome.sheets.filter((s) => s.startsWith('自评-'))).toHaveLength(n);
+    expect(outcome.sheets).toHaveLength(2 * n + 3);
   });
 });
 
