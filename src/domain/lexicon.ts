@@ -87,6 +87,7 @@ const NAME = [
   '转移支付项目名称',
   '转移支付(项目)名称',
   '专项资金名称',
+  '专项(项目)名称',
 ];
 const ENTITY = ['部门名称', '部门(单位)名称', '单位名称', '部门(单位)', '预算部门名称', '部门'];
 const IMPLEMENTER = [
@@ -154,6 +155,8 @@ const TOTAL = [
   '本年度申请金额',
   '本年申请金额',
   '总额',
+  // 发展改革委's 中央预算内投资计划绩效目标表: the allocation is the table's only amount.
+  '下达中央预算内投资',
 ];
 /** All the fiscal money of the table. */
 const FISCAL_GENERIC = [

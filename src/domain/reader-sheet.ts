@@ -290,7 +290,13 @@ export class SheetView {
       }
       // Nothing right of it: the last heading of a row of headings (资金总额 | 财政拨款 | 其他资金) has
       // its value below, as its neighbours do.
-      return this.lastHeadingValue(hit) ?? this.field(hit.row, start);
+      const below = this.lastHeadingValue(hit);
+      if (below) return below;
+      // The last of a row of headings at the sheet's right edge (资金来源 | 资金总额, sources listed
+      // below): no cell of the sheet lies right of it, and the figure under it is a source's, not
+      // the whole. There is no place for its value; the cell past the edge is none.
+      if (start > this.right && this.leftNeighbour(hit) !== undefined) return undefined;
+      return this.field(hit.row, start);
     }
     const under = this.depth(hit.row, hit.col) + 1;
     if (under > this.bottom || this.isLabel(under, hit.col)) return undefined;
@@ -302,22 +308,24 @@ export class SheetView {
    * cell under it holds something that is not a label: a row of column headings.
    */
   private lastHeadingValue(hit: { row: number; col: number }): Field | undefined {
-    let left: { row: number; col: number } | undefined;
-    for (let col = hit.col - 1; col >= this.left; col--) {
-      const p = this.master(hit.row, col);
-      if (!isBlank(this.own(p.row, p.col))) {
-        left = p;
-        break;
-      }
-      col = Math.min(col, p.col);
-    }
-    if (!left || !this.isLabel(left.row, left.col)) return undefined;
+    const left = this.leftNeighbour(hit);
+    if (!left) return undefined;
     const under = this.depth(hit.row, hit.col) + 1;
     const leftUnder = this.depth(left.row, left.col) + 1;
     // A row of figures under the row of headings: an amount under this one and under its neighbour.
     if (under > this.bottom || !isAmount(this.own(under, hit.col))) return undefined;
     if (leftUnder > this.bottom || !isAmount(this.own(leftUnder, left.col))) return undefined;
     return this.field(under, hit.col);
+  }
+
+  /** The nearest filled cell left of a label in its row, when that is a label too (a row of headings). */
+  private leftNeighbour(hit: { row: number; col: number }): { row: number; col: number } | undefined {
+    for (let col = hit.col - 1; col >= this.left; col--) {
+      const p = this.master(hit.row, col);
+      if (!isBlank(this.own(p.row, p.col))) return this.isLabel(p.row, p.col) ? p : undefined;
+      col = Math.min(col, p.col);
+    }
+    return undefined;
   }
 
   /** A value written in its label's cell: the cell's address, the value's own text. */

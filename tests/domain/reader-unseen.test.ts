@@ -32,6 +32,9 @@ describe('the lexicon knows the wordings of the held-out tables', () => {
     ['其中: 财政拨款数', 'fiscal'],
     ['本年度其他资金', 'other'],
     ['上年结转资金数', 'carryover'],
+    // Round 3 (2026-12-06): a province's 专项 form, 发展改革委's 中央预算内投资计划 form.
+    ['专项(项目)名称', 'name'],
+    ['下达中央预算内投资(万元)', 'total'],
   ])('%s is a %s label', (text, kind) => {
     expect(classifyKey(labelKey(text))?.kind).toBe(kind);
   });
@@ -237,5 +240,40 @@ describe('paper that names no project gives no table (SPEC §5)', () => {
     const found = checkGrids([unnamed]);
     expect(found.tables).toHaveLength(1);
     expect(found.findings.map((f) => `${f.rule} ${f.cell}`)).toContain('table/missing-field B1');
+  });
+});
+
+describe('a heading at the sheet’s right edge (round 3)', () => {
+  // 资金来源 | 资金总额 over the sources, each with its amount under 资金总额: the figure under the
+  // heading is 财政拨款's, not the whole, and no cell lies right of it. The total is unread (said
+  // so), never that figure, and nothing asks the user to fill a cell outside the table.
+  const grid = gridFromRows(
+    'Sheet1',
+    [
+      ['专项(项目)名称', '农村饮水安全巩固提升工程专项'],
+      ['市级财政部门', '宝鸡市财政局', null, '市级主管部门', '宝鸡市水利局'],
+      ['资金情况(万元)', '资金来源', null, '资金总额'],
+      [null, '其中:财政拨款', null, 500],
+      [null, '其他资金'],
+      ['总体目标', '改善提升9200人饮水条件。'],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+      [null, '产出指标', '数量指标', '新建管网长度', '≥12公里'],
+    ],
+    merges('B1:E1', 'B2:C2', 'A3:A5', 'B3:C3', 'D3:E3', 'B4:C4', 'D4:E4', 'B5:C5', 'D5:E5', 'B6:E6', 'A7:A8'),
+  );
+
+  test('the total is unread, not the first source’s amount', () => {
+    expect(amounts(grid)).toEqual([{ total: null, fiscal: '500.00', other: '0.00' }]);
+  });
+
+  test('no finding points past the table', () => {
+    const { findings } = checkGrids([grid]);
+    expect(findings.filter((f) => f.cell === 'F3')).toEqual([]);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'table/unreadable',
+        data: expect.objectContaining({ part: 'budget' }),
+      }),
+    );
   });
 });
