@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { expectation, filled } from './support';
+import { expectation, filled, unitOnly } from './support';
 
-/** A named indicator with no 指标值 (or an error value where one should be). */
+/** A named indicator with no 指标值 (an error value, or only the unit, where one should be). */
 const rule: Rule = {
   meta: {
     id: 'indicator/empty-value',
@@ -14,6 +14,11 @@ const rule: Rule = {
       empty: {
         'zh-CN': '三级指标“{{name}}”没有指标值；应填写指标值，如“{{example}}”。',
         'en-US': 'Indicator “{{name}}” has no value; enter a target such as “{{example}}”.',
+      },
+      unitOnly: {
+        'zh-CN': '三级指标“{{name}}”的指标值只有单位“{{text}}”，没有数值；应填写指标值，如“{{example}}”。',
+        'en-US':
+          'Indicator “{{name}}” has only the unit “{{text}}” as its value, no number; enter a target such as “{{example}}”.',
       },
       errorValue: {
         'zh-CN': '三级指标“{{name}}”的指标值是错误值“{{text}}”；应填写指标值，如“{{example}}”。',
@@ -31,6 +36,12 @@ const rule: Rule = {
       const raw = ind.value.raw;
       if (!filled(ind.value)) {
         context.report({ at: ind.value, messageId: 'empty', data: { name: ind.name.text, example } });
+      } else if (unitOnly(ind) !== undefined) {
+        context.report({
+          at: ind.value,
+          messageId: 'unitOnly',
+          data: { name: ind.name.text, text: ind.value.text.trim(), example },
+        });
       } else if (raw?.error && !raw.formula) {
         context.report({
           at: ind.value,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { valueInfo, vagueKind } from './support';
+import { unitOnly, valueInfo, vagueKind } from './support';
 
 /** `及时`, `合理` on a name that ends in 率, 数量, 天数 or 经费: the target cannot be checked at year end. */
 const rule: Rule = {
@@ -25,7 +25,8 @@ const rule: Rule = {
     for (const ind of context.table.indicators) {
       const info = valueInfo(ind);
       const kind = vagueKind(context.profile, ind);
-      if (!info || info.parsed.kind !== 'qualitative' || !kind) continue;
+      // A unit alone (`≧ %`) is a value not filled in: indicator/empty-value says so.
+      if (!info || info.parsed.kind !== 'qualitative' || !kind || unitOnly(ind) !== undefined) continue;
       context.report({
         at: ind.value,
         messageId: 'vague',

@@ -33,6 +33,7 @@ import {
   type ReferenceLookup,
   type TargetTable,
 } from '../types';
+import { lookupUnit } from '../units';
 import { parseValue, percentNumber } from '../value';
 
 export interface ValueInfo {
@@ -199,6 +200,19 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
   }
   d.value = info;
   return info ?? undefined;
+}
+
+/**
+ * The unit written alone where the target belongs (`公里`, `≧ %`): a form's unit hint left unfilled,
+ * no number at all. Undefined when the value holds anything else, or when comparator and unit have
+ * columns of their own (the value column then holds the number only).
+ */
+export function unitOnly(ind: Indicator): string | undefined {
+  if (isSplit(ind) || !filled(ind.value) || ind.value.raw?.formula) return undefined;
+  const text = ind.value.text.trim();
+  if (/[\d０-９]/u.test(text)) return undefined;
+  const bare = text.replace(/^[\s≥≤≧≦＞＜><=＝]+/u, '').trim();
+  return bare !== '' && lookupUnit(bare) ? text : undefined;
 }
 
 /**
