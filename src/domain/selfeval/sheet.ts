@@ -147,8 +147,7 @@ export function scoreFormula(actualCell: string, weightCell: string, target: Tar
   let body: string;
   if (target.number.lt(0)) body = quote(UNSCORABLE);
   else if (target.number.eq(0)) body = `ROUND(IF(${v}<=0,${w},0),2)`;
-  else if (target.direction === 'up')
-    body = `ROUND(IF(${v}>=${t},${w},IF(${v}<=0,0,${v}/${t}*${w})),2)`;
+  else if (target.direction === 'up') body = `ROUND(IF(${v}>=${t},${w},IF(${v}<=0,0,${v}/${t}*${w})),2)`;
   else body = `ROUND(IF(${v}<=${t},${w},IF(${v}>=2*${t},0,(1-(${v}-${t})/${t})*${w})),2)`;
   return `=IF(TRIM(${actualCell})="","",IFERROR(${body},${quote(UNSCORABLE)}))`;
 }
