@@ -148,6 +148,16 @@ function splitComparator(text: string): { comparator: Comparator | null; body: s
 }
 
 /**
+ * The unit of a 指标值 that has no number, with or without its comparator (`公里`, `≧ %`, `大于等于%`):
+ * a form's unit hint left unfilled. Null when the text holds a number or anything but a unit.
+ */
+export function unitWithoutNumber(input: string): string | null {
+  const split = splitComparator(compact(input));
+  if (!split || split.body === '' || /\d/.test(split.body)) return null;
+  return lookupUnit(split.body) ? split.body : null;
+}
+
+/**
  * Reads a 指标值 as typed. Never throws: anything that is not `comparator? number unit?` or a date
  * is qualitative. `context.nameKind` (from the indicator's name) lets a bare `万` mean 万元.
  */

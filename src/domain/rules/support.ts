@@ -33,8 +33,7 @@ import {
   type ReferenceLookup,
   type TargetTable,
 } from '../types';
-import { lookupUnit } from '../units';
-import { parseValue, percentNumber } from '../value';
+import { parseValue, percentNumber, unitWithoutNumber } from '../value';
 
 export interface ValueInfo {
   /** The value as the user sees it (`75%` for 0.75 in a percent-formatted cell). */
@@ -210,9 +209,7 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
 export function unitOnly(ind: Indicator): string | undefined {
   if (isSplit(ind) || !filled(ind.value) || ind.value.raw?.formula) return undefined;
   const text = ind.value.text.trim();
-  if (/[\d０-９]/u.test(text)) return undefined;
-  const bare = text.replace(/^[\s≥≤≧≦＞＜><=＝]+/u, '').trim();
-  return bare !== '' && lookupUnit(bare) ? text : undefined;
+  return unitWithoutNumber(text) !== null ? text : undefined;
 }
 
 /**
