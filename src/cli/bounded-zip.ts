@@ -326,10 +326,19 @@ export interface PartPlan {
   keep?: boolean;
 }
 
+/** The order a format's reader wants the parts parsed in (src/cli/xlsx-direct.ts). */
+export interface PartOrder {
+  /** Parts parsed after all the others (worksheets, after the strings and styles they refer to). */
+  later(name: string): boolean;
+  /** After each of those has been parsed, with the parts kept so far (all of them by then). */
+  parsed?(name: string, kept: Map<string, Buffer>): void;
+}
+
 /**
  * Reads every entry of the zip within `limits`: sizes first (declared, then actual), then the plan the
  * format's `planFor` gives each part name (undefined: only inflated and counted). `binary(name)` says which parts
  * the loader keeps as bytes rather than text, which `partBytes` does not bound. Returns the kept parts.
+ * With an `order`, the parts it puts later are parsed once every entry has been inflated and counted.
  */
 export function readZip(
   buf: Buffer,
@@ -337,9 +346,11 @@ export function readZip(
   planFor: (name: string) => PartPlan | undefined,
   binary: (name: string) => boolean = () => false,
   entries: ZipEntry[] = zipEntries(buf),
+  order?: PartOrder,
 ): Map<string, Buffer> {
   const kept = new Map<string, Buffer>();
   const counted = { elements: 0 };
+  const later: [ZipEntry, Buffer, PartPlan][] = [];
   let total = 0;
   for (const e of entries) {
     if (e.method !== 0 && e.method !== 8) throw new ReadError('zip-unsupported', { method: e.method });
@@ -357,8 +368,13 @@ export function readZip(
     // A folder entry holds nothing the loader reads.
     const plan = e.name.endsWith('/') ? undefined : planFor(e.name);
     if (!plan) continue;
-    if (plan.xml) parseXml(e.name, data, plan.xml, counted, limits.elements);
     if (plan.keep) kept.set(e.name, data);
+    if (plan.xml && order?.later(e.name)) later.push([e, data, plan]);
+    else if (plan.xml) parseXml(e.name, data, plan.xml, counted, limits.elements);
+  }
+  for (const [e, data, plan] of later) {
+    parseXml(e.name, data, plan.xml!, counted, limits.elements);
+    order!.parsed?.(e.name, kept);
   }
   return kept;
 }

@@ -7,6 +7,9 @@
  * test (tests/cli/exceljs-refs.test.ts) holds these to exceljs's own functions.
  */
 
+import type { CellRange } from '../domain/grid';
+import { ReadError } from './read-error';
+
 /** Excel's last column (XFD). */
 export const MAX_COLUMN = 16_384;
 /** Excel's last row. */
@@ -171,4 +174,34 @@ export function columnsBuilt(min: string | undefined, max: string | undefined): 
   const lo = parseInt(min || '0', 10);
   const hi = parseInt(max || '0', 10);
   return Math.max(0, Number.isFinite(lo) ? lo - 1 : 0, Number.isFinite(hi) ? hi : 0);
+}
+
+/** Column numbers fit below this, so a cell's key is row × COLUMNS + column. */
+export const COLUMNS = 1 << 15;
+
+/**
+ * The merged areas of a sheet (1-based, as exceljs decodes `<mergeCell ref>`) applied as exceljs
+ * applies them: the top-left cell keeps its value, the others lose theirs; areas that overlap make
+ * the file damaged (exceljs: "Cannot merge already merged cells"). Returns the 0-based areas and the
+ * keys of covered cells other than the top-left ones.
+ */
+export function applyMerges(boxes: readonly Box[]): { merges: CellRange[]; covered: Set<number> } {
+  const seen = new Set<number>();
+  const covered = new Set<number>();
+  for (const b of boxes) {
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const key = (r - 1) * COLUMNS + (c - 1);
+        if (seen.has(key)) throw new ReadError('corrupt');
+        seen.add(key);
+        if (r > b.top || c > b.left) covered.add(key);
+      }
+    }
+  }
+  const merges = boxes
+    .filter((b) => b.bottom > b.top || b.right > b.left)
+    .map((b) => ({ top: b.top - 1, left: b.left - 1, bottom: b.bottom - 1, right: b.right - 1 }))
+    // In reading order, as the cells that carry them come.
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return { merges, covered };
 }

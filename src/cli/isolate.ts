@@ -9,7 +9,7 @@
  * hundreds, and hands the grids over by structured clone instead of a serialised stream.
  *
  * A command that reads files starts the worker first thing (startReader, from src/cli/main.ts), so
- * that the worker's start and its loading of exceljs overlap with the command line's own start
+ * that the worker's start and its loading of the reader overlap with the command line's own start
  * (commander, the strings, the rules) rather than follow it.
  */
 
@@ -33,7 +33,7 @@ export const DEFAULT_ISOLATION: IsolationLimits = { heapMb: 768, timeMs: 60_000 
 
 /** What the worker is told when it starts (src/cli/read-worker.ts). */
 export interface ReaderData {
-  /** Load exceljs before the first job, while the command line itself is starting. */
+  /** Ready the xlsx reader before the first job, while the command line itself is starting. */
   preloadXlsx?: boolean;
   /** The module to run, when the worker starts from the TypeScript sources (scripts/ts-worker.js). */
   entry?: string;
@@ -185,7 +185,7 @@ function dispatch(p: Pending, heapMb: number): void {
 
 /**
  * Starts the reader worker now, before any file is asked for, unless one is running; with
- * `preloadXlsx` it loads exceljs straight away. It is the worker readIsolated then uses (when the
+ * `preloadXlsx` it readies the xlsx reader straight away. It is the worker readIsolated then uses (when the
  * limits are the default ones), and it ends after IDLE_MS if no file comes.
  */
 export function startReader(preloadXlsx: boolean, limits: IsolationLimits = DEFAULT_ISOLATION): void {

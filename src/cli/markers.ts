@@ -75,23 +75,9 @@ function parseJsonValue(value: string): unknown {
   }
 }
 
-export function markedSheets(xlsx: XlsxParts): Set<string> {
+/** The sheets the add-in's settings list as its own (a web extension's property). */
+function settingsSheets(xlsx: XlsxParts): Set<string> {
   const out = new Set<string>();
-  const workbook = 'xl/workbook.xml';
-  const sheets = elements(xlsx.parts.get(workbook)?.toString('utf8') ?? '', 'sheet');
-  const bookRels = relationships(xlsx.parts, workbook);
-  for (const sheet of sheets) {
-    const part = bookRels.get(sheet['r:id']);
-    const props = part ? xlsx.sheetCustomProperties.get(part) : undefined;
-    if (!part || !props || sheet.name === undefined) continue;
-    const sheetRels = relationships(xlsx.parts, part);
-    for (const pr of elements(props, 'customPr')) {
-      if (pr.name !== MARKER_PROPERTY) continue;
-      const target = sheetRels.get(pr['r:id']);
-      const data = target ? xlsx.parts.get(target) : undefined;
-      if (data && isInternalRole(decodeProperty(data).trim())) out.add(sheet.name);
-    }
-  }
   for (const [name, data] of xlsx.parts) {
     if (!/^xl\/webextensions\/[^/]+\.xml$/.test(name)) continue;
     for (const p of elements(data.toString('utf8'), 'property')) {
@@ -101,4 +87,38 @@ export function markedSheets(xlsx: XlsxParts): Set<string> {
     }
   }
   return out;
+}
+
+/** Whether the worksheet part carries the add-in's marker property (its `<customProperties>`). */
+function markedPart(xlsx: XlsxParts, part: string): boolean {
+  const props = xlsx.sheetCustomProperties.get(part);
+  if (!props) return false;
+  const sheetRels = relationships(xlsx.parts, part);
+  return elements(props, 'customPr').some((pr) => {
+    if (pr.name !== MARKER_PROPERTY) return false;
+    const target = sheetRels.get(pr['r:id']);
+    const data = target ? xlsx.parts.get(target) : undefined;
+    return data !== undefined && isInternalRole(decodeProperty(data).trim());
+  });
+}
+
+export function markedSheets(xlsx: XlsxParts): Set<string> {
+  const out = settingsSheets(xlsx);
+  const workbook = 'xl/workbook.xml';
+  const sheets = elements(xlsx.parts.get(workbook)?.toString('utf8') ?? '', 'sheet');
+  const bookRels = relationships(xlsx.parts, workbook);
+  for (const sheet of sheets) {
+    const part = bookRels.get(sheet['r:id']);
+    if (part && sheet.name !== undefined && markedPart(xlsx, part)) out.add(sheet.name);
+  }
+  return out;
+}
+
+/**
+ * The same test one sheet at a time, as each worksheet part is read (src/cli/xlsx-direct.ts): the
+ * settings are read once, a sheet's own marker when its part has been parsed.
+ */
+export function sheetMarks(xlsx: XlsxParts): (part: string, sheet: string) => boolean {
+  const settings = settingsSheets(xlsx);
+  return (part, sheet) => settings.has(sheet) || markedPart(xlsx, part);
 }

@@ -53,5 +53,5 @@ function answer(job: ReadJob): Promise<void> {
   );
 }
 
-// Started ahead of the first file (startReader): exceljs loads while the command line starts.
+// Started ahead of the first file (startReader): the reader readies while the command line starts.
 if ((workerData as ReaderData | undefined)?.preloadXlsx) preloadXlsx();

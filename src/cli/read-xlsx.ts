@@ -8,13 +8,21 @@ import { LANGS } from '../i18n';
 import { summaryText } from '../i18n/summary';
 import { useChineseBuiltInFormats } from './exceljs-formats';
 import { readIsolated } from './isolate';
-import { markedSheets } from './markers';
+import { markedSheets, sheetMarks } from './markers';
+import { DirectXlsx } from './xlsx-direct';
 import { inflateEntry, type ZipEntry } from './bounded-zip';
 import { newStub, planRounds, roundsOf, storedZip, type SheetBatch } from './xlsx-chunks';
-import { mergeBox, type Box } from './exceljs-refs';
-import { DEFAULT_LIMITS, inspectXlsx, isWorksheetPart, XlsxReadError, type XlsxLimits } from './zip-guard';
+import { applyMerges, COLUMNS, mergeBox, type Box } from './exceljs-refs';
+import {
+  DEFAULT_LIMITS,
+  inspectXlsx,
+  isWorksheetPart,
+  XlsxReadError,
+  type XlsxLimits,
+  type XlsxPartReader,
+} from './zip-guard';
 
-export { DEFAULT_LIMITS, XlsxReadError, type SheetBatch, type XlsxLimits };
+export { applyMerges, DEFAULT_LIMITS, XlsxReadError, type SheetBatch, type XlsxLimits };
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30, Excel's day 0 in the 1900 date system (its phantom 1900-02-29 included). */
@@ -97,36 +105,6 @@ function looksLikeSummary(grid: Grid): boolean {
     return headers.some((header) => header.every((text, i) => at(i) === text));
   };
   return grid.cells.slice(0, SUMMARY_HEADER_ROW + 1 - grid.top).some(isHeader);
-}
-
-/** Column numbers fit below this, so a cell's key is row × COLUMNS + column. */
-const COLUMNS = 1 << 15;
-
-/**
- * The merged areas of a sheet (1-based, as exceljs decodes `<mergeCell ref>`) applied as exceljs
- * applies them: the top-left cell keeps its value, the others lose theirs; areas that overlap make
- * the file damaged (exceljs: "Cannot merge already merged cells"). Returns the 0-based areas and the
- * keys of covered cells other than the top-left ones.
- */
-export function applyMerges(boxes: readonly Box[]): { merges: CellRange[]; covered: Set<number> } {
-  const seen = new Set<number>();
-  const covered = new Set<number>();
-  for (const b of boxes) {
-    for (let r = b.top; r <= b.bottom; r++) {
-      for (let c = b.left; c <= b.right; c++) {
-        const key = (r - 1) * COLUMNS + (c - 1);
-        if (seen.has(key)) throw new XlsxReadError('corrupt');
-        seen.add(key);
-        if (r > b.top || c > b.left) covered.add(key);
-      }
-    }
-  }
-  const merges = boxes
-    .filter((b) => b.bottom > b.top || b.right > b.left)
-    .map((b) => ({ top: b.top - 1, left: b.left - 1, bottom: b.bottom - 1, right: b.right - 1 }))
-    // In reading order, as the cells that carry them come.
-    .sort((a, b) => a.top - b.top || a.left - b.left);
-  return { merges, covered };
 }
 
 /**
@@ -250,18 +228,28 @@ function excelWorkbook(): typeof ExcelJS.Workbook {
   return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
 }
 
-/** Loads exceljs before the first workbook comes (the reader worker, started ahead: src/cli/isolate.ts). */
+/** Cells handed to the checking thread at a time, as the direct reader reads them. */
+const BATCH_CELLS = 4_000;
+
+/**
+ * Readies the reader before the first workbook comes (the reader worker, started ahead:
+ * src/cli/isolate.ts). The cells are read in the guard's pass (src/cli/xlsx-direct.ts, loaded with
+ * this module); exceljs is loaded only when that reader steps aside for a file, which is rare and
+ * would otherwise cost every run its load.
+ */
 export function preloadXlsx(): void {
-  excelWorkbook();
+  useChineseBuiltInFormats();
 }
 
 /**
  * Reads every worksheet of the file at `path` into a Grid, in the reader worker (src/cli/isolate.ts),
  * where a file that exhausts its heap or its time ends as an error. Throws XlsxReadError (with a
  * code the CLI turns into one line) when the file is missing, not an .xlsx, encrypted, truncated,
- * too big, or too costly to read. A large workbook is loaded in rounds (src/cli/xlsx-chunks.ts):
- * `onBatch` gets the sheets of each round as soon as they are read (a file that fails after a
- * round fails whole, and its earlier sheets are to be dropped); the promise gives them all.
+ * too big, or too costly to read. The sheets come in batches as they are read (the cells are read in
+ * the guard's pass, src/cli/xlsx-direct.ts; where that reader steps aside, exceljs loads a large
+ * workbook in rounds, src/cli/xlsx-chunks.ts): `onBatch` gets each batch as soon as it is read (a
+ * file that fails after a batch fails whole, and its earlier sheets are to be dropped); the promise
+ * gives them all.
  */
 export async function readXlsx(
   path: string,
@@ -278,8 +266,8 @@ export async function readXlsx(
 }
 
 /**
- * What readXlsx does, in the calling thread: the reader worker runs it, and posts each round's
- * sheets but the last with `emit`; the last round's (or all of them) is the result. The guard reads
+ * What readXlsx does, in the calling thread: the reader worker runs it, and posts each batch of
+ * sheets but the last with `emit`; the last batch (or all of them) is the result. The guard reads
  * the file here too, so that the main thread never parses untrusted bytes.
  */
 export async function loadXlsx(
@@ -305,13 +293,48 @@ export async function loadXlsx(
   } catch {
     throw new XlsxReadError('unreadable');
   }
-  const parts = inspectXlsx(buf, limits);
-  const marked = markedSheets(parts);
-  const grid = (ws: ExcelJS.Worksheet): Grid => {
-    const g = sheetGrid(ws);
-    if (marked.has(ws.name) || ws.name === LIST_SHEET || looksLikeSummary(g)) g.internal = true;
+  const direct = new DirectXlsx();
+  const handed = new Set<number>();
+  let batch: SheetBatch = { total: 0, positions: [], grids: [] };
+  let batchCells = 0;
+  let marks: ((part: string, sheet: string) => boolean) | undefined;
+  const internal = (g: Grid, isMarked: boolean): Grid => {
+    if (isMarked || g.sheet === LIST_SHEET || looksLikeSummary(g)) g.internal = true;
     return g;
   };
+  // The cells come from the guard's own pass (src/cli/xlsx-direct.ts); each worksheet's grid is
+  // handed over as soon as its part is parsed, a few thousand cells at a time.
+  const reader: XlsxPartReader = {
+    visitor: (name, kind) => direct.visitor(name, kind),
+    worksheetParsed(name, xlsx) {
+      const listed = direct.listSheets(
+        xlsx.entries.filter((e) => isWorksheetPart(e.name)).map((e) => e.name),
+      );
+      const position = listed?.get(name)?.position;
+      const g = position === undefined ? undefined : direct.grid(name);
+      if (!g || position === undefined) return;
+      marks ??= sheetMarks(xlsx);
+      batch.total = direct.total;
+      batch.positions.push(position);
+      batch.grids.push(internal(g, marks(name, g.sheet)));
+      handed.add(position);
+      for (const row of g.cells) batchCells += row.length;
+      if (batchCells >= BATCH_CELLS && handed.size < direct.total) {
+        emit(batch);
+        batch = { total: direct.total, positions: [], grids: [] };
+        batchCells = 0;
+      }
+    },
+  };
+  const parts = inspectXlsx(buf, limits, limits.exceljsOnly ? undefined : reader);
+  if (!limits.exceljsOnly && direct.ok && handed.size === direct.total) {
+    batch.total = direct.total;
+    return batch;
+  }
+  // The direct reader stepped aside: exceljs reads the file, and the sheets already handed over stay.
+  if (batch.positions.length > 0) emit(batch);
+  const marked = markedSheets(parts);
+  const grid = (ws: ExcelJS.Worksheet): Grid => internal(sheetGrid(ws), marked.has(ws.name));
   // exceljs gets the parts as the guard inflated them (zlib, in C++; the same bytes: it checked they
   // inflate to their size), stored, so JSZip does not inflate them again in JavaScript. A small
   // workbook is one round (an empty plan: every worksheet read in full).
@@ -330,27 +353,30 @@ export async function loadXlsx(
   const stub = newStub();
   let total: number | undefined;
   let read = 0;
-  for (let round = 0; round < rounds; round++) {
+  for (let r = 0; r < rounds; r++) {
     const zip = storedZip(parts.entries, (e) =>
-      plan.has(e.name) && plan.get(e.name) !== round ? stub.part : data(e),
+      plan.has(e.name) && plan.get(e.name) !== r ? stub.part : data(e),
     );
     const worksheets = await excelLoad(zip);
     // Every round lists the same worksheets: each keeps the ones it read in full.
     if (total !== undefined && worksheets.length !== total)
       throw new XlsxReadError('unexpected', { message: 'rounds differ' });
     total = worksheets.length;
-    const batch: SheetBatch = { total, positions: [], grids: [] };
+    if (handed.size > 0 && total !== direct.total)
+      throw new XlsxReadError('unexpected', { message: 'readers differ' });
+    const round: SheetBatch = { total, positions: [], grids: [] };
     worksheets.forEach((ws, i) => {
       if ((ws.properties as { tabColor?: { argb?: string } } | undefined)?.tabColor?.argb === stub.mark)
         return;
-      batch.positions.push(i);
-      batch.grids.push(grid(ws));
+      read++;
+      if (handed.has(i)) return;
+      round.positions.push(i);
+      round.grids.push(grid(ws));
     });
-    read += batch.positions.length;
-    if (round < rounds - 1) emit(batch);
+    if (r < rounds - 1) emit(round);
     else {
       if (read !== total) throw new XlsxReadError('unexpected', { message: 'rounds differ' });
-      return batch;
+      return round;
     }
   }
   throw new XlsxReadError('unexpected', { message: 'no round' });

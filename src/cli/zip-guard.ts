@@ -11,6 +11,7 @@
 import type { SaxesTagPlain } from 'saxes';
 import {
   localName,
+  type PartOrder,
   ReadError,
   readZip,
   shown,
@@ -56,6 +57,11 @@ export interface XlsxLimits extends ZipLimits {
    * less is loaded at once. Not a limit: tests set it to compare rounds with a single load.
    */
   roundBytes?: number;
+  /**
+   * Not a limit: true has exceljs read the cells even where the guard's pass reads them itself
+   * (src/cli/xlsx-direct.ts); tests compare the two readers with it.
+   */
+  exceljsOnly?: boolean;
 }
 
 /**
@@ -212,6 +218,38 @@ function worksheetVisitor(part: string, budget: Budget, out: XlsxParts): XmlVisi
   };
 }
 
+/** Both visitors, the guard's first (its limits stop the file before the reader sees too much). */
+function both(guard: XmlVisitor, reader: XmlVisitor | undefined): XmlVisitor {
+  if (!reader) return guard;
+  return {
+    open(tag) {
+      guard.open?.(tag);
+      reader.open?.(tag);
+    },
+    close(name) {
+      guard.close?.(name);
+      reader.close?.(name);
+    },
+    text(text) {
+      guard.text?.(text);
+      reader.text?.(text);
+    },
+  };
+}
+
+/**
+ * A reader that takes the cells from the guard's pass (src/cli/xlsx-direct.ts): a visitor of its own
+ * for each part it reads, and the worksheets handed to it after every other part.
+ */
+export interface XlsxPartReader {
+  visitor(name: string, kind: string | undefined): XmlVisitor | undefined;
+  /**
+   * After a worksheet part has been parsed; every part but the worksheets has been by then, and
+   * `parts` holds what the guard keeps of them (its worksheets' custom properties so far).
+   */
+  worksheetParsed(name: string, parts: XlsxParts): void;
+}
+
 /** Counts the sheets of xl/workbook.xml and the cells its defined names make exceljs index. */
 function workbookVisitor(budget: Budget): XmlVisitor {
   const { limits } = budget;
@@ -245,30 +283,43 @@ function sharedStringsVisitor(budget: Budget): XmlVisitor {
 }
 
 /**
- * Throws a ReadError unless `buf` is a zip holding an Excel workbook within `limits`.
- * exceljs then loads the same bytes; the parts it ignores (sheet custom properties, the add-in's
- * settings) are returned from this pass.
+ * Throws a ReadError unless `buf` is a zip holding an Excel workbook within `limits`. A `reader` reads
+ * the cells in the same pass (src/cli/xlsx-direct.ts); otherwise exceljs then loads the same bytes.
+ * The parts exceljs ignores (sheet custom properties, the add-in's settings) are returned.
  */
-export function inspectXlsx(buf: Buffer, limits: XlsxLimits): XlsxParts {
+export function inspectXlsx(buf: Buffer, limits: XlsxLimits, reader?: XlsxPartReader): XlsxParts {
   const entries = zipEntries(buf);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new ReadError('not-workbook');
   const out: XlsxParts = { parts: new Map(), sheetCustomProperties: new Map(), entries };
   const budget = new Budget(limits);
   const planFor = (name: string): PartPlan | undefined => {
     const keep = KEPT_PART.test(name);
-    switch (kindOf(name)) {
-      case 'worksheet':
-        return { xml: worksheetVisitor(name, budget, out), keep };
-      case 'workbook':
-        return { xml: workbookVisitor(budget), keep };
-      case 'sharedStrings':
-        return { xml: sharedStringsVisitor(budget), keep };
-      case 'xml':
-        return { xml: {}, keep };
-      default:
-        return keep ? { keep } : undefined;
-    }
+    const kind = kindOf(name);
+    const guard = ((): XmlVisitor | undefined => {
+      switch (kind) {
+        case 'worksheet':
+          return worksheetVisitor(name, budget, out);
+        case 'workbook':
+          return workbookVisitor(budget);
+        case 'sharedStrings':
+          return sharedStringsVisitor(budget);
+        case 'xml':
+          return {};
+        default:
+          return undefined;
+      }
+    })();
+    if (!guard) return keep ? { keep } : undefined;
+    return { xml: both(guard, reader?.visitor(name, kind)), keep };
   };
-  out.parts = readZip(buf, limits, planFor, isBinary, entries);
+  // Worksheets last: the shared strings and styles their cells refer to are read by then.
+  const order: PartOrder = {
+    later: (name) => kindOf(name) === 'worksheet',
+    parsed: (name, kept) => {
+      out.parts = kept;
+      reader?.worksheetParsed(name, out);
+    },
+  };
+  out.parts = readZip(buf, limits, planFor, isBinary, entries, order);
   return out;
 }

@@ -15,7 +15,7 @@ import { applyMerges, loadXlsx, sheetGrid, XlsxReadError, type SheetBatch } from
 import { DEFAULT_LIMITS } from '../../src/cli/zip-guard';
 import { stackedWorkbook } from '../../bench/workbooks';
 import { seedStandardGrids } from '../fixtures/seed-grids';
-import { tagEndIn, writtenXlsx, xlsxParts, xlsxTexts, zipParts } from '../fixtures/xlsx';
+import { cellPartsOnly, tagEndIn, writtenXlsx, xlsxParts, xlsxTexts, zipParts } from '../fixtures/xlsx';
 
 let dir: string;
 beforeAll(async () => {
@@ -56,10 +56,15 @@ async function byExceljs(data: Buffer): Promise<Outcome> {
   return wb.worksheets.map((ws) => sheetGrid(ws));
 }
 
-/** The same grids as exceljs's merging, or a refusal where it fails; true when grids were compared. */
-async function same(data: Buffer): Promise<boolean> {
+/**
+ * The same grids as exceljs's merging, or a refusal where it fails; true when grids were compared.
+ * Where exceljs refuses the file for a part that holds no cells and the command line reads it, the
+ * grids are those exceljs reads with that part put back (`repaired`).
+ */
+async function same(data: Buffer, repaired?: Buffer): Promise<boolean> {
   const ours = await read(data);
-  const theirs = await byExceljs(data);
+  let theirs = await byExceljs(data);
+  if ('error' in theirs && !('error' in ours) && repaired) theirs = await byExceljs(repaired);
   if ('error' in theirs) {
     expect(ours).toEqual({ error: 'corrupt' });
     return false;
@@ -184,7 +189,8 @@ describe('mutated workbooks: the same grids as exceljs’s merging, or its refus
             const k = tagEndIn(t, m.at);
             texts[i] = t.slice(0, k) + m.token + t.slice(k);
           }
-          if (await same(zipParts(base.map((b, i) => ({ name: b.name, data: texts[i] }))))) compared++;
+          const data = zipParts(base.map((b, i) => ({ name: b.name, data: texts[i] })));
+          if (await same(data, zipParts(cellPartsOnly(base, texts)))) compared++;
         },
       ),
       { numRuns: 200, seed: 20_261_206, endOnFailure: true },

@@ -18,7 +18,15 @@ import { loadXlsx, readXlsx, XlsxReadError, type SheetBatch } from '../../src/cl
 import { DEFAULT_LIMITS } from '../../src/cli/zip-guard';
 import { stackedWorkbook } from '../../bench/workbooks';
 import { seedStandardGrids } from '../fixtures/seed-grids';
-import { tagEndIn, writtenXlsx, xlsxParts, xlsxTexts, zipParts, type ZipPart } from '../fixtures/xlsx';
+import {
+  cellPartsOnly,
+  tagEndIn,
+  writtenXlsx,
+  xlsxParts,
+  xlsxTexts,
+  zipParts,
+  type ZipPart,
+} from '../fixtures/xlsx';
 import { runCli } from './run-cli';
 import { analyseGrids } from '../../src/domain/analysis';
 import { referenceLookup } from '../../src/domain/library';
@@ -53,7 +61,8 @@ async function load(p: string, roundBytes: number): Promise<Outcome> {
     });
   };
   try {
-    take(await loadXlsx(p, { ...DEFAULT_LIMITS, roundBytes }, take));
+    // At once: the guard's pass reads the cells (src/cli/xlsx-direct.ts); in rounds, exceljs does.
+    take(await loadXlsx(p, { ...DEFAULT_LIMITS, roundBytes, exceljsOnly: roundBytes !== Infinity }, take));
   } catch (err) {
     if (err instanceof XlsxReadError) return { error: err.code };
     throw err;
@@ -61,16 +70,22 @@ async function load(p: string, roundBytes: number): Promise<Outcome> {
   return { grids, rounds };
 }
 
-/** Loaded at once and in rounds, the file gives the same; returns how many rounds it was read in. */
-async function sameInRounds(data: Buffer): Promise<number> {
+/**
+ * Loaded at once (the cells read in the guard's pass) and in rounds (by exceljs), the file gives the
+ * same; returns how many rounds it was read in. Where exceljs refuses the file for a part that holds
+ * no cells and the direct reader reads it, its grids are those exceljs reads with that part put back
+ * (`repaired`).
+ */
+async function sameInRounds(data: Buffer, repaired?: Buffer): Promise<number> {
   const p = await saved(data);
   const once = await load(p, Infinity);
-  const inRounds = await load(p, 1);
+  let inRounds = await load(p, 1);
+  if ('error' in inRounds && !('error' in once) && repaired) inRounds = await load(await saved(repaired), 1);
   if ('error' in once) {
     expect(inRounds).toEqual(once);
     return 0;
   }
-  expect('grids' in once && once.rounds).toBe(1);
+  expect(once).toMatchObject({ grids: expect.any(Array) });
   expect(inRounds).toMatchObject({ grids: expect.any(Array) });
   const { grids, rounds } = inRounds as { grids: Grid[]; rounds: number };
   expect(grids).toHaveLength(once.grids.length);
@@ -138,7 +153,7 @@ describe('a workbook read in rounds gives what it gives read at once', () => {
     expect(await load(p, Infinity)).toEqual({ error: 'corrupt' });
     const rounds: number[][] = [];
     await expect(
-      readXlsx(p, { ...DEFAULT_LIMITS, roundBytes: 1 }, (b) => rounds.push(b.positions)),
+      readXlsx(p, { ...DEFAULT_LIMITS, roundBytes: 1, exceljsOnly: true }, (b) => rounds.push(b.positions)),
     ).rejects.toMatchObject({
       code: 'corrupt',
     });
@@ -191,7 +206,8 @@ describe('mutated workbooks: the same grids or the same refusal, in rounds or at
             const k = tagEndIn(t, m.at);
             texts[i] = m.cut ? t.slice(0, k) + t.slice(k + 40) : t.slice(0, k) + m.token + t.slice(k);
           }
-          const rounds = await sameInRounds(zipParts(base.map((b, i) => ({ name: b.name, data: texts[i] }))));
+          const data = zipParts(base.map((b, i) => ({ name: b.name, data: texts[i] })));
+          const rounds = await sameInRounds(data, zipParts(cellPartsOnly(base, texts)));
           if (rounds > 1) inRounds++;
           else refused++;
         },
