@@ -74,22 +74,16 @@ export async function analyse(
   const analysis = new WorkbookAnalysis(lang, { references: referenceLookup });
   /** Each file's sheets in order, once it has said how many it has; an id is `file/position`. */
   const sheetsOf: (SheetRef[] | undefined)[] = [];
-  let checked = 0;
-  let waiting = 0;
   const refs = (): SheetRef[] => sheetsOf.flatMap((sheets) => sheets ?? []);
   /**
-   * Reads and checks the sheets that came since the last time, unless they are few next to those
-   * checked already (each time also runs the rules across tables and sorts the findings again).
+   * Reads and checks each table of the sheets that came since the last time (their own rules); the
+   * rules across tables run once, over every file, at the end.
    */
   let finished = false;
   let scheduled = false;
   const catchUp = (): void => {
     scheduled = false;
-    if (finished || waiting === 0 || waiting * 4 < checked) return;
-    analysis.setSheets(refs());
-    analysis.analyse({ profile, reuse: true });
-    checked += waiting;
-    waiting = 0;
+    if (!finished) analysis.prepare({ profile });
   };
   const onBatch = (f: number) => (batch: SheetBatch) => {
     const sheets = (sheetsOf[f] ??= Array.from({ length: batch.total }, (_, p) => ({
@@ -101,7 +95,6 @@ export async function analyse(
       sheets[p] = { id: `${f}/${p}`, name: grid.sheet };
       analysis.setGrid(sheets[p].id, grid);
     });
-    waiting += batch.positions.length;
     // After the worker's message, unless the last file has just come: then the final analysis follows.
     if (!scheduled) {
       scheduled = true;

@@ -169,6 +169,16 @@ export class WorkbookAnalysis {
   }
 
   /**
+   * Reads and validates each sheet's own tables, as analyse will reuse them, without the rules across
+   * tables: a host that gets its sheets a few at a time (the command line's reader) checks each batch
+   * as it comes and runs analyse once, at the end.
+   */
+  prepare(options: Pick<AnalyseOptions, 'profile'>): void {
+    for (const entry of this.entries.values())
+      this.findingsOf(entry, this.tablesOf(entry, options.profile), true);
+  }
+
+  /**
    * Every read sheet's tables in workbook order, validated together as validateTables would: each
    * table's own rules (kept for unchanged sheets when `reuse`), then the rules across tables over all.
    */
