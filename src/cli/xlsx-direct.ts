@@ -489,7 +489,8 @@ export class DirectXlsx {
       if (!styleId || !styles) return undefined;
       if (styles.length === 0) return void this.stop('no cell formats'); // exceljs fails on it
       const id = styles[styleId];
-      return id ? (this.numFmts.get(id) ?? builtInFormats[id]?.f) || undefined : undefined;
+      // `index.numFmt[id] || getDefaultFmtCode(id)`: an empty custom code gives way to the built-in one.
+      return id ? this.numFmts.get(id) || builtInFormats[id]?.f || undefined : undefined;
     };
     const applied = applyMerges(sheet.merges);
     const masters = new Map<string, string>();
@@ -571,10 +572,11 @@ export class DirectXlsx {
       if (result !== undefined && dateFmt) result = exceljsUtils.excelToDate(result, this.date1904);
       const formula = raw.formula;
       if (raw.shareType === 'shared') {
+        // exceljs keys its masters by `si` as written, a missing one included (`formulae[undefined]`).
         if (raw.ref) {
-          if (raw.si !== undefined) masters.set(raw.si, raw.address);
+          masters.set(String(raw.si), raw.address);
           if (!formula) return this.aside('shared master without formula');
-        } else if (!formula && raw.si !== undefined) slave = masters.get(raw.si);
+        } else if (!formula) slave = masters.get(String(raw.si));
       }
       // exceljs's FormulaValue keeps only the fields that are truthy (`_copyModel`): a cached result
       // of 0, false or '' is dropped, and a cell with neither a formula nor a master has no value.

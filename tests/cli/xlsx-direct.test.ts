@@ -108,7 +108,7 @@ function book(
 
 const STYLES =
   '<numFmts count="3"><numFmt numFmtId="176" formatCode="0.00_ "/><numFmt numFmtId="177" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>' +
-  '<numFmt numFmtId="178" formatCode="#,##0.00\\ &quot;万元&quot;"/></numFmts>' +
+  '<numFmt numFmtId="178" formatCode="#,##0.00\\ &quot;万元&quot;"/><numFmt numFmtId="10" formatCode=""/></numFmts>' +
   '<fonts count="1"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font></fonts>' +
   '<cellStyleXfs count="1"><xf numFmtId="14" fontId="0"/></cellStyleXfs>' +
   '<cellXfs count="7"><xf numFmtId="0" fontId="0"/><xf numFmtId="176" fontId="0" applyNumberFormat="1"/>' +
@@ -194,6 +194,8 @@ describe('the direct reader reads what exceljs reads', () => {
       '<c r="E3" t="b"><f>A3=0</f><v>1</v></c><c r="F3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>' +
       '<row r="4"><c r="C4"><f t="shared" si="0"/></c><c r="D4"><f t="array" ref="D4">SUM(A1:A3*1)</f><v>5</v></c>' +
       '<c r="E4"><f t="shared" si="7"/><v>9</v></c><c r="F4" s="2"><f>TODAY()</f><v>45292</v></c></row>' +
+      // A master and a copy without `si`: exceljs pairs them all the same.
+      '<row r="5"><c r="A5"><f t="shared" ref="A5:B5">A1*2</f><v>2</v></c><c r="B5"><f t="shared"/><v>4</v></c></row>' +
       '</sheetData>';
     expect(await same(book(body, { styles: STYLES }))).toBeUndefined();
   });
