@@ -86,6 +86,10 @@ interface RawCell {
 export interface ParsedSheet {
   cells: RawCell[];
   merges: Box[];
+  /** `<col min max style>`, as written (exceljs ColXform). */
+  cols: { min: number; max: number; styleId: number | undefined }[];
+  /** Each `<row s>`'s style (exceljs RowXform), by row number. */
+  rowStyles: Map<number, number>;
 }
 
 /** Thrown inside a visitor when the direct reader steps aside; caught by the visitor wrapper. */
@@ -291,10 +295,11 @@ export class DirectXlsx {
 
   /** A worksheet part: its cells and merged areas (exceljs WorksheetXform, RowXform, CellXform). */
   private worksheetVisitor(part: string): XmlVisitor {
-    const sheet: ParsedSheet = { cells: [], merges: [] };
+    const sheet: ParsedSheet = { cells: [], merges: [], cols: [], rowStyles: new Map() };
     let depth = 0;
     let inSheetData = false;
     let inMerges = false;
+    let inCols = false;
     let row: number | undefined;
     let lastRow = 0;
     let cell: RawCell | undefined;
@@ -324,8 +329,21 @@ export class DirectXlsx {
           } else if (name === 'mergeCells') {
             inMerges = true;
             sheet.merges = [];
+          } else if (name === 'cols') {
+            inCols = true;
+            sheet.cols = [];
           } else if (name === 'hyperlinks') aside('hyperlinks');
           else if (name.includes(':') && /:(?:sheetData|mergeCells|hyperlinks)$/.test(name)) aside(name);
+          return;
+        }
+        if (inCols) {
+          // exceljs ColXform: `min`/`max` default to 0, `style` counts when written.
+          if (depth !== 3 || name !== 'col') aside('cols child');
+          sheet.cols.push({
+            min: parseInt(a.min || '0', 10),
+            max: parseInt(a.max || '0', 10),
+            styleId: a.style ? parseInt(a.style, 10) : undefined,
+          });
           return;
         }
         if (inMerges) {
@@ -343,6 +361,7 @@ export class DirectXlsx {
           const r = a.r;
           if (r === undefined || !/^[1-9]\d{0,6}$/.test(r) || Number(r) <= lastRow) aside('row r');
           row = lastRow = Number(r);
+          if (a.s) sheet.rowStyles.set(row, parseInt(a.s, 10));
           seen = new Set();
           return;
         }
@@ -431,6 +450,7 @@ export class DirectXlsx {
         else if (depth === 2) {
           inSheetData = false;
           inMerges = false;
+          inCols = false;
         }
         if (--depth === 0) this.parsed.set(part, sheet);
       },
@@ -500,6 +520,29 @@ export class DirectXlsx {
     const rowsWithValues = new Set<number>();
     for (const raw of sheet.cells)
       if (raw.formula || raw.shareType || raw.value !== undefined || raw.rich) rowsWithValues.add(raw.row);
+    // The cells exceljs makes from the XML (CellXform: not its Merge type, a cell with nothing but
+    // `s="0"`), and so the last column of each row; the gaps before it it makes on eachCell
+    // ({includeEmpty}), styled as the row, else the column, says (Cell._mergeStyle).
+    const lastColumn = new Map<number, number>();
+    const made = new Set<number>();
+    for (const raw of sheet.cells) {
+      if (!(raw.formula || raw.shareType || raw.value !== undefined || raw.rich || raw.styleId)) continue;
+      made.add((raw.row - 1) * COLUMNS + (raw.col - 1));
+      lastColumn.set(raw.row, Math.max(lastColumn.get(raw.row) ?? 0, raw.col));
+    }
+    const columnFormat = this.columnFormats(sheet.cols, formatOf);
+    for (const [row, last] of lastColumn) {
+      if (!rowsWithValues.has(row)) continue;
+      const rowFormat = formatOf(sheet.rowStyles.get(row));
+      if (!rowFormat && columnFormat.length === 0) continue;
+      for (let c = 1; c <= last; c++) {
+        const key = (row - 1) * COLUMNS + (c - 1);
+        if (made.has(key) || applied.covered.has(key)) continue;
+        const numberFormat = rowFormat || columnFormat[c];
+        if (numberFormat) kept.push({ r: row - 1, c: c - 1, g: { value: null, numberFormat } });
+      }
+    }
+    if (!this.ok) return undefined;
     for (const raw of sheet.cells) {
       if (!rowsWithValues.has(raw.row)) continue;
       const read = this.cellOf(raw, formatOf(raw.styleId), masters);
@@ -545,6 +588,25 @@ export class DirectXlsx {
     const grid: Grid = { sheet: listed.name, top, left, cells, merges: applied.merges };
     if (listed.hidden) grid.hidden = true;
     return grid;
+  }
+
+  /**
+   * The number format of each column's style (index = column number), as exceljs's
+   * Column.fromModel lays `<col>` ranges out: sorted by `min`, a range going on from where the one
+   * before stopped.
+   */
+  private columnFormats(
+    cols: ParsedSheet['cols'],
+    formatOf: (styleId: number | undefined) => string | undefined,
+  ): (string | undefined)[] {
+    const out: (string | undefined)[] = [];
+    let count = 1;
+    for (const col of [...cols].sort((a, b) => a.min - b.min)) {
+      while (count < col.min) count++;
+      const numFmt = formatOf(col.styleId);
+      while (count <= col.max) out[count++] = numFmt;
+    }
+    return out.some((f) => f !== undefined) ? out : [];
   }
 
   /**

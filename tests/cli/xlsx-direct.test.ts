@@ -157,6 +157,19 @@ describe('the direct reader reads what exceljs reads', () => {
     expect(row[4]).toEqual({ value: 1234.5, numberFormat: '#,##0.00 "万元"' });
   });
 
+  it('the gaps of a row take the row’s format, else the column’s, as exceljs makes them', async () => {
+    const body =
+      '<cols><col min="1" max="2" width="9" style="4"/><col min="2" max="4" style="1"/><col min="6" max="6" style="3"/></cols>' +
+      '<sheetData><row r="1"><c r="E1"><v>1</v></c></row>' +
+      '<row r="2" s="2" customFormat="1"><c r="C2"><v>2</v></c><c r="D2" s="0"/></row>' +
+      '<row r="3"><c r="A3" s="6"/></row>' +
+      '<row r="4"><c r="B4" s="1"/><c r="G4"><v>4</v></c></row></sheetData>' +
+      '<mergeCells><mergeCell ref="A4:A5"/><mergeCell ref="C4:D4"/></mergeCells>';
+    expect(await same(book(body, { styles: STYLES }))).toBeUndefined();
+    const read = (await load(book(body, { styles: STYLES }), false)) as { grids: Grid[] };
+    expect(read.grids[0].cells[0][0]).toEqual({ value: null, numberFormat: '@' });
+  });
+
   it('shared strings: rich runs, phonetic runs, escapes, empty items, entities', async () => {
     const strings =
       '<si><t>项目名称</t></si>' +
