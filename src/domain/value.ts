@@ -147,11 +147,16 @@ function splitComparator(text: string): { comparator: Comparator | null; body: s
     : undefined;
 }
 
+/** Longer than any unit with its comparator and spaces (`大于等于 平方公里`). */
+const UNIT_ONLY_LENGTH = 24;
+
 /**
  * The unit of a 指标值 that has no number, with or without its comparator (`公里`, `≧ %`, `大于等于%`):
  * a form's unit hint left unfilled. Null when the text holds a number or anything but a unit.
  */
 export function unitWithoutNumber(input: string): string | null {
+  // Most values hold a digit, and a unit with its comparator is short: both are told without NFKC.
+  if (input.length > UNIT_ONLY_LENGTH || /[\d０-９]/.test(input)) return null;
   const split = splitComparator(compact(input));
   if (!split || split.body === '' || /\d/.test(split.body)) return null;
   return lookupUnit(split.body) ? split.body : null;
