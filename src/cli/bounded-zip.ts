@@ -372,7 +372,10 @@ export function readZip(
     if (plan.xml && order?.later(e.name)) later.push([e, data, plan]);
     else if (plan.xml) parseXml(e.name, data, plan.xml, counted, limits.elements);
   }
-  for (const [e, data, plan] of later) {
+  // Each part is let go once parsed (unless kept), so that a large workbook's worksheets are not all
+  // held until the last.
+  for (let next = later.shift(); next; next = later.shift()) {
+    const [e, data, plan] = next;
     parseXml(e.name, data, plan.xml!, counted, limits.elements);
     order!.parsed?.(e.name, kept);
   }
