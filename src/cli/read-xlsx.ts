@@ -65,13 +65,18 @@ function plainValue(v: unknown): Pick<GridCell, 'value' | 'error' | 'date'> {
   return { value: null };
 }
 
+/** exceljs's `Enums.ValueType.Formula` (lib/doc/enums.js), without loading exceljs to read it. */
+const FORMULA_TYPE = 6;
+
 function gridCell(cell: ExcelJS.Cell): GridCell | undefined {
   const out: GridCell = { value: null };
   const v = cell.value as unknown;
-  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+  if ((cell.type as number) === FORMULA_TYPE) {
     const f = cell.formula;
     if (typeof f === 'string' && f !== '') out.formula = f.startsWith('=') ? f : `=${f}`;
-    Object.assign(out, plainValue((v as { result?: unknown }).result));
+    // The cached result as Excel saved it: `cell.value` leaves out a result of 0 or false (exceljs's
+    // FormulaValue copies only truthy fields), which would read a sum of 0 as an empty cell.
+    Object.assign(out, plainValue(cell.result));
   } else {
     Object.assign(out, plainValue(v));
   }

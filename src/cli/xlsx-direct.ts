@@ -640,12 +640,10 @@ export class DirectXlsx {
           if (!formula) return this.aside('shared master without formula');
         } else if (!formula) slave = masters.get(String(raw.si));
       }
-      // exceljs's FormulaValue keeps only the fields that are truthy (`_copyModel`): a cached result
-      // of 0, false or '' is dropped, and a cell with neither a formula nor a master has no value.
-      if (formula || slave) {
-        if (formula) out.formula = formula.startsWith('=') ? formula : `=${formula}`;
-        if (result) Object.assign(out, plain(result));
-      }
+      // The cached result as saved, 0 and false included (read-xlsx's gridCell asks exceljs for
+      // `cell.result`, not the `cell.value` that drops them).
+      if (formula) out.formula = formula.startsWith('=') ? formula : `=${formula}`;
+      Object.assign(out, plain(result));
     } else if (raw.rich !== undefined || raw.value !== undefined) {
       switch (raw.t) {
         case 's': {

@@ -197,20 +197,25 @@ describe('the direct reader reads what exceljs reads', () => {
     expect(await same(book(body))).toBeUndefined();
   });
 
-  it('formulas: plain, shared (master and slid copies), array, cached 0, text, boolean and error results', async () => {
+  it('formulas: plain, shared (master and slid copies), array, cached 0 and false, text, boolean and error results', async () => {
     const body =
       '<sheetData>' +
       '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><f>A1+B1</f><v>3</v></c></row>' +
       '<row r="2"><c r="A2"><v>4</v></c><c r="B2"><v>0</v></c><c r="C2"><f t="shared" ref="C2:C4" si="0">A2+B2</f><v>4</v></c>' +
       '<c r="D2"><f t="shared" ref="D2:E2" si="1">SUM($A$1:A2)</f><v>5</v></c><c r="E2"><f t="shared" si="1"/><v>7</v></c></row>' +
       '<row r="3"><c r="A3"><v>0</v></c><c r="C3"><f t="shared" si="0"/><v>0</v></c><c r="D3" t="str"><f>"万"&amp;"元"</f><v>万元</v></c>' +
-      '<c r="E3" t="b"><f>A3=0</f><v>1</v></c><c r="F3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>' +
+      '<c r="E3" t="b"><f>A3=0</f><v>1</v></c><c r="F3" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+      '<c r="G3" t="b"><f>A3=1</f><v>0</v></c></row>' +
       '<row r="4"><c r="C4"><f t="shared" si="0"/></c><c r="D4"><f t="array" ref="D4">SUM(A1:A3*1)</f><v>5</v></c>' +
       '<c r="E4"><f t="shared" si="7"/><v>9</v></c><c r="F4" s="2"><f>TODAY()</f><v>45292</v></c></row>' +
       // A master and a copy without `si`: exceljs pairs them all the same.
       '<row r="5"><c r="A5"><f t="shared" ref="A5:B5">A1*2</f><v>2</v></c><c r="B5"><f t="shared"/><v>4</v></c></row>' +
       '</sheetData>';
     expect(await same(book(body, { styles: STYLES }))).toBeUndefined();
+    // A cached 0 or false is what Excel shows: read, not taken for an empty cell.
+    const read = (await load(book(body, { styles: STYLES }), false)) as { grids: Grid[] };
+    expect(read.grids[0].cells[2][2]).toEqual({ formula: '=A3+B3', value: 0 });
+    expect(read.grids[0].cells[2][6]).toEqual({ formula: '=A3=1', value: false });
   });
 
   it('merged areas (the last list counts), hidden sheets, a chartsheet in the list, a 1904 workbook, no styles part', async () => {
