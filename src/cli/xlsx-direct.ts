@@ -8,7 +8,7 @@
  * This is not a second xlsx library. It reads the cells, styles' number formats, shared strings and
  * sheet list exactly as exceljs 4.4 would read them (its xforms are cited where each rule comes from,
  * and its own helpers decode dates, formats and shared formulas), and it reads only the plain
- * spelling of those parts. Whatever it does not know — an element in an unexpected place, a hyperlink,
+ * spelling of those parts. Whatever it does not know — an element in an unexpected place,
  * a phonetic run in a cell, a duplicate sheet id, an odd sheet name, a 1904 workbook — makes it step
  * aside: the file is then read by exceljs as before (src/cli/read-xlsx.ts), and sheets already handed
  * over are kept (both readers give the same grid: tests/cli/xlsx-direct.test.ts holds them together).
@@ -35,6 +35,11 @@ const builtInFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<s
 const DAY_MS = 86_400_000;
 /** 1899-12-30, Excel's day 0 (src/cli/read-xlsx.ts reads a Date exceljs gives back the same way). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A worksheet part and its relationships, as exceljs matches them (unanchored) and as they are written. */
+const SHEET_RELS_ANY = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
+const SHEET_RELS = /^xl\/worksheets\/_rels\/sheet(\d+)\.xml\.rels$/;
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /** A plain cell reference as Excel writes it (no `$`, upper case), decoded by hand. */
 const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
@@ -90,6 +95,8 @@ export interface ParsedSheet {
   cols: { min: number; max: number; styleId: number | undefined }[];
   /** Each `<row s>`'s style (exceljs RowXform), by row number. */
   rowStyles: Map<number, number>;
+  /** `<hyperlink ref r:id>`, as written (exceljs HyperlinkXform). */
+  hyperlinks: { ref: string | undefined; rId: string | undefined }[];
 }
 
 /** Thrown inside a visitor when the direct reader steps aside; caught by the visitor wrapper. */
@@ -122,6 +129,8 @@ export class DirectXlsx {
   private sharedStrings: (string | null)[] | undefined;
   private listed: Map<string, ListedSheet> | undefined;
   private readonly parsed = new Map<string, ParsedSheet>();
+  /** Each worksheet's relationships, by the number in its part's name. */
+  private readonly sheetRels = new Map<string, Map<string, string | undefined>>();
 
   constructor() {
     useChineseBuiltInFormats();
@@ -148,6 +157,12 @@ export class DirectXlsx {
     else if (kind === 'worksheet') inner = this.worksheetVisitor(name);
     else if (name === 'xl/styles.xml') inner = this.stylesVisitor();
     else if (name === 'xl/_rels/workbook.xml.rels') inner = this.relsVisitor();
+    else if (SHEET_RELS_ANY.test(name)) {
+      // exceljs files a worksheet's relationships under the number in the part's name.
+      const n = SHEET_RELS.exec(name)?.[1];
+      if (n === undefined) this.stop('worksheet relationships name');
+      else inner = this.sheetRelsVisitor(n);
+    }
     return inner && this.guarded(inner);
   }
 
@@ -205,6 +220,38 @@ export class DirectXlsx {
         this.workbookRels.set(Id, Target);
       },
     };
+  }
+
+  /** A worksheet's relationships (exceljs RelationshipsXform): a later Id replaces an earlier one. */
+  private sheetRelsVisitor(n: string): XmlVisitor {
+    const rels = new Map<string, string | undefined>();
+    this.sheetRels.set(n, rels);
+    return {
+      open: (tag) => {
+        if (tag.name === 'Relationship') rels.set(tag.attributes.Id, tag.attributes.Target);
+      },
+    };
+  }
+
+  /**
+   * The cells of a worksheet that carry a hyperlink, as exceljs maps them (WorksheetXform.reconcile:
+   * links with an `r:id` only, to their relationship's target; a missing relationship fails the
+   * load, so the reader steps aside); undefined when it has stepped aside.
+   */
+  private linkedCells(part: string, sheet: ParsedSheet): Set<string> | undefined {
+    const out = new Set<string>();
+    if (sheet.hyperlinks.length === 0) return out;
+    const n = SHEET_PART.exec(part)?.[1];
+    if (n === undefined) return void this.stop('worksheet name');
+    const rels = this.sheetRels.get(n);
+    const targets = new Map<string | undefined, string | undefined>();
+    for (const h of sheet.hyperlinks) {
+      if (!h.rId) continue;
+      if (!rels?.has(h.rId)) return void this.stop('hyperlink without relationship');
+      targets.set(h.ref, rels.get(h.rId));
+    }
+    for (const [ref, target] of targets) if (ref !== undefined && target) out.add(ref);
+    return out;
   }
 
   /** xl/styles.xml: the number format of each cell format (exceljs StylesXform, NumFmtXform, StyleXform). */
@@ -295,11 +342,12 @@ export class DirectXlsx {
 
   /** A worksheet part: its cells and merged areas (exceljs WorksheetXform, RowXform, CellXform). */
   private worksheetVisitor(part: string): XmlVisitor {
-    const sheet: ParsedSheet = { cells: [], merges: [], cols: [], rowStyles: new Map() };
+    const sheet: ParsedSheet = { cells: [], merges: [], cols: [], rowStyles: new Map(), hyperlinks: [] };
     let depth = 0;
     let inSheetData = false;
     let inMerges = false;
     let inCols = false;
+    let inLinks = false;
     let row: number | undefined;
     let lastRow = 0;
     let cell: RawCell | undefined;
@@ -332,8 +380,15 @@ export class DirectXlsx {
           } else if (name === 'cols') {
             inCols = true;
             sheet.cols = [];
-          } else if (name === 'hyperlinks') aside('hyperlinks');
-          else if (name.includes(':') && /:(?:sheetData|mergeCells|hyperlinks)$/.test(name)) aside(name);
+          } else if (name === 'hyperlinks') {
+            inLinks = true;
+            sheet.hyperlinks = [];
+          } else if (name.includes(':') && /:(?:sheetData|mergeCells|hyperlinks)$/.test(name)) aside(name);
+          return;
+        }
+        if (inLinks) {
+          if (depth !== 3 || name !== 'hyperlink') aside('hyperlinks child');
+          sheet.hyperlinks.push({ ref: a.ref, rId: a['r:id'] });
           return;
         }
         if (inCols) {
@@ -451,6 +506,7 @@ export class DirectXlsx {
           inSheetData = false;
           inMerges = false;
           inCols = false;
+          inLinks = false;
         }
         if (--depth === 0) this.parsed.set(part, sheet);
       },
@@ -513,20 +569,25 @@ export class DirectXlsx {
       return id ? this.numFmts.get(id) || builtInFormats[id]?.f || undefined : undefined;
     };
     const applied = applyMerges(sheet.merges);
+    const linked = this.linkedCells(part, sheet);
+    if (!linked) return undefined;
     const masters = new Map<string, string>();
     const formulas = new Map<string, string>();
     const kept: { r: number; c: number; g: GridCell }[] = [];
     // exceljs's eachRow passes over a row whose cells are all empty but styled (Row.hasValues).
     const rowsWithValues = new Set<number>();
+    // A hyperlink makes a cell of its own type, whatever the cell held (CellXform.reconcile).
     for (const raw of sheet.cells)
-      if (raw.formula || raw.shareType || raw.value !== undefined || raw.rich) rowsWithValues.add(raw.row);
+      if (raw.formula || raw.shareType || raw.value !== undefined || raw.rich || linked.has(raw.address))
+        rowsWithValues.add(raw.row);
     // The cells exceljs makes from the XML (CellXform: not its Merge type, a cell with nothing but
     // `s="0"`), and so the last column of each row; the gaps before it it makes on eachCell
     // ({includeEmpty}), styled as the row, else the column, says (Cell._mergeStyle).
     const lastColumn = new Map<number, number>();
     const made = new Set<number>();
     for (const raw of sheet.cells) {
-      if (!(raw.formula || raw.shareType || raw.value !== undefined || raw.rich || raw.styleId)) continue;
+      const value = raw.formula || raw.shareType || raw.value !== undefined || raw.rich;
+      if (!(value || raw.styleId || linked.has(raw.address))) continue;
       made.add((raw.row - 1) * COLUMNS + (raw.col - 1));
       lastColumn.set(raw.row, Math.max(lastColumn.get(raw.row) ?? 0, raw.col));
     }
@@ -545,7 +606,7 @@ export class DirectXlsx {
     if (!this.ok) return undefined;
     for (const raw of sheet.cells) {
       if (!rowsWithValues.has(raw.row)) continue;
-      const read = this.cellOf(raw, formatOf(raw.styleId), masters);
+      const read = this.cellOf(raw, formatOf(raw.styleId), masters, linked.has(raw.address));
       if (read === null || !this.ok) return undefined;
       if (raw.formula) formulas.set(raw.address, raw.formula);
       if (!read) continue;
@@ -556,7 +617,8 @@ export class DirectXlsx {
         // A cell that shares a master's formula gets it slid to its own place, the whole sheet read
         // (exceljs FormulaValue._getTranslatedFormula).
         const master = formulas.get(read.slave);
-        if (master === undefined) return void this.stop('shared formula master');
+        // A linked master has no formula left in exceljs, which then fails on the copies.
+        if (master === undefined || linked.has(read.slave)) return void this.stop('shared formula master');
         const f = slideFormula(master, read.slave, raw.address);
         if (typeof f === 'string' && f !== '') read.cell.formula = f.startsWith('=') ? f : `=${f}`;
         const g = read.cell;
@@ -618,6 +680,7 @@ export class DirectXlsx {
     raw: RawCell,
     numFmt: string | undefined,
     masters: Map<string, string>,
+    linked = false,
   ): { cell: GridCell; slave?: string } | undefined | null {
     const out: GridCell = { value: null };
     let slave: string | undefined;
@@ -676,9 +739,20 @@ export class DirectXlsx {
           Object.assign(out, plain(dateFmt ? exceljsUtils.excelToDate(n, this.date1904) : n));
         }
       }
-    } else if (!raw.styleId) {
+    } else if (!raw.styleId && !linked) {
       // exceljs's Merge type: no cell at all.
       return undefined;
+    }
+    if (linked) {
+      // A hyperlink's cell: its text is what the cell held, or its formula's result; read-xlsx's
+      // plainValue keeps text only (a linked number, date, boolean or error reads as empty), and the
+      // formula is gone (CellXform.reconcile, HyperlinkValue).
+      const text = typeof out.value === 'string' && !out.error ? out.value : null;
+      out.value = text;
+      delete out.formula;
+      delete out.error;
+      delete out.date;
+      slave = undefined;
     }
     if (numFmt) out.numberFormat = numFmt;
     if (out.value === null && !out.formula && !out.numberFormat && !slave) return undefined;
