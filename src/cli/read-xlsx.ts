@@ -57,10 +57,8 @@ function plainValue(v: unknown): Pick<GridCell, 'value' | 'error' | 'date'> {
     const rich = richText(v);
     if (rich !== undefined) return { value: rich };
     if (typeof o.error === 'string') return { value: o.error, error: true };
-    if ('hyperlink' in o || 'text' in o) {
-      const text = typeof o.text === 'string' ? o.text : richText(o.text);
-      return { value: text ?? null };
-    }
+    // A linked cell: exceljs keeps what the cell held as the link's text, a number or a date too.
+    if ('hyperlink' in o || 'text' in o) return plainValue(o.text);
   }
   return { value: null };
 }

@@ -744,14 +744,9 @@ export class DirectXlsx {
       return undefined;
     }
     if (linked) {
-      // A hyperlink's cell: its text is what the cell held, or its formula's result; read-xlsx's
-      // plainValue keeps text only (a linked number, date, boolean or error reads as empty), and the
-      // formula is gone (CellXform.reconcile, HyperlinkValue).
-      const text = typeof out.value === 'string' && !out.error ? out.value : null;
-      out.value = text;
+      // A hyperlink's cell holds what the cell held, or its formula's result, as the link's text;
+      // the formula is gone (CellXform.reconcile, HyperlinkValue).
       delete out.formula;
-      delete out.error;
-      delete out.date;
       slave = undefined;
     }
     if (numFmt) out.numberFormat = numFmt;

@@ -170,7 +170,7 @@ describe('the direct reader reads what exceljs reads', () => {
     expect(read.grids[0].cells[0][0]).toEqual({ value: null, numberFormat: '@' });
   });
 
-  it('hyperlinks: a linked cell keeps its text, loses a number, a formula; internal links do nothing', async () => {
+  it('hyperlinks: a linked cell keeps what it held, loses its formula; internal links do nothing', async () => {
     const body =
       '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12.5</v></c><c r="C1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
       '<c r="D1"><f>B1*2</f><v>25</v></c><c r="E1" s="1"/><c r="F1" t="inlineStr"><is><t>内部</t></is></c></row>' +
@@ -196,6 +196,14 @@ describe('the direct reader reads what exceljs reads', () => {
       ],
     );
     expect(await same(zipParts(parts))).toBeUndefined();
+    // A linked amount is still an amount (exceljs's cell value would hide it as the link's text).
+    const read = (await load(zipParts(parts), false)) as { grids: Grid[] };
+    expect(read.grids[0].cells[0].slice(0, 4)).toEqual([
+      { value: '预算数' },
+      { value: 12.5 },
+      { value: 'ab' },
+      { value: 25 },
+    ]);
   });
 
   it('shared strings: rich runs, phonetic runs, escapes, empty items, entities', async () => {
