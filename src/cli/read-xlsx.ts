@@ -301,6 +301,7 @@ export async function loadXlsx(
   let batch: SheetBatch = { total: 0, positions: [], grids: [] };
   let batchCells = 0;
   let marks: ((part: string, sheet: string) => boolean) | undefined;
+  let worksheetParts: string[] | undefined;
   const internal = (g: Grid, isMarked: boolean): Grid => {
     if (isMarked || g.sheet === LIST_SHEET || looksLikeSummary(g)) g.internal = true;
     return g;
@@ -310,9 +311,8 @@ export async function loadXlsx(
   const reader: XlsxPartReader = {
     visitor: (name, kind) => direct.visitor(name, kind),
     worksheetParsed(name, xlsx) {
-      const listed = direct.listSheets(
-        xlsx.entries.filter((e) => isWorksheetPart(e.name)).map((e) => e.name),
-      );
+      worksheetParts ??= xlsx.entries.filter((e) => isWorksheetPart(e.name)).map((e) => e.name);
+      const listed = direct.listSheets(worksheetParts);
       const position = listed?.get(name)?.position;
       const g = position === undefined ? undefined : direct.grid(name);
       if (!g || position === undefined) return;
