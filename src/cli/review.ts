@@ -101,6 +101,9 @@ function freeName(workbook: ExcelJS.Workbook, base: string): string {
 const tableRank = (result: FileResult, table: TargetTable | undefined): number =>
   table ? result.tables.indexOf(table) : -1;
 
+/** exceljs could not open a workbook the checker read: no annotated copy can be written. */
+export class UnopenableError extends Error {}
+
 export interface AnnotateResult {
   notes: number;
   sheet: string;
@@ -119,7 +122,14 @@ export async function writeAnnotated(
   force: boolean,
 ): Promise<AnnotateResult> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer);
+  const data = await fs.readFile(input);
+  try {
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    // The checker reads the cells of a file whose other parts exceljs refuses (src/cli/xlsx-direct.ts);
+    // the copy is written by exceljs, which cannot open it.
+    throw new UnopenableError(String(err instanceof Error ? err.message : err).split('\n')[0]);
+  }
   const findings = [...result.findings];
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {

@@ -101,6 +101,8 @@ const zhCN = {
     suffix: '（审核意见）',
     onlyXlsx: '只能为 .xlsx 工作簿生成批注版；Word 文档请用 report 生成审核意见',
     sameFile: '批注版不能写回原文件，请用 --out 指定另一个文件名',
+    unopenable:
+      '无法为该文件写批注版：文件有一处结构不合规范，表格读得出，批注却写不回（{{message}}）；可用 report 命令生成审核意见',
     written:
       '已写入 {{file}}：{{notes}} 个单元格加了批注，首页“{{sheet}}”列出错误 {{errors}} 个、警告 {{warnings}} 个、提示 {{infos}} 个',
   },
@@ -305,6 +307,8 @@ const enUS: typeof zhCN = {
     suffix: ' (review)',
     onlyXlsx: 'only an .xlsx workbook can be annotated; for a Word document, use report',
     sameFile: 'the annotated copy cannot replace the file itself; name another with --out',
+    unopenable:
+      'cannot write an annotated copy of this file: part of it is not well-formed, so its tables can be read but notes cannot be written back ({{message}}); use report for the review instead',
     written:
       'wrote {{file}}: notes on {{notes}} cell(s); the first sheet “{{sheet}}” lists {{errors}} error(s), {{warnings}} warning(s), {{infos}} info',
   },

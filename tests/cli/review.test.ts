@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { JsonReport } from '../../src/cli/report';
 import { seedDocumentBody, writeDocx } from '../fixtures/docx';
 import { seedStandardGrids } from '../fixtures/seed-grids';
@@ -128,6 +129,23 @@ describe('annotate', () => {
     expect(self.code).toBe(2);
     expect(lines(self.stderr)).toEqual([expect.stringMatching(/不能写回原文件/)]);
     expect(await hash('信访局.xlsx')).toBe(before);
+  });
+
+  it('says so, naming the file, when the tables are read but the copy cannot be written', async () => {
+    // A stray element in docProps/core.xml: the checker reads the cells, exceljs refuses the file.
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, '信访局.xlsx')));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    zip.file('docProps/core.xml', core.replace(/(<cp:coreProperties[^>]*>)/, '$1<sheet name="x"/>'));
+    await fs.writeFile(path.join(dir, '不规范.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const checked = await cli('check', '不规范.xlsx', '--format', 'json');
+    expect(checked.stderr).toBe('');
+    const r = await cli('annotate', '不规范.xlsx');
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(
+        /^perf-targets: 不规范\.xlsx: 无法为该文件写批注版：.*可用 report 命令生成审核意见$/,
+      ),
+    ]);
   });
 
   it('says that a Word document is reviewed with report', async () => {

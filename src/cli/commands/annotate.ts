@@ -46,7 +46,7 @@ export const annotate: CliCommand = {
         const [result] = a.results;
         if (!result || result.error !== undefined) return done(EXIT_USAGE);
         // exceljs only now, and only here: check and totals start without it.
-        const { writeAnnotated } = await import('../review');
+        const { writeAnnotated, UnopenableError } = await import('../review');
         try {
           const { notes, sheet } = await writeAnnotated(input, target, result, opts.lang, opts.force);
           const count = (sev: string) => result.findings.filter((f) => f.severity === sev).length;
@@ -62,7 +62,11 @@ export const annotate: CliCommand = {
           );
           done(0);
         } catch (err) {
-          io.stderr.write(`${PROGRAM}: ${printable(out)}: ${writeFailure(opts.lang, err)}\n`);
+          const unopenable = err instanceof UnopenableError;
+          const line = unopenable
+            ? t(opts.lang, 'cli.annotate.unopenable', { message: printable(err.message) })
+            : writeFailure(opts.lang, err);
+          io.stderr.write(`${PROGRAM}: ${printable(unopenable ? file : out)}: ${line}\n`);
           done(EXIT_USAGE);
         }
       });
