@@ -7,6 +7,7 @@ import { LIST_SHEET, SUMMARY_HEADER_ROW } from '../domain/layout';
 import { LANGS } from '../i18n';
 import { summaryText } from '../i18n/summary';
 import { useChineseBuiltInFormats } from './exceljs-formats';
+import { assembleGrid, plainValue, type PlacedCell } from './grid-cells';
 import { readIsolated } from './isolate';
 import { markedSheets, sheetMarks } from './markers';
 import { DirectXlsx } from './xlsx-direct';
@@ -24,44 +25,8 @@ import {
 
 export { applyMerges, DEFAULT_LIMITS, XlsxReadError, type SheetBatch, type XlsxLimits };
 
-const DAY_MS = 86_400_000;
-/** 1899-12-30, Excel's day 0 in the 1900 date system (its phantom 1900-02-29 included). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 // Parts of a sheet the grid does not need; exceljs would expand some of them cell by cell.
 const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
-
-function toSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
-}
-
-function richText(v: unknown): string | undefined {
-  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
-    return (v as { richText: { text?: unknown }[] }).richText
-      .map((r) => (typeof r.text === 'string' ? r.text : ''))
-      .join('');
-  }
-  return undefined;
-}
-
-/** A value exceljs returns (plain, rich text, hyperlink, error, date, formula result) → GridCell fields. */
-function plainValue(v: unknown): Pick<GridCell, 'value' | 'error' | 'date'> {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) {
-    const serial = toSerial(v);
-    return Number.isFinite(serial) ? { value: serial, date: true } : { value: null };
-  }
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const rich = richText(v);
-    if (rich !== undefined) return { value: rich };
-    if (typeof o.error === 'string') return { value: o.error, error: true };
-    // A linked cell: exceljs keeps what the cell held as the link's text, a number or a date too.
-    if ('hyperlink' in o || 'text' in o) return plainValue(o.text);
-  }
-  return { value: null };
-}
 
 /** exceljs's `Enums.ValueType.Formula` (lib/doc/enums.js), without loading exceljs to read it. */
 const FORMULA_TYPE = 6;
@@ -158,12 +123,10 @@ function deferredBoxes(ws: ExcelJS.Worksheet): Box[] | undefined {
 
 /** A worksheet's cells as a Grid, its merged areas applied (by exceljs, or here when it deferred them). */
 export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
-  const rows = new Map<number, Map<number, GridCell>>();
+  const kept: PlacedCell[] = [];
   const mergeBoxes = new Map<string, CellRange>();
   const boxes = deferredBoxes(ws);
   const applied = boxes ? applyMerges(boxes) : undefined;
-  let top = Infinity;
-  let left = Infinity;
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
       const r = Number(cell.row) - 1;
@@ -185,37 +148,12 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
         if (master !== cell) return;
       }
       const g = gridCell(cell);
-      if (!g) return;
-      let line = rows.get(r);
-      if (!line) rows.set(r, (line = new Map<number, GridCell>()));
-      line.set(c, g);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
+      if (g) kept.push({ r, c, g });
     });
   });
   const merges =
     applied?.merges ?? [...mergeBoxes.values()].filter((m) => m.bottom > m.top || m.right > m.left);
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-  }
-  if (!Number.isFinite(top)) {
-    top = 0;
-    left = 0;
-  }
-  let bottom = top - 1;
-  for (const r of rows.keys()) bottom = Math.max(bottom, r);
-  for (const m of merges) bottom = Math.max(bottom, m.bottom);
-  const cells: (GridCell | undefined)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const line = rows.get(r);
-    const out: (GridCell | undefined)[] = [];
-    if (line) for (const [c, g] of line) out[c - left] = g;
-    cells.push(out);
-  }
-  const grid: Grid = { sheet: ws.name, top, left, cells, merges };
-  if (ws.state === 'hidden' || ws.state === 'veryHidden') grid.hidden = true;
-  return grid;
+  return assembleGrid(ws.name, kept, merges, ws.state === 'hidden' || ws.state === 'veryHidden');
 }
 
 /**

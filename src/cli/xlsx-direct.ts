@@ -19,6 +19,7 @@ import type { Grid, GridCell } from '../domain/grid';
 import type { XmlVisitor } from './bounded-zip';
 import { applyMerges, COLUMNS, mergeBox, type Box } from './exceljs-refs';
 import { useChineseBuiltInFormats } from './exceljs-formats';
+import { assembleGrid, plainValue as plain, type PlacedCell } from './grid-cells';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
 const exceljsUtils = require('exceljs/lib/utils/utils') as {
@@ -31,10 +32,6 @@ const { slideFormula } = require('exceljs/lib/utils/shared-formula') as {
 };
 const builtInFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string }>;
 /* eslint-enable @typescript-eslint/no-require-imports */
-
-const DAY_MS = 86_400_000;
-/** 1899-12-30, Excel's day 0 (src/cli/read-xlsx.ts reads a Date exceljs gives back the same way). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** A worksheet part and its relationships, as exceljs matches them (unanchored) and as they are written. */
 const SHEET_RELS_ANY = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
@@ -573,21 +570,20 @@ export class DirectXlsx {
     if (!linked) return undefined;
     const masters = new Map<string, string>();
     const formulas = new Map<string, string>();
-    const kept: { r: number; c: number; g: GridCell }[] = [];
-    // exceljs's eachRow passes over a row whose cells are all empty but styled (Row.hasValues).
+    const kept: PlacedCell[] = [];
+    // exceljs's eachRow passes over a row whose cells are all empty but styled (Row.hasValues); a
+    // hyperlink makes a cell of its own type, whatever the cell held (CellXform.reconcile). The cells
+    // exceljs makes from the XML (not its Merge type: a cell with nothing but `s="0"`) set each row's
+    // last column; the gaps before it it makes on eachCell ({includeEmpty}), styled as the row, else
+    // the column, says (Cell._mergeStyle).
     const rowsWithValues = new Set<number>();
-    // A hyperlink makes a cell of its own type, whatever the cell held (CellXform.reconcile).
-    for (const raw of sheet.cells)
-      if (raw.formula || raw.shareType || raw.value !== undefined || raw.rich || linked.has(raw.address))
-        rowsWithValues.add(raw.row);
-    // The cells exceljs makes from the XML (CellXform: not its Merge type, a cell with nothing but
-    // `s="0"`), and so the last column of each row; the gaps before it it makes on eachCell
-    // ({includeEmpty}), styled as the row, else the column, says (Cell._mergeStyle).
     const lastColumn = new Map<number, number>();
     const made = new Set<number>();
     for (const raw of sheet.cells) {
-      const value = raw.formula || raw.shareType || raw.value !== undefined || raw.rich;
-      if (!(value || raw.styleId || linked.has(raw.address))) continue;
+      const value =
+        raw.formula || raw.shareType || raw.value !== undefined || raw.rich || linked.has(raw.address);
+      if (value) rowsWithValues.add(raw.row);
+      if (!(value || raw.styleId)) continue;
       made.add((raw.row - 1) * COLUMNS + (raw.col - 1));
       lastColumn.set(raw.row, Math.max(lastColumn.get(raw.row) ?? 0, raw.col));
     }
@@ -626,30 +622,7 @@ export class DirectXlsx {
       }
       kept.push({ r, c, g: read.cell });
     }
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -Infinity;
-    for (const o of kept) {
-      top = Math.min(top, o.r);
-      left = Math.min(left, o.c);
-      bottom = Math.max(bottom, o.r);
-    }
-    for (const m of applied.merges) {
-      top = Math.min(top, m.top);
-      left = Math.min(left, m.left);
-      bottom = Math.max(bottom, m.bottom);
-    }
-    if (!Number.isFinite(top)) {
-      top = 0;
-      left = 0;
-      bottom = -1;
-    }
-    const cells: (GridCell | undefined)[][] = [];
-    for (let r = top; r <= bottom; r++) cells.push([]);
-    for (const o of kept) cells[o.r - top][o.c - left] = o.g;
-    const grid: Grid = { sheet: listed.name, top, left, cells, merges: applied.merges };
-    if (listed.hidden) grid.hidden = true;
-    return grid;
+    return assembleGrid(listed.name, kept, applied.merges, listed.hidden);
   }
 
   /**
@@ -758,17 +731,4 @@ export class DirectXlsx {
     this.stop(reason);
     return null;
   }
-}
-
-/** A value as read-xlsx's plainValue turns exceljs's into grid fields (the kinds a cell can hold here). */
-function plain(v: unknown): Pick<GridCell, 'value' | 'error' | 'date'> {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) {
-    const serial = (v.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
-    return Number.isFinite(serial) ? { value: serial, date: true } : { value: null };
-  }
-  const o = v as { error?: unknown };
-  if (typeof o.error === 'string') return { value: o.error, error: true };
-  return { value: null };
 }
