@@ -9,7 +9,7 @@ import type { Report, Rule, RuleContext } from './rules/rule';
 import { bindReferences } from './rules/support';
 import { TERMS } from './rules/terms';
 import { getProfile } from './taxonomy';
-import type { Finding, Lang, ReferenceLookup, TargetTable } from './types';
+import type { Finding, Lang, ProfileId, ReferenceLookup, TargetTable } from './types';
 
 export interface ValidateOptions {
   lang?: Lang;
@@ -103,6 +103,16 @@ function run(
   const findings: Finding[] = [];
   // A fresh list per run: rules may remember what they derived from it (table/duplicate-code does).
   const all: readonly TargetTable[] = Object.freeze([...tables]);
+  // The rules each profile admits, listed once per run rather than asked of every rule on every table.
+  const admitted = new Map<ProfileId, Rule[]>();
+  const rulesFor = (profile: ProfileId): Rule[] => {
+    let list = admitted.get(profile);
+    if (!list) {
+      list = rules.filter((each) => !each.meta.profiles || each.meta.profiles.includes(profile));
+      admitted.set(profile, list);
+    }
+    return list;
+  };
   all.forEach((table, index) => {
     const profile = getProfile(table.profile);
     bindReferences(table, references);
@@ -128,8 +138,7 @@ function run(
       findings.push(finding);
     };
     const context: RuleContext = { table, index, tables: all, profile, report };
-    for (const each of rules) {
-      if (each.meta.profiles && !each.meta.profiles.includes(table.profile)) continue;
+    for (const each of rulesFor(table.profile)) {
       rule = each;
       each.check(context);
     }

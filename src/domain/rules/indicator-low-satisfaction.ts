@@ -26,12 +26,13 @@ const rule: Rule = {
       const e = expectation(ind);
       const satisfaction =
         e.kind === 'percent' && !e.reverse && (e.satisfaction || roleOf(profile, ind) === 'satisfaction');
+      if (!satisfaction) continue;
       const info = valueInfo(ind);
       const percent = percentOf(info);
       const comparator = info?.parsed.comparator;
       // A ceiling on 满意度 is indicator/direction's finding.
-      if (!satisfaction || !info || !percent || comparator === '≤' || comparator === '<') continue;
-      if (percentOutOfRange(info) || !percent.lt(floor)) continue;
+      if (!info || percent === undefined || comparator === '≤' || comparator === '<') continue;
+      if (percentOutOfRange(info) || percent >= floor) continue;
       context.report({
         at: ind.value,
         messageId: 'low',

@@ -254,15 +254,18 @@ export function unitMismatch(ind: Indicator): { expected: MeasureKind; actual: M
   return { expected, actual };
 }
 
-/** The percentage, when the value is one. */
-export function percentOf(info: ValueInfo | undefined): Big | undefined {
+/**
+ * The percentage, when the value is one. A plain number: comparing it with a bound written as a
+ * number (0, 100, a profile's floor) orders as their decimals do, so no decimal is needed here.
+ */
+export function percentOf(info: ValueInfo | undefined): number | undefined {
   const n = info ? percentNumber(info.parsed) : null;
-  return n === null || !Number.isFinite(n) ? undefined : new Big(n);
+  return n === null || !Number.isFinite(n) ? undefined : n;
 }
 
 export function percentOutOfRange(info: ValueInfo | undefined): boolean {
   const p = percentOf(info);
-  return p !== undefined && (p.gt(100) || p.lt(0));
+  return p !== undefined && (p > 100 || p < 0);
 }
 
 /** The value is wrong in a way only the user can resolve; a fix offered on it would be a guess. */
