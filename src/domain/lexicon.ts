@@ -157,6 +157,12 @@ const TOTAL = [
   '总额',
   // 发展改革委's 中央预算内投资计划绩效目标表: the allocation is the table's only amount.
   '下达中央预算内投资',
+  // Forms that ask what the year will put in (`本年度预计投入（万元）`) over its sources.
+  '预计投入',
+  '本年度预计投入',
+  '年度预计投入',
+  '计划投入',
+  '年度计划投入',
 ];
 /** All the fiscal money of the table. */
 const FISCAL_GENERIC = [
@@ -265,6 +271,7 @@ const LEVEL2 = ['二级指标', '二级', '评价指标'];
 const INDICATOR_NAME = [
   '三级指标',
   '三级指标名称',
+  '三级指标内容',
   '指标名称',
   '指标内容',
   '三级',
@@ -440,6 +447,15 @@ const INFO = [
 export const PERIOD_PATTERN = /^(?:截至|截止)?(3|6|10|12)月(底|末)?(?:累计)?(?:\(%\))?$/;
 /** Budget totals written other ways: `年度资金申请总额`, `项目资金总额`, `年度预算金额(万元)`. */
 const TOTAL_PATTERN = /(?:预算数|资金申请总额|资金总额|预算总额|预算金额|预算资金总额)$/;
+/** The investment a 发展改革委 form hands down: its only amount. */
+const ALLOCATION_PATTERN =
+  /^(?:本次|本批|本年度?|当年|年度)?(?:下达|安排)(?:的)?(?:中央|省级?|市级?|县级?)?预算内投资(?:计划|金额|额)?$/u;
+const LEVEL = '(?:中央|省级?|市级?|区级?|县级?|州级?|本级|上级)';
+/** Two or more levels of government, then the money they give (`中央、省、市补助县级资金`). */
+const LEVELS_PATTERN = new RegExp(
+  `^${LEVEL}(?:[、,，和及与]?${LEVEL})+(?:财政)?(?:补助|拨付|下达|安排)?${LEVEL}?(?:财政)?(?:资金|拨款|补助(?:资金)?|专项资金)$`,
+  'u',
+);
 /** `指标值`, `年度指标值`, `中期指标值`, `2021年实际实现值`…: never `指标值确定依据`. */
 const VALUE_PATTERN =
   /^(?:年度|当年|中期|中长期|项目期|项目|预期(?:\d{4}年)?)?(?:指标值|目标值|实现值)(?:\(.*\))?$/;
@@ -579,6 +595,11 @@ export function classifyKey(key: string): LabelReading | undefined {
   // Last year's or this year's achievement (2021年实际实现值, 实际完成情况值) is an actual, not a target.
   if (/实际/u.test(bare) && /值$/u.test(bare)) return { kind: 'actual' };
   if (VALUE_PATTERN.test(bare) && !bare.includes('依据')) return { kind: 'value' };
+  // 发展改革委's forms name their one amount by the investment handed down, in many wordings
+  // (`本次下达中央预算内投资`, `下达省预算内投资计划`); a project is named …项目, never so.
+  if (bare.length <= SHORT && ALLOCATION_PATTERN.test(bare)) return { kind: 'total' };
+  // Several levels of government in one line (`中央、省、市补助县级资金`, `中央和省级资金`): fiscal money.
+  if (bare.length <= 20 && LEVELS_PATTERN.test(bare)) return { kind: 'fiscal' };
   // Patterns only for what is short enough to be a label: a project is often named …补助资金.
   if (bare.length > PATTERN_MAX) return undefined;
   if (TOTAL_PATTERN.test(bare)) return { kind: 'total' };

@@ -11,7 +11,7 @@ import type { MeasureKind, NameExpectation } from './types';
 export const NAME_WORDS: Readonly<Record<MeasureKind, readonly string[]>> = {
   percent: ['满意度', '率', '比例', '比重', '覆盖面', '占比'],
   count: ['数量', '次数', '人次', '人数', '个数', '件数', '户数', '起数'],
-  time: ['天数', '时间', '时长', '时限', '周期', '工期'],
+  time: ['天数', '时间', '时长', '时限', '周期', '工期', '用时', '耗时'],
   money: ['经费', '成本', '费用', '资金', '开支', '支出', '金额', '投资'],
 };
 

@@ -80,6 +80,8 @@ const POINT = [
   `${Y}年(?:${M}月(?:${D}[日号])?)?${PART}?`,
   `(?:${Y}年)?(?:第?[1-4一二三四]季度|上半年|下半年)${PART}?`,
   `${M}月(?:${D}[日号]|${PART})`,
+  // `9月前`, `10月份以前`: a month alone is a deadline only with what says "before" after it.
+  `${M}月份?(?=之前|以前|前|止)`,
   `(?:本|当|今|明)?年(?:度内|底|末|初|内)`,
 ].join('|');
 /** What may close a range that opened with a full date: `2023年7月至12月`, `2023.07-12`. */
