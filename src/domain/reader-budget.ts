@@ -6,7 +6,7 @@
  * period and this year, or a self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …).
  */
 
-import type { Hit, SheetView } from './reader-sheet';
+import { isAmount, type Hit, type SheetView } from './reader-sheet';
 import { isAnnual, isProjectPeriod } from './lexicon';
 import type { Field, FundsLine } from './types';
 
@@ -195,18 +195,34 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
   const read: BudgetRead = { totalHit, labels: [], fiscal: [], carryover: [], other: [] };
   if (totalHit) {
     read.labels.push(totalHit);
-    read.total = view.valueOf(totalHit);
+    const figures = figuresOf(view, totalHit);
+    // Several figures under one total are no one amount: the cell beside it stays what is read.
+    read.total = figures.length === 1 ? figures[0] : view.valueOf(totalHit);
   }
   const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit), totalHit);
   for (const part of PARTS) {
     for (const label of lines[part]) {
-      const value = view.valueOf(label);
-      if (!value) continue;
-      read[part].push(value);
+      const figures = figuresOf(view, label);
+      if (!figures.length) continue;
+      read[part].push(...figures);
       read.labels.push(label);
     }
   }
   return read;
+}
+
+/**
+ * A money label's figures: its value as the sheet has it (SheetView.valueOf), or — a heading in a
+ * row of money headings (`本年度预计投入 | 财政资金(万元) | 其他`) whose neighbour is a word, or
+ * with nothing beside it — the figures under it, one per sub-column (`中央 | 省级 | 市级资金 | 本级`
+ * under 财政资金, summed as the part's lines). A word is never the amount.
+ */
+function figuresOf(view: SheetView, label: Hit): Field[] {
+  const value = view.valueOf(label);
+  if (label.embedded !== undefined) return value ? [value] : [];
+  if (value && (value.text === '' || isAmount(value.raw))) return [value];
+  const below = view.moneyHeadingRow(label.row) ? view.figuresBelow(label) : undefined;
+  return below ?? (value ? [value] : []);
 }
 
 /**

@@ -101,6 +101,11 @@ function headerColumns(
     ? headerRow + 1
     : view.depth(headerRow, level1Hit.col);
   const hits: Hit[] = [];
+  // Headings merged down from the row above (`实际完成值 | 分值 | 得分` over both rows of a header whose
+  // `年度指标值` heads 指标性质 | 指标值 | 度量单位) head their columns too.
+  const above = headerRow > view.top ? view.hitsIn(headerRow - 1) : [];
+  const reaching = above.filter((h) => h.col >= start && view.depth(h.row, h.col) >= headerRow);
+  hits.push(...reaching);
   for (let row = headerRow; row <= bottom; row++)
     hits.push(...view.hitsIn(row).filter((h) => h.col >= start));
   // Forms with the project period's indicators beside this year's (二级指标(长期) … 二级指标(年度)): this year's.
@@ -122,6 +127,10 @@ function headerColumns(
 
   const physical = new Set<number>();
   let right = start;
+  for (const h of reaching) {
+    physical.add(h.col);
+    right = Math.max(right, view.reach(h.row, h.col));
+  }
   for (let row = headerRow; row <= bottom; row++) {
     for (let col = start; col <= view.right; col++) {
       if (isBlank(view.own(row, col))) continue;

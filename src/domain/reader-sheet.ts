@@ -2,7 +2,7 @@
 
 import { toA1 } from './address';
 import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
-import { readCell, type LabelKind, type MoneyUnit } from './reader-labels';
+import { labelKey, readCell, type LabelKind, type MoneyUnit } from './reader-labels';
 import type { Field } from './types';
 
 /** Excel's last row and column (0-based). */
@@ -32,7 +32,7 @@ export interface Hit {
 }
 
 /** A number, or text that is only an amount (`1,250.00`, `20万元`); a formula counts by its value. */
-function isAmount(cell: GridCell | undefined): boolean {
+export function isAmount(cell: GridCell | undefined): boolean {
   if (!cell || cell.error || cell.date) return false;
   if (typeof cell.value === 'number') return true;
   return (
@@ -41,10 +41,23 @@ function isAmount(cell: GridCell | undefined): boolean {
   );
 }
 
+/**
+ * A prompt waiting for its answer: a few words and a colon, nothing after (`市：`, `县:`, `其中:`).
+ * A label of the form, never a value.
+ */
+function isPrompt(cell: GridCell | undefined): boolean {
+  if (typeof cell?.value !== 'string') return false;
+  const text = cell.value.trim();
+  return /^[^\d:：]{1,8}[:：]$/u.test(text);
+}
+
 export interface MoneyMark extends MoneyUnit {
   row: number;
   col: number;
 }
+
+/** The kinds of label that name money: total, fiscal, carry-over and other. */
+const MONEY_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['total', 'fiscal', 'carryover', 'other']);
 
 /** What a row without labels holds: one shared list, never written to. */
 const NO_HITS: readonly Hit[] = Object.freeze([]);
@@ -60,6 +73,9 @@ export class SheetView {
    */
   private readonly covering: ((CellRange | undefined)[] | undefined)[] = [];
   private readonly hits = new Map<number, Hit[]>();
+  /** While scanning: the last row holding anything, and the last title or year line. */
+  private lastFilled: number | undefined;
+  private lastHead: number | undefined;
   /** A title alone on its line (`项目绩效目标表`, `…申报表`), perhaps beside its money unit. */
   readonly titleRows = new Set<number>();
   /** `（2025年度）` under a 财政部-style title. */
@@ -91,6 +107,7 @@ export class SheetView {
     const line = this.grid.cells[row - this.top];
     if (!line) return;
     const hits: Hit[] = [];
+    let weak: Hit[] | undefined;
     let filled = 0;
     let titles = 0;
     let years = 0;
@@ -116,7 +133,18 @@ export class SheetView {
       if (reading.title) titles++;
       else if (reading.year) years++;
       const label = reading.label;
-      if (label && !(label.weak && !this.amountRightOf(row, col))) {
+      if (label && label.weak && !this.amountRightOf(row, col)) {
+        // `其他` is a label only beside its figure, or as a heading among money headings (below).
+        (weak ??= []).push({
+          kind: label.kind,
+          row,
+          col,
+          key: reading.key,
+          rank: reading.rank,
+          generic: label.generic === true,
+          embedded: undefined,
+        });
+      } else if (label) {
         hits.push({
           kind: label.kind,
           row,
@@ -139,10 +167,111 @@ export class SheetView {
         });
       }
     }
+    if (weak)
+      this.weakHeadings(hits, weak, this.lastFilled !== undefined && this.lastFilled === this.lastHead);
+    if (hits.length >= 3) this.headingOfLevel1(row, hits);
     if (hits.length) this.hits.set(row, hits);
     // A title shares its line with nothing but the year and the money unit.
-    if (titles === 1 && filled === titles + years + units) this.titleRows.add(row);
-    else if (years > 0 && filled === years + units) this.yearRows.add(row);
+    if (titles === 1 && filled === titles + years + units) {
+      this.titleRows.add(row);
+      this.lastHead = row;
+    } else if (years > 0 && filled === years + units) {
+      this.yearRows.add(row);
+      this.lastHead = row;
+    }
+    if (filled) this.lastFilled = row;
+  }
+
+  /**
+   * Words too plain to be labels on their own (`其他`, `部门`), where the place says they are: in
+   * a row of money headings over a row of figures (`本年度预计投入 | 财政资金 | 其他`, the amounts
+   * under them), when the row holds another money label, no amount, and figures stand under it; and `部门` on
+   * the first line under a table's title.
+   */
+  private weakHeadings(hits: Hit[], weak: readonly Hit[], underTitle: boolean): void {
+    const line = this.grid.cells[(weak[0]?.row ?? this.top) - this.top];
+    const money = hits.some((h) => MONEY_KINDS.has(h.kind)) && !line?.some((cell) => isAmount(cell));
+    for (const hit of weak) {
+      // The first line under a title (`部门 | 某中心` under 部门整体支出绩效自评表) is the form's own.
+      const heading = money && MONEY_KINDS.has(hit.kind) && this.figuresBelow(hit) !== undefined;
+      if (!heading && !(underTitle && hit.kind === 'entity')) continue;
+      const i = hits.findIndex((h) => h.col > hit.col);
+      if (i < 0) hits.push(hit);
+      else hits.splice(i, 0, hit);
+    }
+  }
+
+  /**
+   * The figures under a column heading: past its merge and up to two rows of sub-headings (`中央 |
+   * 省级 | 市级资金 | 本级` under `财政资金`), every filled cell under the heading's columns in the
+   * first row that holds amounts — when all its cells there are amounts. Undefined otherwise.
+   */
+  figuresBelow(hit: { row: number; col: number }): Field[] | undefined {
+    const m = this.mergeAt(hit.row, hit.col);
+    const from = m ? m.left : hit.col;
+    const to = m ? Math.min(m.right, this.right) : hit.col;
+    const first = (m ? m.bottom : hit.row) + 1;
+    // Sub-headings only under a heading over several columns; the figures right under the rest.
+    const last = Math.min(to > from ? first + 2 : first, this.bottom);
+    for (let row = first; row <= last; row++) {
+      const figures: Field[] = [];
+      let words = false;
+      for (let col = from; col <= to; col++) {
+        const cm = this.mergeAt(row, col);
+        // A cell reaching out of the heading's columns belongs to no one heading.
+        if (cm && (cm.left < from || cm.right > to)) return undefined;
+        // Covered by a merge: counted at its first cell, or a sub-heading reaching down from above.
+        if (cm && (cm.top !== row || cm.left !== col)) continue;
+        const cell = this.own(row, col);
+        if (isBlank(cell)) continue;
+        if (isAmount(cell)) figures.push(this.field(row, col));
+        else words = true;
+      }
+      if (figures.length) return words ? undefined : figures;
+      // An empty line ends the heading's reach: what lies past it is another part of the form.
+      if (!words) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A row of money headings (`本年度预计投入 | 财政资金 | 其他` over their figures): two money labels
+   * or more, and no amount anywhere in the row — a row with amounts pairs labels with values.
+   */
+  moneyHeadingRow(row: number): boolean {
+    let labels = 0;
+    for (const h of this.hitsIn(row)) if (MONEY_KINDS.has(h.kind)) labels++;
+    if (labels < 2) return false;
+    const line = this.grid.cells[row - this.top];
+    return !line?.some((cell) => isAmount(cell));
+  }
+
+  /**
+   * An indicator header that names 二级, 三级 and the value but not 一级: the short heading right
+   * before 二级 is the 一级's, whatever it says (`级指标` from a PDF that lost a character, `指标类别`,
+   * `维度`). Without it the block would not be read at all.
+   */
+  private headingOfLevel1(row: number, hits: Hit[]): void {
+    let level2: Hit | undefined;
+    let named = false;
+    let value = false;
+    for (const h of hits) {
+      if (h.kind === 'level1') return;
+      if (h.kind === 'level2' && (level2 === undefined || h.col < level2.col)) level2 = h;
+      else if (h.kind === 'indicatorName') named = true;
+      else if (h.kind === 'value') value = true;
+    }
+    if (!level2 || !named || !value || level2.col <= this.left) return;
+    const at = this.master(row, level2.col - 1);
+    if (at.row !== row || hits.some((h) => h.col === at.col)) return;
+    const cell = this.own(at.row, at.col);
+    if (typeof cell?.value !== 'string') return;
+    const key = labelKey(cell.value);
+    if (key === '' || key.length > 8 || /[\d０-９]/u.test(key)) return;
+    const hit: Hit = { kind: 'level1', row, col: at.col, key, rank: 0, generic: false, embedded: undefined };
+    const i = hits.findIndex((h) => h.col > at.col);
+    if (i < 0) hits.push(hit);
+    else hits.splice(i, 0, hit);
   }
 
   /** True when the first filled cell right of (row, col) holds a number or an amount written as text. */
@@ -262,8 +391,11 @@ export class SheetView {
     for (let col = start; col <= this.right; col++) {
       const m = this.mergeAt(hit.row, col);
       if (m && (m.top !== hit.row || m.left !== col)) continue;
-      if (isBlank(this.own(hit.row, col))) continue;
+      const own = this.own(hit.row, col);
+      if (isBlank(own)) continue;
       if (this.isLabel(hit.row, col)) break;
+      if (isPrompt(own))
+        return col === start ? this.embeddedField(hit.row, col, '') : this.field(hit.row, start);
       return this.field(hit.row, col);
     }
     return this.field(hit.row, start);
@@ -284,8 +416,12 @@ export class SheetView {
       for (let col = start; col <= this.right; col++) {
         const m = this.mergeAt(hit.row, col);
         if (m && (m.top !== hit.row || m.left !== col)) continue;
-        if (isBlank(this.own(hit.row, col))) continue;
+        const own = this.own(hit.row, col);
+        if (isBlank(own)) continue;
         if (this.isLabel(hit.row, col)) return this.field(hit.row, start);
+        // `地方资金 | 市： | 县：`: prompts with nothing typed after them; the value is empty.
+        if (isPrompt(own))
+          return col === start ? this.embeddedField(hit.row, col, '') : this.field(hit.row, start);
         return this.field(hit.row, col);
       }
       // Nothing right of it: the last heading of a row of headings (资金总额 | 财政拨款 | 其他资金) has

@@ -29,7 +29,8 @@ function isCeiling(profile: Profile, ind: Indicator, info: ValueInfo): boolean {
 
 /**
  * `75%` leaves open whether 75 % is a floor or a ceiling. The fix adds `≥`, or `≤` for a reverse
- * indicator (a count or rate of adverse events) or a cost in money, and writes the value canonically.
+ * indicator (a count or rate of adverse events), a cost in money or a count of zero (`0起`: none
+ * should happen), and writes the value canonically.
  */
 const rule: Rule = {
   meta: {
@@ -59,7 +60,10 @@ const rule: Rule = {
       )
         continue;
       if (needsUserDecision(ind)) continue;
-      const comparator = isCeiling(context.profile, ind, info) ? '≤' : '≥';
+      // A count or amount of zero is a ceiling whatever the name: `≥0起` would hold for any value.
+      // (A percentage keeps its direction: indicator/direction judges `≤0%` on a rate.)
+      const zero = Number(info.parsed.number) === 0 && info.measure !== 'percent';
+      const comparator = zero || isCeiling(context.profile, ind, info) ? '≤' : '≥';
       const suggestion = formatCanonical(comparator, info.parsed.number, info.parsed.unit);
       const data = { name: ind.name.text, value: info.text, suggestion };
       if (!isSplit(ind)) {

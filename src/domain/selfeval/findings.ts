@@ -3,9 +3,17 @@
 import { evaluateSelf, type IndicatorScore, type SelfEvaluation } from './evaluate';
 import type { RuleContext } from '../rules/rule';
 
-/** The table's scores when it is a self-evaluation (SPEC §12); undefined for any other form. */
+/** The table's scores when it is a self-evaluation (SPEC §12), a department's included; else undefined. */
 export function selfEvaluation(context: RuleContext): SelfEvaluation | undefined {
-  return context.table.form === 'selfEval' ? evaluateSelf(context.table) : undefined;
+  const { table } = context;
+  // A department's self-evaluation (部门整体支出绩效自评表) is read as the department's table, and
+  // its columns of what was spent and achieved are still judged as a 自评表's.
+  const evaluated =
+    table.form === 'selfEval' ||
+    (table.form === 'department' &&
+      (table.funds?.some((line) => line.cells.executed !== undefined) === true ||
+        table.indicators.some((ind) => ind.actual !== undefined || ind.score !== undefined)));
+  return evaluated ? evaluateSelf(table) : undefined;
 }
 
 /** The target as an example of what to type: its number and unit (`96%`, `200人`). */
