@@ -1,5 +1,6 @@
 import type { Field } from '../types';
 import type { Rule } from './rule';
+import { isSelfEvaluation } from '../selfeval/findings';
 import { filled } from './support';
 
 type Required = 'name' | 'code' | 'total' | 'goal';
@@ -31,7 +32,7 @@ const rule: Rule = {
       name: table.name,
       code: table.code,
       // A self-evaluation's 全年预算数 is selfeval/missing-actual's to ask for, with the 执行数 (SPEC §12).
-      total: table.form === 'selfEval' && table.funds ? undefined : table.budget.total,
+      total: isSelfEvaluation(table) && table.funds ? undefined : table.budget.total,
       goal: table.goal,
     };
     for (const what of ['name', 'code', 'total', 'goal'] as const) {

@@ -2,18 +2,24 @@
 
 import { evaluateSelf, type IndicatorScore, type SelfEvaluation } from './evaluate';
 import type { RuleContext } from '../rules/rule';
+import type { TargetTable } from '../types';
 
 /** The table's scores when it is a self-evaluation (SPEC §12), a department's included; else undefined. */
 export function selfEvaluation(context: RuleContext): SelfEvaluation | undefined {
-  const { table } = context;
-  // A department's self-evaluation (部门整体支出绩效自评表) is read as the department's table, and
-  // its columns of what was spent and achieved are still judged as a 自评表's.
-  const evaluated =
+  return isSelfEvaluation(context.table) ? evaluateSelf(context.table) : undefined;
+}
+
+/**
+ * A 自评表 — or a department's self-evaluation (部门整体支出绩效自评表), read as the department's
+ * table, whose columns of what was spent and achieved are still judged as a 自评表's.
+ */
+export function isSelfEvaluation(table: TargetTable): boolean {
+  return (
     table.form === 'selfEval' ||
     (table.form === 'department' &&
       (table.funds?.some((line) => line.cells.executed !== undefined) === true ||
-        table.indicators.some((ind) => ind.actual !== undefined || ind.score !== undefined)));
-  return evaluated ? evaluateSelf(table) : undefined;
+        table.indicators.some((ind) => ind.actual !== undefined || ind.score !== undefined)))
+  );
 }
 
 /** The target as an example of what to type: its number and unit (`96%`, `200人`). */
