@@ -453,7 +453,7 @@ const ALLOCATION_PATTERN =
 const LEVEL = '(?:中央|省级?|市级?|区级?|县级?|州级?|本级|上级)';
 /** Two or more levels of government, then the money they give (`中央、省、市补助县级资金`). */
 const LEVELS_PATTERN = new RegExp(
-  `^${LEVEL}(?:[、,，和及与]?${LEVEL})+(?:财政)?(?:补助|拨付|下达|安排)?${LEVEL}?(?:财政)?(?:资金|拨款|补助(?:资金)?|专项资金)$`,
+  `^${LEVEL}(?:[、,，和及与]?${LEVEL})+(?:财政)?(?:补助|拨付|下达|安排)?${LEVEL}?(?:财政)?(?:资金|拨款|补助(?:资金)?|专项资金|安排)$`,
   'u',
 );
 /** `指标值`, `年度指标值`, `中期指标值`, `2021年实际实现值`…: never `指标值确定依据`. */
@@ -608,7 +608,9 @@ export function classifyKey(key: string): LabelReading | undefined {
   if (/^(?:其中)?(?:当年|本年|本级|年度)?财政(?:拨款|资金)$/u.test(bare))
     return { kind: 'fiscal', generic: true };
   if (
-    /^(?:当年|本年|本级)?(?:中央|省级?|市级?|区级?|县级?|地方|上级)(?:财政)?(?:资金|拨款|补助)$/u.test(bare)
+    /^(?:当年|本年|本级)?(?:中央|省级?|市级?|区级?|县级?|地方|上级)(?:财政)?(?:资金|拨款|补助|安排|补助安排|资金安排)$/u.test(
+      bare,
+    )
   )
     return { kind: 'fiscal' };
   if (/^(?:当年|本年)?其[他它]资金$/u.test(bare)) return { kind: 'other', generic: true };

@@ -68,10 +68,12 @@ function partLines(all: Hit[], total?: Hit): Record<Part, Hit[]> {
   // One source of the money (上级资金) beside the total, not introduced as its breakdown (其中, a
   // number, a line below it), is another line of the form (该项目支出上级资金 beside 本级预算金额),
   // not the total's fiscal part.
-  const labels = all.filter(
-    (h) =>
-      h.generic || !total || h.rank > 0 || /^其中/u.test(h.key) || h.row > total.row || h.kind !== 'fiscal',
-  );
+  const breakdown = (h: Hit): boolean =>
+    h.generic || !total || h.rank > 0 || /^其中/u.test(h.key) || h.row > total.row || h.kind !== 'fiscal';
+  // …unless the other money is listed on its line or the next (`中央补助安排 0` over `省级财政安排 0 |
+  // 其他资金 20万元`, above 预算申报数): then the sources are the breakdown, laid out before the total.
+  const otherRows = all.filter((h) => h.kind !== 'fiscal').map((h) => h.row);
+  const labels = all.filter((h) => breakdown(h) || otherRows.some((row) => Math.abs(row - h.row) <= 1));
   if (!labels.length) return out;
   const rank = Math.min(...labels.map((h) => h.rank || 9));
   const top = labels.filter((h) => (h.rank || 9) === rank);
