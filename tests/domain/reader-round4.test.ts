@@ -266,3 +266,64 @@ describe('a target of zero', () => {
     expect(fixes).toEqual(['≤0起', '≥100人']);
   });
 });
+
+describe('round 5', () => {
+  test('sources listed before the total, the other money on their lines, are its breakdown', () => {
+    const grid = gridFromRows('s', [
+      ['二级项目名称', '博物馆免费开放补助资金'],
+      ['项目总投资', '20万元', '中央补助安排', 3],
+      ['省级财政安排', 2, '其他资金', '15万元'],
+      ['预算申报数', '20万元', '资金性质', '一般公共预算'],
+      ...INDICATORS,
+    ]);
+    expect(amounts(grid)).toEqual([{ total: '20.00', fiscal: '5.00', other: '15.00' }]);
+  });
+
+  test('a source beside the total with no other money on its line is still another line of the form', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['该项目支出上级资金', 30, '本级预算金额', 50],
+      ...INDICATORS,
+    ]);
+    expect(amounts(grid)[0]).toMatchObject({ total: '50.00', fiscal: null });
+  });
+
+  // A 自评表 whose 分值 column the reader cannot place (a scan's `考值参分`), scored by weights of its own.
+  const selfEval = (weightHeading: string): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['项目支出绩效自评表(2021年)'],
+        ['项目名称', '初中公用经费'],
+        ['项目资金(万元)', null, '年初预算数', '全年预算数', '全年执行数', '执行率'],
+        [null, '年度资金总额', 64.8, 64.8, 64.8, '100%'],
+        [
+          '一级指标',
+          '二级指标',
+          '三级指标',
+          weightHeading,
+          '指标值',
+          '全年实际值',
+          '得分',
+          '偏差原因分析及改进措施',
+        ],
+        ['产出指标(50分)', '数量指标', '保障人数', 30, '≥2370人', '2370人', 30],
+        [null, '质量指标', '公用经费标准达标率', 10, '≥95%', '96%', 10],
+        [null, '时效指标', '按时完成率', 10, '≥95%', '90%', 8],
+      ],
+      merges('A3:A4', 'A6:A8'),
+    );
+
+  test('scores above the default 分值 mean weights of the form’s own: said, and no row judged by defaults', () => {
+    const { findings } = checkGrids([selfEval('考值参分')]);
+    const rules = findings.map((f) => [f.rule, f.cell]);
+    expect(rules).toContainEqual(['table/unreadable', 'G6']);
+    expect(findings.filter((f) => f.rule.startsWith('selfeval/') && f.severity === 'error')).toEqual([]);
+  });
+
+  test('with its 分值 column read, the same form is judged by it', () => {
+    const { findings } = checkGrids([selfEval('分值')]);
+    expect(findings.map((f) => [f.rule, f.cell])).toContainEqual(['selfeval/missing-reason', 'H8']);
+    expect(findings.filter((f) => f.rule === 'table/unreadable' && f.cell === 'G6')).toEqual([]);
+  });
+});

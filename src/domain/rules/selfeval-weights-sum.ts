@@ -54,7 +54,8 @@ const rule: Rule = {
   },
   check(context) {
     const evaluation = selfEvaluation(context);
-    if (!evaluation || evaluation.indicators.length === 0) return;
+    // Weights of the form's own, in a column not placed, are table/unreadable's to report.
+    if (!evaluation || evaluation.indicators.length === 0 || evaluation.weightsUnread) return;
     let last = evaluation.indicators[0]?.indicator.weight ?? evaluation.indicators[0]?.indicator.level1;
     for (const s of evaluation.indicators) {
       const ind = s.indicator;

@@ -1,13 +1,16 @@
 import type { ReaderNote } from '../types';
+import { evaluateSelf } from '../selfeval/evaluate';
+import { isSelfEvaluation } from '../selfeval/findings';
 import type { Rule } from './rule';
 
 /** The label the reader looks for, as the standard table writes it. */
-const LABEL: Partial<Record<ReaderNote['what'], string>> = {
+const LABEL: Partial<Record<ReaderNote['what'] | 'weights', string>> = {
   name: '项目名称',
   budget: '预算数',
   plan: '资金支出计划',
   goal: '绩效目标',
   indicators: '一级指标',
+  weights: '分值',
 };
 
 /**
@@ -21,9 +24,10 @@ const rule: Rule = {
     id: 'table/unreadable',
     severity: 'warning',
     description: {
-      'zh-CN': '表格的某一部分未能读出（项目名称、预算数、资金支出计划、绩效目标或绩效指标），因此未校验',
+      'zh-CN':
+        '表格的某一部分未能读出（项目名称、预算数、资金支出计划、绩效目标、绩效指标或自评表的分值），因此未校验',
       'en-US':
-        'Part of the table could not be read (name, budget, spending plan, goal or indicator block), so it was not checked',
+        'Part of the table could not be read (name, budget, spending plan, goal, indicator block or a self-evaluation’s weights), so it was not checked',
     },
     messages: {
       missingPart: {
@@ -48,6 +52,14 @@ const rule: Rule = {
         data: { part: note.what, label, cell: note.cell },
       });
     }
+    // A 自评表 whose scores follow 分值 of its own, in a column the reader did not place.
+    const unread = isSelfEvaluation(context.table) ? evaluateSelf(context.table).weightsUnread : undefined;
+    if (unread)
+      context.report({
+        at: unread.cell,
+        messageId: 'missingPart',
+        data: { part: 'weights', label: '分值', cell: unread.cell },
+      });
   },
 };
 

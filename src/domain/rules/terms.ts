@@ -44,6 +44,7 @@ export const TERMS: Record<Lang, Terms> = {
     },
     part: {
       plan: '资金支出计划',
+      weights: '分值',
       indicators: '绩效指标',
       name: '项目名称',
       budget: '预算数',
@@ -86,6 +87,7 @@ export const TERMS: Record<Lang, Terms> = {
     },
     part: {
       plan: 'spending plan (资金支出计划)',
+      weights: 'weights (分值)',
       indicators: 'indicator block (绩效指标)',
       name: 'project name (项目名称)',
       budget: 'budget (预算数)',

@@ -77,6 +77,11 @@ export interface SelfEvaluation {
   /** 总分, undefined while a part cannot be scored. */
   total?: Big;
   grade?: Grade;
+  /**
+   * The form weighs its rows by 分值 the reader did not place: the first score above its default
+   * weight, where a reviewer sees it. No row is then judged by a weight.
+   */
+  weightsUnread?: Field;
 }
 
 const evaluations = new WeakMap<TargetTable, SelfEvaluation>();
@@ -214,8 +219,19 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
   const indicators = scoredIndicators(table);
   const typedWeights = indicators.some((ind) => ind.weight !== undefined && filled(ind.weight));
   const defaults = defaultWeights(indicators, table.profile);
+  // A form that scores a row above its default 分值 weighs its rows its own way, in a column the
+  // reader did not place (a garbled or unknown heading): judged by the defaults it would be wrong
+  // on every row, so its rows have no weight to be judged by.
+  const aboveDefault = typedWeights
+    ? undefined
+    : indicators.find((ind, i) => {
+        const typed = readPoints(ind.score);
+        const weight = defaults[i];
+        return typed instanceof Big && weight !== undefined && typed.gt(weight);
+      });
+  const ownScheme = aboveDefault !== undefined;
   const scores = indicators.map((ind, i) => {
-    if (!typedWeights) return scoreIndicator(ind, defaults[i], false);
+    if (!typedWeights) return scoreIndicator(ind, ownScheme ? undefined : defaults[i], false);
     const typed = readPoints(ind.weight);
     const scored = scoreIndicator(ind, typed instanceof Big ? typed : undefined, true);
     if (typed === 'invalid') scored.weightUnreadable = true;
@@ -228,7 +244,12 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
   // Default weights count the 执行率's 10: without a funds block the total cannot be complete.
   const complete =
     scores.length > 0 && (funds !== undefined || typedWeights) && parts.every((p) => p !== undefined);
-  const result: SelfEvaluation = { indicators: scores, weights, ...(funds ? { funds } : {}) };
+  const result: SelfEvaluation = {
+    indicators: scores,
+    weights,
+    ...(funds ? { funds } : {}),
+    ...(aboveDefault?.score ? { weightsUnread: aboveDefault.score } : {}),
+  };
   if (complete) {
     const total = parts.reduce<Big>((sum, p) => (p ? sum.plus(p) : sum), new Big(0));
     result.total = total;
