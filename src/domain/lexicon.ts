@@ -141,6 +141,9 @@ const TOTAL = [
   '项目预算',
   '项目金额',
   '年度金额',
+  '当年度金额',
+  // The whole project's amount beside this year's (`总金额 50万元 | 当年度金额 50万元`).
+  '总金额',
   '年度财政资金总额',
   '年度预算申请',
   '年度预算安排',
@@ -446,7 +449,7 @@ const INFO = [
 /** `3月底`, `截至3月末`, `3月`: one of the four periods of the spending plan. */
 export const PERIOD_PATTERN = /^(?:截至|截止)?(3|6|10|12)月(底|末)?(?:累计)?(?:\(%\))?$/;
 /** Budget totals written other ways: `年度资金申请总额`, `项目资金总额`, `年度预算金额(万元)`. */
-const TOTAL_PATTERN = /(?:预算数|资金申请总额|资金总额|预算总额|预算金额|预算资金总额)$/;
+const TOTAL_PATTERN = /(?:预算数|资金申请总额|资金总额|预算总额|预算总量|预算金额|预算资金总额)$/;
 /** The investment a 发展改革委 form hands down: its only amount. */
 const ALLOCATION_PATTERN =
   /^(?:本次|本批|本年度?|当年|年度)?(?:下达|安排)(?:的)?(?:中央|省级?|市级?|县级?)?预算内投资(?:计划|金额|额)?$/u;
@@ -617,6 +620,37 @@ export function classifyKey(key: string): LabelReading | undefined {
   if (bare.includes('支出计划')) return { kind: 'plan' };
   if (bare.startsWith('预算规模') || bare.includes('资金用途')) return { kind: 'usage' };
   return undefined;
+}
+
+/** The money labels the lexicon lists, by length: what a misspelt one is compared with. */
+let moneyByLength: Map<number, [string, LabelReading][]> | undefined;
+
+/**
+ * A money label with one character mistyped (`其中:财政投款` for 财政拨款, a scan's `财政拔款`): the
+ * listed label of the same length that differs from it in exactly one character, four characters
+ * or more, and one kind only. Weak: it counts only where an amount stands beside it (SheetView).
+ */
+export function nearMoneyLabel(key: string): LabelReading | undefined {
+  const bare = bareLabel(key);
+  if (bare.length < 4 || bare.length > 10 || /\d/u.test(bare)) return undefined;
+  if (!moneyByLength) {
+    moneyByLength = new Map();
+    for (const [k, reading] of TABLE) {
+      if (!['total', 'fiscal', 'other', 'carryover'].includes(reading.kind)) continue;
+      const list = moneyByLength.get(k.length) ?? [];
+      list.push([k, reading]);
+      moneyByLength.set(k.length, list);
+    }
+  }
+  let found: LabelReading | undefined;
+  for (const [k, reading] of moneyByLength.get(bare.length) ?? []) {
+    let differences = 0;
+    for (let i = 0; i < k.length && differences < 2; i++) if (k[i] !== bare[i]) differences++;
+    if (differences !== 1) continue;
+    if (found && (found.kind !== reading.kind || found.generic !== reading.generic)) return undefined;
+    found = reading;
+  }
+  return found && { kind: found.kind, ...(found.generic ? { generic: true } : {}), weak: true };
 }
 
 /** A label of this year's figure (年度资金总额, 年度指标值, 年度目标) rather than the whole project period's. */

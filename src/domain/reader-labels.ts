@@ -10,6 +10,7 @@ import {
   isYearLine,
   labelKey,
   labelKeyOfNormalized,
+  nearMoneyLabel,
   type LabelReading,
 } from './lexicon';
 
@@ -61,7 +62,7 @@ export function readCell(text: string): CellReading {
   const nfkc = text.normalize('NFKC');
   const key = labelKeyOfNormalized(nfkc);
   const title = isTitleKey(key);
-  const label = classifyKey(key);
+  const label = classifyKey(key) ?? (title ? undefined : nearMoneyLabel(key));
   const reading: CellReading = {
     key,
     label,

@@ -327,3 +327,45 @@ describe('round 5', () => {
     expect(findings.filter((f) => f.rule === 'table/unreadable' && f.cell === 'G6')).toEqual([]);
   });
 });
+
+describe('round 6', () => {
+  test('a money label with one character mistyped, beside its amount, is read as the label', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '国家基本公共卫生服务项目'],
+      ['年度资金总额', '2279.048 万元'],
+      ['其中:财政投款', '2279.048 万元'],
+      ...INDICATORS,
+    ]);
+    expect(amounts(grid)).toEqual([{ total: '2279.05', fiscal: '2279.05', other: '0.00' }]);
+  });
+
+  test('a mistyped label without an amount beside it, or an indicator named like one, is no budget line', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['年度资金总额', 10, '其中：财政拨款', 8, '其他资金', 2],
+      ['财政投款'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '项目资金', 50],
+      [null, '成本指标', '财政投款', 30],
+    ]);
+    expect(amounts(grid)).toEqual([{ total: '10.00', fiscal: '8.00', other: '2.00' }]);
+  });
+
+  test.each([
+    ['区级支出预算总量', 'total'],
+    ['总金额', 'total'],
+    ['当年度金额', 'total'],
+  ])('%s is a %s label', (text, kind) => {
+    expect(classifyKey(labelKey(text))?.kind).toBe(kind);
+  });
+
+  test('总金额 beside 当年度金额: this year’s amount, and no heading read as a value', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '助老颐养公益项目'],
+      ['预算金额', '总金额', '80万元', '当年度金额', '50万元'],
+      ...INDICATORS,
+    ]);
+    expect(amounts(grid)[0]?.total).toBe('50.00');
+    expect(checkGrids([grid]).findings.filter((f) => f.rule === 'budget/not-number')).toEqual([]);
+  });
+});
