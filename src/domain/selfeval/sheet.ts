@@ -139,6 +139,14 @@ function actualNumber(cell: string, target: Target): string {
   return target.unit === '%' ? `VALUE(${bare})` : `VALUE(SUBSTITUTE(${bare},"%","#"))`;
 }
 
+/**
+ * A score rounded to cents as the domain rounds its exact decimal. Excel computes in binary:
+ * (1-(19.19-10)/10)*5 is 0.40499999999999925 there, which ROUND makes 0.40 where the decimal 0.405
+ * makes 0.41. Rounding to ten decimals first gives back the decimal: a score is v·w/t with two-
+ * decimal inputs, so it lies on a cents boundary or at least 1e-9 away from one.
+ */
+const cents = (expression: string): string => `ROUND(ROUND(${expression},10),2)`;
+
 /** The score formula of a quantitative row, as quantitativeScore computes it (SPEC §12). */
 export function scoreFormula(actualCell: string, weightCell: string, target: Target): string {
   const v = actualNumber(actualCell, target);
@@ -147,8 +155,8 @@ export function scoreFormula(actualCell: string, weightCell: string, target: Tar
   let body: string;
   if (target.number.lt(0)) body = quote(UNSCORABLE);
   else if (target.number.eq(0)) body = `ROUND(IF(${v}<=0,${w},0),2)`;
-  else if (target.direction === 'up') body = `ROUND(IF(${v}>=${t},${w},IF(${v}<=0,0,${v}/${t}*${w})),2)`;
-  else body = `ROUND(IF(${v}<=${t},${w},IF(${v}>=2*${t},0,(1-(${v}-${t})/${t})*${w})),2)`;
+  else if (target.direction === 'up') body = cents(`IF(${v}>=${t},${w},IF(${v}<=0,0,${v}/${t}*${w}))`);
+  else body = cents(`IF(${v}<=${t},${w},IF(${v}>=2*${t},0,(1-(${v}-${t})/${t})*${w}))`);
   return `=IF(TRIM(${actualCell})="","",IFERROR(${body},${quote(UNSCORABLE)}))`;
 }
 
@@ -163,7 +171,7 @@ export function rateFormula(budgetCell: string, executedCell: string): string {
 
 /** min(执行率, 1) × 分值 (a negative rate scores 0). */
 export function rateScoreFormula(rateCell: string, weightCell: string): string {
-  return `=IF(ISNUMBER(${rateCell}),ROUND(MIN(MAX(${rateCell},0),1)*${weightCell},2),${rateCell})`;
+  return `=IF(ISNUMBER(${rateCell}),${cents(`MIN(MAX(${rateCell},0),1)*${weightCell}`)},${rateCell})`;
 }
 
 /** 总分: the sum of the rounded scores, blank until every score is a number. */
