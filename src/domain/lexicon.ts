@@ -636,7 +636,7 @@ export function nearMoneyLabel(key: string): LabelReading | undefined {
   if (!moneyByLength) {
     moneyByLength = new Map();
     for (const [k, reading] of TABLE) {
-      if (!['total', 'fiscal', 'other', 'carryover'].includes(reading.kind)) continue;
+      if (reading.kind !== 'total' && !BUDGET_PARTS.has(reading.kind)) continue;
       const list = moneyByLength.get(k.length) ?? [];
       list.push([k, reading]);
       moneyByLength.set(k.length, list);

@@ -59,6 +59,13 @@ export interface MoneyMark extends MoneyUnit {
 /** The kinds of label that name money: total, fiscal, carry-over and other. */
 const MONEY_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['total', 'fiscal', 'carryover', 'other']);
 
+/** Adds a hit to a row's hits, which run left to right. */
+function insertByColumn(hits: Hit[], hit: Hit): void {
+  const i = hits.findIndex((h) => h.col > hit.col);
+  if (i < 0) hits.push(hit);
+  else hits.splice(i, 0, hit);
+}
+
 /** What a row without labels holds: one shared list, never written to. */
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 
@@ -133,27 +140,19 @@ export class SheetView {
       if (reading.title) titles++;
       else if (reading.year) years++;
       const label = reading.label;
-      if (label && label.weak && !this.amountRightOf(row, col)) {
+      if (label) {
+        const hit: Hit = {
+          kind: label.kind,
+          row,
+          col,
+          key: reading.key,
+          rank: reading.rank,
+          generic: label.generic === true,
+          embedded: undefined,
+        };
         // `其他` is a label only beside its figure, or as a heading among money headings (below).
-        (weak ??= []).push({
-          kind: label.kind,
-          row,
-          col,
-          key: reading.key,
-          rank: reading.rank,
-          generic: label.generic === true,
-          embedded: undefined,
-        });
-      } else if (label) {
-        hits.push({
-          kind: label.kind,
-          row,
-          col,
-          key: reading.key,
-          rank: reading.rank,
-          generic: label.generic === true,
-          embedded: undefined,
-        });
+        if (label.weak && !this.amountRightOf(row, col)) (weak ??= []).push(hit);
+        else hits.push(hit);
       }
       for (const e of reading.embedded) {
         hits.push({
@@ -189,15 +188,12 @@ export class SheetView {
    * the first line under a table's title.
    */
   private weakHeadings(hits: Hit[], weak: readonly Hit[], underTitle: boolean): void {
-    const line = this.grid.cells[(weak[0]?.row ?? this.top) - this.top];
-    const money = hits.some((h) => MONEY_KINDS.has(h.kind)) && !line?.some((cell) => isAmount(cell));
+    const money = hits.some((h) => MONEY_KINDS.has(h.kind)) && !this.holdsAmount(weak[0]?.row ?? this.top);
     for (const hit of weak) {
       // The first line under a title (`部门 | 某中心` under 部门整体支出绩效自评表) is the form's own.
       const heading = money && MONEY_KINDS.has(hit.kind) && this.figuresBelow(hit) !== undefined;
       if (!heading && !(underTitle && hit.kind === 'entity')) continue;
-      const i = hits.findIndex((h) => h.col > hit.col);
-      if (i < 0) hits.push(hit);
-      else hits.splice(i, 0, hit);
+      insertByColumn(hits, hit);
     }
   }
 
@@ -241,9 +237,12 @@ export class SheetView {
   moneyHeadingRow(row: number): boolean {
     let labels = 0;
     for (const h of this.hitsIn(row)) if (MONEY_KINDS.has(h.kind)) labels++;
-    if (labels < 2) return false;
-    const line = this.grid.cells[row - this.top];
-    return !line?.some((cell) => isAmount(cell));
+    return labels >= 2 && !this.holdsAmount(row);
+  }
+
+  /** True when some cell of the row holds a number or an amount written as text. */
+  private holdsAmount(row: number): boolean {
+    return this.grid.cells[row - this.top]?.some((cell) => isAmount(cell)) === true;
   }
 
   /**
@@ -268,10 +267,15 @@ export class SheetView {
     if (typeof cell?.value !== 'string') return;
     const key = labelKey(cell.value);
     if (key === '' || key.length > 8 || /[\d０-９]/u.test(key)) return;
-    const hit: Hit = { kind: 'level1', row, col: at.col, key, rank: 0, generic: false, embedded: undefined };
-    const i = hits.findIndex((h) => h.col > at.col);
-    if (i < 0) hits.push(hit);
-    else hits.splice(i, 0, hit);
+    insertByColumn(hits, {
+      kind: 'level1',
+      row,
+      col: at.col,
+      key,
+      rank: 0,
+      generic: false,
+      embedded: undefined,
+    });
   }
 
   /** True when the first filled cell right of (row, col) holds a number or an amount written as text. */
