@@ -6,25 +6,13 @@
  * wordings the lexicon and the value grammar lacked.
  */
 
-import { parseRangeA1 } from '../../src/domain/address';
 import { checkGrids } from '../../src/domain/analysis';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { expectFromName } from '../../src/domain/names';
 import { readGrid } from '../../src/domain/reader';
-import { formatOrNull, tableAmounts } from '../../src/domain/totals';
 import { parseValue } from '../../src/domain/value';
-
-const merges = (...ranges: string[]): { merges: ReturnType<typeof parseRangeA1>[] } => ({
-  merges: ranges.map((r) => parseRangeA1(r)),
-});
-
-function amounts(grid: Grid): { total: string | null; fiscal: string | null; other: string | null }[] {
-  return readGrid(grid).map((t, i) => {
-    const a = tableAmounts(t, i);
-    return { total: formatOrNull(a.total), fiscal: formatOrNull(a.fiscal), other: formatOrNull(a.other) };
-  });
-}
+import { amounts, merges } from '../fixtures/grid-reading';
 
 const INDICATORS = [
   ['一级指标', '二级指标', '三级指标', '指标值'],

@@ -5,23 +5,11 @@
  * appraisal frames and other paper that names no project and must give no table.
  */
 
-import { parseRangeA1 } from '../../src/domain/address';
 import { checkGrids } from '../../src/domain/analysis';
-import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { gridFromRows } from '../../src/domain/grid';
 import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
-import { formatOrNull, tableAmounts } from '../../src/domain/totals';
-
-const merges = (...ranges: string[]): { merges: ReturnType<typeof parseRangeA1>[] } => ({
-  merges: ranges.map((r) => parseRangeA1(r)),
-});
-
-function amounts(grid: Grid): { total: string | null; fiscal: string | null; other: string | null }[] {
-  return readGrid(grid).map((t, i) => {
-    const a = tableAmounts(t, i);
-    return { total: formatOrNull(a.total), fiscal: formatOrNull(a.fiscal), other: formatOrNull(a.other) };
-  });
-}
+import { amounts, merges } from '../fixtures/grid-reading';
 
 describe('the lexicon knows the wordings of the held-out tables', () => {
   test.each([
