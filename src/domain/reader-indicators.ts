@@ -22,7 +22,7 @@ import type { Field, Indicator, ProfileChoice } from './types';
 export interface IndicatorBlock {
   header: Field;
   indicators: Indicator[];
-  columns: { description: boolean; basis: boolean };
+  columns: { description: boolean; basis: boolean; levels: boolean };
   /** The last column of the block (extra columns such as 权重 included). */
   right: number;
   /** False when no header cell names the value column: the reader looked right of the others. */
@@ -90,7 +90,8 @@ function headerColumns(
   headerRow: number,
 ): { cols: Columns; physical: number[]; right: number; bottom: number; hasValue: boolean } {
   const rowHits = view.hitsIn(headerRow);
-  const level1Hit = rowHits.find((h) => h.kind === 'level1') as Hit;
+  // A header without levels (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值) has no 一级 heading.
+  const level1Hit = rowHits.find((h) => h.kind === 'level1');
   // The block starts at its leftmost column of the three, whatever order the form puts them in.
   const start = Math.min(
     ...rowHits
@@ -99,7 +100,7 @@ function headerColumns(
   );
   const bottom = subHeaderBelow(view, headerRow, start)
     ? headerRow + 1
-    : view.depth(headerRow, level1Hit.col);
+    : view.depth(headerRow, level1Hit?.col ?? start);
   const hits: Hit[] = [];
   // Headings merged down from the row above (`实际完成值 | 分值 | 得分` over both rows of a header whose
   // `年度指标值` heads 指标性质 | 指标值 | 度量单位) head their columns too.
@@ -169,7 +170,7 @@ function headerColumns(
     // (笏石街道办 | 埭头镇) head them with names; the first such column right of the 三级 is read.
     const named = new Set(hits.map((h) => h.col));
     const after = Math.max(
-      level1Hit.col,
+      level1Hit?.col ?? start,
       found.level2 ?? start,
       found.name ?? start,
       found.comparator ?? start,
@@ -187,11 +188,11 @@ function headerColumns(
   // Where a value column would be: right of the others, but never past the sheet's last column.
   if (value === undefined) value = Math.min(right + 1, LAST_COL);
   // Headings one level off (一级指标 over the 二级 names, 二级指标 over the indicators): read as they are.
-  const offByOne = found.name === undefined && mislabeledHeader(view, headerRow);
+  const offByOne = level1Hit !== undefined && found.name === undefined && mislabeledHeader(view, headerRow);
   // Written out rather than spread from `found`: the same columns, without copying an object.
   const cols: Columns = {
-    level1: offByOne ? NO_COLUMN : level1Hit.col,
-    level2: offByOne ? level1Hit.col : (found.level2 as number),
+    level1: level1Hit === undefined || offByOne ? NO_COLUMN : level1Hit.col,
+    level2: level1Hit === undefined ? NO_COLUMN : offByOne ? level1Hit.col : (found.level2 as number),
     name: offByOne ? (found.level2 as number) : (found.name as number),
     description: found.description,
     basis: found.basis,
@@ -244,7 +245,8 @@ function endsBlock(view: SheetView, row: number, cols: Columns, from: number, to
   for (const h of view.hitsIn(row))
     if (h.kind === 'name' || h.kind === 'code' || h.kind === 'entity' || h.kind === 'level1') return true;
   const first = view.firstFilledCol(row, view.left, to);
-  return first !== undefined && first <= cols.level2 && isFooterKey(labelKey(view.ownText(row, first)));
+  const lead = cols.level2 === NO_COLUMN ? cols.name : cols.level2;
+  return first !== undefined && first <= lead && isFooterKey(labelKey(view.ownText(row, first)));
 }
 
 export function readIndicators(
@@ -255,6 +257,8 @@ export function readIndicators(
   skipLeadingBlank = false,
 ): IndicatorBlock {
   const { cols, physical, right: headerRight, bottom, hasValue } = headerColumns(view, headerRow);
+  // No 一级 or 二级 column at all: the indicators have names and values, no categories.
+  const levelless = cols.level1 === NO_COLUMN && cols.level2 === NO_COLUMN;
   const right = Math.max(headerRight, view.reach(headerRow, cols.value));
   const leftmost = Math.min(
     ...[cols.level1, cols.level2, cols.name, cols.value].filter((c) => c !== NO_COLUMN),
@@ -336,18 +340,15 @@ export function readIndicators(
     const shifted = isShifted(row);
     if (shifted) shiftedRows.add(row);
     const at = (col: number): number => (shifted ? shiftedCol(col) : under(row, col));
-    const level1 =
-      level1Col === NO_COLUMN
+    const level1 = levelless
+      ? noLevel(view, row, cols.name)
+      : level1Col === NO_COLUMN
         ? inferredLevel1(view.field(row, cols.level2), previous?.level1)
         : continued(view, row, level1Col, previous?.level1, shifted);
     // A new 一级 with a blank 二级 does not take the 二级 of another 一级.
-    const level2 = continued(
-      view,
-      row,
-      at(cols.level2),
-      level1.inherited ? previous?.level2 : undefined,
-      false,
-    );
+    const level2 = levelless
+      ? noLevel(view, row, cols.name)
+      : continued(view, row, at(cols.level2), level1.inherited ? previous?.level2 : undefined, false);
     const optional = (
       k: 'description' | 'basis' | 'comparator' | 'unit' | 'actual' | 'weight' | 'score' | 'deviation',
     ): Field | undefined => {
@@ -379,11 +380,16 @@ export function readIndicators(
     indicators.push(indicator);
     previous = indicator;
   }
-  resolveUnmergedLevels(view, indicators, level1Col, shiftedRows);
+  if (!levelless) resolveUnmergedLevels(view, indicators, level1Col, shiftedRows);
+  const headerCol = cols.level1 !== NO_COLUMN ? cols.level1 : levelless ? cols.name : cols.level2;
   return {
-    header: view.field(headerRow, cols.level1 === NO_COLUMN ? cols.level2 : cols.level1),
+    header: view.field(headerRow, headerCol),
     indicators,
-    columns: { description: cols.description !== undefined, basis: cols.basis !== undefined },
+    columns: {
+      description: cols.description !== undefined,
+      basis: cols.basis !== undefined,
+      levels: !levelless,
+    },
     right,
     hasValueColumn: hasValue,
     valueCol: cols.value,
@@ -439,6 +445,11 @@ function inferredLevel1(
     .find((n) => n !== undefined);
   if (owner) return { ...level2, raw: { value: owner }, text: owner, inherited: true };
   return above ? { ...above, inherited: true } : { ...level2, raw: undefined, text: '', inherited: false };
+}
+
+/** The 一级 or 二级 of a row in a block without levels: none, written nowhere (on the name's cell). */
+function noLevel(view: SheetView, row: number, nameCol: number): Field & { inherited: boolean } {
+  return { ...view.field(row, nameCol), raw: undefined, text: '', inherited: false };
 }
 
 /** True when the row's 一级 or 二级 cell is covered by a merge that starts above it. */

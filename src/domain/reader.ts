@@ -38,7 +38,12 @@ export interface ReadOptions {
   profile?: ProfileChoice;
 }
 
-type AnchorKind = 'name' | 'code' | 'entity' | 'header';
+/**
+ * `flatHeader`: an indicator header without 一级/二级 columns (`指标名称 | 指标权重 | 计量单位 | 指标性质 |
+ * 指标值`, 重庆's 部门整体 form): it heads the block of a table already begun above it, never a table
+ * of its own (a 指标名称 | 指标值 grid alone is an appraisal's or a report's, not a target table).
+ */
+type AnchorKind = 'name' | 'code' | 'entity' | 'header' | 'flatHeader';
 
 interface Group {
   start: number;
@@ -57,6 +62,8 @@ function anchorKinds(view: SheetView, row: number): readonly AnchorKind[] {
   let level1 = false;
   let level2 = false;
   let indicatorName = false;
+  let value = false;
+  let column = false;
   for (const h of hits) {
     if (h.kind === 'name') name = true;
     else if (h.kind === 'code') code = true;
@@ -64,14 +71,23 @@ function anchorKinds(view: SheetView, row: number): readonly AnchorKind[] {
     else if (h.kind === 'level1') level1 = true;
     else if (h.kind === 'level2') level2 = true;
     else if (h.kind === 'indicatorName') indicatorName = true;
+    else if (h.kind === 'value') value = true;
+    else if (FLAT_COLUMNS.has(h.kind)) column = true;
   }
   const out: AnchorKind[] = [];
   if (name) out.push('name');
   if (code) out.push('code');
   if (entity) out.push('entity');
   if (level1 && level2 && (indicatorName || mislabeledHeader(view, row))) out.push('header');
+  // Without levels, the name, the value and one more of an indicator's columns: a header, not a
+  // line of labels that happens to say 指标名称.
+  else if (!level1 && !level2 && indicatorName && value && column && !name && !code && !entity)
+    out.push('flatHeader');
   return out;
 }
+
+/** The columns beside 指标名称 and 指标值 that make a row without levels an indicator header. */
+const FLAT_COLUMNS: ReadonlySet<LabelKind> = new Set<LabelKind>(['weight', 'unit', 'comparator', 'basis']);
 
 /** Anchors that name a project or department (not an indicator header). */
 const PROJECT_ANCHORS: readonly AnchorKind[] = ['name', 'code', 'entity'];
@@ -87,6 +103,12 @@ function findGroups(view: SheetView): Group[] {
   for (let row = view.top; row <= view.bottom; row++) {
     const kinds = anchorKinds(view, row);
     if (!kinds.length) continue;
+    if (kinds[0] === 'flatHeader') {
+      // A header without levels joins the table begun above it, if that has none yet.
+      const seen = current?.seen;
+      if (seen && !seen.has('header') && PROJECT_ANCHORS.some((k) => seen.has(k))) seen.add('header');
+      continue;
+    }
     const joins =
       current !== undefined &&
       !current.seen.has('header') &&
@@ -517,7 +539,7 @@ function readTable(
 
   let indicatorHeader: Field | undefined;
   let indicators: Indicator[] = [];
-  let columns = { description: false, basis: false };
+  let columns = { description: false, basis: false, levels: false };
   let headerRight = leftCol;
   if (headerRow !== undefined) {
     const block = readIndicators(view, headerRow, regionEnd, options.profile ?? 'auto');
@@ -622,13 +644,18 @@ function pickHeader(view: SheetView, from: number, to: number): number | undefin
     );
   const isYears = (row: number): boolean => marks(row).some((k) => isAnnual(k) && !isProjectPeriod(k));
   const headers: number[] = [];
+  let flat: number | undefined;
   for (let row = from; row <= to; row++) {
-    if (!view.hitsIn(row).length || !anchorKinds(view, row).includes('header')) continue;
+    if (!view.hitsIn(row).length) continue;
+    const kinds = anchorKinds(view, row);
+    if (kinds[0] === 'flatHeader') flat ??= row;
+    if (!kinds.includes('header')) continue;
     // A first header marked as the year's is the one: no need to look further.
     if (!headers.length && isYears(row)) return row;
     headers.push(row);
   }
-  if (headers.length < 2) return headers[0];
+  // A block without levels is the table's only when it has no block with them.
+  if (headers.length < 2) return headers[0] ?? flat;
   const annual = headers.find(isYears);
   const notPeriod = headers.find((row) => !marks(row).some((k) => isProjectPeriod(k)));
   return annual ?? notPeriod ?? headers[0];

@@ -113,8 +113,11 @@ export interface TargetTable {
   plan: Field[];
   /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
   indicatorHeader?: Field;
-  /** Which optional columns the indicator block has. */
-  columns: { description: boolean; basis: boolean };
+  /**
+   * Which optional columns the indicator block has; `levels` is false for a block without 一级 and
+   * 二级 columns (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值), whose indicators have no categories.
+   */
+  columns: { description: boolean; basis: boolean; levels: boolean };
   indicators: Indicator[];
   notes: ReaderNote[];
 }

@@ -26,7 +26,8 @@ const rule: Rule = {
   },
   check(context) {
     const { table, profile } = context;
-    if (!table.indicatorHeader) return;
+    // A block without 一级/二级 columns cannot say which category an indicator covers.
+    if (!table.indicatorHeader || !table.columns.levels) return;
     const missing = profile.level1.filter(
       (level1) =>
         !table.indicators.some(
