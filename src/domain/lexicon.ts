@@ -137,6 +137,13 @@ const TOTAL = [
   '年初预算数',
   '全年预算数',
   '项目总预算',
+  // This year's beside the whole project's (`项目总预算 75 | 项目当年预算 25`).
+  '项目当年预算',
+  // A department's self-evaluation: the whole department's spending is its budget line.
+  '部门整体支出总额',
+  '整体支出总额',
+  '项目年度预算',
+  '当年预算数',
   '项目资金总额',
   '项目预算',
   '项目金额',
@@ -307,8 +314,17 @@ const VALUE = [
   '计划指标值(或计划水平)',
   '绩效指标值',
 ];
-const COMPARATOR = ['指标性质', '计算符号', '符号', '运算符号', '比较符号', '指标方向', '比较方式'];
-const UNIT = ['计量单位', '度量单位', '单位', '指标值单位', '指标单位'];
+const COMPARATOR = [
+  '指标性质',
+  '绩效指标性质',
+  '计算符号',
+  '符号',
+  '运算符号',
+  '比较符号',
+  '指标方向',
+  '比较方式',
+];
+const UNIT = ['计量单位', '度量单位', '绩效度量单位', '单位', '指标值单位', '指标单位'];
 const BASIS = [
   '指标值确定依据',
   '绩效标准',
@@ -451,8 +467,12 @@ const INFO = [
 
 /** `3月底`, `截至3月末`, `3月`: one of the four periods of the spending plan. */
 export const PERIOD_PATTERN = /^(?:截至|截止)?(3|6|10|12)月(底|末)?(?:累计)?(?:\(%\))?$/;
+/** A figure of last year's (`上年度资金总额`, `上年预算数`, `同名项目上年预算额`, `去年执行数`). */
+const LAST_YEAR =
+  /(?:上年|上一年|去年|前一年)度?.{0,6}(?:预算|资金|金额|执行|拨款|支出)(?:数|额|总额|总量|安排)?$/u;
 /** Budget totals written other ways: `年度资金申请总额`, `项目资金总额`, `年度预算金额(万元)`. */
-const TOTAL_PATTERN = /(?:预算数|资金申请总额|资金总额|预算总额|预算总量|预算金额|预算资金总额)$/;
+const TOTAL_PATTERN =
+  /(?:预算数|资金申请总额|资金总额|预算总额|预算总量|预算金额|预算资金总额|(?<!上)年度金额)$/;
 /** The investment a 发展改革委 form hands down: its only amount. */
 const ALLOCATION_PATTERN =
   /^(?:本次|本批|本年度?|当年|年度)?(?:下达|安排)(?:的)?(?:中央|省级?|市级?|县级?)?预算内投资(?:计划|金额|额)?$/u;
@@ -484,10 +504,14 @@ export function labelKey(text: string): string {
 
 /** labelKey of a text already in NFKC (the reader normalises a cell's text once for all it asks). */
 export function labelKeyOfNormalized(nfkc: string): string {
-  return nfkc
-    .replace(/\s+/gu, '')
-    .replace(/^[*★☆]+/u, '')
-    .replace(/[:：]+$/u, '');
+  return (
+    nfkc
+      .replace(/\s+/gu, '')
+      .replace(/^[*★☆]+/u, '')
+      // A required field's star after its label (`一级指标*`, `绩效指标值*:`), never a template's `≥**`.
+      .replace(/(?<=[\p{Script=Han})])[*★☆]+(?=[:：]*$)/u, '')
+      .replace(/[:：]+$/u, '')
+  );
 }
 
 /**
@@ -586,6 +610,12 @@ export function classifyKey(key: string): LabelReading | undefined {
   const bare = bareLabel(key);
   const known = TABLE.get(bare);
   if (known) return known;
+  // Goals numbered one by one (`年度目标1:(80分)`, `绩效目标2`): each is the goal's label.
+  const numbered = /^(.*目标)\d{1,2}$/u.exec(bare);
+  if (numbered && TABLE.get(numbered[1])?.kind === 'goal') return { kind: 'goal' };
+  // Last year's figures (`上年度资金总额`, `同名项目上年预算额`) beside or instead of this year's: never
+  // this year's budget. What was carried over from last year (上年结转) is a part of it.
+  if (LAST_YEAR.test(bare) && !/结转|结余/u.test(bare)) return { kind: 'info' };
   // A budget line with this year's mark or a trailing 数 (`本年一般公共预算拨款`, `财政拨款数`) is the
   // line the lists name without it.
   const marked =
@@ -609,12 +639,15 @@ export function classifyKey(key: string): LabelReading | undefined {
   // Patterns only for what is short enough to be a label: a project is often named …补助资金.
   if (bare.length > PATTERN_MAX) return undefined;
   if (TOTAL_PATTERN.test(bare)) return { kind: 'total' };
+  // A kind of project before 项目名称 (`会展项目名称`, `建设项目名称`, `子项目名称`): the name still.
+  if (/^\p{Script=Han}{1,4}项目名称$/u.test(bare) && !/^(?:上年|同名|以前)/u.test(bare))
+    return { kind: 'name' };
   // Words that make any short line a budget line of that kind (`当年市级财政资金`, `单位自筹资金`).
   if (/结转|结余/u.test(bare) && !/率$/u.test(bare)) return { kind: 'carryover' };
   if (/^(?:其中)?(?:当年|本年|本级|年度)?财政(?:拨款|资金)$/u.test(bare))
     return { kind: 'fiscal', generic: true };
   if (
-    /^(?:当年|本年|本级)?(?:中央|省级?|市级?|区级?|县级?|地方|上级)(?:财政)?(?:资金|拨款|补助|安排|补助安排|资金安排)$/u.test(
+    /^(?:当年|本年|本级)?(?:中央|省级?|市级?|区级?|县级?|地方|上级|同级)(?:财政)?(?:资金|拨款|补助|补助资金|安排|补助安排|资金安排)$/u.test(
       bare,
     )
   )

@@ -210,7 +210,28 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
       read.labels.push(label);
     }
   }
+  if (!totalHit) sumLine(view, read);
   return read;
+}
+
+/**
+ * A form without a total line whose parts are summed on the line under them (`收入构成: 财政拨款 |
+ * 其他资金 | 合计`, a 部门整体 form's income): the 合计 is the total, when it holds an amount.
+ */
+function sumLine(view: SheetView, read: BudgetRead): void {
+  const parts = read.labels;
+  if (!parts.length || parts.some((h) => h.col !== parts[0].col || h.embedded !== undefined)) return;
+  const col = parts[0].col;
+  const rows = parts.map((h) => h.row).sort((a, b) => a - b);
+  // The lines one under the other, the sum right under the last.
+  if (rows.some((row, i) => i > 0 && row !== rows[i - 1] + 1)) return;
+  const row = rows[rows.length - 1] + 1;
+  if (row > view.bottom || !/^(?:合计|总计)$/u.test(view.ownText(row, col).replace(/\s+/gu, ''))) return;
+  const value = view.valueOf({ row, col });
+  if (!value || !isAmount(value.raw)) return;
+  read.total = value;
+  read.totalHit = { kind: 'total', row, col, key: '合计', rank: 0 };
+  read.labels.push(read.totalHit);
 }
 
 /**

@@ -17,12 +17,12 @@ import {
   matchLevel2,
   PROFILES,
 } from './taxonomy';
-import type { Field, Indicator, ProfileChoice } from './types';
+import type { Field, Indicator, IndicatorLevels, ProfileChoice } from './types';
 
 export interface IndicatorBlock {
   header: Field;
   indicators: Indicator[];
-  columns: { description: boolean; basis: boolean; levels: boolean };
+  columns: { description: boolean; basis: boolean; levels: IndicatorLevels };
   /** The last column of the block (extra columns such as 权重 included). */
   right: number;
   /** False when no header cell names the value column: the reader looked right of the others. */
@@ -90,8 +90,9 @@ function headerColumns(
   headerRow: number,
 ): { cols: Columns; physical: number[]; right: number; bottom: number; hasValue: boolean } {
   const rowHits = view.hitsIn(headerRow);
-  // A header without levels (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值) has no 一级 heading.
-  const level1Hit = rowHits.find((h) => h.kind === 'level1');
+  // A header without levels (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值) has no 一级 heading; an
+  // old form's `指标 | 指标内容 | 指标值` heads its 一级 names with a word the lexicon does not know.
+  const level1Hit = rowHits.find((h) => h.kind === 'level1') ?? level1NamesBeside(view, headerRow, rowHits);
   // The block starts at its leftmost column of the three, whatever order the form puts them in.
   const start = Math.min(
     ...rowHits
@@ -192,7 +193,7 @@ function headerColumns(
   // Written out rather than spread from `found`: the same columns, without copying an object.
   const cols: Columns = {
     level1: level1Hit === undefined || offByOne ? NO_COLUMN : level1Hit.col,
-    level2: level1Hit === undefined ? NO_COLUMN : offByOne ? level1Hit.col : (found.level2 as number),
+    level2: level1Hit === undefined ? NO_COLUMN : offByOne ? level1Hit.col : (found.level2 ?? NO_COLUMN),
     name: offByOne ? (found.level2 as number) : (found.name as number),
     description: found.description,
     basis: found.basis,
@@ -259,6 +260,8 @@ export function readIndicators(
   const { cols, physical, right: headerRight, bottom, hasValue } = headerColumns(view, headerRow);
   // No 一级 or 二级 column at all: the indicators have names and values, no categories.
   const levelless = cols.level1 === NO_COLUMN && cols.level2 === NO_COLUMN;
+  // A 一级 column and no 二级 (`指标 | 指标内容 | 指标值`): the indicators have a 一级 only.
+  const level1Only = cols.level1 !== NO_COLUMN && cols.level2 === NO_COLUMN;
   const right = Math.max(headerRight, view.reach(headerRow, cols.value));
   const leftmost = Math.min(
     ...[cols.level1, cols.level2, cols.name, cols.value].filter((c) => c !== NO_COLUMN),
@@ -346,9 +349,10 @@ export function readIndicators(
         ? inferredLevel1(view.field(row, cols.level2), previous?.level1)
         : continued(view, row, level1Col, previous?.level1, shifted);
     // A new 一级 with a blank 二级 does not take the 二级 of another 一级.
-    const level2 = levelless
-      ? noLevel(view, row, cols.name)
-      : continued(view, row, at(cols.level2), level1.inherited ? previous?.level2 : undefined, false);
+    const level2 =
+      levelless || level1Only
+        ? noLevel(view, row, cols.name)
+        : continued(view, row, at(cols.level2), level1.inherited ? previous?.level2 : undefined, false);
     const optional = (
       k: 'description' | 'basis' | 'comparator' | 'unit' | 'actual' | 'weight' | 'score' | 'deviation',
     ): Field | undefined => {
@@ -388,7 +392,7 @@ export function readIndicators(
     columns: {
       description: cols.description !== undefined,
       basis: cols.basis !== undefined,
-      levels: !levelless,
+      levels: levelless ? 'none' : level1Only ? 'level1' : 'full',
     },
     right,
     hasValueColumn: hasValue,
@@ -445,6 +449,29 @@ function inferredLevel1(
     .find((n) => n !== undefined);
   if (owner) return { ...level2, raw: { value: owner }, text: owner, inherited: true };
   return above ? { ...above, inherited: true } : { ...level2, raw: undefined, text: '', inherited: false };
+}
+
+/**
+ * The heading of a 一级 column the lexicon does not know (`指标`, left of 指标内容): the column right
+ * before the indicators' names holding known 一级 names in the rows under the header, and no 二级.
+ */
+export function level1NamesBeside(view: SheetView, headerRow: number, hits: readonly Hit[]): Hit | undefined {
+  if (hits.some((h) => h.kind === 'level2')) return undefined;
+  const name = hits.find((h) => h.kind === 'indicatorName');
+  if (!name || !hits.some((h) => h.kind === 'value')) return undefined;
+  const col = view.mergeAt(headerRow, name.col - 1)?.left ?? name.col - 1;
+  if (col < view.left || hits.some((h) => h.col === col) || view.ownText(headerRow, col) === '')
+    return undefined;
+  let known = 0;
+  let other = 0;
+  for (let row = view.depth(headerRow, col) + 1; row <= Math.min(view.bottom, headerRow + 12); row++) {
+    const text = view.ownText(row, col);
+    if (text === '') continue;
+    if (isKnownLevel1(text)) known++;
+    else other++;
+  }
+  if (known === 0 || other > 0) return undefined;
+  return { kind: 'level1', row: headerRow, col, key: labelKey(view.ownText(headerRow, col)), rank: 0 };
 }
 
 /** The 一级 or 二级 of a row in a block without levels: none, written nowhere (on the name's cell). */

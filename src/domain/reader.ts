@@ -10,7 +10,7 @@ import { rangeA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
-import { mislabeledHeader, readIndicators } from './reader-indicators';
+import { level1NamesBeside, mislabeledHeader, readIndicators } from './reader-indicators';
 import { isDepartmentTitle, isSelfEvalTitle } from './lexicon';
 import {
   isAnnual,
@@ -81,7 +81,16 @@ function anchorKinds(view: SheetView, row: number): readonly AnchorKind[] {
   if (level1 && level2 && (indicatorName || mislabeledHeader(view, row))) out.push('header');
   // Without levels, the name, the value and one more of an indicator's columns: a header, not a
   // line of labels that happens to say 指标名称.
-  else if (!level1 && !level2 && indicatorName && value && column && !name && !code && !entity)
+  else if (
+    !level1 &&
+    !level2 &&
+    indicatorName &&
+    value &&
+    !name &&
+    !code &&
+    !entity &&
+    (column || level1NamesBeside(view, row, hits) !== undefined)
+  )
     out.push('flatHeader');
   return out;
 }
@@ -371,11 +380,26 @@ function listRows(view: SheetView): number[] {
     if (entries.length < 2) continue;
     const last = entries.at(-1) ?? row;
     let end = last;
-    while (end + 1 <= view.bottom && !view.rowEmpty(end + 1, view.left, view.right)) end++;
+    // A 合计 line or a note under the entries is the list's; a title, or a table's own labels,
+    // begin what follows it (a 分配表 and the 绩效目标表 after it, with no empty row between).
+    while (
+      end + 1 <= view.bottom &&
+      !view.rowEmpty(end + 1, view.left, view.right) &&
+      !beginsTable(view, end + 1)
+    )
+      end++;
     for (let r = row; r <= end; r++) rows.push(r);
     row = end;
   }
   return rows;
+}
+
+/** A title, year or unit line, or a row holding a project's, a department's or an indicator block's label. */
+function beginsTable(view: SheetView, row: number): boolean {
+  if (view.titleRows.has(row) || view.yearRows.has(row) || view.unitRows.has(row)) return true;
+  return view
+    .hitsIn(row)
+    .some((h) => h.kind === 'name' || h.kind === 'code' || h.kind === 'entity' || h.kind === 'level1');
 }
 
 /** Short texts beside the row's labels that the lexicon does not know (建设地点, 责任人): more headings. */
@@ -539,7 +563,7 @@ function readTable(
 
   let indicatorHeader: Field | undefined;
   let indicators: Indicator[] = [];
-  let columns = { description: false, basis: false, levels: false };
+  let columns: TargetTable['columns'] = { description: false, basis: false, levels: 'none' };
   let headerRight = leftCol;
   if (headerRow !== undefined) {
     const block = readIndicators(view, headerRow, regionEnd, options.profile ?? 'auto');

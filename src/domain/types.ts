@@ -68,6 +68,9 @@ export interface ReaderNote {
  */
 export type FormKind = 'target' | 'selfEval' | 'department';
 
+/** The categories an indicator block gives its indicators (TargetTable.columns.levels). */
+export type IndicatorLevels = 'full' | 'level1' | 'none';
+
 export interface TargetTable {
   sheet: string;
   form: FormKind;
@@ -114,10 +117,11 @@ export interface TargetTable {
   /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
   indicatorHeader?: Field;
   /**
-   * Which optional columns the indicator block has; `levels` is false for a block without 一级 and
-   * 二级 columns (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值), whose indicators have no categories.
+   * Which optional columns the indicator block has. `levels`: the categories it gives its indicators —
+   * `full` (一级 and 二级, or a 二级 that names its 一级), `level1` (a 一级 column only: `指标 | 指标内容
+   * | 指标值`), `none` (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值): the rules judge only those.
    */
-  columns: { description: boolean; basis: boolean; levels: boolean };
+  columns: { description: boolean; basis: boolean; levels: IndicatorLevels };
   indicators: Indicator[];
   notes: ReaderNote[];
 }

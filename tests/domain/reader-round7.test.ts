@@ -8,7 +8,7 @@ import { checkGrids } from '../../src/domain/analysis';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
-import { merges } from '../fixtures/grid-reading';
+import { amounts, merges } from '../fixtures/grid-reading';
 
 const FLAT_HEADER = ['绩效指标', '指标名称', '指标权重', '计量单位', '指标性质', '指标值'];
 
@@ -40,7 +40,7 @@ describe('an indicator block without 一级/二级 columns', () => {
     const [t] = readGrid(department(rows));
     expect(t.form).toBe('department');
     expect(t.goal?.text).toBe('保障机关运转，完成年度重点工作。');
-    expect(t.columns.levels).toBe(false);
+    expect(t.columns.levels).toBe('none');
     expect(t.indicatorHeader?.cell).toBe('B5');
     expect(
       t.indicators.map((i) => [i.name.cell, i.name.text, i.valueText, i.level1.text, i.level2.text]),
@@ -91,7 +91,7 @@ describe('an indicator block without 一级/二级 columns', () => {
       ['产出指标', '数量指标', '补助人数', '≥100人'],
     ]);
     const [t] = readGrid(grid);
-    expect(t.columns.levels).toBe(true);
+    expect(t.columns.levels).toBe('full');
     expect(t.indicatorHeader?.cell).toBe('A5');
     expect(t.indicators.map((i) => i.name.text)).toEqual(['补助人数']);
   });
@@ -108,6 +108,18 @@ describe('an indicator block without 一级/二级 columns', () => {
 
 describe('the lexicon knows the wordings of round 7', () => {
   test.each([
+    ['项目当年预算(万元)', 'total'],
+    ['中央补助年度金额(万元)', 'total'],
+    ['部门整体支出总额', 'total'],
+    ['其中:上级财政补助资金', 'fiscal'],
+    ['其中:同级财政资金', 'fiscal'],
+    ['会展项目名称', 'name'],
+    ['一级指标*', 'level1'],
+    ['绩效指标值*', 'value'],
+    ['绩效指标性质*', 'comparator'],
+    ['绩效度量单位', 'unit'],
+    ['年度目标1:(80分)', 'goal'],
+    ['上年结转', 'carryover'],
     ['指标权重', 'weight'],
     ['指标分值', 'weight'],
     ['当年整体绩效目标', 'goal'],
@@ -115,5 +127,143 @@ describe('the lexicon knows the wordings of round 7', () => {
     ['当年绩效目标', 'goal'],
   ])('%s is a %s label', (text, kind) => {
     expect(classifyKey(labelKey(text))?.kind).toBe(kind);
+  });
+});
+
+describe('last year’s figures are never this year’s budget', () => {
+  const table = (money: (string | number | null)[][]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ...money,
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+
+  test.each(['上年度资金总额', '上年预算数', '同名项目上年预算额', '去年执行数'])(
+    '%s alone leaves the budget unread',
+    (label) => {
+      expect(amounts(table([[label, 100]]))).toEqual([{ total: null, fiscal: null, other: null }]);
+    },
+  );
+
+  test('beside this year’s, this year’s is read', () => {
+    expect(amounts(table([['同名项目上年预算额', 80, '项目当年预算(万元)', 25]]))[0].total).toBe('25.00');
+  });
+
+  test('the project’s whole budget beside this year’s: this year’s', () => {
+    expect(amounts(table([['项目总预算(万元)', 75, '项目当年预算(万元)', 25]]))[0].total).toBe('25.00');
+  });
+
+  test('what last year carried over is still a part of this year’s money', () => {
+    const [read] = amounts(
+      table([
+        ['预算数', 30],
+        ['财政拨款', 20],
+        ['上年结转', 10],
+      ]),
+    );
+    expect([read.total, read.fiscal]).toEqual(['30.00', '30.00']);
+  });
+});
+
+describe('a 合计 line under the parts', () => {
+  const form = (sum: (string | number | null)[]): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['部门整体支出绩效目标申报表'],
+        ['部门(单位)名称', '某教育局'],
+        ['部门总体资金情况', '收入构成', '财政拨款', 108292.73],
+        [null, null, '其他资金', 14348.77],
+        sum,
+        [null, '支出构成', '基本支出', 93199.91],
+        [null, null, '项目支出', 29441.59],
+        [null, null, '合计', 122641.5],
+      ],
+      merges('B3:B5', 'B6:B8'),
+    );
+
+  test('is the total where the form has no total line', () => {
+    expect(amounts(form([null, null, '合计', 122641.5]))).toEqual([
+      { total: '122641.50', fiscal: '108292.73', other: '14348.77' },
+    ]);
+  });
+
+  test('a 合计 that is not right under the parts (the spending’s) is not', () => {
+    expect(amounts(form([null, null, null, null]))[0].total).toBeNull();
+  });
+
+  test('a 合计 holding no amount leaves the total unread', () => {
+    expect(amounts(form([null, null, '合计', '见附表']))[0].total).toBeNull();
+  });
+});
+
+describe('an allocation list above its target table, no empty row between', () => {
+  const grid = gridFromRows('s', [
+    ['项目奖励资金分配表'],
+    ['序号', '单位名称', '会展项目名称', '分配金额(万元)'],
+    [1, '省卫生健康委', '健康产业博览会', 500],
+    [2, '省贸促会', '创意设计推广周', 54.3],
+    ['合计', null, null, 554.3],
+    ['项目绩效目标表'],
+    ['主管部门:省商务厅', null, null, '资金总额:554.30'],
+    ['总体目标', '全年实现会展业综合收入不低于280亿元'],
+    ['一级指标*', '二级指标*', '三级指标*', '绩效指标性质*', '绩效指标值*', '绩效度量单位'],
+    ['产出指标', '数量指标', '全年实现会展业综合收入', '≥', 280, '亿元'],
+  ]);
+
+  test('the list is no table, and its headings are nobody’s name; the table after it is read', () => {
+    const tables = readGrid(grid);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].form).toBe('target');
+    expect(tables[0].name).toBeUndefined();
+    expect(tables[0].indicators.map((i) => i.valueText)).toEqual(['≥280亿元']);
+    expect(amounts(grid)[0].total).toBe('554.30');
+  });
+});
+
+describe('an old form’s 一级 column headed 指标, with no 二级', () => {
+  const grid = (level1: string[]): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['项目名称', '某补助经费'],
+        ['资金总额', 10],
+        ['项目绩效指标', '指标', '指标内容', '指标值'],
+        [null, level1[0], '培训人次', '≥200人次'],
+        [null, null, '测报准确率', '≥85%'],
+        [null, level1[1], '损失量', '有效减少'],
+      ],
+      merges('A3:A6', 'B4:B5'),
+    );
+
+  test('reads the 一级 and asks for no 二级', () => {
+    const [t] = readGrid(grid(['产出指标', '效益指标']));
+    expect(t.columns.levels).toBe('level1');
+    expect(t.indicators.map((i) => [i.level1.text, i.name.text])).toEqual([
+      ['产出指标', '培训人次'],
+      ['产出指标', '测报准确率'],
+      ['效益指标', '损失量'],
+    ]);
+    const rules = checkGrids([grid(['产出指标', '效益指标'])]).findings.map((f) => f.rule);
+    expect(rules).not.toContain('indicator/unknown-level2');
+    expect(rules).toContain('indicator/missing-level1');
+  });
+
+  test('a column of other words beside the names is no 一级 column', () => {
+    expect(readGrid(grid(['培训', '效果']))[0].indicatorHeader).toBeUndefined();
+  });
+});
+
+describe('a 自评表’s actual written as its target was', () => {
+  test('“2天以内” achieved for “2天以内” is 2 days, not an unreadable actual', () => {
+    const grid = gridFromRows('s', [
+      ['项目支出绩效自评表'],
+      ['项目名称', '某项目'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '时效指标', '解决群众问题时间', '2天以内', '2天以内', 10, 10],
+    ]);
+    const rules = checkGrids([grid]).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(rules).not.toContain('selfeval/missing-actual@E4');
   });
 });

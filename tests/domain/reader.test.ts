@@ -83,7 +83,7 @@ describe('a template table read back', () => {
     });
     expect(t.budget.total?.raw).toEqual({ value: 33, numberFormat: '0.00' });
     expect(t.plan[2].raw).toBeUndefined();
-    expect(t.columns).toEqual({ description: true, basis: true, levels: true });
+    expect(t.columns).toEqual({ description: true, basis: true, levels: 'full' });
     expect(t.notes).toEqual([]);
     expect(
       t.indicators.map((i) => [
@@ -504,7 +504,7 @@ describe('layouts the template did not make', () => {
       ],
       header: ['B12', '一级指标'],
     });
-    expect(t.columns).toEqual({ description: false, basis: true, levels: true });
+    expect(t.columns).toEqual({ description: false, basis: true, levels: 'full' });
     expect(t.profile).toBe('hebei-2019');
     expect(
       t.indicators.map((i) => [
@@ -651,7 +651,7 @@ describe('labels in their regional variants', () => {
       ['D5', '参训人数'],
       ['E5', '≥100人'],
       ['F5', '计划标准'],
-      { description: true, basis: true, levels: true },
+      { description: true, basis: true, levels: 'full' },
     ]);
   });
 

@@ -131,7 +131,7 @@ function readTable(book: FakeWorkbook, sheet: string): TargetTable {
     name: f('E3'),
     budget: { total: f('B4'), fiscal: f('D4'), other: f('F4') },
     plan: ['B7', 'C7', 'D7', 'E7'].map(f),
-    columns: { description: true, basis: true, levels: true },
+    columns: { description: true, basis: true, levels: 'full' },
     indicators,
     notes: [],
   };

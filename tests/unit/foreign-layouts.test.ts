@@ -229,7 +229,7 @@ describe('what the reader finds in each layout', () => {
     expect(t.plan).toEqual([]);
     expect(t.notes).toEqual([{ what: 'plan', cell: 'A3' }]);
     expect(t.indicatorHeader?.cell).toBe('B12');
-    expect(t.columns).toEqual({ description: false, basis: false, levels: true });
+    expect(t.columns).toEqual({ description: false, basis: false, levels: 'full' });
     expect(
       t.indicators.map((i) => [i.level1.text, i.level2.cell, i.level2.text, i.name.cell, i.value.cell]),
     ).toEqual([
@@ -265,7 +265,7 @@ describe('what the reader finds in each layout', () => {
       ['D6', '80'],
       ['E6', '100'],
     ]);
-    expect(t.columns).toEqual({ description: false, basis: true, levels: true });
+    expect(t.columns).toEqual({ description: false, basis: true, levels: 'full' });
     expect(
       t.indicators.map((i) => [
         i.level1.text,
@@ -347,7 +347,7 @@ describe('what the reader finds in each layout', () => {
       t.goal?.cell,
     ]).toEqual([['B3', '某县文化广电和旅游局'], ['B4', '356.8'], ['D4', '330.8'], ['F4', '26'], 'B5', 'B6']);
     expect(t.notes).toEqual([{ what: 'code', cell: 'A3' }]);
-    expect(t.columns).toEqual({ description: true, basis: true, levels: true });
+    expect(t.columns).toEqual({ description: true, basis: true, levels: 'full' });
     expect(t.indicators.map((i) => [i.description?.cell, i.value.cell, i.basis?.cell])[0]).toEqual([
       'D8',
       'E8',

@@ -27,7 +27,7 @@ const rule: Rule = {
   check(context) {
     const { table, profile } = context;
     // A block without 一级/二级 columns cannot say which category an indicator covers.
-    if (!table.indicatorHeader || !table.columns.levels) return;
+    if (!table.indicatorHeader || table.columns.levels === 'none') return;
     const missing = profile.level1.filter(
       (level1) =>
         !table.indicators.some(

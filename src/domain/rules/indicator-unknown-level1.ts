@@ -26,7 +26,7 @@ const rule: Rule = {
   check(context) {
     const { table, profile } = context;
     // A block without 一级/二级 columns gives its indicators no category to judge.
-    if (!table.columns.levels) return;
+    if (table.columns.levels === 'none') return;
     const allowed = profile.level1.map((l) => l.name).join(' / ');
     const reported = new Set<string>();
     for (const ind of table.indicators) {

@@ -31,6 +31,8 @@ const rule: Rule = {
   },
   check(context) {
     const { table, profile } = context;
+    // A block with no 二级 column (an old form's 指标 | 指标内容 | 指标值) asks for none.
+    if (table.columns.levels !== 'full') return;
     const reported = new Set<string>();
     for (const ind of table.indicators) {
       const { level1, level2: known } = categoriesOf(profile, ind);

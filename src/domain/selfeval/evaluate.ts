@@ -133,6 +133,16 @@ export function readActual(field: Field | undefined, target: Target | undefined)
   const number = parseDecimalText(withoutUnit(text, target.unit));
   if (number) return { kind: 'number', value: number };
   const parsed = parseValue(text);
+  // The target copied in words (`2天以内` for `2天以内`, `95%以上` for `≥95%`): the same comparator, the
+  // same unit; the number is what was achieved.
+  if (
+    parsed.quantitative &&
+    parsed.number !== null &&
+    parsed.comparator !== null &&
+    parsed.comparator === target.parsed.comparator &&
+    parsed.unit === target.unit
+  )
+    return { kind: 'number', value: new Big(parsed.number) };
   if (parsed.quantitative && parsed.comparator === null && parsed.unit !== target.unit)
     return { kind: 'unitMismatch', text: field.text, unit: parsed.unit };
   return { kind: 'notNumber', text: field.text };
