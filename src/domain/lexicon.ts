@@ -504,15 +504,16 @@ export function labelKey(text: string): string {
 
 /** labelKey of a text already in NFKC (the reader normalises a cell's text once for all it asks). */
 export function labelKeyOfNormalized(nfkc: string): string {
-  return (
-    nfkc
-      .replace(/\s+/gu, '')
-      .replace(/^[*★☆]+/u, '')
-      // A required field's star after its label (`一级指标*`, `绩效指标值*:`), never a template's `≥**`.
-      .replace(/(?<=[\p{Script=Han})])[*★☆]+(?=[:：]*$)/u, '')
-      .replace(/[:：]+$/u, '')
-  );
+  const key = nfkc
+    .replace(/\s+/gu, '')
+    .replace(/^[*★☆]+/u, '')
+    .replace(/[:：]+$/u, '');
+  // A required field's star after its label (`一级指标*`, `绩效指标值*:`), never a template's `≥**`.
+  return STARS.test(key) ? key.replace(/(?<=[\p{Script=Han})])[:：]*[*★☆]+[:：]*$/u, '') : key;
 }
+
+/** Some star in the text: most have none, and the regex after it is not free. */
+const STARS = /[*★☆]/u;
 
 /**
  * The same labels and level names are keyed on every row of every table, and NFKC costs
