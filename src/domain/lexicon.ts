@@ -641,7 +641,7 @@ export function classifyKey(key: string): LabelReading | undefined {
   if (bare.length > PATTERN_MAX) return undefined;
   if (TOTAL_PATTERN.test(bare)) return { kind: 'total' };
   // A kind of project before 项目名称 (`会展项目名称`, `建设项目名称`, `子项目名称`): the name still.
-  if (/^\p{Script=Han}{1,4}项目名称$/u.test(bare) && !/^(?:上年|同名|以前)/u.test(bare))
+  if (/^\p{Script=Han}{1,4}项目名称$/u.test(bare) && !/^(?:上年|同名|以前|支出)/u.test(bare))
     return { kind: 'name' };
   // Words that make any short line a budget line of that kind (`当年市级财政资金`, `单位自筹资金`).
   if (/结转|结余/u.test(bare) && !/率$/u.test(bare)) return { kind: 'carryover' };

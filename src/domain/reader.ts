@@ -20,7 +20,7 @@ import {
   withoutMoneyUnit,
   type LabelKind,
 } from './reader-labels';
-import { sheetA1, SheetView, type Hit } from './reader-sheet';
+import { isAmount, sheetA1, SheetView, type Hit } from './reader-sheet';
 import { detectProfile, isKnownLevel1, isKnownLevel2 } from './taxonomy';
 import {
   budgetLines,
@@ -424,9 +424,9 @@ function listEntries(view: SheetView, anchor: Hit): number[] {
     const text = view.ownText(row, anchor.col);
     if (text === '') continue;
     if (view.isLabel(row, anchor.col)) break;
+    // A number, or text that is only an amount (a Word table's cells are all text).
     let number = false;
-    for (let col = view.left; col <= view.right && !number; col++)
-      number = typeof view.own(row, col)?.value === 'number';
+    for (let col = view.left; col <= view.right && !number; col++) number = isAmount(view.own(row, col));
     if (number) out.push(row);
     else if (out.length === 0 && row > anchor.row + 4) break;
   }

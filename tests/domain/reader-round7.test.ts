@@ -114,6 +114,7 @@ describe('the lexicon knows the wordings of round 7', () => {
     ['其中:上级财政补助资金', 'fiscal'],
     ['其中:同级财政资金', 'fiscal'],
     ['会展项目名称', 'name'],
+    ['子项目名称', 'name'],
     ['一级指标*', 'level1'],
     ['绩效指标值*', 'value'],
     ['绩效指标性质*', 'comparator'],
@@ -128,6 +129,10 @@ describe('the lexicon knows the wordings of round 7', () => {
   ])('%s is a %s label', (text, kind) => {
     expect(classifyKey(labelKey(text))?.kind).toBe(kind);
   });
+});
+
+test.each(['支出项目名称', '同名项目名称'])('%s is no project-name label', (text) => {
+  expect(classifyKey(labelKey(text))?.kind).not.toBe('name');
 });
 
 describe('last year’s figures are never this year’s budget', () => {
@@ -198,13 +203,16 @@ describe('a 合计 line under the parts', () => {
   });
 });
 
-describe('an allocation list above its target table, no empty row between', () => {
+describe.each([
+  ['typed in Excel', 1, 2, 500, 54.3, 554.3],
+  ['from a Word table, every cell text', '1', '2', '500', '54.3', '554.3'],
+])('an allocation list above its target table, no empty row between (%s)', (_how, one, two, a, b, sum) => {
   const grid = gridFromRows('s', [
     ['项目奖励资金分配表'],
     ['序号', '单位名称', '会展项目名称', '分配金额(万元)'],
-    [1, '省卫生健康委', '健康产业博览会', 500],
-    [2, '省贸促会', '创意设计推广周', 54.3],
-    ['合计', null, null, 554.3],
+    [one, '省卫生健康委', '健康产业博览会', a],
+    [two, '省贸促会', '创意设计推广周', b],
+    ['合计', null, null, sum],
     ['项目绩效目标表'],
     ['主管部门:省商务厅', null, null, '资金总额:554.30'],
     ['总体目标', '全年实现会展业综合收入不低于280亿元'],
