@@ -164,6 +164,8 @@ const TOTAL = [
   '本年度预算',
   '本年度申请金额',
   '本年申请金额',
+  '本年度申请资金',
+  '本年申请资金',
   '总额',
   // 发展改革委's 中央预算内投资计划绩效目标表: the allocation is the table's only amount.
   '下达中央预算内投资',
@@ -222,6 +224,7 @@ const FISCAL_SOURCE = [
   '国有资本经营预算拨款',
   '财政专户管理资金',
   '纳入专户的非税收入拨款',
+  '纳入专户管理的非税收入拨款',
   '该项目支出上级资金',
 ];
 /** Sources that are also ordinary words: labels only beside an amount. */
@@ -544,7 +547,8 @@ export function bareLabel(key: string): string {
       .replace(/^其中:?/u, '')
       .replace(ENUMERATION, '')
       .replace(/^\d{4}年(?:度)?/u, '')
-      .replace(/\((?:万元|元|人民币元|人民币万元|%)\)$/u, '')
+      // A unit in brackets, the closing one lost in a scan or a paste (`年度预算申请(万元`).
+      .replace(/\((?:万元|元|人民币元|人民币万元|%)\)?$/u, '')
       .replace(/\(?\d+(?:-\d+)?\)?分\)?$/u, '')
       .replace(/\((?:\d+(?:-\d+)?)\)$/u, '')
       .replace(/\((?:必填|选填|必填硬性指标|A|B|B\/A)\)$/u, '')
@@ -640,6 +644,9 @@ export function classifyKey(key: string): LabelReading | undefined {
   // Patterns only for what is short enough to be a label: a project is often named …补助资金.
   if (bare.length > PATTERN_MAX) return undefined;
   if (TOTAL_PATTERN.test(bare)) return { kind: 'total' };
+  // A department or unit, named either way (`预算部门、单位名称`, `部门(单位)名称`, `预算单位名称`).
+  if (/^(?:预算)?(?:部门|单位)(?:[、/]?(?:部门|单位)|\((?:部门|单位)\))?名称$/u.test(bare))
+    return { kind: 'entity' };
   // A kind of project before 项目名称 (`会展项目名称`, `建设项目名称`, `子项目名称`): the name still.
   if (/^\p{Script=Han}{1,4}项目名称$/u.test(bare) && !/^(?:上年|同名|以前|支出)/u.test(bare))
     return { kind: 'name' };

@@ -115,11 +115,20 @@ function readFunds(view: SheetView, hits: Hit[]): BudgetRead | undefined {
       (h.kind === 'total' || isPart(h)),
   );
   if (!below.length) return undefined;
-  const at = (h: Hit): Field => view.field(h.row, budgetCol.col);
+  // A line written with its amount in one cell (`其中: 一般公共预算:1325.68` across the columns) holds
+  // this year's amount there, and nothing in the columns it covers.
+  const at = (h: Hit): Field => {
+    if (h.embedded !== undefined) return view.valueOf(h) ?? view.field(h.row, h.col);
+    const field = view.field(h.row, budgetCol.col);
+    // The label's own cell merged over the column (`纳入专户管理的非税收入拨款:` with nothing after):
+    // nothing is written there, the label is no amount.
+    return field.row === h.row && field.col === h.col ? { ...field, raw: undefined, text: '' } : field;
+  };
   const totalHit = below.find((h) => h.kind === 'total');
   const lines = partLines(below.filter(isPart), totalHit);
   const funds: FundsRow[] = [];
   for (const h of [...(totalHit ? [totalHit] : []), ...lines.fiscal, ...lines.carryover, ...lines.other]) {
+    if (h.embedded !== undefined) continue;
     const cells: FundsRow['cells'] = {};
     for (const [kind, col] of columns) cells[kind] = view.field(h.row, col);
     funds.push({ line: h.kind as FundsRow['line'], label: view.field(h.row, h.col), cells });

@@ -275,3 +275,61 @@ describe('a 自评表’s actual written as its target was', () => {
     expect(rules).not.toContain('selfeval/missing-actual@E4');
   });
 });
+
+describe('round 8: a department’s 自评表 whose funds lines hold their amounts in their own cells', () => {
+  const grid = (fiscalLine: string): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['2023年度部门整体支出绩效自评表'],
+        ['预算部门、单位名称', '某乡人民政府'],
+        ['年度预算申请\n(万元', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分'],
+        [null, '年度资金总额', 861.1, 2030.12, 2030.12, 10, { value: 1, numberFormat: '0%' }, 10],
+        [null, fiscalLine],
+        [null, '政府性基金拨款:118.82'],
+        [null, '纳入专户管理的非税收入拨款:'],
+        [null, '其他资金:585.62'],
+      ].map((r) => r.map((c) => (c !== null && typeof c === 'object' ? c.value : c))),
+      merges('A3:A8', 'B5:D5', 'B6:D6', 'B7:D7', 'B8:D8'),
+    );
+
+  test('the department is named, this year’s budget read, the lines summed; a bare label is no amount', () => {
+    const [t] = readGrid(grid('其中: 一般公共预算:1325.68'));
+    expect(t.form).toBe('department');
+    expect(t.name?.text).toBe('某乡人民政府');
+    expect(amounts(grid('其中: 一般公共预算:1325.68'))).toEqual([
+      { total: '2030.12', fiscal: '1444.50', other: '585.62' },
+    ]);
+    const errors = checkGrids([grid('其中: 一般公共预算:1325.68')]).findings.filter(
+      (f) => f.rule === 'budget/not-number',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('a line’s amount that is not a number is still said to be one', () => {
+    const rules = checkGrids([grid('其中: 一般公共预算:待定')]).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(rules).toContain('budget/not-number@B5');
+  });
+});
+
+describe('round 8: last year’s column beside this year’s request, the sources by level', () => {
+  const grid = gridFromRows(
+    's',
+    [
+      ['项目支出预算绩效目标申报表'],
+      ['项目名称', '幼儿园公用经费'],
+      ['项目资金情况', '项目资金申请(万元)', '项 目', '上年度安排资金', '本年度申请资金'],
+      [null, null, '合 计', 213.4, 259],
+      [null, null, '市级资金', null, null],
+      [null, null, '省级资金', null, null],
+      [null, null, '县级资金', 213.4, 259],
+    ],
+    merges('A3:A7', 'B3:B7'),
+  );
+
+  test('this year’s column is read, last year’s never; the column heading is no amount', () => {
+    const [read] = amounts(grid);
+    expect([read.total, read.fiscal]).toEqual(['259.00', '259.00']);
+    expect(checkGrids([grid]).findings.filter((f) => f.rule === 'budget/not-number')).toEqual([]);
+  });
+});
