@@ -15,6 +15,16 @@ runRule(rule, {
   ],
   invalid: [
     {
+      title: 'a rate of harm SPEC does not list as reverse: both directions said, no fix guessed',
+      table: withExtraRow({ level1: '效益指标', level2: '生态效益指标', name: '森林受灾率', value: '1%' }),
+      errors: [{ cell: 'F16', messageId: 'either', fix: null, messageIncludes: '上限写“≤1%”，下限写“≥1%”' }],
+    },
+    {
+      title: 'a rate SPEC lists as reverse keeps its ceiling fix',
+      table: withExtraRow({ level1: '产出指标', level2: '质量指标', name: '设备故障率', value: '2%' }),
+      errors: [{ cell: 'F16', messageId: 'missing', fix: '≤2%' }],
+    },
+    {
       title: 'split columns: the comparator goes into the empty 指标性质 cell; 正向 counts as ≥',
       grids: [
         splitGrid([
