@@ -617,7 +617,7 @@ export function classifyKey(key: string): LabelReading | undefined {
   if (known) return known;
   // Goals numbered one by one (`年度目标1:(80分)`, `绩效目标2`): each is the goal's label.
   const numbered = /^(.*目标)\d{1,2}$/u.exec(bare);
-  if (numbered && TABLE.get(numbered[1])?.kind === 'goal') return { kind: 'goal' };
+  if (numbered && TABLE.get(numbered[1] ?? '')?.kind === 'goal') return { kind: 'goal' };
   // Last year's figures (`上年度资金总额`, `同名项目上年预算额`) beside or instead of this year's: never
   // this year's budget. What was carried over from last year (上年结转) is a part of it.
   if (LAST_YEAR.test(bare) && !/结转|结余/u.test(bare)) return { kind: 'info' };

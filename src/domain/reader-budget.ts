@@ -229,12 +229,13 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
  */
 function sumLine(view: SheetView, read: BudgetRead): void {
   const parts = read.labels;
-  if (!parts.length || parts.some((h) => h.col !== parts[0].col || h.embedded !== undefined)) return;
-  const col = parts[0].col;
+  const first = parts[0];
+  if (!first || parts.some((h) => h.col !== first.col || h.embedded !== undefined)) return;
+  const col = first.col;
   const rows = parts.map((h) => h.row).sort((a, b) => a - b);
   // The lines one under the other, the sum right under the last.
-  if (rows.some((row, i) => i > 0 && row !== rows[i - 1] + 1)) return;
-  const row = rows[rows.length - 1] + 1;
+  if (rows.some((row, i) => i > 0 && row !== (rows[i - 1] ?? row) + 1)) return;
+  const row = (rows[rows.length - 1] ?? first.row) + 1;
   if (row > view.bottom || !/^(?:合计|总计)$/u.test(view.ownText(row, col).replace(/\s+/gu, ''))) return;
   const value = view.valueOf({ row, col });
   if (!value || !isAmount(value.raw)) return;
