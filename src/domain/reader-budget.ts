@@ -45,6 +45,9 @@ const FUNDS_COLUMNS: readonly FundsColumn[] = [
 /** How far below a column heading (年度资金总额, 全年预算数) its rows may sit. */
 const MATRIX_DEPTH = 8;
 
+/** A figure of several years by its label: 中期, 中长期, 长期, 项目期, `2023-2025年`, `三年`. */
+const MULTI_YEAR = /中期|长期|项目期|\d{4}\s*[-—–~～至到]\s*\d{4}|[两三四五]年/u;
+
 /**
  * This year's total rather than the project period's, when the form gives both; of labels alike,
  * one with a figure beside it (a heading such as 年度预算申请（万元） over the block has none).
@@ -53,9 +56,18 @@ function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
   const ranked = [
     ...totals.filter((h) => isAnnual(h.key) && !isProjectPeriod(h.key)),
     ...totals.filter((h) => !isAnnual(h.key) && !isProjectPeriod(h.key)),
-    ...totals.filter((h) => isProjectPeriod(h.key)),
+    // The project's own total (项目资金总额) is a one-year project's budget; a span of years named as
+    // such (中期资金总额, 2023-2025年资金总额) is never this year's, even alone: then none is read.
+    ...totals.filter((h) => isProjectPeriod(h.key) && !MULTI_YEAR.test(h.key)),
   ];
-  return ranked.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? ranked[0];
+  // Years side by side (`2024年预算数 | 2025年预算数`): the latest is the year the form is about (a
+  // 申报表's request, a 自评表's year), the earlier one its comparison.
+  // A span of years (`2023-2025年资金总额`) is the period's, never this year's.
+  const year = (h: Hit): number =>
+    /\d{4}\s*[-—–~～至到]\s*\d{4}/u.test(h.key) ? 0 : Number(/(?:^|\D)(\d{4})年/u.exec(h.key)?.[1] ?? 0);
+  const latest = Math.max(0, ...ranked.map(year));
+  const byYear = latest > 0 ? ranked.filter((h) => year(h) === latest || !/\d{4}/u.test(h.key)) : ranked;
+  return byYear.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? byYear[0];
 }
 
 /**

@@ -333,3 +333,35 @@ describe('round 8: last year’s column beside this year’s request, the source
     expect(checkGrids([grid]).findings.filter((f) => f.rule === 'budget/not-number')).toEqual([]);
   });
 });
+
+describe('totals of several years or of other years', () => {
+  const table = (money: (string | number | null)[][]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ...money,
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+  const total = (money: (string | number | null)[][]): string | null =>
+    amounts(table(money))[0]?.total ?? null;
+
+  test('years side by side: the latest, the form’s own year', () => {
+    expect(total([['2024年预算数', 100, '2025年预算数', 50]])).toBe('50.00');
+    expect(total([['2025年预算数', 50, '2024年预算数', 100]])).toBe('50.00');
+  });
+
+  test('a span of years beside one year: the year', () => {
+    expect(total([['2023-2025年资金总额', 600, '2023年资金总额', 200]])).toBe('200.00');
+  });
+
+  test('a span of years alone is not this year’s budget: unread, and said so', () => {
+    expect(total([['中期资金总额', 600]])).toBeNull();
+    expect(total([['2023-2025年资金总额', 600]])).toBeNull();
+    const notes = readGrid(table([['中期资金总额', 600]]))[0]?.notes.map((n) => n.what);
+    expect(notes).toContain('budget');
+  });
+
+  test('the project’s own total alone is its budget (a project of one year)', () => {
+    expect(total([['项目资金总额', 80]])).toBe('80.00');
+  });
+});
