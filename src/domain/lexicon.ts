@@ -296,6 +296,7 @@ const INDICATOR_NAME = [
 ];
 const VALUE = [
   '指标值',
+  '年初指标值',
   '指标值及单位',
   '年度指标值',
   '年度(/项目)指标值',
@@ -340,7 +341,20 @@ const BASIS = [
   '评分标准',
 ];
 const DESCRIPTION = ['绩效指标描述', '指标解释', '指标描述', '指标说明', '绩效内容', '指标定义'];
-const EXTRA = ['指标方向性', '指标类型', '指标值类型', '备注', '得分计算方法', '是否核心指标', '指标属性'];
+const EXTRA = [
+  '指标方向性',
+  '指标类型',
+  '指标值类型',
+  '备注',
+  '得分计算方法',
+  '是否核心指标',
+  '指标属性',
+  // 重庆's 部门整体 自评表: the target as adjusted in the year (often empty) beside 年初指标值, and the
+  // score as a share of the weight.
+  '调整指标值',
+  '调整后指标值',
+  '得分系数',
+];
 const ACTUAL = [
   '实际完成值',
   '全年实际值',
@@ -356,7 +370,7 @@ const ACTUAL = [
   '年度目标完成情况',
   '项目年度目标完成情况',
 ];
-const SCORE = ['得分', '自评得分', '评分'];
+const SCORE = ['得分', '自评得分', '评分', '指标得分'];
 const WEIGHT = ['分值', '权重', '权重(%)', '指标权重', '指标分值'];
 const DEVIATION = [
   '偏差原因分析及改进措施',

@@ -365,3 +365,35 @@ describe('totals of several years or of other years', () => {
     expect(total([['项目资金总额', 80]])).toBe('80.00');
   });
 });
+
+describe('a department’s 自评表 without 一级/二级 columns (重庆’s 部门整体绩效自评表)', () => {
+  const grid = gridFromRows('s', [
+    ['2023年部门整体绩效自评表'],
+    ['部门(单位)名称', '某街道办事处', null, '年度预算数', 1000],
+    [
+      '指标名称',
+      '计量单位',
+      '指标性质',
+      '年初指标值',
+      '调整指标值',
+      '全年完成值',
+      '得分系数',
+      '指标权重',
+      '指标得分',
+    ],
+    ['预算执行率', '%', '≥', 95, null, 98, 1, 60, 60],
+    ['服务对象满意度', '%', '≥', 90, null, 85, 0.9, 40, 30],
+  ]);
+
+  test('reads each row’s target, actual, weight and score, and scores it', () => {
+    const [t] = readGrid(grid);
+    expect(t.columns.levels).toBe('none');
+    expect(t.indicators.map((i) => [i.valueText, i.actual?.text, i.weight?.text, i.score?.text])).toEqual([
+      ['≥95%', '98', '60', '60'],
+      ['≥90%', '85', '40', '30'],
+    ]);
+    const rules = checkGrids([grid]).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(rules).toContain('selfeval/score-mismatch@I5');
+    expect(rules.filter((r) => /level1|level2|weights-sum/.test(r))).toEqual([]);
+  });
+});
