@@ -293,6 +293,8 @@ const INDICATOR_NAME = [
   '三级',
   '绩效指标名称',
   '具体指标',
+  '指标名称(三级指标)',
+  '三级指标(指标名称)',
 ];
 const VALUE = [
   '指标值',
@@ -354,6 +356,9 @@ const EXTRA = [
   '调整指标值',
   '调整后指标值',
   '得分系数',
+  // A reviewer's score beside the unit's own (自评分 | 复核分): not the one the form's sums check.
+  '复核分',
+  '复核得分',
 ];
 const ACTUAL = [
   '实际完成值',
@@ -361,6 +366,8 @@ const ACTUAL = [
   '完成值',
   '实际值',
   '全年完成值',
+  '年终完成值',
+  '年终实际完成值',
   '实际完成情况值',
   '年度实际完成值',
   // What became of the goal, beside it in a self-evaluation.
@@ -370,7 +377,7 @@ const ACTUAL = [
   '年度目标完成情况',
   '项目年度目标完成情况',
 ];
-const SCORE = ['得分', '自评得分', '评分', '指标得分'];
+const SCORE = ['得分', '自评得分', '评分', '指标得分', '自评分'];
 const WEIGHT = ['分值', '权重', '权重(%)', '指标权重', '指标分值'];
 const DEVIATION = [
   '偏差原因分析及改进措施',
@@ -484,6 +491,8 @@ const INFO = [
 
 /** `3月底`, `截至3月末`, `3月`: one of the four periods of the spending plan. */
 export const PERIOD_PATTERN = /^(?:截至|截止)?(3|6|10|12)月(底|末)?(?:累计)?(?:\(%\))?$/;
+/** A word and a money unit in brackets: `中央(万元)`, `合计(元)`. */
+const MONEY_COLUMN = /^(.{1,8})\((?:万元|元)\)$/u;
 /** A figure of last year's (`上年度资金总额`, `上年预算数`, `同名项目上年预算额`, `去年执行数`). */
 const LAST_YEAR =
   /(?:上年|上一年|去年|前一年)度?.{0,6}(?:预算|资金|金额|执行|拨款|支出)(?:数|额|总额|总量|安排)?$/u;
@@ -627,6 +636,15 @@ export function classifyKey(key: string): LabelReading | undefined {
   const direct = TABLE.get(key);
   if (direct) return direct;
   const bare = bareLabel(key);
+  // A column of money by its source, the unit in brackets (`中央(万元) | 省、地(万元) | 本级(万元) |
+  // 其他(万元) | 合计(万元)` over a row of figures): bare, these words are no label.
+  const money = MONEY_COLUMN.exec(key);
+  if (money) {
+    const head = money[1] ?? '';
+    if (/^(?:合计|小计|总计)$/u.test(head)) return { kind: 'total' };
+    if (/^其[他它]$/u.test(head)) return { kind: 'other' };
+    if (new RegExp(`^${LEVEL}(?:[、,，]${LEVEL}|[、,，]?地)*$`, 'u').test(head)) return { kind: 'fiscal' };
+  }
   const known = TABLE.get(bare);
   if (known) return known;
   // Goals numbered one by one (`年度目标1:(80分)`, `绩效目标2`): each is the goal's label.

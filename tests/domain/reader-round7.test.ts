@@ -397,3 +397,70 @@ describe('a department’s 自评表 without 一级/二级 columns (重庆’s �
     expect(rules.filter((r) => /level1|level2|weights-sum/.test(r))).toEqual([]);
   });
 });
+
+describe('round 9: a 自评表’s money by source, each heading with its unit, over one row of figures', () => {
+  const grid = (figures: (string | number | null)[]): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['某市财政预算支出项目绩效目标自评表'],
+        ['项目名称', '乡村道路建设养护项目'],
+        [
+          '项目资金',
+          '来源',
+          '中央\n(万元)',
+          '省、地\n(万元)',
+          '本级\n(万元)',
+          '其他\n(万元)',
+          '合计\n(万元)',
+          '执行数\n(万元)',
+          '执行率',
+        ],
+        [null, null, ...figures],
+        [
+          null,
+          '一级\n指标',
+          '二级\n指标',
+          '指标名称\n(三级指标)',
+          '年初指\n标值',
+          '年终完\n成值',
+          '自评\n分',
+        ],
+        [
+          '项目\n绩效\n85 分',
+          '产出\n指标\n40 分',
+          '数量指标\n15 分',
+          '乡村道路建设养护里程',
+          '300 公里',
+          '300 公里',
+          15,
+        ],
+      ],
+      merges('A3:A4'),
+    );
+
+  test('the sources are fiscal money, 合计 the total, 其他 the other money', () => {
+    expect(amounts(grid([null, null, 309, null, 309, 309, '100 %']))).toEqual([
+      { total: '309.00', fiscal: '309.00', other: '0.00' },
+    ]);
+    const [t] = readGrid(grid([null, null, 309, null, 309, 309, '100 %']));
+    expect(t.form).toBe('selfEval');
+    expect(
+      t.indicators.map((i) => [i.level1.text.replace(/\s+/gu, ''), i.actual?.text, i.score?.text]),
+    ).toEqual([['产出指标40分', '300 公里', '15']]);
+  });
+
+  test.each(['中央', '合计', '来源'])('%s alone, without its unit, is no money label', (text) => {
+    expect(['total', 'fiscal', 'other']).not.toContain(classifyKey(labelKey(text))?.kind);
+  });
+
+  test.each([
+    ['指标名称(三级指标)', 'indicatorName'],
+    ['年终完成值', 'actual'],
+    ['自评分', 'score'],
+    ['复核分', 'extra'],
+    ['市、县(万元)', 'fiscal'],
+  ])('%s is a %s label', (text, kind) => {
+    expect(classifyKey(labelKey(text))?.kind).toBe(kind);
+  });
+});
