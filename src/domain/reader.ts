@@ -746,6 +746,11 @@ function headLines(
       continue;
     }
     if (view.rowEmpty(row, view.left, view.right)) continue;
+    // The filer's line between the title and the form (`填报日期：… | 单位领导审签： | 自评总分：95`).
+    if (isCoverLine(view, row)) {
+      top = row;
+      continue;
+    }
     break;
   }
   if (unitRow === undefined) {
@@ -772,6 +777,23 @@ function looksLikeUnitName(view: SheetView, row: number): boolean {
 }
 
 const UNIT_NAME_LABEL = /^(?:填报单位|申报单位|预算单位|单位名称|部门名称|实施单位):./;
+
+/** What the filer writes on the line above a form: who filled it in, when, who signs, the score. */
+const COVER_ITEM =
+  /^(?:(?:填报|填表|编制|申报|报送)(?:单位|日期|时间|人)|(?:单位)?(?:领导|负责人)?(?:审签|签字|签章)|审核人?|联系(?:人|电话)|(?:单位)?负责人|财务负责人|自评总分|(?:单位)?(?:\(?盖章\)?)|日期)/u;
+
+/** A line of the filer's items only, none of the table's labels: a title and its table stay one. */
+function isCoverLine(view: SheetView, row: number): boolean {
+  if (view.titleRows.has(row)) return false;
+  let items = 0;
+  for (let col = view.left; col <= view.right; col++) {
+    const text = view.ownText(row, col);
+    if (text === '') continue;
+    if (!COVER_ITEM.test(labelKey(text))) return false;
+    items++;
+  }
+  return items > 0;
+}
 
 /** The unit line's text without its money unit: `207002中国共产党临西县委员会信访局`. */
 function unitLineText(view: SheetView, row: number): string | undefined {

@@ -464,3 +464,32 @@ describe('round 9: a 自评表’s money by source, each heading with its unit, 
     expect(classifyKey(labelKey(text))?.kind).toBe(kind);
   });
 });
+
+describe('the filer’s line between a title and its form', () => {
+  const read = (line: (string | null)[]) =>
+    readGrid(
+      gridFromRows('s', [
+        ['某县部门整体支出绩效自评表'],
+        line,
+        ['部门名称', '某局'],
+        ['预算数', 10],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '补助人数', '≥100人'],
+      ]),
+    )[0];
+
+  test.each([
+    [['填报日期:2022 年 8 月 10 日', null, null, '单位领导审签:', null, '自评总分: 95']],
+    [['填报单位:某局', null, null, '填报日期:2022年8月10日']],
+    [['编制单位(盖章):', null, '联系人:张三', '联系电话:123']],
+  ])('%j keeps the title with its form', (line) => {
+    const t = read(line);
+    expect(t?.title?.text).toBe('某县部门整体支出绩效自评表');
+    expect(t?.form).toBe('department');
+    expect(t?.range.startsWith('A1:')).toBe(true);
+  });
+
+  test('a line of prose is no filer’s line: the title above it is not taken', () => {
+    expect(read(['根据有关文件要求，现将本单位整体支出绩效自评情况公开如下。'])?.title).toBeUndefined();
+  });
+});
