@@ -279,9 +279,11 @@ export function moneyScaleOf(
   top: number,
   headerEnd: number,
   budgetRow: number | undefined,
+  unstated: 1 | 0.0001 = 1,
 ): 1 | 0.0001 {
   const marks = view.moneyMarks.filter((m) => m.row >= top && m.row <= headerEnd);
-  if (!marks.length) return 1;
+  // A table that states no unit: `unstated` (万元, or the unit the table above it on the sheet stated).
+  if (!marks.length) return unstated;
   if (budgetRow !== undefined) {
     const above = marks.filter((m) => m.row <= budgetRow);
     const last = above[above.length - 1];

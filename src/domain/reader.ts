@@ -38,6 +38,11 @@ export interface ReadOptions {
   profile?: ProfileChoice;
 }
 
+/** What one table is read with: the options, and the money unit it has if it states none. */
+interface TableOptions extends ReadOptions {
+  unstatedScale?: 1 | 0.0001;
+}
+
 /**
  * `flatHeader`: an indicator header without 一级/二级 columns (`指标名称 | 指标权重 | 计量单位 | 指标性质 |
  * 指标值`, 重庆's 部门整体 form): it heads the block of a table already begun above it, never a table
@@ -156,14 +161,19 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
   const groups = findGroups(view);
   const tables: TargetTable[] = [];
   let previousBottom = view.top - 1;
+  let unstatedScale: 1 | 0.0001 = 1;
   groups.forEach((group, i) => {
     const next = groups[i + 1];
     const regionEnd = next ? next.start - 1 : view.bottom;
-    const table = readTable(view, group, previousBottom, regionEnd, options);
+    // A table that states no money unit, under one on the same sheet in 元, is in 元 too: a document's
+    // tables share their unit, and the line that says it often stands above the first one only.
+    const table = readTable(view, group, previousBottom, regionEnd, { ...options, unstatedScale });
     // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
     if (!isTable(view, table, i === groups.length - 1, previousBottom)) return;
     tables.push(table);
     previousBottom = table.bottom;
+    if (view.moneyMarks.some((m) => m.row >= table.top && m.row <= table.bottom))
+      unstatedScale = table.moneyScale;
   });
   // An indicator block with nothing of a project above it, followed by a table that has its own
   // beginning, is the tail of a table cut off above (a page or a paste that starts mid-table).
@@ -495,7 +505,7 @@ function readTable(
   group: Group,
   previousBottom: number,
   regionEnd: number,
-  options: ReadOptions,
+  options: TableOptions,
 ): TargetTable {
   const notes: ReaderNote[] = [];
   const startsWithHeader = !group.seen.has('name') && !group.seen.has('code') && !group.seen.has('entity');
@@ -538,7 +548,7 @@ function readTable(
     (unitRow !== undefined ? unitLineText(view, unitRow) : undefined) ??
     (unitNameRow !== undefined ? unitLineText(view, unitNameRow) : undefined) ??
     unitFromLabels(view, hits);
-  const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row);
+  const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row, options.unstatedScale);
 
   const code = codeHit ? view.valueOf(codeHit) : undefined;
   const nameLabel = nameHit ?? entityHit;

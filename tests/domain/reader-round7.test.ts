@@ -493,3 +493,49 @@ describe('the filer’s line between a title and its form', () => {
     expect(read(['根据有关文件要求，现将本单位整体支出绩效自评情况公开如下。'])?.title).toBeUndefined();
   });
 });
+
+describe('a money unit stated above the first of a sheet’s tables only', () => {
+  const IND = [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '补助人数', '≥100人'],
+  ];
+  const totals = (rows: (string | number | null)[][]): (string | null)[] =>
+    amounts(gridFromRows('s', rows)).map((a) => a.total);
+
+  test('the table under it, stating none, is in the same unit', () => {
+    expect(
+      totals([
+        ['项目绩效目标表'],
+        ['单位：元'],
+        ['项目名称', '甲'],
+        ['预算数', 500000],
+        ...IND,
+        [null],
+        ['项目绩效目标表'],
+        ['项目名称', '乙'],
+        ['预算数', 300000],
+        ...IND,
+      ]),
+    ).toEqual(['50.00', '30.00']);
+  });
+
+  test('a table that states its own unit keeps it', () => {
+    expect(
+      totals([
+        ['单位：元'],
+        ['项目名称', '甲'],
+        ['预算数', 500000],
+        ...IND,
+        [null],
+        ['单位：万元'],
+        ['项目名称', '乙'],
+        ['预算数', 30],
+        ...IND,
+      ]),
+    ).toEqual(['50.00', '30.00']);
+  });
+
+  test('with no unit stated anywhere, 万元', () => {
+    expect(totals([['项目名称', '甲'], ['预算数', 50], ...IND])).toEqual(['50.00']);
+  });
+});
