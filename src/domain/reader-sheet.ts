@@ -2,7 +2,7 @@
 
 import { toA1 } from './address';
 import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
-import { labelKey, readCell, type LabelKind, type MoneyUnit } from './reader-labels';
+import { isMoneyUnitAlone, labelKey, readCell, type LabelKind, type MoneyUnit } from './reader-labels';
 import type { Field } from './types';
 
 /** Excel's last row and column (0-based). */
@@ -29,6 +29,11 @@ export interface Hit {
   rank: number;
   /** The value written in the label's own cell (`年度资金总额:16` → `16`). */
   embedded?: string;
+}
+
+/** A cell that says only a money unit: `（万元）`, `单位：元`. */
+export function isUnitOnly(cell: GridCell | undefined): boolean {
+  return typeof cell?.value === 'string' && isMoneyUnitAlone(cell.value);
 }
 
 /** A number, or text that is only an amount (`1,250.00`, `20万元`); a formula counts by its value. */
@@ -391,7 +396,7 @@ export class SheetView {
    */
   valueRight(hit: { row: number; col: number; embedded?: string }): Field {
     if (hit.embedded !== undefined) return this.embeddedField(hit.row, hit.col, hit.embedded);
-    const start = this.reach(hit.row, hit.col) + 1;
+    const start = this.afterUnit(hit.row, this.reach(hit.row, hit.col) + 1);
     for (let col = start; col <= this.right; col++) {
       const m = this.mergeAt(hit.row, col);
       if (m && (m.top !== hit.row || m.left !== col)) continue;
@@ -405,6 +410,13 @@ export class SheetView {
     return this.field(hit.row, start);
   }
 
+  /** The first column from `col` on that is not a cell saying only a money unit (`预算数 | （万元） | 50`). */
+  private afterUnit(row: number, col: number): number {
+    let at = col;
+    while (at <= this.right && isUnitOnly(this.own(row, at))) at = this.reach(row, at) + 1;
+    return at;
+  }
+
   /**
    * The value of a field label (SPEC §5: a label is never a value): written in the label's own cell,
    * else the nearest cell to its right that is not a label — the first cell right of the label when
@@ -414,7 +426,7 @@ export class SheetView {
    */
   valueOf(hit: { row: number; col: number; embedded?: string }): Field | undefined {
     if (hit.embedded !== undefined) return this.embeddedField(hit.row, hit.col, hit.embedded);
-    const start = this.reach(hit.row, hit.col) + 1;
+    const start = this.afterUnit(hit.row, this.reach(hit.row, hit.col) + 1);
     if (start > this.right + 1 || start > LAST_COL) return undefined;
     if (!this.isLabel(hit.row, start)) {
       for (let col = start; col <= this.right; col++) {

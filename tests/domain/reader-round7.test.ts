@@ -539,3 +539,29 @@ describe('a money unit stated above the first of a sheet’s tables only', () =>
     expect(totals([['项目名称', '甲'], ['预算数', 50], ...IND])).toEqual(['50.00']);
   });
 });
+
+describe('a money unit in its own cell between a label and its amount', () => {
+  const read = (unit: string, amount: number | null) =>
+    amounts(
+      gridFromRows('s', [
+        ['单位：万元'],
+        ['项目名称', '某项目'],
+        ['预算数', unit, amount],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '补助人数', '≥100人'],
+      ]),
+    )[0]?.total;
+
+  test('belongs to the label: the amount after it is read, in that unit', () => {
+    expect(read('（万元）', 50)).toBe('50.00');
+    expect(read('（元）', 500000)).toBe('50.00');
+  });
+
+  test('with no amount after it, the amount is empty, never the unit', () => {
+    expect(read('（万元）', null)).toBeNull();
+  });
+
+  test('a bare 元 (a unit of measure as much as of money) stays a word where an amount belongs', () => {
+    expect(read('元', 500000)).toBeNull();
+  });
+});
