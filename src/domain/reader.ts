@@ -5,7 +5,7 @@
  * keeps the cell it came from; what it cannot find it says in `notes`, with where it looked.
  */
 
-import { readAmount, readPlanCell } from './amounts';
+import { isPercentFormat, readAmount, readPlanCell } from './amounts';
 import { rangeA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
@@ -555,7 +555,11 @@ function readTable(
   const name = nameLabel ? view.valueOf(nameLabel) : undefined;
   const usage = usageHit ? readUsage(view, usageHit) : undefined;
   const goal = goalHit ? readGoal(view, goalHit, labelsEnd) : undefined;
-  const plan = readPlan(view, planHit, searchTop, labelsEnd);
+  const planCells = readPlan(view, planHit, searchTop, labelsEnd);
+  // A plan written in money (`资金支出计划（万元）`, or 12月底 the very 预算数) is no percentage: it is
+  // reported unread, never read as percents of the budget.
+  const planInMoney = planInAmounts(view, planHit, planCells, budget.total, moneyScale);
+  const plan = planInMoney ? [] : planCells;
   [
     code,
     name,
@@ -565,7 +569,7 @@ function readTable(
     ...budget.other,
     usage,
     goal,
-    ...plan,
+    ...planCells,
   ].forEach(locate);
 
   const left = Math.min(...located.map((p) => p.col), title?.col ?? Infinity);
@@ -599,8 +603,11 @@ function readTable(
       cell: sheetA1(projectRow !== undefined ? projectRow + 1 : firstRow, leftCol),
     });
   const form = formOf(view, title, hits, budget.funds !== undefined, headerRow, nameHit, entityHit);
+  const firstPlanCell = planCells[0];
+  if (planInMoney && firstPlanCell)
+    notes.push({ what: 'plan', cell: sheetA1(firstPlanCell.row, firstPlanCell.col), reason: 'amounts' });
   // Self-evaluations and whole-department tables have no spending plan to miss.
-  if (!plan.length && form === 'target')
+  else if (!plan.length && form === 'target')
     notes.push({
       what: 'plan',
       cell: planHit ? sheetA1(planHit.row, planHit.col) : sheetA1(usage ? usage.row + 1 : firstRow, leftCol),
@@ -870,6 +877,37 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field {
 }
 
 /** The four period labels in one row, the percentages in the row below, aligned by column. */
+/**
+ * True when the plan's cells are amounts of money, not cumulative percentages: its label or its
+ * period headings carry a money unit (`资金支出计划（万元）`, `3月底（元）`), or its four cells are plain
+ * numbers whose last is the budget itself (12月底 = 预算数 = 50, where 100 % was meant as 50 万元).
+ */
+function planInAmounts(
+  view: SheetView,
+  planHit: Hit | undefined,
+  cells: Field[],
+  total: Field | undefined,
+  moneyScale: 1 | 0.0001,
+): boolean {
+  if (cells.length !== PLAN_PERIODS.length) return false;
+  const headings = [
+    ...(planHit ? [view.ownText(planHit.row, planHit.col)] : []),
+    ...cells.map((c) => view.ownText(Math.max(view.top, c.row - 1), c.col)),
+  ];
+  if (headings.some((text) => /[(（]\s*(?:万元|元)\s*[)）]|单位[:：]\s*(?:万元|元)/u.test(text))) return true;
+  // Every cell an amount with its money unit (`10万元`).
+  const texts = cells.map((c) => c.text.trim()).filter((t) => t !== '');
+  if (texts.length && texts.every((t) => /^[\d,.]+\s*(?:万元|元)$/u.test(t))) return true;
+  const last = cells[cells.length - 1];
+  if (!last || typeof last.raw?.value !== 'number' || isPercentFormat(last.raw.numberFormat)) return false;
+  const budget = readAmount(total, moneyScale);
+  if (budget.kind !== 'number' || budget.value.eq(100)) return false;
+  return (
+    cells.every((c) => c.raw === undefined || c.raw.value === null || typeof c.raw.value === 'number') &&
+    budget.value.eq(last.raw.value)
+  );
+}
+
 function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: number): Field[] {
   const rows: number[] = [];
   if (planHit) {

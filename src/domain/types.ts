@@ -60,6 +60,11 @@ export interface ReaderNote {
   what: 'name' | 'code' | 'budget' | 'plan' | 'goal' | 'indicators';
   /** The cell where the reader looked (A1), or where the user should act. */
   cell: string;
+  /**
+   * Why the part was not read when it was found: `amounts`, a 资金支出计划 written in money where the
+   * form asks for cumulative percentages. Absent: the part's label was not found.
+   */
+  reason?: 'amounts';
 }
 
 /**

@@ -4,7 +4,7 @@
  * second night) showed the reader missing — each with the near miss that must stay as it was.
  */
 
-import { checkGrids } from '../../src/domain/analysis';
+import { analyseGrids, checkGrids } from '../../src/domain/analysis';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
@@ -563,5 +563,46 @@ describe('a money unit in its own cell between a label and its amount', () => {
 
   test('a bare 元 (a unit of measure as much as of money) stays a word where an amount belongs', () => {
     expect(read('元', 500000)).toBeNull();
+  });
+});
+
+describe('a spending plan written in money', () => {
+  const grid = (heading: string, cells: (string | number | null)[]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['预算数', 50],
+      [heading, '3月底', '6月底', '10月底', '12月底'],
+      [null, ...cells],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+  const planned = (g: Grid): (string | null)[] => {
+    const { totals } = analyseGrids([g]);
+    return totals.tables[0]?.planned.map((p) => (p === null ? null : p.toFixed(2))) ?? [];
+  };
+
+  test.each([
+    ['资金支出计划（万元）', [10, 20, 40, 50]],
+    ['资金支出计划', [10, 20, 40, 50]],
+    ['资金支出计划', ['10万元', '20万元', '40万元', '50万元']],
+  ])('%s %j: unread and said so, never percents of the budget', (heading, cells) => {
+    const g = grid(heading, cells);
+    expect(readGrid(g)[0]?.plan).toEqual([]);
+    expect(planned(g)).toEqual([null, null, null, null]);
+    const findings = checkGrids([g]).findings;
+    expect(findings.filter((f) => f.rule.startsWith('plan/'))).toEqual([]);
+    expect(findings.find((f) => f.rule === 'table/unreadable' && f.cell === 'B4')?.message).toContain(
+      '按金额填写',
+    );
+  });
+
+  test('percentages, and plain numbers whose 12月底 is not the budget, are read as percentages', () => {
+    expect(planned(grid('资金支出计划', ['20%', '40%', '80%', '100%']))).toEqual([
+      '10.00',
+      '20.00',
+      '40.00',
+      '50.00',
+    ]);
+    expect(planned(grid('资金支出计划', [10, 20, 40, 80]))).toEqual(['5.00', '10.00', '20.00', '40.00']);
   });
 });

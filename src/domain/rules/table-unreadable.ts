@@ -36,6 +36,12 @@ const rule: Rule = {
         'en-US':
           'Could not read this table’s {{part}}: no “{{label}}” label was found near {{cell}}, so it was not checked; use the standard table’s layout.',
       },
+      planInAmounts: {
+        'zh-CN':
+          '本表的资金支出计划从 {{cell}} 起按金额填写，未能按累计百分比读取，该部分未校验，也未计入计划支出合计；应填写截至各时点累计支出占预算数的百分比，如“25%”。',
+        'en-US':
+          'This table’s spending plan, from {{cell}}, is written as amounts, not cumulative percentages: it was not checked nor added to the planned totals; write the share of the budget spent by each date, e.g. “25%”.',
+      },
     },
     terms: { part: 'part' },
     fixable: false,
@@ -46,6 +52,10 @@ const rule: Rule = {
       const label = LABEL[note.what];
       if (!label || seen.has(note.what)) continue;
       seen.add(note.what);
+      if (note.reason === 'amounts') {
+        context.report({ at: note.cell, messageId: 'planInAmounts', data: { cell: note.cell } });
+        continue;
+      }
       context.report({
         at: note.cell,
         messageId: 'missingPart',
