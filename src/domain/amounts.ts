@@ -171,6 +171,9 @@ function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): Amoun
   if (!cell || isEmpty(cell)) return { kind: 'empty' };
   if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
+    // A number shown as a percentage (0.5 as “50%”) is no amount of money: which one was meant is
+    // the user's to say, not the reader's to guess.
+    if (isPercentFormat(cell.numberFormat)) return invalid(cell);
     const value = finiteBig(cell.value);
     return value ? { kind: 'number', value } : invalid(cell);
   }

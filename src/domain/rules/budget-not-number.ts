@@ -1,4 +1,4 @@
-import { readAmount } from '../amounts';
+import { isPercentFormat, readAmount } from '../amounts';
 import { budgetCells } from './support';
 import type { Rule } from './rule';
 
@@ -25,6 +25,12 @@ const rule: Rule = {
         'en-US':
           '{{field}} holds the date “{{text}}”, not an amount; enter a number in {{unit}}, e.g. 10.00.',
       },
+      percent: {
+        'zh-CN':
+          '{{field}}设成了百分比格式，显示为“{{text}}”，不是金额；应改为数字格式并填写以{{unit}}为单位的数字，如“10.00”。',
+        'en-US':
+          '{{field}} is formatted as a percentage and shows “{{text}}”, not an amount; format it as a number and enter the amount in {{unit}}, e.g. 10.00.',
+      },
     },
     terms: { field: 'field', unit: 'moneyUnit' },
     fixable: false,
@@ -35,7 +41,14 @@ const rule: Rule = {
     for (const [field, cell] of budgetCells(table)) {
       const amount = readAmount(cell, table.moneyScale);
       if (amount.kind !== 'invalid') continue;
-      const messageId = cell.raw?.error ? 'errorValue' : amount.date ? 'date' : 'notNumber';
+      const raw = cell.raw;
+      if (typeof raw?.value === 'number' && isPercentFormat(raw.numberFormat)) {
+        // As Excel shows it: 0.5 formatted 0% is “50%”.
+        const shown = `${Number((raw.value * 100).toPrecision(12))}%`;
+        context.report({ at: cell, messageId: 'percent', data: { field, text: shown, unit } });
+        continue;
+      }
+      const messageId = raw?.error ? 'errorValue' : amount.date ? 'date' : 'notNumber';
       context.report({ at: cell, messageId, data: { field, text: amount.text, unit } });
     }
   },

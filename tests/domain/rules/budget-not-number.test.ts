@@ -17,6 +17,13 @@ runRule(rule, {
   ],
   invalid: [
     {
+      title: 'an amount formatted as a percentage is no amount: said as Excel shows it',
+      table: tableWith({ total: { value: 0.5, numberFormat: '0%' } }),
+      errors: [
+        { cell: 'C4', messageId: 'percent', messageIncludes: '显示为“50%”', messageIncludesEn: '“50%”' },
+      ],
+    },
+    {
       title: '待定 and 十万元 are not amounts',
       table: tableWith({ total: '待定', fiscal: '十万元' }),
       errors: [
