@@ -60,6 +60,11 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return bare.includes('%');
 }
 
+/** A number formatted as Excel percent, as Excel shows it: 0.5 → `50%`. */
+export function percentText(value: number): string {
+  return `${new Big(value).times(100).toString()}%`;
+}
+
 /** Decimal text as a Big, accepting full-width digits and thousands separators; undefined when not a number. */
 export function parseDecimalText(text: string): Big | undefined {
   const s = text.normalize('NFKC').replace(/\s+/g, '');

@@ -503,6 +503,8 @@ const TOTAL_PATTERN =
 const ALLOCATION_PATTERN =
   /^(?:本次|本批|本年度?|当年|年度)?(?:下达|安排)(?:的)?(?:中央|省级?|市级?|县级?)?预算内投资(?:计划|金额|额)?$/u;
 const LEVEL = '(?:中央|省级?|市级?|区级?|县级?|州级?|本级|上级)';
+/** One or more levels of government heading a column of money (`中央`, `省、地`, `市、县`). */
+const LEVELS_OF_MONEY = new RegExp(`^${LEVEL}(?:[、,，]${LEVEL}|[、,，]?地)*$`, 'u');
 /** Two or more levels of government, then the money they give (`中央、省、市补助县级资金`). */
 const LEVELS_PATTERN = new RegExp(
   `^${LEVEL}(?:[、,，和及与]?${LEVEL})+(?:财政)?(?:补助|拨付|下达|安排)?${LEVEL}?(?:财政)?(?:资金|拨款|补助(?:资金)?|专项资金|安排)$`,
@@ -643,7 +645,7 @@ export function classifyKey(key: string): LabelReading | undefined {
     const head = money[1] ?? '';
     if (/^(?:合计|小计|总计)$/u.test(head)) return { kind: 'total' };
     if (/^其[他它]$/u.test(head)) return { kind: 'other' };
-    if (new RegExp(`^${LEVEL}(?:[、,，]${LEVEL}|[、,，]?地)*$`, 'u').test(head)) return { kind: 'fiscal' };
+    if (LEVELS_OF_MONEY.test(head)) return { kind: 'fiscal' };
   }
   const known = TABLE.get(bare);
   if (known) return known;

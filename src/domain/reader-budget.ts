@@ -45,8 +45,10 @@ const FUNDS_COLUMNS: readonly FundsColumn[] = [
 /** How far below a column heading (年度资金总额, 全年预算数) its rows may sit. */
 const MATRIX_DEPTH = 8;
 
+/** A span of years written out: `2023-2025年`, `2023至2025年`. */
+const YEAR_SPAN = /\d{4}\s*[-—–~～至到]\s*\d{4}/u;
 /** A figure of several years by its label: 中期, 中长期, 长期, 项目期, `2023-2025年`, `三年`. */
-const MULTI_YEAR = /中期|长期|项目期|\d{4}\s*[-—–~～至到]\s*\d{4}|[两三四五]年/u;
+const MULTI_YEAR = new RegExp(`中期|长期|项目期|${YEAR_SPAN.source}|[两三四五]年`, 'u');
 
 /**
  * This year's total rather than the project period's, when the form gives both; of labels alike,
@@ -61,10 +63,9 @@ function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
     ...totals.filter((h) => isProjectPeriod(h.key) && !MULTI_YEAR.test(h.key)),
   ];
   // Years side by side (`2024年预算数 | 2025年预算数`): the latest is the year the form is about (a
-  // 申报表's request, a 自评表's year), the earlier one its comparison.
-  // A span of years (`2023-2025年资金总额`) is the period's, never this year's.
+  // 申报表's request, a 自评表's year), the earlier one its comparison; a span of years is none.
   const year = (h: Hit): number =>
-    /\d{4}\s*[-—–~～至到]\s*\d{4}/u.test(h.key) ? 0 : Number(/(?:^|\D)(\d{4})年/u.exec(h.key)?.[1] ?? 0);
+    YEAR_SPAN.test(h.key) ? 0 : Number(/(?:^|\D)(\d{4})年/u.exec(h.key)?.[1] ?? 0);
   const latest = Math.max(0, ...ranked.map(year));
   const byYear = latest > 0 ? ranked.filter((h) => year(h) === latest || !/\d{4}/u.test(h.key)) : ranked;
   return byYear.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? byYear[0];

@@ -242,9 +242,7 @@ function subHeaderBelow(view: SheetView, headerRow: number, from: number): boole
  */
 function endsBlock(view: SheetView, row: number, cols: Columns, from: number, to: number): boolean {
   if (view.rowEmpty(row, from, to)) return true;
-  if (view.titleRows.has(row) || view.unitRows.has(row) || view.yearRows.has(row)) return true;
-  for (const h of view.hitsIn(row))
-    if (h.kind === 'name' || h.kind === 'code' || h.kind === 'entity' || h.kind === 'level1') return true;
+  if (view.beginsTable(row)) return true;
   const first = view.firstFilledCol(row, view.left, to);
   const lead = cols.level2 === NO_COLUMN ? cols.name : cols.level2;
   return first !== undefined && first <= lead && isFooterKey(labelKey(view.ownText(row, first)));

@@ -171,11 +171,6 @@ export function moneyUnitIn(key: string): MoneyUnit | undefined {
   return label ? { scale: scaleOf(label), line: false } : undefined;
 }
 
-/** A text that says only a money unit (`（万元）`, `单位：元`); a bare `元` may be a unit of measure. */
-export function isMoneyUnitAlone(text: string): boolean {
-  return LINE_ALONE.test(labelKey(text));
-}
-
 /** The unit line's text without its money unit: `填报单位：某局    金额单位：元` → `某局`. */
 export function withoutMoneyUnit(text: string): string {
   return text

@@ -2,7 +2,7 @@
 
 import { toA1 } from './address';
 import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
-import { isMoneyUnitAlone, labelKey, readCell, type LabelKind, type MoneyUnit } from './reader-labels';
+import { labelKey, readCell, type LabelKind, type MoneyUnit } from './reader-labels';
 import type { Field } from './types';
 
 /** Excel's last row and column (0-based). */
@@ -31,9 +31,12 @@ export interface Hit {
   embedded?: string;
 }
 
-/** A cell that says only a money unit: `（万元）`, `单位：元`. */
-export function isUnitOnly(cell: GridCell | undefined): boolean {
-  return typeof cell?.value === 'string' && isMoneyUnitAlone(cell.value);
+/**
+ * A cell that is a unit line (`（万元）`, `单位：元`), as the scan reads it; a bare `元` may be a unit of
+ * measure, and is not one.
+ */
+function isUnitOnly(cell: GridCell | undefined): boolean {
+  return typeof cell?.value === 'string' && readCell(cell.value.trim()).unit?.line === true;
 }
 
 /** A number, or text that is only an amount (`1,250.00`, `20万元`); a formula counts by its value. */
@@ -243,6 +246,17 @@ export class SheetView {
     let labels = 0;
     for (const h of this.hitsIn(row)) if (MONEY_KINDS.has(h.kind)) labels++;
     return labels >= 2 && !this.holdsAmount(row);
+  }
+
+  /**
+   * True when the row begins what follows a block: a title, year or unit line, or a project's, a
+   * department's or an indicator header's label.
+   */
+  beginsTable(row: number): boolean {
+    if (this.titleRows.has(row) || this.unitRows.has(row) || this.yearRows.has(row)) return true;
+    return this.hitsIn(row).some(
+      (h) => h.kind === 'name' || h.kind === 'code' || h.kind === 'entity' || h.kind === 'level1',
+    );
   }
 
   /** True when some cell of the row holds a number or an amount written as text. */

@@ -17,6 +17,7 @@ import {
   isProjectPeriod,
   labelKey,
   periodOf,
+  readCell,
   withoutMoneyUnit,
   type LabelKind,
 } from './reader-labels';
@@ -395,21 +396,13 @@ function listRows(view: SheetView): number[] {
     while (
       end + 1 <= view.bottom &&
       !view.rowEmpty(end + 1, view.left, view.right) &&
-      !beginsTable(view, end + 1)
+      !view.beginsTable(end + 1)
     )
       end++;
     for (let r = row; r <= end; r++) rows.push(r);
     row = end;
   }
   return rows;
-}
-
-/** A title, year or unit line, or a row holding a project's, a department's or an indicator block's label. */
-function beginsTable(view: SheetView, row: number): boolean {
-  if (view.titleRows.has(row) || view.yearRows.has(row) || view.unitRows.has(row)) return true;
-  return view
-    .hitsIn(row)
-    .some((h) => h.kind === 'name' || h.kind === 'code' || h.kind === 'entity' || h.kind === 'level1');
 }
 
 /** Short texts beside the row's labels that the lexicon does not know (建设地点, 责任人): more headings. */
@@ -876,7 +869,6 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field {
   return right;
 }
 
-/** The four period labels in one row, the percentages in the row below, aligned by column. */
 /**
  * True when the plan's cells are amounts of money, not cumulative percentages: its label or its
  * period headings carry a money unit (`资金支出计划（万元）`, `3月底（元）`), or its four cells are plain
@@ -894,10 +886,14 @@ function planInAmounts(
     ...(planHit ? [view.ownText(planHit.row, planHit.col)] : []),
     ...cells.map((c) => view.ownText(Math.max(view.top, c.row - 1), c.col)),
   ];
-  if (headings.some((text) => /[(（]\s*(?:万元|元)\s*[)）]|单位[:：]\s*(?:万元|元)/u.test(text))) return true;
+  if (headings.some((text) => text !== '' && readCell(text).unit !== undefined)) return true;
   // Every cell an amount with its money unit (`10万元`).
-  const texts = cells.map((c) => c.text.trim()).filter((t) => t !== '');
-  if (texts.length && texts.every((t) => /^[\d,.]+\s*(?:万元|元)$/u.test(t))) return true;
+  const written = cells.filter((c) => c.text.trim() !== '');
+  const withUnit = (c: Field): boolean => {
+    const amount = readAmount(c, moneyScale);
+    return amount.kind === 'number' && amount.written !== undefined;
+  };
+  if (written.length && written.every(withUnit)) return true;
   const last = cells[cells.length - 1];
   if (!last || typeof last.raw?.value !== 'number' || isPercentFormat(last.raw.numberFormat)) return false;
   const budget = readAmount(total, moneyScale);
@@ -908,6 +904,7 @@ function planInAmounts(
   );
 }
 
+/** The four period labels in one row, the percentages in the row below, aligned by column. */
 function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: number): Field[] {
   const rows: number[] = [];
   if (planHit) {

@@ -10,6 +10,12 @@ import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
 import { amounts, merges } from '../fixtures/grid-reading';
 
+/** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
+const INDICATORS = [
+  ['一级指标', '二级指标', '三级指标', '指标值'],
+  ['产出指标', '数量指标', '补助人数', '≥100人'],
+];
+
 const FLAT_HEADER = ['绩效指标', '指标名称', '指标权重', '计量单位', '指标性质', '指标值'];
 
 /** A department's form with a block without levels under its goal. */
@@ -87,8 +93,7 @@ describe('an indicator block without 一级/二级 columns', () => {
       ['指标名称', '指标权重', '计量单位', '指标值'],
       ['预算执行率', 10, '%', 100],
       [null],
-      ['一级指标', '二级指标', '三级指标', '指标值'],
-      ['产出指标', '数量指标', '补助人数', '≥100人'],
+      ...INDICATORS,
     ]);
     const [t] = readGrid(grid);
     expect(t.columns.levels).toBe('full');
@@ -97,11 +102,7 @@ describe('an indicator block without 一级/二级 columns', () => {
   });
 
   test('a project table with levels still misses a 一级 it lacks', () => {
-    const grid = gridFromRows('s', [
-      ['项目名称', '某项目', '预算数', 10],
-      ['一级指标', '二级指标', '三级指标', '指标值'],
-      ['产出指标', '数量指标', '补助人数', '≥100人'],
-    ]);
+    const grid = gridFromRows('s', [['项目名称', '某项目', '预算数', 10], ...INDICATORS]);
     expect(checkGrids([grid]).findings.map((f) => f.rule)).toContain('indicator/missing-level1');
   });
 });
@@ -137,12 +138,7 @@ test.each(['支出项目名称', '同名项目名称'])('%s is no project-name l
 
 describe('last year’s figures are never this year’s budget', () => {
   const table = (money: (string | number | null)[][]): Grid =>
-    gridFromRows('s', [
-      ['项目名称', '某项目'],
-      ...money,
-      ['一级指标', '二级指标', '三级指标', '指标值'],
-      ['产出指标', '数量指标', '补助人数', '≥100人'],
-    ]);
+    gridFromRows('s', [['项目名称', '某项目'], ...money, ...INDICATORS]);
 
   test.each(['上年度资金总额', '上年预算数', '同名项目上年预算额', '去年执行数'])(
     '%s alone leaves the budget unread',
@@ -336,12 +332,7 @@ describe('round 8: last year’s column beside this year’s request, the source
 
 describe('totals of several years or of other years', () => {
   const table = (money: (string | number | null)[][]): Grid =>
-    gridFromRows('s', [
-      ['项目名称', '某项目'],
-      ...money,
-      ['一级指标', '二级指标', '三级指标', '指标值'],
-      ['产出指标', '数量指标', '补助人数', '≥100人'],
-    ]);
+    gridFromRows('s', [['项目名称', '某项目'], ...money, ...INDICATORS]);
   const total = (money: (string | number | null)[][]): string | null =>
     amounts(table(money))[0]?.total ?? null;
 
@@ -473,8 +464,7 @@ describe('the filer’s line between a title and its form', () => {
         line,
         ['部门名称', '某局'],
         ['预算数', 10],
-        ['一级指标', '二级指标', '三级指标', '指标值'],
-        ['产出指标', '数量指标', '补助人数', '≥100人'],
+        ...INDICATORS,
       ]),
     )[0];
 
@@ -495,10 +485,6 @@ describe('the filer’s line between a title and its form', () => {
 });
 
 describe('a money unit stated above the first of a sheet’s tables only', () => {
-  const IND = [
-    ['一级指标', '二级指标', '三级指标', '指标值'],
-    ['产出指标', '数量指标', '补助人数', '≥100人'],
-  ];
   const totals = (rows: (string | number | null)[][]): (string | null)[] =>
     amounts(gridFromRows('s', rows)).map((a) => a.total);
 
@@ -509,12 +495,12 @@ describe('a money unit stated above the first of a sheet’s tables only', () =>
         ['单位：元'],
         ['项目名称', '甲'],
         ['预算数', 500000],
-        ...IND,
+        ...INDICATORS,
         [null],
         ['项目绩效目标表'],
         ['项目名称', '乙'],
         ['预算数', 300000],
-        ...IND,
+        ...INDICATORS,
       ]),
     ).toEqual(['50.00', '30.00']);
   });
@@ -525,31 +511,25 @@ describe('a money unit stated above the first of a sheet’s tables only', () =>
         ['单位：元'],
         ['项目名称', '甲'],
         ['预算数', 500000],
-        ...IND,
+        ...INDICATORS,
         [null],
         ['单位：万元'],
         ['项目名称', '乙'],
         ['预算数', 30],
-        ...IND,
+        ...INDICATORS,
       ]),
     ).toEqual(['50.00', '30.00']);
   });
 
   test('with no unit stated anywhere, 万元', () => {
-    expect(totals([['项目名称', '甲'], ['预算数', 50], ...IND])).toEqual(['50.00']);
+    expect(totals([['项目名称', '甲'], ['预算数', 50], ...INDICATORS])).toEqual(['50.00']);
   });
 });
 
 describe('a money unit in its own cell between a label and its amount', () => {
   const read = (unit: string, amount: number | null) =>
     amounts(
-      gridFromRows('s', [
-        ['单位：万元'],
-        ['项目名称', '某项目'],
-        ['预算数', unit, amount],
-        ['一级指标', '二级指标', '三级指标', '指标值'],
-        ['产出指标', '数量指标', '补助人数', '≥100人'],
-      ]),
+      gridFromRows('s', [['单位：万元'], ['项目名称', '某项目'], ['预算数', unit, amount], ...INDICATORS]),
     )[0]?.total;
 
   test('belongs to the label: the amount after it is read, in that unit', () => {
@@ -573,8 +553,7 @@ describe('a spending plan written in money', () => {
       ['预算数', 50],
       [heading, '3月底', '6月底', '10月底', '12月底'],
       [null, ...cells],
-      ['一级指标', '二级指标', '三级指标', '指标值'],
-      ['产出指标', '数量指标', '补助人数', '≥100人'],
+      ...INDICATORS,
     ]);
   const planned = (g: Grid): (string | null)[] => {
     const { totals } = analyseGrids([g]);

@@ -1,4 +1,4 @@
-import { isPercentFormat, readAmount } from '../amounts';
+import { isPercentFormat, percentText, readAmount } from '../amounts';
 import { budgetCells } from './support';
 import type { Rule } from './rule';
 
@@ -43,9 +43,11 @@ const rule: Rule = {
       if (amount.kind !== 'invalid') continue;
       const raw = cell.raw;
       if (typeof raw?.value === 'number' && isPercentFormat(raw.numberFormat)) {
-        // As Excel shows it: 0.5 formatted 0% is “50%”.
-        const shown = `${Number((raw.value * 100).toPrecision(12))}%`;
-        context.report({ at: cell, messageId: 'percent', data: { field, text: shown, unit } });
+        context.report({
+          at: cell,
+          messageId: 'percent',
+          data: { field, text: percentText(raw.value), unit },
+        });
         continue;
       }
       const messageId = raw?.error ? 'errorValue' : amount.date ? 'date' : 'notNumber';

@@ -4,8 +4,7 @@
  * offering a fix stays quiet on those).
  */
 
-import Big from 'big.js';
-import { isPercentFormat, readPlanCell, type PlanReading } from '../amounts';
+import { isPercentFormat, percentText, readPlanCell, type PlanReading } from '../amounts';
 import { isBlank } from '../grid';
 import { expectFromName, kindFromEnding } from '../names';
 
@@ -161,7 +160,7 @@ function shownText(ind: Indicator): string {
   if (isSplit(ind)) return splitText(ind);
   const raw = ind.value.raw;
   if (raw && typeof raw.value === 'number' && isPercentFormat(raw.numberFormat)) {
-    return `${new Big(raw.value).times(100).toString()}%`;
+    return percentText(raw.value);
   }
   return ind.valueText;
 }
