@@ -731,9 +731,15 @@ export function nearMoneyLabel(key: string): LabelReading | undefined {
   return found && { kind: found.kind, ...(found.generic ? { generic: true } : {}), weak: true };
 }
 
-/** A label of this year's figure (年度资金总额, 年度指标值, 年度目标) rather than the whole project period's. */
+/** A label of next year's figure: `下一年度预算数`, `下年预算`, `明年资金`, `次年安排`. */
+export const NEXT_YEAR = /下一?个?年度?|明年|次年/u;
+
+/**
+ * A label of this year's figure (年度资金总额, 年度指标值, 年度目标) rather than the whole project period's
+ * or next year's (`下一年度预算数` beside this year's is not it).
+ */
 export function isAnnual(key: string): boolean {
-  return /年度|当年|本年|年初|全年/u.test(key) && !/中期|长期|项目期/u.test(key);
+  return /年度|当年|本年|年初|全年/u.test(key) && !/中期|长期|项目期/u.test(key) && !NEXT_YEAR.test(key);
 }
 
 /** A label of the whole project period's figure (项目资金总额, 中期资金总额, 项目期指标值, 总体目标). */

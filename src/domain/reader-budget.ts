@@ -7,7 +7,7 @@
  */
 
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
-import { isAnnual, isProjectPeriod } from './lexicon';
+import { isAnnual, isProjectPeriod, NEXT_YEAR } from './lexicon';
 import type { Field, FundsLine } from './types';
 
 type Part = 'fiscal' | 'carryover' | 'other';
@@ -57,7 +57,10 @@ const MULTI_YEAR = new RegExp(`中期|长期|项目期|${YEAR_SPAN.source}|[两�
 function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
   const ranked = [
     ...totals.filter((h) => isAnnual(h.key) && !isProjectPeriod(h.key)),
-    ...totals.filter((h) => !isAnnual(h.key) && !isProjectPeriod(h.key)),
+    ...totals.filter((h) => !isAnnual(h.key) && !isProjectPeriod(h.key) && !NEXT_YEAR.test(h.key)),
+    // Next year's (`下一年度预算数`) is the budget only where the form gives no other: a 申报表 filed the
+    // year before asks for it.
+    ...totals.filter((h) => NEXT_YEAR.test(h.key) && !isProjectPeriod(h.key)),
     // The project's own total (项目资金总额) is a one-year project's budget; a span of years named as
     // such (中期资金总额, 2023-2025年资金总额) is never this year's, even alone: then none is read.
     ...totals.filter((h) => isProjectPeriod(h.key) && !MULTI_YEAR.test(h.key)),

@@ -1,0 +1,56 @@
+/**
+ * Shapes the reader met wrong in probing after round 9 (2026-12-07): next year's figure beside this
+ * year's, … — each with the near miss that must stay as it was.
+ */
+
+import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { isAnnual } from '../../src/domain/lexicon';
+import { amounts } from '../fixtures/grid-reading';
+
+/** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
+const INDICATORS = [
+  ['一级指标', '二级指标', '三级指标', '指标值'],
+  ['产出指标', '数量指标', '补助人数', '≥100人'],
+];
+
+const table = (money: (string | number | null)[][]): Grid =>
+  gridFromRows('s', [['项目名称', '某项目'], ...money, ...INDICATORS]);
+const total = (money: (string | number | null)[][]): string | null => amounts(table(money))[0]?.total ?? null;
+
+describe('next year’s figure is this year’s budget only where the form gives no other', () => {
+  test.each([
+    [
+      ['下一年度预算数', 50],
+      ['本年预算数', 30],
+    ],
+    [
+      ['本年预算数', 30],
+      ['下一年度预算数', 50],
+    ],
+    [
+      ['下年预算', 50],
+      ['预算数', 30],
+    ],
+    [
+      ['明年预算数', 50],
+      ['年度资金总额', 30],
+    ],
+  ])('%j beside %j: this year’s', (next, current) => {
+    expect(total([next, current])).toBe('30.00');
+  });
+
+  test('side by side on one line, too', () => {
+    expect(total([['下一年度预算数(万元)', 50, '当年预算数(万元)', 30]])).toBe('30.00');
+  });
+
+  test('alone, it is what a 申报表 filed the year before asks for', () => {
+    expect(total([['下一年度预算数', 50]])).toBe('50.00');
+  });
+
+  test('next year’s label is not this year’s; this year’s marks still are', () => {
+    expect(isAnnual('下一年度预算数')).toBe(false);
+    expect(isAnnual('下年度资金总额')).toBe(false);
+    expect(isAnnual('年度资金总额')).toBe(true);
+    expect(isAnnual('本年度预算数')).toBe(true);
+  });
+});
