@@ -44,7 +44,12 @@ interface Columns {
   weight?: number;
   score?: number;
   deviation?: number;
+  /** 调整指标值 (重庆's 自评表): the target as adjusted in the year, in force where it is filled. */
+  adjusted?: number;
 }
+
+/** The heading of a target adjusted in the year: `调整指标值`, `调整后指标值`. */
+const ADJUSTED = /^调整后?(?:的)?(?:年度)?指标值/u;
 
 const COST = levelKey('成本指标');
 /** The 二级 of mof-2021's 成本指标 (经济成本指标 …): beside one, 成本指标 is a 一级. */
@@ -125,6 +130,7 @@ function headerColumns(
     weight: col('weight'),
     score: col('score'),
     deviation: col('deviation'),
+    adjusted: hits.find((h) => h.kind === 'extra' && ADJUSTED.test(h.key))?.col,
   };
 
   const physical = new Set<number>();
@@ -203,6 +209,7 @@ function headerColumns(
     weight: found.weight,
     score: found.score,
     deviation: found.deviation,
+    adjusted: found.adjusted,
     value,
   };
   return { cols, physical: [...physical].sort((a, b) => a - b), right, bottom, hasValue };
@@ -359,7 +366,9 @@ export function readIndicators(
     };
     const comparator = optional('comparator');
     const unit = optional('unit');
-    const value = view.field(row, at(cols.value));
+    // A target adjusted in the year (调整指标值) replaces the year's first one where it is written.
+    const adjusted = cols.adjusted !== undefined ? view.field(row, at(cols.adjusted)) : undefined;
+    const value = adjusted && adjusted.text !== '' ? adjusted : view.field(row, at(cols.value));
     // Every key at once, absent ones undefined: one hidden class for all indicators, where adding
     // the columns a form has one by one made a class per combination, each dropped by V8 (with the
     // code compiled for it) whenever a full collection finds no indicator of it alive.

@@ -4,7 +4,9 @@
  */
 
 import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { checkGrids } from '../../src/domain/analysis';
 import { isAnnual } from '../../src/domain/lexicon';
+import { readGrid } from '../../src/domain/reader';
 import { amounts } from '../fixtures/grid-reading';
 
 /** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
@@ -52,5 +54,33 @@ describe('next year’s figure is this year’s budget only where the form gives
     expect(isAnnual('下年度资金总额')).toBe(false);
     expect(isAnnual('年度资金总额')).toBe(true);
     expect(isAnnual('本年度预算数')).toBe(true);
+  });
+});
+
+describe('a target adjusted in the year (重庆’s 调整指标值) is the one in force where it is written', () => {
+  const grid = (adjusted: number | null): Grid =>
+    gridFromRows('s', [
+      ['2023年部门整体绩效自评表'],
+      ['部门(单位)名称', '某街道办事处', null, '年度预算数', 1000],
+      ['指标名称', '计量单位', '指标性质', '年初指标值', '调整指标值', '全年完成值', '指标权重', '指标得分'],
+      ['培训人次', '人次', '≥', 500, adjusted, 320, 50, 50],
+      ['服务对象满意度', '%', '≥', 90, null, 85, 50, 40],
+    ]);
+  const scoreFindings = (g: Grid): string[] =>
+    checkGrids([g])
+      .findings.filter((f) => f.rule === 'selfeval/score-mismatch')
+      .map((f) => f.cell);
+
+  test('the adjusted target where filled, the year’s first one where not', () => {
+    const [t] = readGrid(grid(300));
+    expect(t.indicators.map((i) => [i.value.cell, i.valueText])).toEqual([
+      ['E4', '≥300人次'],
+      ['D5', '≥90%'],
+    ]);
+  });
+
+  test('scored against it: 320 of an adjusted 300 earns the whole weight; of 500, it would not', () => {
+    expect(scoreFindings(grid(300))).not.toContain('H4');
+    expect(scoreFindings(grid(null))).toContain('H4');
   });
 });
