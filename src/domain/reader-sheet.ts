@@ -39,6 +39,11 @@ function isUnitOnly(cell: GridCell | undefined): boolean {
   return typeof cell?.value === 'string' && readCell(cell.value.trim()).unit?.line === true;
 }
 
+/** A cell saying only that the figure after it is a sum (`预算数 | 小计 | 50`, `合计：`): not the value. */
+function isSumWord(cell: GridCell | undefined): boolean {
+  return typeof cell?.value === 'string' && /^\s*(?:小计|合计|总计|共计)\s*[:：]?\s*$/u.test(cell.value);
+}
+
 /** A number, or text that is only an amount (`1,250.00`, `20万元`); a formula counts by its value. */
 export function isAmount(cell: GridCell | undefined): boolean {
   if (!cell || cell.error || cell.date) return false;
@@ -424,11 +429,20 @@ export class SheetView {
     return this.field(hit.row, start);
   }
 
-  /** The first column from `col` on that is not a cell saying only a money unit (`预算数 | （万元） | 50`). */
+  /**
+   * The first column from `col` on that is not a cell saying only a money unit (`预算数 | （万元） | 50`)
+   * or that a sum follows (`预算数 | 小计 | 50`, the parts listed under 小计), when a figure follows it.
+   */
   private afterUnit(row: number, col: number): number {
     let at = col;
-    while (at <= this.right && isUnitOnly(this.own(row, at))) at = this.reach(row, at) + 1;
-    return at;
+    for (;;) {
+      if (at > this.right) return at;
+      const own = this.own(row, at);
+      if (isUnitOnly(own)) at = this.reach(row, at) + 1;
+      else if (isSumWord(own) && !this.isLabel(row, at) && isAmount(this.own(row, this.reach(row, at) + 1)))
+        at = this.reach(row, at) + 1;
+      else return at;
+    }
   }
 
   /**
@@ -448,7 +462,8 @@ export class SheetView {
         if (m && (m.top !== hit.row || m.left !== col)) continue;
         const own = this.own(hit.row, col);
         if (isBlank(own)) continue;
-        if (this.isLabel(hit.row, col)) return this.field(hit.row, start);
+        if (this.isLabel(hit.row, col))
+          return this.gappedHeadingValue(hit, start, col) ?? this.field(hit.row, start);
         // `地方资金 | 市： | 县：`: prompts with nothing typed after them; the value is empty.
         if (isPrompt(own))
           return col === start ? this.embeddedField(hit.row, col, '') : this.field(hit.row, start);
@@ -481,6 +496,23 @@ export class SheetView {
     // A row of figures under the row of headings: an amount under this one and under its neighbour.
     if (under > this.bottom || !isAmount(this.own(under, hit.col))) return undefined;
     if (leftUnder > this.bottom || !isAmount(this.own(leftUnder, left.col))) return undefined;
+    return this.field(under, hit.col);
+  }
+
+  /**
+   * The cell under a label whose row is headings with empty cells between them (`年度资金总额 | | 其中：
+   * 财政拨款 |` over `50 | | 40 |`, the merges lost in a paste): an amount under this label and under the
+   * next, and nothing under the empty cell right of this one, where the user would otherwise type.
+   */
+  private gappedHeadingValue(
+    hit: { row: number; col: number },
+    gap: number,
+    next: number,
+  ): Field | undefined {
+    const under = this.depth(hit.row, hit.col) + 1;
+    if (under > this.bottom || this.depth(hit.row, next) + 1 !== under) return undefined;
+    if (!isAmount(this.own(under, hit.col)) || !isAmount(this.own(under, next))) return undefined;
+    for (let col = gap; col < next; col++) if (!isBlank(this.own(under, col))) return undefined;
     return this.field(under, hit.col);
   }
 

@@ -84,3 +84,55 @@ describe('a target adjusted in the year (重庆’s 调整指标值) is the one 
     expect(scoreFindings(grid(null))).toContain('H4');
   });
 });
+
+describe('a row of money headings with empty cells between them, the figures under them', () => {
+  test('each heading’s figure is the one under it (the merges lost in a paste)', () => {
+    expect(
+      amounts(
+        table([
+          ['年度资金总额', null, '其中：财政拨款', null, '其他资金', null],
+          [50, null, 40, null, 10, null],
+        ]),
+      ),
+    ).toEqual([{ total: '50.00', fiscal: '40.00', other: '10.00' }]);
+  });
+
+  test('a form to fill, with labels under the labels, still waits beside each', () => {
+    const [t] = readGrid(
+      table([
+        ['预算数', null, '财政资金', null],
+        ['其他资金', null, '上年结转', null],
+      ]),
+    );
+    expect(t.budget.total?.cell).toBe('B2');
+  });
+
+  test('something written in the empty cell’s row below: no row of figures, the cell beside waits', () => {
+    const [t] = readGrid(
+      table([
+        ['预算数', null, '财政资金', null],
+        [50, '说明', 40, null],
+      ]),
+    );
+    expect(t.budget.total?.cell).toBe('B2');
+  });
+});
+
+describe('a word saying a sum follows, between the label and its figure', () => {
+  test.each(['小计', '合计', '合计：'])('预算数 | %s | 50 is 50', (word) => {
+    expect(
+      amounts(
+        table([
+          ['预算数', word, 50],
+          [null, '财政资金', 40],
+          [null, '其他资金', 10],
+        ]),
+      ),
+    ).toEqual([{ total: '50.00', fiscal: '40.00', other: '10.00' }]);
+  });
+
+  test('with nothing after it, the word is what was written, and said to be no number', () => {
+    const rules = checkGrids([table([['预算数', '小计', null]])]).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(rules).toContain('budget/not-number@B2');
+  });
+});
