@@ -571,7 +571,8 @@ export function bareLabel(key: string): string {
     k = k
       .replace(/^其中:?/u, '')
       .replace(ENUMERATION, '')
-      .replace(/^\d{4}年(?:度)?/u, '')
+      // A year, or a span of years (`2023-2025年资金总额`: the label is still 资金总额, of those years).
+      .replace(/^\d{4}(?:\s*[-—–~～至到]\s*\d{4})?年(?:度)?/u, '')
       // A unit in brackets, the closing one lost in a scan or a paste (`年度预算申请(万元`).
       .replace(/\((?:万元|元|人民币元|人民币万元|%)\)?$/u, '')
       .replace(/\(?\d+(?:-\d+)?\)?分\)?$/u, '')
@@ -739,13 +740,18 @@ export const NEXT_YEAR = /下一?个?年度?|明年|次年/u;
  * or next year's (`下一年度预算数` beside this year's is not it).
  */
 export function isAnnual(key: string): boolean {
-  return /年度|当年|本年|年初|全年/u.test(key) && !/中期|长期|项目期/u.test(key) && !NEXT_YEAR.test(key);
+  return (
+    /年度|当年|本年|年初|全年/u.test(key) &&
+    !/中期|长期|项目期|\d{4}\s*[-—–~～至到]\s*\d{4}年/u.test(key) &&
+    !NEXT_YEAR.test(key)
+  );
 }
 
 /** A label of the whole project period's figure (项目资金总额, 中期资金总额, 项目期指标值, 总体目标). */
 export function isProjectPeriod(key: string): boolean {
   return (
-    (/^(?:项目|项目期|中期|中长期|长期|总)/u.test(key) || /\((?:长期|中期|项目期)\)/u.test(key)) &&
+    (/^(?:项目|项目期|中期|中长期|长期|总|\d{4}\s*[-—–~～至到]\s*\d{4}年)/u.test(key) ||
+      /\((?:长期|中期|项目期)\)/u.test(key)) &&
     !isAnnual(key)
   );
 }

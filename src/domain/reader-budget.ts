@@ -20,6 +20,8 @@ export interface BudgetRead {
   other: Field[];
   /** The total's label, when found. */
   totalHit?: Hit;
+  /** A total of several years set aside, when the form has no other (`中期资金总额` alone). */
+  multiYear?: Hit;
   /** The budget's labels, for the table's extent. */
   labels: Hit[];
   /**
@@ -57,10 +59,12 @@ const MULTI_YEAR = new RegExp(`中期|长期|项目期|${YEAR_SPAN.source}|[两�
 function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
   const ranked = [
     ...totals.filter((h) => isAnnual(h.key) && !isProjectPeriod(h.key)),
-    ...totals.filter((h) => !isAnnual(h.key) && !isProjectPeriod(h.key) && !NEXT_YEAR.test(h.key)),
+    ...totals.filter(
+      (h) => !isAnnual(h.key) && !isProjectPeriod(h.key) && !NEXT_YEAR.test(h.key) && !MULTI_YEAR.test(h.key),
+    ),
     // Next year's (`下一年度预算数`) is the budget only where the form gives no other: a 申报表 filed the
     // year before asks for it.
-    ...totals.filter((h) => NEXT_YEAR.test(h.key) && !isProjectPeriod(h.key)),
+    ...totals.filter((h) => NEXT_YEAR.test(h.key) && !isProjectPeriod(h.key) && !MULTI_YEAR.test(h.key)),
     // The project's own total (项目资金总额) is a one-year project's budget; a span of years named as
     // such (中期资金总额, 2023-2025年资金总额) is never this year's, even alone: then none is read.
     ...totals.filter((h) => isProjectPeriod(h.key) && !MULTI_YEAR.test(h.key)),
@@ -220,6 +224,7 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
   }
   const totalHit = pickTotal(view, totals);
   const read: BudgetRead = { totalHit, labels: [], fiscal: [], carryover: [], other: [] };
+  if (!totalHit) read.multiYear = totals.find((h) => MULTI_YEAR.test(h.key));
   if (totalHit) {
     read.labels.push(totalHit);
     const figures = figuresOf(view, totalHit);
@@ -236,6 +241,12 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
     }
   }
   if (!totalHit) sumLine(view, read);
+  // The parts of a total of several years are of those years too: none is this year's.
+  if (read.multiYear && !read.total) {
+    read.fiscal = [];
+    read.carryover = [];
+    read.other = [];
+  }
   return read;
 }
 

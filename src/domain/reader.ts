@@ -590,7 +590,14 @@ function readTable(
     });
   if (!code) notes.push({ what: 'code', cell: sheetA1(name ? name.row : firstRow, leftCol) });
   const projectRow = (name ?? code)?.row;
-  if (!budget.total)
+  if (budget.multiYear && !budget.total)
+    notes.push({
+      what: 'budget',
+      cell: sheetA1(budget.multiYear.row, budget.multiYear.col),
+      reason: 'multiYear',
+      label: view.ownText(budget.multiYear.row, budget.multiYear.col),
+    });
+  else if (!budget.total)
     notes.push({
       what: 'budget',
       cell: sheetA1(projectRow !== undefined ? projectRow + 1 : firstRow, leftCol),

@@ -62,9 +62,12 @@ export interface ReaderNote {
   cell: string;
   /**
    * Why the part was not read when it was found: `amounts`, a 资金支出计划 written in money where the
-   * form asks for cumulative percentages. Absent: the part's label was not found.
+   * form asks for cumulative percentages; `multiYear`, a budget whose only total is of several years
+   * (`中期资金总额`, `2023-2025年资金总额`), never this year's. Absent: the part's label was not found.
    */
-  reason?: 'amounts';
+  reason?: 'amounts' | 'multiYear';
+  /** With `multiYear`: the label of the figure set aside (`中期资金总额`), as written. */
+  label?: string;
 }
 
 /**

@@ -136,3 +136,39 @@ describe('a word saying a sum follows, between the label and its figure', () => 
     expect(rules).toContain('budget/not-number@B2');
   });
 });
+
+describe('a total of several years alone: unread, said so by its label, its parts unread too', () => {
+  const messages = (g: Grid, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string[] =>
+    checkGrids([g], { lang })
+      .findings.filter((f) => f.rule === 'table/unreadable')
+      .map((f) => `${f.cell} ${f.message}`);
+
+  test.each(['中期资金总额', '2023-2025年资金总额', '2023至2025年度预算数', '三年资金总额'])(
+    '%s over its fiscal part',
+    (label) => {
+      const g = table([
+        [label, 600],
+        ['其中：财政资金', 500],
+        ['其他资金', 100],
+      ]);
+      expect(amounts(g)).toEqual([{ total: null, fiscal: null, other: null }]);
+      const said = messages(g).find((m) => m.startsWith('A2 '));
+      expect(said).toContain(`“${label}”是多个年度的资金`);
+      expect(said).toContain('本年度的预算数');
+      expect(messages(g, 'en-US').find((m) => m.startsWith('A2 '))).toContain('several years');
+    },
+  );
+
+  test('beside this year’s, this year’s and its parts are read', () => {
+    const g = table([
+      ['2023-2025年资金总额', 600, '2023年资金总额', 200],
+      ['其中：财政资金', 500, '其中：财政资金', 150],
+    ]);
+    expect(amounts(g)[0]?.total).toBe('200.00');
+    expect(amounts(g)[0]?.fiscal).toBe('150.00');
+  });
+
+  test('a span of years is never this year’s, though it says 年度', () => {
+    expect(isAnnual('2023至2025年度预算数')).toBe(false);
+  });
+});

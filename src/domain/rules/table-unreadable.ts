@@ -42,6 +42,12 @@ const rule: Rule = {
         'en-US':
           'This table’s spending plan, from {{cell}}, is written as amounts, not cumulative percentages: it was not checked nor added to the planned totals; write the share of the budget spent by each date, e.g. “25%”.',
       },
+      multiYearBudget: {
+        'zh-CN':
+          '{{cell}}“{{label}}”是多个年度的资金，不是本年度的预算数；本表的预算数未读取，资金各项未校验，也未计入合计；应另行填写本年度的预算数，如在“本年度预算数”一栏填写“50.00”。',
+        'en-US':
+          '{{cell}} “{{label}}” is money for several years, not this year’s budget: this table’s budget was not read, its funds were not checked nor added to the totals; add this year’s budget, e.g. “50.00” under a “本年度预算数” label.',
+      },
     },
     terms: { part: 'part' },
     fixable: false,
@@ -52,6 +58,14 @@ const rule: Rule = {
       const label = LABEL[note.what];
       if (!label || seen.has(note.what)) continue;
       seen.add(note.what);
+      if (note.reason === 'multiYear') {
+        context.report({
+          at: note.cell,
+          messageId: 'multiYearBudget',
+          data: { cell: note.cell, label: note.label ?? '' },
+        });
+        continue;
+      }
       if (note.reason === 'amounts') {
         context.report({ at: note.cell, messageId: 'planInAmounts', data: { cell: note.cell } });
         continue;
