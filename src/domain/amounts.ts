@@ -11,7 +11,12 @@ import type { GridCell } from './grid';
 import type { Field } from './types';
 
 /** What could not be read, as the user sees it; `date` when the cell holds a date (shown as one). */
-export type InvalidReading = { kind: 'invalid'; text: string; date?: true };
+/**
+ * Not a number: `text` as the cell shows it (a date as the date). `uncomputed`: a formula whose
+ * result the file does not hold (a workbook written by a program and never opened in Excel); `text`
+ * is then the formula.
+ */
+export type InvalidReading = { kind: 'invalid'; text: string; date?: true; uncomputed?: true };
 
 export type AmountReading =
   | { kind: 'empty' }
@@ -105,6 +110,13 @@ function finiteBig(n: number): Big | undefined {
   return Number.isFinite(n) ? new Big(n) : undefined;
 }
 
+/** A formula the file holds no result of: nothing to read, and not empty either. */
+function uncomputed(cell: GridCell): InvalidReading | undefined {
+  return cell.formula && (cell.value === null || cell.value === undefined)
+    ? { kind: 'invalid', text: cell.formula, uncomputed: true }
+    : undefined;
+}
+
 function isEmpty(cell: GridCell | undefined): boolean {
   if (!cell || cell.value === null || cell.value === undefined) return true;
   return typeof cell.value === 'string' && cell.value.trim() === '';
@@ -173,7 +185,10 @@ export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1)
 
 function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): AmountReading {
   const cell = field?.raw;
-  if (!cell || isEmpty(cell)) return { kind: 'empty' };
+  if (!cell) return { kind: 'empty' };
+  const noResult = uncomputed(cell);
+  if (noResult) return noResult;
+  if (isEmpty(cell)) return { kind: 'empty' };
   if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
     // A number shown as a percentage (0.5 as “50%”) is no amount of money: which one was meant is
@@ -206,7 +221,10 @@ export function readPlanCell(field: Field | undefined): PlanReading {
 
 function readPlanCellOnce(field: Field | undefined): PlanReading {
   const cell = field?.raw;
-  if (!cell || isEmpty(cell)) return { kind: 'empty' };
+  if (!cell) return { kind: 'empty' };
+  const noResult = uncomputed(cell);
+  if (noResult) return noResult;
+  if (isEmpty(cell)) return { kind: 'empty' };
   if (cell.error || cell.date || typeof cell.value === 'boolean') return invalid(cell);
   if (typeof cell.value === 'number') {
     if (!Number.isFinite(cell.value)) return invalid(cell);

@@ -3,7 +3,7 @@
  * year's, … — each with the near miss that must stay as it was.
  */
 
-import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { gridFromRows, type Grid, type GridCell } from '../../src/domain/grid';
 import { checkGrids } from '../../src/domain/analysis';
 import { isAnnual } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
@@ -170,5 +170,78 @@ describe('a total of several years alone: unread, said so by its label, its part
 
   test('a span of years is never this year’s, though it says 年度', () => {
     expect(isAnnual('2023至2025年度预算数')).toBe(false);
+  });
+});
+
+describe('a formula whose result the file does not hold (a workbook written by a program)', () => {
+  const noResult = (formula: string): GridCell => ({ value: null, formula });
+  const form = (money: (string | number | GridCell | null)[][], plan: (number | GridCell | null)[]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目', '项目编码', 'X1'],
+      ...money,
+      ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'],
+      [null, ...plan],
+      ['绩效目标', '完成任务'],
+      ...INDICATORS,
+    ]);
+  const found = (g: Grid): string[] =>
+    checkGrids([g]).findings.map((f) => `${f.rule}@${f.cell}:${f.severity}`);
+
+  test('a part is unread, never 0, and said so once', () => {
+    const g = form(
+      [['预算数', 50, '其中：财政资金', noResult('=SUM(H2:H9)'), '其他资金', 10]],
+      [25, 50, 75, 100],
+    );
+    expect(amounts(g)).toEqual([{ total: '50.00', fiscal: null, other: '10.00' }]);
+    const rules = found(g).filter((r) => r.includes('@D2'));
+    expect(rules).toEqual(['table/formula-field@D2:warning']);
+  });
+
+  test('each source summed into the fiscal money is asked, not only the first', () => {
+    const g = form(
+      [
+        ['预算数', 50],
+        ['中央资金', 20],
+        ['市级资金', noResult('=B9*2')],
+      ],
+      [25, 50, 75, 100],
+    );
+    expect(amounts(g)[0]?.fiscal).toBeNull();
+    expect(found(g)).toContain('table/formula-field@B4:warning');
+  });
+
+  test('a plan cell is unread (the planned amounts with it), with a warning that says why', () => {
+    const g = form([['预算数', 40]], [25, 50, 75, noResult('=100')]);
+    const [t] = readGrid(g);
+    expect(t.plan).toHaveLength(4);
+    const findings = checkGrids([g]).findings.filter((f) => f.cell === 'E4');
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['plan/not-number', 'warning']]);
+    expect(findings[0]?.message).toContain('“=100”');
+    expect(findings[0]?.message).toContain('没有保存它的计算结果');
+  });
+
+  test('a formula whose result is 0 is 0', () => {
+    const g = form(
+      [['预算数', 50, '其中：财政资金', 50, '其他资金', { value: 0, formula: '=0' }]],
+      [25, 50, 75, 100],
+    );
+    expect(amounts(g)[0]?.other).toBe('0.00');
+  });
+});
+
+describe('a 预算数 written as “none”', () => {
+  test.each(['-', '—', '无', '/'])('%s is no amount: unread, and the officer told what to write', (none) => {
+    const g = table([['预算数', none]]);
+    expect(amounts(g)[0]?.total).toBeNull();
+    const f = checkGrids([g]).findings.find((x) => x.rule === 'budget/not-number');
+    expect(f?.cell).toBe('B2');
+    expect(f?.message).toContain(`“${none}”`);
+    expect(f?.message).toContain('“0”');
+  });
+
+  test('a part written so is 0, as the form means it (SPEC §4)', () => {
+    const g = table([['预算数', 50, '其中：财政资金', 50, '其他资金', '-']]);
+    expect(amounts(g)[0]?.other).toBe('0.00');
+    expect(checkGrids([g]).findings.filter((x) => x.rule === 'budget/not-number')).toEqual([]);
   });
 });

@@ -31,6 +31,12 @@ const rule: Rule = {
         'en-US':
           '{{field}} is formatted as a percentage and shows “{{text}}”, not an amount; format it as a number and enter the amount in {{unit}}, e.g. 10.00.',
       },
+      noneTotal: {
+        'zh-CN':
+          '{{field}}写的是“{{text}}”，未能读取为金额，也未计入合计；本项目如无预算应填写“0”，否则填写以{{unit}}为单位的数字，如“10.00”。',
+        'en-US':
+          '{{field}} says “{{text}}”, which is no amount: it was not added to the totals; enter 0 if the project has no budget, otherwise a number in {{unit}}, e.g. 10.00.',
+      },
     },
     terms: { field: 'field', unit: 'moneyUnit' },
     fixable: false,
@@ -40,7 +46,14 @@ const rule: Rule = {
     const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
     for (const [field, cell] of budgetCells(table)) {
       const amount = readAmount(cell, table.moneyScale);
+      // A dash or 无 says "none": 0 for a part (SPEC §4), but a 预算数 of none is no amount to total.
+      if (amount.kind === 'empty' && field === 'total' && cell.text.trim() !== '') {
+        context.report({ at: cell, messageId: 'noneTotal', data: { field, text: cell.text.trim(), unit } });
+        continue;
+      }
       if (amount.kind !== 'invalid') continue;
+      // A formula without its result is table/formula-field's to say (with the other formulas).
+      if (amount.uncomputed) continue;
       const raw = cell.raw;
       if (typeof raw?.value === 'number' && isPercentFormat(raw.numberFormat)) {
         context.report({

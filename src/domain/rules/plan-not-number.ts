@@ -29,6 +29,12 @@ const rule: Rule = {
         'en-US':
           'The {{period}} plan holds the date “{{text}}”, not a percentage; enter the cumulative percentage from 0 to 100, e.g. 50 for 50 %.',
       },
+      uncomputed: {
+        'zh-CN':
+          '{{period}}支出计划是公式“{{text}}”，文件中没有保存它的计算结果，未能读取；请在 Excel 或 WPS 中打开此文件并保存，再重新检查。',
+        'en-US':
+          'The {{period}} plan is the formula “{{text}}” and the file holds no result for it, so it was not read; open the file in Excel or WPS, save it, and check it again.',
+      },
     },
     terms: { period: 'period' },
     fixable: false,
@@ -38,7 +44,15 @@ const rule: Rule = {
       if (reading.kind !== 'invalid') return;
       context.report({
         at: field,
-        messageId: field.raw?.error ? 'errorValue' : reading.date ? 'date' : 'notNumber',
+        // As table/formula-field says it of an amount: the file's, not the plan's, to set right.
+        ...(reading.uncomputed ? { severity: 'warning' as const } : {}),
+        messageId: reading.uncomputed
+          ? 'uncomputed'
+          : field.raw?.error
+            ? 'errorValue'
+            : reading.date
+              ? 'date'
+              : 'notNumber',
         data: { period: String(i), text: reading.text },
       });
     });

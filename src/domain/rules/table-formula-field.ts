@@ -1,5 +1,6 @@
 import type { Field } from '../types';
 import type { Rule } from './rule';
+import { budgetCells } from './support';
 
 /**
  * A formula in a cell the checker reads as plain data: it is taken at its last saved result, which
@@ -49,13 +50,11 @@ const rule: Rule = {
   check(context) {
     const { table } = context;
     const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
-    const fields: [string, Field | undefined][] = [
+    // Every line of the money, the sources summed into a part included.
+    const fields: (readonly [string, Field | undefined])[] = [
       ['code', table.code],
       ['name', table.name],
-      ['total', table.budget.total],
-      ['fiscal', table.budget.fiscal],
-      ['carryover', table.budget.carryover],
-      ['other', table.budget.other],
+      ...budgetCells(table),
     ];
     for (const [field, at] of fields) {
       const formula = at?.raw?.formula;
