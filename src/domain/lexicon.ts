@@ -298,6 +298,9 @@ const INDICATOR_NAME = [
 ];
 const VALUE = [
   '指标值',
+  // The number's own sub-column under 指标值 (`符号 | 值 | 单位`), its heading shortened.
+  '值',
+  '数值',
   '年初指标值',
   '指标值及单位',
   '年度指标值',
@@ -344,6 +347,9 @@ const BASIS = [
 ];
 const DESCRIPTION = ['绩效指标描述', '指标解释', '指标描述', '指标说明', '绩效内容', '指标定义'];
 const EXTRA = [
+  // Beside 偏差原因分析 in a column of its own: what will be done, not why it fell short.
+  '改进措施',
+  '拟采取的改进措施',
   '指标方向性',
   '指标类型',
   '指标值类型',
@@ -372,6 +378,8 @@ const ACTUAL = [
   '年度实际完成值',
   // What became of the goal, beside it in a self-evaluation.
   '实际完成情况',
+  '完成情况',
+  '全年完成情况',
   '年度总体目标完成情况',
   '年度总体目标完成情况综述',
   '年度目标完成情况',
@@ -387,6 +395,9 @@ const DEVIATION = [
   '偏差原因',
   '原因',
   '未完成原因分析及改进措施',
+  '偏差原因分析',
+  '偏差原因说明',
+  '偏差说明',
 ];
 const YEAR_START = ['年初预算数', '年初预算', '年初预算数(A)'];
 const YEAR_BUDGET = ['全年预算数', '全年预算数(A)', '调整后预算数', '调整预算数', '预算数(A)'];
@@ -512,7 +523,10 @@ const LEVELS_PATTERN = new RegExp(
 );
 /** `指标值`, `年度指标值`, `中期指标值`, `2021年实际实现值`…: never `指标值确定依据`. */
 const VALUE_PATTERN =
-  /^(?:年度|当年|中期|中长期|项目期|项目|预期(?:\d{4}年)?)?(?:指标值|目标值|实现值)(?:\(.*\))?$/;
+  /^(?:年度|当年|本年度?|中期|中长期|项目期|项目|预期(?:\d{4}年)?)?(?:指标值|目标值|实现值)(?:\(.*\))?$/;
+/** Last year's target or result as a column heading: `上年指标值`, `上年度目标值`, `上年完成情况`. */
+const LAST_YEAR_VALUE =
+  /^(?:上年|上一年|去年|前一年)度?(?:实际)?(?:指标值|目标值|实现值|完成值|完成情况|完成数|实际值)$/u;
 /** `二级指标(长期)`, `三级指标(年度)`: the level columns of forms with two indicator sets. */
 const LEVEL_COLUMN = /^(一级|二级|三级)指标\((?:年度|当年|长期|中期|项目期)\)$/;
 
@@ -656,6 +670,9 @@ export function classifyKey(key: string): LabelReading | undefined {
   // Last year's figures (`上年度资金总额`, `同名项目上年预算额`) beside or instead of this year's: never
   // this year's budget. What was carried over from last year (上年结转) is a part of it.
   if (LAST_YEAR.test(bare) && !/结转|结余/u.test(bare)) return { kind: 'info' };
+  // Last year's targets or results beside this year's (`上年指标值 | 本年指标值`, a budget system's
+  // export): a column of the block, never its value.
+  if (LAST_YEAR_VALUE.test(bare)) return { kind: 'extra' };
   // A budget line with this year's mark or a trailing 数 (`本年一般公共预算拨款`, `财政拨款数`) is the
   // line the lists name without it.
   const marked =
@@ -795,12 +812,28 @@ export function isYearLine(key: string): boolean {
  */
 export function isFooterKey(key: string): boolean {
   return (
-    /^(?:备注|注[:0-9一二三、.]|说明[:0-9一、]|填表|填报人|填报日期|审核|联系|单位负责人|负责人|制表|合计|小计|总计|总分|自评得分|评价结论|偏差大|存在问题|改进措施|其他需要?说明|财务负责人|项目负责人:|附件|(?:\(盖章\)))/u.test(
+    /^(?:备注|注$|注[:0-9一二三、.]|说明[:0-9一、]|填表|填报(?:人|日期|时间|单位)|编制(?:单位|人|日期)|审核|联系|(?:单位|部门)?负责人|(?:分管|主管)领导|经办人|制表|签字|签名|日期|合计|小计|总计|总分|总得分|自评(?:得分|总分|结论)|得分合计|分值合计|评分合计|综合(?:得分|评价)|评价(?:结论|等级)|偏差大|存在问题|改进措施|其他需要?说明|财务负责人|项目负责人:|附件|(?:\(盖章\)))/u.test(
       key,
     ) ||
-    /(?:审核意见|初审意见|审批意见|(?:盖章)\)?年月日)$/u.test(key) ||
+    /(?:(?:审核|初审|审批|复核|审查|部门)意见(?::.*)?|[盖公]章\)?|年月日)$/u.test(key) ||
+    // A signature line of an officer by title (`财务科长:`, `分管局长:`).
+    /^\p{Script=Han}{0,4}(?:科长|局长|主任|处长|股长|所长|院长|校长|会计|出纳|审核人|复核人)(?::.*)?$/u.test(
+      key,
+    ) ||
     /^[…．.·。]{2,}$/u.test(key)
   );
+}
+
+/** A line of the sums, in whatever column it is written (the 三级 column too): 合计, 总分, 自评总分. */
+export function isSumRowKey(key: string): boolean {
+  return /^(?:合计|总计|总分|总得分|自评(?:得分|总分)|得分合计|分值合计|评分合计|综合得分)(?:\d+分?)?$/u.test(
+    key,
+  );
+}
+
+/** A subtotal of a group (`小计`, `产出指标小计`): no indicator, and the block goes on under it. */
+export function isSubtotalKey(key: string): boolean {
+  return /^(?:\p{Script=Han}{0,8})小计$/u.test(key);
 }
 
 /** Words that open a footer line in a self-evaluation's indicator block (总分 …), for the scores rules. */

@@ -6,7 +6,15 @@
  */
 
 import { isBlank } from './grid';
-import { isAnnual, isFooterKey, isProjectPeriod, labelKey, type LabelKind } from './reader-labels';
+import {
+  isAnnual,
+  isFooterKey,
+  isProjectPeriod,
+  isSubtotalKey,
+  isSumRowKey,
+  labelKey,
+  type LabelKind,
+} from './reader-labels';
 import { LAST_COL, type Hit, type SheetView } from './reader-sheet';
 import {
   findLevel2,
@@ -251,8 +259,20 @@ function endsBlock(view: SheetView, row: number, cols: Columns, from: number, to
   if (view.rowEmpty(row, from, to)) return true;
   if (view.beginsTable(row)) return true;
   const first = view.firstFilledCol(row, view.left, to);
+  if (first === undefined) return false;
   const lead = cols.level2 === NO_COLUMN ? cols.name : cols.level2;
-  return first !== undefined && first <= lead && isFooterKey(labelKey(view.ownText(row, first)));
+  const key = labelKey(view.ownText(row, first));
+  // The sums may be written in the 三级 column, under merged 一级/二级 cells.
+  return (first <= lead && isFooterKey(key)) || (first <= cols.name && isSumRowKey(key));
+}
+
+/** A group's subtotal line (`小计` under a merged 一级): no indicator, and the block goes on. */
+function isSubtotalRow(view: SheetView, row: number, cols: Columns, to: number): boolean {
+  const first = view.firstFilledCol(row, view.left, to);
+  if (first === undefined || first > cols.name) return false;
+  const key = labelKey(view.ownText(row, first));
+  // A 合计 inside a 一级 merged over it sums that group only.
+  return isSubtotalKey(key) || (isSumRowKey(key) && insideGroup(view, row, cols));
 }
 
 export function readIndicators(
@@ -315,6 +335,7 @@ export function readIndicators(
     // `……` (or a lone `…`) left in a row of the form says "and so on": no indicator, and the block
     // goes on below it.
     if (isPlaceholderRow(view, row, leftmost, right)) continue;
+    if (isSubtotalRow(view, row, cols, right)) continue;
     if (endsBlock(view, row, cols, leftmost, right)) break;
     rows.push(row);
   }

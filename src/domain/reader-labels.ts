@@ -18,6 +18,8 @@ export type { LabelKind } from './lexicon';
 export {
   isAnnual,
   isFooterKey,
+  isSubtotalKey,
+  isSumRowKey,
   isProjectPeriod,
   isTitleKey,
   isYearLine,

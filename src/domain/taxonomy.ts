@@ -176,6 +176,11 @@ export function levelKey(text: string): string {
     for (let previous = ''; previous !== k;) {
       previous = k;
       k = k
+        // Numbered in the form (`一、产出指标`, `(二)效益指标`, `1.数量指标`).
+        .replace(
+          /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d))/u,
+          '',
+        )
         .replace(/\([^()]*\)/gu, '')
         .replace(/\d+(?:-\d+)?分$/u, '')
         .replace(/指标分$/u, '指标')

@@ -3,7 +3,9 @@
  * year's, … — each with the near miss that must stay as it was.
  */
 
+import { parseRangeA1 } from '../../src/domain/address';
 import { gridFromRows, type Grid, type GridCell } from '../../src/domain/grid';
+import { evaluateSelf } from '../../src/domain/selfeval/evaluate';
 import { checkGrids } from '../../src/domain/analysis';
 import { isAnnual } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
@@ -243,5 +245,217 @@ describe('a 预算数 written as “none”', () => {
     const g = table([['预算数', 50, '其中：财政资金', 50, '其他资金', '-']]);
     expect(amounts(g)[0]?.other).toBe('0.00');
     expect(checkGrids([g]).findings.filter((x) => x.rule === 'budget/not-number')).toEqual([]);
+  });
+});
+
+/** A 自评表 in the 财预〔2020〕10号 layout, its indicators from row 13 and `footer` under them. */
+function selfEvaluation(
+  indicators: (string | number | null)[][],
+  footer: (string | number | null)[][] = [['总分', null, null, null, null, null, 100, null, null]],
+  extraMerges: string[] = [],
+): Grid {
+  const rows: (string | number | null)[][] = [
+    ['项目支出绩效自评表'],
+    ['（2023年度）'],
+    ['项目名称', '测试项目'],
+    ['主管部门', '某局', null, null, '实施单位', null, '某中心'],
+    ['项目资金（万元）', null, null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    [null, '年度资金总额', null, 100, 100, 90, 10, '90%', 9],
+    [null, '其中：当年财政拨款', null, 100, 100, 90, null, null, null],
+    [null, '上年结转资金', null, 0, 0, 0],
+    [null, '其他资金', null, 0, 0, 0],
+    ['年度总体目标', '预期目标', null, null, null, '实际完成情况'],
+    [null, '完成某项工作', null, null, null, '基本完成'],
+    [
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ],
+    ...indicators.map((r) => [null, ...r]),
+    ...footer,
+  ];
+  const last = 12 + indicators.length;
+  return gridFromRows('s', rows, {
+    merges: [
+      'A1:I1',
+      'A2:I2',
+      'B3:I3',
+      'A5:A9',
+      'B5:C5',
+      'B6:C6',
+      'B7:C7',
+      'B8:C8',
+      'B9:C9',
+      `A12:A${last}`,
+      ...extraMerges,
+    ].map((r) => parseRangeA1(r)),
+  });
+}
+
+const SCORED = [
+  ['产出指标', '数量指标', '培训人次', '≥500人次', '500人次', 30, 30, null],
+  [null, '质量指标', '合格率', '≥95%', '96%', 20, 20, null],
+  ['效益指标', '社会效益指标', '受益人数', '≥1000人', 1200, 30, 30, null],
+  ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', '95%', 10, 10, null],
+];
+
+describe('lines that close or interrupt an indicator block', () => {
+  const names = (g: Grid): string[] => readGrid(g)[0]?.indicators.map((i) => i.name.text) ?? [];
+  const total = (g: Grid): string | undefined => {
+    const [t] = readGrid(g);
+    return t ? String(evaluateSelf(t).total) : undefined;
+  };
+
+  test.each([
+    ['自评总分', null, null, null, null, null, 100, 99],
+    ['得分合计', null, null, null, null, null, 100, 99],
+    ['综合得分', null, null, null, null, null, 100, 99],
+    [null, null, null, '合计', null, null, 100, 99],
+    ['评价等级', null, null, null, null, null, null, '优'],
+    ['自评结论', '优'],
+  ])('%s … ends the block: no indicator, the total is the indicators’ own', (...footer) => {
+    const g = selfEvaluation(SCORED, [footer]);
+    expect(names(g)).toEqual(['培训人次', '合格率', '受益人数', '学员满意度']);
+    expect(total(g)).toBe('99');
+  });
+
+  test.each([
+    '填报单位（盖章）：',
+    '项目单位（公章）',
+    '部门负责人：李四',
+    '经办人：王五',
+    '分管领导：',
+    '财务科长：',
+    '填报时间：2024年1月',
+    '编制单位：某局',
+    '日期：2024年1月10日',
+    '签字：',
+    '注：',
+    '财政局审核意见：同意',
+  ])('a signature line “%s” right under the block is no indicator', (line) => {
+    const g = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['预算数', 50],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人次', '≥500人次'],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥92%'],
+      [line, null, null, '电话：123'],
+    ]);
+    expect(names(g)).toEqual(['培训人次', '满意度']);
+    expect(checkGrids([g]).findings.filter((f) => f.cell.endsWith('6') && f.severity === 'error')).toEqual(
+      [],
+    );
+  });
+
+  test('an indicator whose name begins like a signature word, in its own column, stays one', () => {
+    const g = gridFromRows(
+      's',
+      [
+        ['项目名称', '某项目'],
+        ['预算数', 50],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '质量指标', '审核通过率', '≥90%'],
+        [null, null, '日期准确率', '100%'],
+      ],
+      { merges: [parseRangeA1('A4:A5'), parseRangeA1('B4:B5')] },
+    );
+    expect(names(g)).toEqual(['审核通过率', '日期准确率']);
+  });
+
+  test('a 小计 row of a group, or a 合计 under its merged 一级, is skipped and the block goes on', () => {
+    const subtotal = selfEvaluation(
+      [...SCORED.slice(0, 2), [null, '小计', null, null, null, 50, 50, null], ...SCORED.slice(2)],
+      undefined,
+      ['B13:B15'],
+    );
+    expect(names(subtotal)).toEqual(['培训人次', '合格率', '受益人数', '学员满意度']);
+    expect(total(subtotal)).toBe('99');
+    const groupSum = selfEvaluation(
+      [...SCORED.slice(0, 2), [null, '合计', null, null, null, 50, 50, null], ...SCORED.slice(2)],
+      undefined,
+      ['B13:B15'],
+    );
+    expect(names(groupSum)).toEqual(['培训人次', '合格率', '受益人数', '学员满意度']);
+    expect(checkGrids([groupSum]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('column headings of the indicator block', () => {
+  const grid = (header: string[], row: (string | number)[]): Grid =>
+    gridFromRows('s', [['项目名称', '某项目'], ['预算数', 50], header, row]);
+
+  test.each([
+    ['上年度指标值', '本年度指标值'],
+    ['上年指标值', '指标值'],
+    ['上年目标值', '本年目标值'],
+    ['上年完成情况', '本年指标值'],
+    ['上年度实际完成值', '本年度目标值'],
+  ])('%s | %s: this year’s is the value', (last, current) => {
+    const [t] = readGrid(
+      grid(
+        ['一级指标', '二级指标', '三级指标', last, current],
+        ['产出指标', '数量指标', '培训人次', '≥400人次', '≥500人次'],
+      ),
+    );
+    expect(t?.indicators.map((i) => [i.value.cell, i.valueText, i.actual?.text])).toEqual([
+      ['E4', '≥500人次', undefined],
+    ]);
+  });
+
+  test('numbered 一级 names are the 一级 they name', () => {
+    const g = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['预算数', 50],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['一、产出指标', '数量指标', '培训人次', '≥500人次'],
+      ['二、效益指标', '社会效益指标', '受益人数', '≥1000人'],
+      ['三、满意度指标', '服务对象满意度指标', '满意度', '≥92%'],
+    ]);
+    const [t] = readGrid(g);
+    expect(t?.indicators.map((i) => [i.name.text, i.valueText])).toEqual([
+      ['培训人次', '≥500人次'],
+      ['受益人数', '≥1000人'],
+      ['满意度', '≥92%'],
+    ]);
+    expect(checkGrids([g]).findings.filter((f) => /level1|level2/.test(f.rule))).toEqual([]);
+  });
+
+  test('`符号 | 值 | 单位` under 指标值 without merges is the header’s second row', () => {
+    const g = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['预算数', 50],
+      ['一级指标', '二级指标', '三级指标', '指标值', null, null],
+      [null, null, null, '符号', '值', '单位'],
+      ['产出指标', '数量指标', '培训人次', '≥', 500, '人次'],
+    ]);
+    const [t] = readGrid(g);
+    expect(t?.indicators.map((i) => [i.value.cell, i.valueText])).toEqual([['E5', '≥500人次']]);
+  });
+
+  test('偏差原因分析 and 改进措施 in columns of their own: the first is the reason', () => {
+    const g = gridFromRows('s', [
+      ['项目支出绩效自评表'],
+      ['项目名称', '某项目'],
+      [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '完成情况',
+        '分值',
+        '得分',
+        '偏差原因分析',
+        '改进措施',
+      ],
+      ['产出指标', '数量指标', '培训人次', '≥500人次', '450人次', 50, 45, '天气', '提前安排'],
+    ]);
+    const [t] = readGrid(g);
+    expect(t?.indicators.map((i) => [i.actual?.text, i.deviation?.text])).toEqual([['450人次', '天气']]);
   });
 });
