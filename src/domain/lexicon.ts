@@ -588,7 +588,7 @@ export function bareLabel(key: string): string {
       // A year, or a span of years (`2023-2025年资金总额`: the label is still 资金总额, of those years).
       .replace(/^\d{4}(?:\s*[-—–~～至到]\s*\d{4})?年(?:度)?/u, '')
       // A unit in brackets, the closing one lost in a scan or a paste (`年度预算申请(万元`).
-      .replace(/\((?:万元|元|人民币元|人民币万元|%)\)?$/u, '')
+      .replace(/\((?:(?:金额)?单位:?)?(?:万元|元|人民币元|人民币万元|%)\)?$/u, '')
       .replace(/\(?\d+(?:-\d+)?\)?分\)?$/u, '')
       .replace(/\((?:\d+(?:-\d+)?)\)$/u, '')
       .replace(/\((?:必填|选填|必填硬性指标|A|B|B\/A)\)$/u, '')
@@ -783,7 +783,9 @@ export function periodOf(key: string): string | undefined {
 
 /** A table's title: `项目绩效目标表`, `…申报表`, `…批复表`, `…审批表`, `…自评表`, with a year after it or not. */
 export function isTitleKey(key: string): boolean {
-  const k = key.replace(/\(?(?:19|20)\d{2}年度?\)?$/u, '');
+  const k = key
+    .replace(/\((?:金额)?单位:?(?:人民币)?(?:万元|元)\)$/u, '')
+    .replace(/\(?(?:19|20)\d{2}年度?\)?$/u, '');
   return /(?:绩效目标表|绩效目标申报表|目标申报表|申报表|批复表|审批表|审核表|自评表|绩效指标表)$/u.test(k);
 }
 

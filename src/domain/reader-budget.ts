@@ -295,7 +295,15 @@ export function moneyScaleOf(
   headerEnd: number,
   budgetRow: number | undefined,
   unstated: 1 | 0.0001 = 1,
+  total?: { label?: Hit; value?: Field },
 ): 1 | 0.0001 {
+  // The total's own label states it (`本年预算（万元） | 100 | 已完成投资（元） | 500000`), or a unit
+  // written in the cell right after its amount (`预算数 | 1000000 | 元`).
+  const own =
+    total?.label && view.moneyMarks.find((m) => m.row === total.label?.row && m.col === total.label.col);
+  if (own) return own.scale;
+  const after = total?.value && !total.value.embedded ? unitCellAfter(view, total.value) : undefined;
+  if (after) return after;
   const marks = view.moneyMarks.filter((m) => m.row >= top && m.row <= headerEnd);
   // A table that states no unit: `unstated` (万元, or the unit the table above it on the sheet stated).
   if (!marks.length) return unstated;
@@ -305,4 +313,12 @@ export function moneyScaleOf(
     if (last) return last.scale;
   }
   return marks[0]?.scale ?? 1;
+}
+
+/** A cell holding only a money unit (`元`, `（万元）`) right after an amount: that amount's unit. */
+function unitCellAfter(view: SheetView, value: Field): 1 | 0.0001 | undefined {
+  const col = view.reach(value.row, value.col) + 1;
+  if (col > view.right || !isAmount(value.raw)) return undefined;
+  const m = /^[(（]?\s*(?:人民币)?\s*(万元|元)\s*[)）]?$/u.exec(view.ownText(value.row, col).trim());
+  return m ? (m[1] === '元' ? 0.0001 : 1) : undefined;
 }

@@ -69,7 +69,7 @@ export function readCell(text: string): CellReading {
     key,
     label,
     rank: label ? enumerationRank(key) : 0,
-    unit: moneyUnitIn(key),
+    unit: moneyUnitIn(key, nfkc, title || (label !== undefined && label.kind !== 'unit')),
     title,
     year: !title && isYearLine(key),
     embedded: label || title ? [] : embeddedLabels(text, nfkc),
@@ -157,6 +157,38 @@ const LINE_AFTER_NAME = new RegExp(
 const IN_LABEL = new RegExp(`${UNIT_WORD}(?![\\p{Script=Han}])|${PAREN_WORD}`, 'u');
 /** A unit inside longer text (a usage note, a description) says nothing about the table's amounts. */
 const LABEL_LENGTH = 20;
+/**
+ * `单位` stated as such — at the start, after a space or a bracket, or as 金额单位 / 计量单位 — then 元 or
+ * 万元 not followed by more of a name (`单位：元氏县` is a county).
+ */
+const STATEMENT =
+  /(?:^|[^\p{Script=Han}]|金额|货币|资金|计量|表)单位\s*[:：]?\s*[(（【[]?\s*(?:人民币)?\s*(万元|元)\s*[)）】\]]?(?![\p{Script=Han}])/u;
+/**
+ * STATEMENT where a header line or a title has it: first or last in the text, the rest of it other
+ * fields (`主管部门：某局`), a note in brackets or a title — never inside a sentence (`按每人每月300元
+ * （单位：元）的标准发放`) or after a description's words (`每人每月（单位：元）`).
+ */
+function statementIn(nfkc: string): RegExpExecArray | null {
+  if (nfkc.length > STATEMENT_LENGTH || !nfkc.includes('单位')) return null;
+  const m = STATEMENT.exec(nfkc);
+  if (!m) return null;
+  const text = nfkc.trim();
+  const at = text.indexOf(m[0]);
+  const before = text.slice(0, at).trim();
+  const after = text.slice(at + m[0].length).trim();
+  const bare = (part: string): boolean => /^[\s。.;；,，、()（）【】[\]]*$/u.test(part);
+  const other = (part: string): boolean =>
+    bare(part) ||
+    /[:：]/u.test(part) ||
+    /^[(（].*[)）]$/u.test(part) ||
+    isTitleKey(labelKey(part.replace(/^[)）】\]]+|[(（【[]+$/gu, '')));
+  return (bare(before) && other(after)) || (bare(after) && other(before)) ? m : null;
+}
+
+/** `金额：元` alone. */
+const AMOUNT_IN = /^(?:金额|货币|币种):?(?:人民币)?(万元|元)$/u;
+/** A header line or a title states its unit within this many characters; a paragraph does not. */
+const STATEMENT_LENGTH = 60;
 
 export interface MoneyUnit {
   scale: 1 | 0.0001;
@@ -166,9 +198,14 @@ export interface MoneyUnit {
 
 const scaleOf = (m: RegExpExecArray): 1 | 0.0001 => ((m[1] ?? m[2]) === '元' ? 0.0001 : 1);
 
-export function moneyUnitIn(key: string): MoneyUnit | undefined {
+export function moneyUnitIn(key: string, nfkc = key, labelled = false): MoneyUnit | undefined {
   const line = LINE_ALONE.exec(key) ?? LINE_AFTER_NAME.exec(key);
   if (line) return { scale: scaleOf(line), line: true };
+  // `单位` stated as such among other words of a header line (`主管部门：某局 单位：元`, `【单位：元】`,
+  // `单位（元）`, `单位：元（保留两位小数）`), read in the text with its spaces; in a title or beside a
+  // label (`…目标表（金额单位：元）`, `预算数（单位：万元）`) it is that cell's unit, not a line.
+  const statement = statementIn(nfkc) ?? AMOUNT_IN.exec(key);
+  if (statement) return { scale: scaleOf(statement), line: !labelled };
   const label = key.length <= LABEL_LENGTH ? IN_LABEL.exec(key) : null;
   return label ? { scale: scaleOf(label), line: false } : undefined;
 }

@@ -168,6 +168,10 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     const regionEnd = next ? next.start - 1 : view.bottom;
     // A table that states no money unit, under one on the same sheet in 元, is in 元 too: a document's
     // tables share their unit, and the line that says it often stands above the first one only.
+    // A unit line above the table's title (`单位：元` over it) states the table's unit too.
+    const above = view.moneyMarks.filter((m) => m.line && m.row > previousBottom && m.row < group.start);
+    const lineAbove = above[above.length - 1];
+    if (lineAbove) unstatedScale = lineAbove.scale;
     const table = readTable(view, group, previousBottom, regionEnd, { ...options, unstatedScale });
     // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
     if (!isTable(view, table, i === groups.length - 1, previousBottom)) return;
@@ -541,7 +545,10 @@ function readTable(
     (unitRow !== undefined ? unitLineText(view, unitRow) : undefined) ??
     (unitNameRow !== undefined ? unitLineText(view, unitNameRow) : undefined) ??
     unitFromLabels(view, hits);
-  const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row, options.unstatedScale);
+  const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row, options.unstatedScale, {
+    label: budget.totalHit,
+    value: budget.total,
+  });
 
   const code = codeHit ? view.valueOf(codeHit) : undefined;
   const nameLabel = nameHit ?? entityHit;

@@ -7,7 +7,7 @@ import { parseRangeA1 } from '../../src/domain/address';
 import { gridFromRows, type Grid, type GridCell } from '../../src/domain/grid';
 import { evaluateSelf } from '../../src/domain/selfeval/evaluate';
 import { checkGrids } from '../../src/domain/analysis';
-import { isAnnual } from '../../src/domain/lexicon';
+import { classifyKey, isAnnual, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
 import { amounts } from '../fixtures/grid-reading';
 
@@ -457,5 +457,68 @@ describe('column headings of the indicator block', () => {
     ]);
     const [t] = readGrid(g);
     expect(t?.indicators.map((i) => [i.actual?.text, i.deviation?.text])).toEqual([['450人次', '天气']]);
+  });
+});
+
+describe('the money unit, stated as people state it', () => {
+  const inYuan = (rows: (string | number | null)[][]): string | null =>
+    amounts(gridFromRows('s', [...rows, ...INDICATORS]))[0]?.total ?? null;
+
+  test.each([
+    '单位（元）',
+    '单位:（元）',
+    '【单位：元】',
+    '单位：元。',
+    '单位：元（保留两位小数）',
+    '主管部门：某局    单位：元',
+    '单位：元    填报日期：2024年1月',
+    '金额：元',
+  ])('a unit line “%s” over the table: 元', (line) => {
+    expect(
+      inYuan([['项目绩效目标表'], [null, null, null, line], ['项目名称', '某项目'], ['预算数', 1000000]]),
+    ).toBe('100.00');
+  });
+
+  test('in the title’s brackets, or on a line above the title', () => {
+    expect(
+      inYuan([['2024年度项目绩效目标表（金额单位：元）'], ['项目名称', '某项目'], ['预算数', 1000000]]),
+    ).toBe('100.00');
+    expect(inYuan([['单位：元'], ['项目绩效目标表'], ['项目名称', '某项目'], ['预算数', 1000000]])).toBe(
+      '100.00',
+    );
+  });
+
+  test('the total’s own label decides over another label’s unit on its line', () => {
+    expect(
+      inYuan([
+        ['项目名称', '某项目'],
+        ['本年预算（万元）', 100, '已完成投资（元）', 500000],
+      ]),
+    ).toBe('100.00');
+  });
+
+  test('a unit written in the cell after the amount', () => {
+    expect(
+      amounts(
+        gridFromRows('s', [
+          ['项目名称', '某项目'],
+          ['预算数', 1000000, '元', '其中：财政资金', 1000000, '元'],
+          ...INDICATORS,
+        ]),
+      ),
+    ).toEqual([{ total: '100.00', fiscal: '100.00', other: '0.00' }]);
+  });
+
+  test('a label with its unit in brackets is still its label', () => {
+    expect(classifyKey(labelKey('预算数（单位：万元）'))?.kind).toBe('total');
+  });
+
+  test.each([
+    '填报单位：元氏县教育局',
+    '单位：元氏县',
+    '按每人每月300元（单位：元）的标准发放救助金',
+    '每人每月（单位：元）',
+  ])('“%s” states no unit of the table', (text) => {
+    expect(inYuan([['项目绩效目标表'], [text], ['项目名称', '某项目'], ['预算数', 100]])).toBe('100.00');
   });
 });
