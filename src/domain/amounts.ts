@@ -44,8 +44,9 @@ const YUAN_PER: Readonly<Record<string, number>> = {
  * An amount with its unit, optionally followed by a remark in brackets that breaks it down
  * (`854万（高标准农田建设400万元，…）`): the amount and the unit; undefined for anything else.
  */
+/** An amount and its unit, and a note in brackets (see noteAgrees). */
 const AMOUNT_WITH_UNIT =
-  /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+|\d*(?=\.\d))(?:\.\d+)?)(千元|万元|亿元|元|万|亿)(?:\([^()]*\))?$/;
+  /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+|\d*(?=\.\d))(?:\.\d+)?)(千元|万元|亿元|元|万|亿)(?:\(([^()]*)\))?$/;
 
 export type PlanReading =
   | { kind: 'empty' }
@@ -197,7 +198,11 @@ function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): Amoun
     const value = finiteBig(cell.value);
     return value ? { kind: 'number', value } : invalid(cell);
   }
-  const text = String(cell.value).normalize('NFKC').trim();
+  // A currency sign before the figure (`¥200,000.00`, `￥50`) is the money's, not another number.
+  const text = String(cell.value)
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[¥￥]\s*/u, '');
   const value = parseDecimalText(text);
   if (value) return { kind: 'number', value };
   if (NONE.test(text)) return { kind: 'empty' };
@@ -206,9 +211,29 @@ function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): Amoun
   const number = m?.[1] ? parseDecimalText(m[1]) : undefined;
   const yuan = written ? YUAN_PER[written] : undefined;
   if (!number || !written || yuan === undefined) return invalid(cell);
+  if (m?.[3] !== undefined && !noteAgrees(m[3], number.times(yuan), yuan)) return invalid(cell);
   // The table's unit in 元: 10000 for a 万元 table, 1 for a 元 table.
   const tableYuan = moneyScale === 1 ? 10000 : 1;
   return { kind: 'number', value: number.times(yuan).div(tableYuan), written };
+}
+
+/**
+ * A note after an amount says nothing against it when it holds no amounts (`(含配套)`) or when its
+ * amounts make up the amount (`854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)`, `(其中:
+ * 上级财政资金:60.25万元;本级财政:0万元)`); other amounts (`60万元（分三年，每年20万元）`) make the
+ * cell no one amount.
+ */
+function noteAgrees(note: string, amountYuan: Big, yuanPerUnit: number): boolean {
+  const parts = [...note.matchAll(/(\d+(?:\.\d+)?)(千元|万元|亿元|元|万|亿)/gu)];
+  if (!parts.length) return true;
+  let sum = new Big(0);
+  for (const p of parts) sum = sum.plus(new Big(p[1] ?? '0').times(YUAN_PER[p[2] ?? ''] ?? yuanPerUnit));
+  // A breakdown that says 其中 may name a part of a part (`其中:上级60.25万元;本级0万元`): its sum, or
+  // its largest line, is the amount.
+  return (
+    sum.eq(amountYuan) ||
+    parts.some((p) => new Big(p[1] ?? '0').times(YUAN_PER[p[2] ?? ''] ?? yuanPerUnit).eq(amountYuan))
+  );
 }
 
 /**

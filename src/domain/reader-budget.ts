@@ -56,7 +56,7 @@ const MULTI_YEAR = new RegExp(`中期|长期|项目期|${YEAR_SPAN.source}|[两�
  * This year's total rather than the project period's, when the form gives both; of labels alike,
  * one with a figure beside it (a heading such as 年度预算申请（万元） over the block has none).
  */
-function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
+function pickTotal(view: SheetView, totals: Hit[], formYear?: number): Hit | undefined {
   const ranked = [
     ...totals.filter((h) => isAnnual(h.key) && !isProjectPeriod(h.key)),
     ...totals.filter(
@@ -73,10 +73,18 @@ function pickTotal(view: SheetView, totals: Hit[]): Hit | undefined {
   // 申报表's request, a 自评表's year), the earlier one its comparison; a span of years is none.
   const year = (h: Hit): number =>
     YEAR_SPAN.test(h.key) ? 0 : Number(/(?:^|\D)(\d{4})年/u.exec(h.key)?.[1] ?? 0);
-  const latest = Math.max(0, ...ranked.map(year));
+  // The year the title names, when a label has it; else the latest.
+  const wanted = formYear !== undefined && ranked.some((h) => year(h) === formYear) ? formYear : undefined;
+  const latest = wanted ?? Math.max(0, ...ranked.map(year));
   const byYear = latest > 0 ? ranked.filter((h) => year(h) === latest || !/\d{4}/u.test(h.key)) : ranked;
-  return byYear.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? byYear[0];
+  // Stages of one budget side by side (`一上预算数 | 二上预算数`, `申报数 | 审定数`): the later one.
+  const later = byYear.filter((h) => LATER_STAGE.test(h.key));
+  const pool = later.length && byYear.some((h) => EARLIER_STAGE.test(h.key)) ? later : byYear;
+  return pool.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? pool[0];
 }
+
+const LATER_STAGE = /二上|审定|核定|批复|调整后/u;
+const EARLIER_STAGE = /一上|申报|申请/u;
 
 /**
  * The lines that make up each part: of the labels of a kind, those of the highest level of
@@ -184,9 +192,12 @@ function readMatrix(view: SheetView, hits: Hit[], header: Hit): BudgetRead | und
   const at = (label: Hit): Field => view.field(label.row, header.col);
   const totalLabel = rowsBelow.find((h) => h.kind === 'total');
   const lines = partLines(rowsBelow.filter(isPart), totalLabel);
+  // Without a 资金总额 row, the figure under the column header is the total — unless that is a part's
+  // line (`当年预算` over `财政拨款 | 80` and `其他资金 | 20`): then no total is written.
+  const under = view.below(header);
+  const underIsPart = rowsBelow.some((h) => h.kind !== 'total' && h.row === under.row);
   return {
-    // Without a 资金总额 row, the figure under the column header is the total.
-    total: totalLabel ? at(totalLabel) : view.below(header),
+    total: totalLabel ? at(totalLabel) : underIsPart ? undefined : under,
     totalHit: totalLabel ?? header,
     fiscal: lines.fiscal.map(at),
     carryover: lines.carryover.map(at),
@@ -200,18 +211,36 @@ function readMatrix(view: SheetView, hits: Hit[], header: Hit): BudgetRead | und
  * project period's and this year's, side by side), those in the total's column; else those on its
  * line or below it; else any.
  */
-function partsOf(view: SheetView, parts: Hit[], totalHit: Hit | undefined): Hit[] {
-  if (!totalHit) return parts;
+function partsOf(view: SheetView, all: Hit[], totalHit: Hit | undefined, heads: Hit[]): Hit[] {
+  if (!totalHit) return all;
+  // Blocks one under the other (当年资金总额 and its parts, then 项目资金总额, 执行数 or 上年执行数 and
+  // their own): the parts end where the next block begins.
+  const nextBlock = Math.min(
+    ...heads.filter((h) => h.row > totalHit.row && h.col === totalHit.col).map((h) => h.row),
+  );
+  const parts = all.filter((h) => h.row < nextBlock || h.row === totalHit.row);
   const columns = new Set(parts.map((h) => h.col));
   if (columns.size > 1) {
     const mine = parts.filter((h) => h.col === totalHit.col && h.row >= totalHit.row);
-    if (mine.length) return mine;
+    // …and the sources listed after one on its line (`中央资金 | 40 | 省级资金 | 30 | 市级资金 | 30`),
+    // up to another block's total.
+    const onTheirLines = parts.filter(
+      (h) =>
+        !mine.includes(h) &&
+        mine.some(
+          (m) =>
+            m.row === h.row &&
+            h.col > m.col &&
+            !heads.some((t) => t.kind === 'total' && t.row <= h.row && t.col > m.col && t.col <= h.col),
+        ),
+    );
+    if (mine.length) return [...mine, ...onTheirLines];
   }
   const after = parts.filter((h) => h.row >= totalHit.row);
   return after.length ? after : parts;
 }
 
-export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
+export function readBudget(view: SheetView, hits: Hit[], formYear?: number): BudgetRead {
   const funds = readFunds(view, hits);
   if (funds) return funds;
   const budgetHits = hits.filter((h) => h.kind === 'total' || isPart(h));
@@ -222,25 +251,30 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
     const matrix = readMatrix(view, budgetHits, header);
     if (matrix) return matrix;
   }
-  const totalHit = pickTotal(view, totals);
+  const totalHit = pickTotal(view, totals, formYear);
   const read: BudgetRead = { totalHit, labels: [], fiscal: [], carryover: [], other: [] };
   if (!totalHit) read.multiYear = totals.find((h) => MULTI_YEAR.test(h.key));
   if (totalHit) {
     read.labels.push(totalHit);
-    const figures = figuresOf(view, totalHit);
+    const figures = figuresOf(view, totalHit, formYear);
     // Several figures under one total are no one amount: the cell beside it stays what is read.
     read.total = figures.length === 1 ? figures[0] : view.valueOf(totalHit);
   }
-  const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit), totalHit);
+  // What heads another block of money lines: another total, 执行数, last year's figure.
+  const heads = hits.filter(
+    (h) =>
+      h.kind === 'total' || h.kind === 'executed' || (h.kind === 'info' && /上一?年|去年|以前/u.test(h.key)),
+  );
+  const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit, heads), totalHit);
   for (const part of PARTS) {
     for (const label of lines[part]) {
-      const figures = figuresOf(view, label);
+      const figures = crossing(view, label, totalHit) ?? figuresOf(view, label, formYear);
       if (!figures.length) continue;
       read[part].push(...figures);
       read.labels.push(label);
     }
   }
-  if (!totalHit) sumLine(view, read);
+  if (!totalHit) sumLine(view, read, formYear);
   // The parts of a total of several years are of those years too: none is this year's.
   if (read.multiYear && !read.total) {
     read.fiscal = [];
@@ -254,7 +288,7 @@ export function readBudget(view: SheetView, hits: Hit[]): BudgetRead {
  * A form without a total line whose parts are summed on the line under them (`收入构成: 财政拨款 |
  * 其他资金 | 合计`, a 部门整体 form's income): the 合计 is the total, when it holds an amount.
  */
-function sumLine(view: SheetView, read: BudgetRead): void {
+function sumLine(view: SheetView, read: BudgetRead, formYear?: number): void {
   const parts = read.labels;
   const first = parts[0];
   if (!first || parts.some((h) => h.col !== first.col || h.embedded !== undefined)) return;
@@ -264,11 +298,25 @@ function sumLine(view: SheetView, read: BudgetRead): void {
   if (rows.some((row, i) => i > 0 && row !== (rows[i - 1] ?? row) + 1)) return;
   const row = (rows[rows.length - 1] ?? first.row) + 1;
   if (row > view.bottom || !/^(?:合计|总计)$/u.test(view.ownText(row, col).replace(/\s+/gu, ''))) return;
-  const value = view.valueOf({ row, col });
+  const value = columnOfTheYear(view, view.valueOf({ row, col }), formYear);
   if (!value || !isAmount(value.raw)) return;
   read.total = value;
   read.totalHit = { kind: 'total', row, col, key: '合计', rank: 0 };
   read.labels.push(read.totalHit);
+}
+
+/**
+ * A part heading a column of a grid whose rows are totals (`| 资金总额 | 财政拨款 | 其他资金` over
+ * `项目总预算 | 300 | 240 | 60` and `当年预算 | 100 | 80 | 20`): its figure on the total's row.
+ */
+function crossing(view: SheetView, part: Hit, totalHit: Hit | undefined): Field[] | undefined {
+  if (!totalHit || part.embedded !== undefined || totalHit.embedded !== undefined) return undefined;
+  if (part.row >= totalHit.row || part.col <= totalHit.col) return undefined;
+  if (view.valueOf(totalHit)?.row !== totalHit.row) return undefined;
+  const below = view.valueOf(part);
+  if (!below || below.row <= part.row) return undefined;
+  const cell = view.field(totalHit.row, part.col);
+  return isAmount(cell.raw) ? [cell] : undefined;
 }
 
 /**
@@ -277,11 +325,15 @@ function sumLine(view: SheetView, read: BudgetRead): void {
  * with nothing beside it — the figures under it, one per sub-column (`中央 | 省级 | 市级资金 | 本级`
  * under 财政资金, summed as the part's lines). A word is never the amount.
  */
-function figuresOf(view: SheetView, label: Hit): Field[] {
-  const value = view.valueOf(label);
+function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
+  const value = columnOfTheYear(view, view.valueOf(label), formYear);
   if (label.embedded !== undefined) return value ? [value] : [];
-  if (value && (value.text === '' || isAmount(value.raw))) return [value];
+  if (value && isAmount(value.raw)) return [value];
   const below = view.moneyHeadingRow(label.row) ? view.figuresBelow(label) : undefined;
+  // An empty cell beside a heading merged down over its sub-headings' rows, with its figures under it
+  // (the sheet reaching further right than the form, past a unit line), is no place for the amount.
+  if (value && value.text === '')
+    return (view.depth(label.row, label.col) > label.row ? below : undefined) ?? [value];
   return below ?? (value ? [value] : []);
 }
 
@@ -302,9 +354,13 @@ export function moneyScaleOf(
   const own =
     total?.label && view.moneyMarks.find((m) => m.row === total.label?.row && m.col === total.label.col);
   if (own) return own.scale;
-  const after = total?.value && !total.value.embedded ? unitCellAfter(view, total.value) : undefined;
-  if (after) return after;
-  const marks = view.moneyMarks.filter((m) => m.row >= top && m.row <= headerEnd);
+  const beside =
+    total?.value && !total.value.embedded ? unitCellBeside(view, total.value, total.label) : undefined;
+  if (beside) return beside;
+  // Another label's own unit after the total on its line (`预算数 | 20 | 财政资金（元）`) is that label's.
+  const others = (m: { row: number; col: number; line: boolean }): boolean =>
+    !m.line && total?.label !== undefined && m.row === total.label.row && m.col > total.label.col;
+  const marks = view.moneyMarks.filter((m) => m.row >= top && m.row <= headerEnd && !others(m));
   // A table that states no unit: `unstated` (万元, or the unit the table above it on the sheet stated).
   if (!marks.length) return unstated;
   if (budgetRow !== undefined) {
@@ -315,10 +371,107 @@ export function moneyScaleOf(
   return marks[0]?.scale ?? 1;
 }
 
-/** A cell holding only a money unit (`元`, `（万元）`) right after an amount: that amount's unit. */
-function unitCellAfter(view: SheetView, value: Field): 1 | 0.0001 | undefined {
-  const col = view.reach(value.row, value.col) + 1;
-  if (col > view.right || !isAmount(value.raw)) return undefined;
-  const m = /^[(（]?\s*(?:人民币)?\s*(万元|元)\s*[)）]?$/u.exec(view.ownText(value.row, col).trim());
-  return m ? (m[1] === '元' ? 0.0001 : 1) : undefined;
+/**
+ * A cell holding only a money unit right after an amount (`预算数 | 1000000 | 元`), or right before it
+ * under a heading such as 计量单位 (`年度资金总额 | 元 | 1000000`): that amount's unit.
+ */
+function unitCellBeside(view: SheetView, value: Field, label: Hit | undefined): 1 | 0.0001 | undefined {
+  if (!isAmount(value.raw)) return undefined;
+  const unitIn = (col: number): 1 | 0.0001 | undefined => {
+    if (col < view.left || col > view.right) return undefined;
+    const m = /^[(（]?\s*(?:人民币)?\s*(万元|元)\s*[)）]?$/u.exec(view.ownText(value.row, col).trim());
+    return m ? (m[1] === '元' ? 0.0001 : 1) : undefined;
+  };
+  const before = view.master(value.row, value.col - 1).col;
+  const labelEnd = label ? view.reach(label.row, label.col) : -1;
+  return unitIn(view.reach(value.row, value.col) + 1) ?? (before > labelEnd ? unitIn(before) : undefined);
+}
+
+/** What a column heading over a row of figures says of them. */
+type ColumnSays = 'thisYear' | 'later' | 'earlier' | 'past' | 'several' | 'notMoney' | 'parts' | 'unknown';
+
+const YEAR_COLUMN = /^(?:年度|年份|年)$/u;
+
+function columnSays(heading: string, kind: string | undefined): ColumnSays {
+  const h = heading.replace(/\s+/gu, '');
+  if (kind === 'fiscal' || kind === 'other' || kind === 'carryover') return 'parts';
+  if (/科目|编码|代码|文号|单位$|计量|占比|比例|比重|%|％|备注|说明|依据|序号/u.test(h)) return 'notMoney';
+  if (/上一?年|去年|以前|往年|累计|已安排|已下达|已完成|执行|实际|完成|决算/u.test(h)) return 'past';
+  if (NEXT_YEAR.test(h)) return 'several';
+  if (MULTI_YEAR.test(h) || /^总|总额|总投资|总计|合计|全部|概算/u.test(h)) return 'several';
+  if (/当年|本年|今年|本期|年度/u.test(h) && !YEAR_COLUMN.test(h)) return 'thisYear';
+  if (/二上|审定|核定|批复|调整后|调整数/u.test(h)) return 'later';
+  if (/一上|申报|申请/u.test(h)) return 'earlier';
+  return 'unknown';
+}
+
+/** A column of years (`年度 | 2024`) rather than of money: whole numbers from 1990 to 2100. */
+function isYearFigure(field: Field): boolean {
+  const v = field.raw?.value;
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d{4}年?$/u.test(v.trim()) ? parseInt(v, 10) : NaN;
+  return Number.isInteger(n) && n >= 1990 && n <= 2100;
+}
+
+/**
+ * A money line whose figure has more figures beside it (`资金总额 | 300 | 100`) under column headings
+ * (`资金情况 | 总金额 | 当年金额`, `项目总投资 | 年度投资`, `2023年 | 2024年`, `年度 | 金额`): the figure
+ * of this year's column — the one marked 当年/本年/年度, or the form's year, or the latest year, or
+ * the one left when the project's, last year's, executed and non-money columns are set aside. Without
+ * headings that decide, the figure beside the label stays.
+ */
+function columnOfTheYear(view: SheetView, value: Field | undefined, formYear?: number): Field | undefined {
+  if (!value || value.embedded || value.text === '') return value;
+  const row = value.row;
+  // A word or a code first (`元`, `100%`, `财农〔2024〕12号` under 计量单位, 占比, 文号), amounts after it.
+  const first = isAmount(value.raw);
+  const figures: Field[] = [value];
+  for (let col = view.reach(row, value.col) + 1; col <= view.right; col++) {
+    const own = view.own(row, col);
+    if (own === undefined || own.value === null || own.value === '') continue;
+    if (view.isLabel(row, col) || !isAmount(own)) break;
+    figures.push(view.field(row, col));
+    col = view.reach(row, col);
+  }
+  if (figures.length < 2) return value;
+  // The headings: the nearest row above with text over the figures, past rows of figures.
+  let headings: { text: string; kind: string | undefined }[] | undefined;
+  for (let r = row - 1; r >= Math.max(view.top, row - MATRIX_DEPTH); r--) {
+    // Another money line of the same grid (`年度资金总额 | 元 | 1000000` over ours) is no heading.
+    const cells = figures.map((f) => view.field(r, f.col));
+    if (
+      cells.some((c) => isAmount(c.raw)) &&
+      view.hitsIn(r).some((h) => (h.kind === 'total' || isPart(h)) && h.col < value.col)
+    )
+      continue;
+    if (cells.every((c) => c.text === '')) return value;
+    if (cells.every((c) => c.text === '' || isAmount(c.raw))) continue;
+    headings = cells.map((c) => ({
+      text: c.text,
+      kind: view.hitsIn(c.row).find((h) => h.col === c.col)?.kind,
+    }));
+    break;
+  }
+  if (!headings) return value;
+  const says = headings.map((h, i) => {
+    const field = figures[i];
+    return field && isYearFigure(field) ? 'notMoney' : columnSays(h.text, h.kind);
+  });
+  // Not an amount first: only a heading that says it is no money lets the amounts after it count.
+  if (!first && says[0] !== 'notMoney') return value;
+  // Money by part across the columns (财政拨款 | 其他资金 | 合计) is another grid: not this choice.
+  if (says.includes('parts')) return value;
+  const pick = (i: number): Field | undefined => (i >= 0 ? figures[i] : undefined);
+  const thisYear = says.indexOf('thisYear');
+  if (thisYear >= 0) return pick(thisYear);
+  const years = headings.map((h) =>
+    /\d{4}\s*[-—–~～至到]\s*\d{4}/u.test(h.text) ? 0 : Number(/(?:^|\D)(\d{4})年?/u.exec(h.text)?.[1] ?? 0),
+  );
+  const wanted = formYear !== undefined && years.includes(formYear) ? formYear : Math.max(...years);
+  if (wanted > 0 && says[years.indexOf(wanted)] !== 'past') return pick(years.indexOf(wanted));
+  const later = says.indexOf('later');
+  if (later >= 0) return pick(later);
+  const left = says.map((s, i) => ({ s, i })).filter(({ s }) => s === 'unknown' || s === 'earlier');
+  if (left.length === 1 && left[0]) return pick(left[0].i);
+  return value;
 }

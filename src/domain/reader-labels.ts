@@ -162,7 +162,7 @@ const LABEL_LENGTH = 20;
  * 万元 not followed by more of a name (`单位：元氏县` is a county).
  */
 const STATEMENT =
-  /(?:^|[^\p{Script=Han}]|金额|货币|资金|计量|表)单位\s*[:：]?\s*[(（【[]?\s*(?:人民币)?\s*(万元|元)\s*[)）】\]]?(?![\p{Script=Han}])/u;
+  /(?:^|[^\p{Script=Han}]|金额|货币|资金|计量|表)单位\s*(?:为|是)?\s*[:：]?\s*[(（【[]?\s*(?:人民币)?\s*(万元|元)\s*[)）】\]]?(?![\p{Script=Han}])/u;
 /**
  * STATEMENT where a header line or a title has it: first or last in the text, the rest of it other
  * fields (`主管部门：某局`), a note in brackets or a title — never inside a sentence (`按每人每月300元

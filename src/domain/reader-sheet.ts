@@ -236,10 +236,21 @@ export class SheetView {
         if (isAmount(cell)) figures.push(this.field(row, col));
         else words = true;
       }
-      if (figures.length) return words ? undefined : figures;
+      if (figures.length) return words ? undefined : (this.subtotalOf(figures, first, row - 1) ?? figures);
       // An empty line ends the heading's reach: what lies past it is another part of the form.
       if (!words) return undefined;
     }
+    return undefined;
+  }
+
+  /**
+   * Of figures under sub-headings (`小计 | 中央 | 省级` under 财政资金), the one under 小计 or 合计: the
+   * others are its parts, not more money.
+   */
+  private subtotalOf(figures: Field[], from: number, to: number): Field[] | undefined {
+    for (const figure of figures)
+      for (let row = from; row <= to; row++)
+        if (/^(?:小计|合计|总计)$/u.test(this.ownText(row, figure.col).replace(/\s+/gu, ''))) return [figure];
     return undefined;
   }
 

@@ -497,6 +497,31 @@ export function readWorkbook(grids: readonly Grid[], options: ReadOptions = {}):
   return grids.filter((g) => !g.internal).flatMap((g) => readGrid(g, options));
 }
 
+/**
+ * A table that states no money unit above its amounts may state it in a note under them (`注：金额
+ * 单位：元`): a unit line starting with 注, 备注 or 说明 in the table's region.
+ */
+function footnoteScale(view: SheetView, from: number, to: number): 1 | 0.0001 | undefined {
+  const note = view.moneyMarks.find(
+    (m) => m.line && m.row > from && m.row <= to && /^\s*(?:备注|注|说明)/u.test(view.ownText(m.row, m.col)),
+  );
+  return note?.scale;
+}
+
+/**
+ * The year the form is about, from its title or year line above its first labels (`2024年度项目绩效
+ * 目标表`, `（2024年度）`): one year only, else none.
+ */
+function formYear(view: SheetView, previousBottom: number, start: number): number | undefined {
+  const years = new Set<number>();
+  for (let row = Math.max(previousBottom + 1, start - 6); row <= start; row++) {
+    if (!view.titleRows.has(row) && !view.yearRows.has(row)) continue;
+    for (let col = view.left; col <= view.right; col++)
+      for (const m of view.ownText(row, col).matchAll(/(?:19|20)\d{2}(?=\s*年)/gu)) years.add(Number(m[0]));
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 function readTable(
   view: SheetView,
   group: Group,
@@ -525,7 +550,7 @@ function readTable(
   const usageHit = first('usage');
   const planHit = first('plan');
   const goalHit = annualFirst('goal');
-  const budget = readBudget(view, hits);
+  const budget = readBudget(view, hits, formYear(view, previousBottom, group.start));
 
   const located: { row: number; col: number }[] = [];
   const locate = (f: { row: number; col: number } | undefined): void => {
@@ -545,10 +570,15 @@ function readTable(
     (unitRow !== undefined ? unitLineText(view, unitRow) : undefined) ??
     (unitNameRow !== undefined ? unitLineText(view, unitNameRow) : undefined) ??
     unitFromLabels(view, hits);
-  const moneyScale = moneyScaleOf(view, top, labelsEnd, budget.totalHit?.row, options.unstatedScale, {
-    label: budget.totalHit,
-    value: budget.total,
-  });
+  const stated = view.moneyMarks.some((m) => m.row >= top && m.row <= labelsEnd);
+  const moneyScale = moneyScaleOf(
+    view,
+    top,
+    labelsEnd,
+    budget.totalHit?.row,
+    (stated ? undefined : footnoteScale(view, labelsEnd, regionEnd)) ?? options.unstatedScale,
+    { label: budget.totalHit, value: budget.total },
+  );
 
   const code = codeHit ? view.valueOf(codeHit) : undefined;
   const nameLabel = nameHit ?? entityHit;

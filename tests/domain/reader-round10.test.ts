@@ -522,3 +522,237 @@ describe('the money unit, stated as people state it', () => {
     expect(inYuan([['项目绩效目标表'], [text], ['项目名称', '某项目'], ['预算数', 100]])).toBe('100.00');
   });
 });
+
+describe('the red team’s money grids (2026-12-07): this year’s figure, never another’s', () => {
+  const read = (
+    rows: (string | number | null)[][],
+    mergeList: string[] = [],
+  ): { total: string | null; fiscal: string | null; other: string | null } | undefined =>
+    amounts(
+      gridFromRows('s', [['项目名称', '某项目'], ...rows, ...INDICATORS], {
+        merges: mergeList.map((r) => parseRangeA1(r)),
+      }),
+    )[0];
+
+  test.each([
+    ['总金额', '当年金额'],
+    ['项目总投资', '年度投资'],
+    ['累计安排', '本年安排'],
+    ['以前年度已安排', '本年度安排'],
+    ['中期', '年度'],
+    ['上年金额', '本年金额'],
+    ['2024-2026年', '2024年'],
+    ['三年合计', '2024年'],
+    ['2023年', '2024年'],
+    ['申报数', '审定数'],
+  ])('columns %s | %s over the lines: the second', (first, second) => {
+    expect(
+      read([
+        ['资金情况', first, second],
+        ['资金总额', 300, 100],
+        ['其中：财政拨款', 240, 80],
+        ['其他资金', 60, 20],
+      ]),
+    ).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+  });
+
+  test('without headings that decide, the figure beside the label stays', () => {
+    expect(read([['资金总额', 300, 100]])?.total).toBe('300.00');
+    expect(
+      read([
+        ['资金情况', '金额', '金额'],
+        ['资金总额', 300, 100],
+      ])?.total,
+    ).toBe('300.00');
+  });
+
+  test('the year the title names, of three years side by side', () => {
+    const g = gridFromRows('s', [
+      ['2024年度项目绩效目标表'],
+      ['项目名称', '某项目'],
+      ['资金情况', '2023年', '2024年', '2025年'],
+      ['资金总额', 50, 100, 120],
+      ['其中：财政拨款', 40, 80, 100],
+      ['其他资金', 10, 20, 20],
+      ...INDICATORS,
+    ]);
+    expect(amounts(g)).toEqual([{ total: '100.00', fiscal: '80.00', other: '20.00' }]);
+    expect(
+      amounts(
+        gridFromRows('s', [
+          ['2024年度项目绩效目标表'],
+          ['项目名称', '某项目'],
+          ['2024年预算数', 100, '2025年预算数', 120],
+          ...INDICATORS,
+        ]),
+      )[0]?.total,
+    ).toBe('100.00');
+  });
+
+  test('a column that is no money before the amount: 年度, 科目编码, 占比, 计量单位 (its unit kept)', () => {
+    expect(
+      read([
+        ['资金项目', '年度', '金额'],
+        ['年度资金总额', 2024, 100],
+        ['其中：财政拨款', 2024, 100],
+      ]),
+    ).toEqual({
+      total: '100.00',
+      fiscal: '100.00',
+      other: '0.00',
+    });
+    expect(
+      read([
+        ['资金来源', '科目编码', '金额'],
+        ['资金总额', null, 100],
+        ['其中：财政拨款', 2130505, 80],
+        ['其他资金', null, 20],
+      ]),
+    ).toEqual({
+      total: '100.00',
+      fiscal: '80.00',
+      other: '20.00',
+    });
+    expect(
+      read([
+        ['资金构成', '占比', '金额'],
+        ['年度资金总额', '100%', 100],
+        ['其中：财政拨款', '80%', 80],
+        ['其他资金', '20%', 20],
+      ]),
+    ).toEqual({
+      total: '100.00',
+      fiscal: '80.00',
+      other: '20.00',
+    });
+    expect(
+      read([
+        ['资金项目', '计量单位', '金额'],
+        ['年度资金总额', '元', 1000000],
+        ['其中：财政资金', '元', 1000000],
+      ])?.total,
+    ).toBe('100.00');
+  });
+
+  test('blocks one under the other: the parts of the chosen total’s block only', () => {
+    const blocks = (second: string): ReturnType<typeof read> =>
+      read([
+        ['当年资金总额', 100],
+        ['其中：财政拨款', 80],
+        ['其他资金', 20],
+        [second, 300],
+        ['其中：财政拨款', 240],
+        ['其他资金', 60],
+      ]);
+    expect(blocks('项目资金总额')).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+    expect(blocks('上年执行数')).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+    expect(
+      read([
+        ['预算数', 100, '其中：财政资金', 80, '其他资金', 20],
+        ['执行数', 30, '其中：财政资金', 20, '其他资金', 10],
+      ]),
+    ).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+  });
+
+  test('this year’s block beside the project’s: its own parts, not theirs too', () => {
+    expect(
+      read([
+        ['年度预算', 100, '项目总预算', 300],
+        ['其中：财政资金', 80, '其中：财政资金', 240],
+        ['其他资金', 20, '其他资金', 60],
+      ]),
+    ).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+  });
+
+  test('sources listed on one line after 其中 are summed', () => {
+    expect(
+      read([
+        ['年度预算', 100],
+        ['其中：中央资金', 40, '省级资金', 30, '市级资金', 30],
+      ])?.fiscal,
+    ).toBe('100.00');
+  });
+
+  test('a 小计 among the sub-columns of 财政资金 is the fiscal money, not more of it', () => {
+    expect(
+      read(
+        [
+          ['年度资金总额', '财政资金', null, null, '其他资金'],
+          [null, '小计', '中央', '省级', null],
+          [100, 90, 50, 40, 10],
+        ],
+        ['A2:A3', 'B2:D2', 'E2:E3'],
+      ),
+    ).toEqual({ total: '100.00', fiscal: '90.00', other: '10.00' });
+  });
+
+  test('parts heading the columns of total rows: each part on the chosen total’s row', () => {
+    expect(
+      read([
+        [null, '资金总额', '财政拨款', '其他资金'],
+        ['项目总预算', 300, 240, 60],
+        ['当年预算', 100, 80, 20],
+      ]),
+    ).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+  });
+
+  test('a year’s column over its parts with no total line: no total, never the first part’s figure', () => {
+    expect(
+      read([
+        [null, '项目总预算', '当年预算'],
+        ['财政拨款', 240, 80],
+        ['其他资金', 60, 20],
+      ])?.total,
+    ).toBeNull();
+  });
+
+  test('stages side by side: the later one (二上, 批复)', () => {
+    expect(read([['一上预算数', 120, '二上预算数', 100]])?.total).toBe('100.00');
+    expect(read([['预算申报数', 120, '预算批复数', 100]])?.total).toBe('100.00');
+  });
+
+  test('labels with values in one cell: this year’s beside the project’s', () => {
+    expect(read([['项目总预算：300', '当年预算：100']])?.total).toBe('100.00');
+  });
+
+  test('a heading merged down past a unit line reaching further right: its figure below', () => {
+    const g = gridFromRows(
+      's',
+      [
+        [null, null, null, null, null, '单位：万元'],
+        ['项目名称', '某项目'],
+        ['年度资金总额', '财政资金', null, null, '其他资金'],
+        [null, '中央', '省级', '市级', null],
+        [100, 40, 30, 20, 10],
+        ...INDICATORS,
+      ],
+      { merges: ['A3:A4', 'B3:D3', 'E3:E4'].map((r) => parseRangeA1(r)) },
+    );
+    expect(amounts(g)).toEqual([{ total: '100.00', fiscal: '90.00', other: '10.00' }]);
+  });
+
+  test('a note in brackets: a breakdown that adds up is no obstacle, other figures are', () => {
+    expect(
+      read([['年度资金总额', '854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)']])?.total,
+    ).toBe('854.00');
+    expect(read([['年度预算数', '60万元（分三年，每年20万元）']])?.total).toBeNull();
+  });
+
+  test('a currency sign before the figure, and a unit stated in a note under the table', () => {
+    const g = gridFromRows('s', [
+      ['项目绩效目标表', null, null, '单位：元'],
+      ['项目名称', '某项目'],
+      ['预算数', '¥200,000.00'],
+      ...INDICATORS,
+    ]);
+    expect(amounts(g)[0]?.total).toBe('20.00');
+    const foot = gridFromRows('s', [
+      ['项目绩效目标表'],
+      ['项目名称', '某项目'],
+      ['预算数', 200000],
+      ...INDICATORS,
+      ['注：金额单位：元'],
+    ]);
+    expect(amounts(foot)[0]?.total).toBe('20.00');
+  });
+});
