@@ -1,7 +1,7 @@
 import { QUALITATIVE_GRADES } from '../selfeval/score';
 import { gradeRange } from '../selfeval/score';
 import type { Rule } from './rule';
-import { exampleOf, points, selfEvaluation } from '../selfeval/findings';
+import { exampleOf, nameOf, points, selfEvaluation } from '../selfeval/findings';
 
 /** An indicator without 实际完成值 (or one that is not a number), or no 全年预算数/全年执行数 (SPEC §12). */
 const rule: Rule = {
@@ -70,7 +70,7 @@ const rule: Rule = {
       const ind = s.indicator;
       const at = ind.actual;
       if (!at) continue;
-      const name = ind.name.text;
+      const name = nameOf(ind);
       if (s.actual.kind === 'empty') {
         // No 年度指标值 either (a blank form, a placeholder row 指标2): the target is asked for first
         // (indicator/empty-value); an actual value is not, with nothing to compare it to.

@@ -1,6 +1,6 @@
 import { filled } from './support';
 import type { Rule } from './rule';
-import { points, selfEvaluation } from '../selfeval/findings';
+import { nameOf, points, selfEvaluation } from '../selfeval/findings';
 
 /** A score below its 分值 without a 偏差原因分析 (SPEC §12). */
 const rule: Rule = {
@@ -33,7 +33,7 @@ const rule: Rule = {
       context.report({
         at: ind.deviation,
         messageId: 'missing',
-        data: { name: ind.name.text, score: points(score), weight: points(s.weight) },
+        data: { name: nameOf(ind), score: points(score), weight: points(s.weight) },
       });
     }
   },

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { Rule } from './rule';
-import { points, selfEvaluation } from '../selfeval/findings';
+import { nameOf, points, selfEvaluation } from '../selfeval/findings';
 
 const TOLERANCE = new Big('0.01');
 const differs = (a: Big, b: Big): boolean => a.minus(b).abs().gt(TOLERANCE);
@@ -56,7 +56,7 @@ const rule: Rule = {
       context.report({
         at: ind.score,
         messageId: 'mismatch',
-        data: { name: ind.name.text, typed: points(s.typed), computed: points(s.score) },
+        data: { name: nameOf(ind), typed: points(s.typed), computed: points(s.score) },
         fix: s.score.toNumber(),
       });
     }

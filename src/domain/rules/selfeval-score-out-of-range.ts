@@ -1,6 +1,6 @@
 import { gradeRange } from '../selfeval/score';
 import type { Rule } from './rule';
-import { points, selfEvaluation } from '../selfeval/findings';
+import { nameOf, points, selfEvaluation } from '../selfeval/findings';
 
 /** A typed score below 0 or above its 分值, or outside the range of the qualitative grade chosen (SPEC §12). */
 const rule: Rule = {
@@ -32,7 +32,7 @@ const rule: Rule = {
     for (const s of evaluation.indicators) {
       const ind = s.indicator;
       if (!ind.score || s.typed === undefined || !s.weight || ind.score.raw?.formula) continue;
-      const name = ind.name.text;
+      const name = nameOf(ind);
       const score = points(s.typed);
       // Above a default 分值 is no defect: the form may weigh its indicators otherwise without saying so.
       if (s.typed.lt(0) || (s.weightTyped && s.typed.gt(s.weight))) {

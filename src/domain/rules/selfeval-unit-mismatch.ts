@@ -1,7 +1,12 @@
 import type { Rule } from './rule';
-import { exampleOf, selfEvaluation } from '../selfeval/findings';
+import { exampleOf, nameOf, selfEvaluation } from '../selfeval/findings';
 
-/** An actual value in another unit than its target's (`3个月` for `≤30天`) (SPEC §12). */
+/**
+ * An actual value of another unit kind than its target's (`5人` for `≤30天`) (SPEC §12): an error. One of
+ * the same kind in a unit that does not convert (`3个工作日` for `≤3天`), or a bare fraction against a
+ * percent target whose two readings score differently (0.98 for `≥95%`), is not scored: a warning
+ * saying so. Units of the same quantity (`480000元` for `≤50万元`) are converted and scored.
+ */
 const rule: Rule = {
   meta: {
     id: 'selfeval/unit-mismatch',
@@ -17,6 +22,18 @@ const rule: Rule = {
         'en-US':
           'The actual value “{{text}}” of indicator “{{name}}” is in another unit than its target “{{target}}” and cannot be scored; write it in the target’s unit, such as “{{example}}”.',
       },
+      otherUnit: {
+        'zh-CN':
+          '三级指标“{{name}}”的实际完成值“{{text}}”与年度指标值“{{target}}”单位不同，不能换算，未计分；应以与指标值相同的单位填写，如“{{example}}”。',
+        'en-US':
+          'The actual value “{{text}}” of indicator “{{name}}” is in a unit that does not convert to its target’s “{{target}}”, so it is not scored; write it in the target’s unit, such as “{{example}}”.',
+      },
+      fraction: {
+        'zh-CN':
+          '三级指标“{{name}}”的实际完成值“{{text}}”没有百分号，而年度指标值“{{target}}”是百分比：是{{rate}}还是{{text}}%无法确定，未计分；应写明百分号，如“{{rate}}”。',
+        'en-US':
+          'The actual value “{{text}}” of indicator “{{name}}” has no percent sign while its target “{{target}}” is a percentage: {{rate}} or {{text}}% cannot be told, so it is not scored; write the percent sign, such as “{{rate}}”.',
+      },
     },
     fixable: false,
   },
@@ -25,17 +42,25 @@ const rule: Rule = {
     if (!evaluation) return;
     for (const s of evaluation.indicators) {
       const ind = s.indicator;
-      if (s.actual.kind !== 'unitMismatch' || !ind.actual || !s.target) continue;
-      context.report({
-        at: ind.actual,
-        messageId: 'mismatch',
-        data: {
-          name: ind.name.text,
-          text: s.actual.text,
-          target: s.target.parsed.input,
-          example: exampleOf(s),
-        },
-      });
+      if (!ind.actual || !s.target) continue;
+      const data = { name: nameOf(ind), target: s.target.parsed.input, example: exampleOf(s) };
+      if (s.actual.kind === 'unitMismatch')
+        context.report({ at: ind.actual, messageId: 'mismatch', data: { ...data, text: s.actual.text } });
+      // Of the target's kind, so no error of kind (§12); but not the same quantity, so not scored.
+      else if (s.actual.kind === 'otherUnit')
+        context.report({
+          at: ind.actual,
+          messageId: 'otherUnit',
+          severity: 'warning',
+          data: { ...data, text: s.actual.text },
+        });
+      else if (s.fractionUnread && s.actual.kind === 'number')
+        context.report({
+          at: ind.actual,
+          messageId: 'fraction',
+          severity: 'warning',
+          data: { ...data, text: s.actual.value.toFixed(), rate: `${s.actual.value.times(100).toFixed()}%` },
+        });
     }
   },
 };

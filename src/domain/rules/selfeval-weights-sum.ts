@@ -1,9 +1,9 @@
 import type { SelfEvaluation } from '../selfeval/evaluate';
-import { defaultGroupWeight, FUNDS_WEIGHT } from '../selfeval/weights';
+import { defaultGroupWeight, FUNDS_WEIGHT, positivePoints } from '../selfeval/weights';
 import { weightInName } from '../taxonomy';
 import type { Field } from '../types';
 import type { Rule } from './rule';
-import { points, selfEvaluation } from '../selfeval/findings';
+import { nameOf, points, selfEvaluation } from '../selfeval/findings';
 
 /**
  * Where a reviewer points when the weights do not add up: the funds block's 分值 when it is not the
@@ -13,7 +13,7 @@ import { points, selfEvaluation } from '../selfeval/findings';
 function culprit(evaluation: SelfEvaluation): Field | undefined {
   const funds = evaluation.funds;
   const fundsCell = funds?.line.cells.weight;
-  if (funds && fundsCell && funds.weight.gt(0) && !funds.weight.eq(FUNDS_WEIGHT)) return fundsCell;
+  if (funds?.weight && fundsCell && funds.weight.gt(0) && !funds.weight.eq(FUNDS_WEIGHT)) return fundsCell;
   for (const s of evaluation.indicators) {
     const named = weightInName(s.indicator.level1.text);
     if (named === undefined) continue;
@@ -43,6 +43,18 @@ const rule: Rule = {
         'en-US':
           'The weight “{{text}}” of indicator “{{name}}” is not a number; enter a weight such as “10”.',
       },
+      fundsWeight: {
+        'zh-CN':
+          '“{{label}}”有得分却没有分值，各项指标分值合计为{{sum}}，无法确定预算执行率的分值，本表未计总分；应注明预算执行率的分值（通常为10分），并使各项分值合计为100。',
+        'en-US':
+          '“{{label}}” is scored but has no weight, and the indicators’ weights add up to {{sum}}, so the budget execution rate’s weight cannot be told and the table is not scored; state its weight (usually 10) so that all weights add up to 100.',
+      },
+      strayRow: {
+        'zh-CN':
+          '第{{row}}行有分值或得分“{{text}}”，却没有三级指标名称、指标值和实际完成值，无法判断是否计入总分，本表未计总分；应填写三级指标名称和指标值，小计行应在二级指标栏注明“小计”。',
+        'en-US':
+          'Row {{row}} has a weight or score “{{text}}” but no indicator name, target or actual value, so whether it counts cannot be told and the table is not scored; enter the indicator’s name and target, or mark a subtotal row “小计” in the 二级指标 column.',
+      },
       noWeight: {
         'zh-CN':
           '三级指标“{{name}}”的一级指标“{{level1}}”不在指标体系中，无法确定分值；应改为产出指标、效益指标或满意度指标，或填写分值。',
@@ -56,17 +68,29 @@ const rule: Rule = {
     const evaluation = selfEvaluation(context);
     // Weights of the form's own, in a column not placed, are table/unreadable's to report.
     if (!evaluation || evaluation.indicators.length === 0 || evaluation.weightsUnread) return;
+    const funds = evaluation.funds;
+    if (funds?.weightUnread)
+      context.report({
+        at: funds.line.cells.score ?? funds.line.label,
+        messageId: 'fundsWeight',
+        data: { label: funds.line.label.text.trim(), sum: points(evaluation.weights) },
+      });
+    for (const ind of evaluation.strayRows ?? []) {
+      const at = positivePoints(ind.weight) ? ind.weight : ind.score;
+      if (at) context.report({ at, messageId: 'strayRow', data: { row: ind.row + 1, text: at.text.trim() } });
+    }
     let last = evaluation.indicators[0]?.indicator.weight ?? evaluation.indicators[0]?.indicator.level1;
     for (const s of evaluation.indicators) {
       const ind = s.indicator;
-      const name = ind.name.text;
+      const name = nameOf(ind);
       if (s.weightUnreadable && ind.weight)
         context.report({ at: ind.weight, messageId: 'unreadable', data: { name, text: ind.weight.text } });
       else if (!s.weight && !ind.weight)
         context.report({ at: ind.level1, messageId: 'noWeight', data: { name, level1: ind.level1.text } });
       if (ind.weight) last = ind.weight;
     }
-    if (evaluation.weights.eq(100) || !last) return;
+    // A weight not known (the budget's, a stray row's) has been reported: no sum to judge.
+    if (evaluation.weights.eq(100) || !last || funds?.weightUnread || evaluation.strayRows) return;
     // Default weights add up to 100 whenever every 一级 is there; a missing 一级 is
     // indicator/missing-level1's to report. Only weights someone wrote can be wrong here.
     const fundsWeight = evaluation.funds?.line.cells.weight;

@@ -19,7 +19,16 @@ import {
   type Grade,
   type QualitativeGrade,
 } from './score';
-import { defaultWeights, FUNDS_WEIGHT } from './weights';
+import { factorTo } from './units';
+import {
+  FUNDS_WEIGHT,
+  isScoredRow,
+  positivePoints,
+  readPoints,
+  splitWeight,
+  weightGroups,
+  type WeightGroup,
+} from './weights';
 
 /** A quantitative target: its direction, number and unit (null when the target has none). */
 export interface Target {
@@ -31,9 +40,20 @@ export interface Target {
 
 export type ActualReading =
   | { kind: 'empty' }
-  | { kind: 'number'; value: Big }
-  /** A quantity in another unit than the target's (`3个月` for `≤30天`). */
+  /**
+   * A number in the target's unit: typed so, bare, or converted exactly from another unit of the same
+   * quantity (`480000元` for `≤50万元` is 48; `from` names the unit it was written in). `bareFraction`:
+   * a bare number in (0, 1] against a percent target, which may mean a rate (0.98 = 98%) or a percent
+   * (0.98%): scored only where both readings give the same score.
+   */
+  | { kind: 'number'; value: Big; from?: string; bareFraction?: true }
+  /** A quantity of another kind than the target's (`3个月` for `≤30%`, `5人` for `≤30天`). */
   | { kind: 'unitMismatch'; text: string; unit: string | null }
+  /**
+   * A quantity of the target's kind in a unit that is not the same quantity (`3个工作日` for `≤3天`,
+   * `48小时` for `≤2天`, `120人次` for `≥100人`): not an error of kind, but not scored either.
+   */
+  | { kind: 'otherUnit'; text: string; unit: string }
   /** Not a number (`已完成` for `≥95%`), or an error value. */
   | { kind: 'notNumber'; text: string }
   /** A qualitative target's actual value: the grade it names, if any. */
@@ -54,11 +74,19 @@ export interface IndicatorScore {
   typed?: Big;
   /** The score: computed for a quantitative target, the typed one (within 0 … 分值) for a qualitative. */
   score?: Big;
+  /**
+   * The actual value is a bare number in (0, 1] against a percent target whose score differs as a
+   * rate (0.98 = 98%) and as a percent (0.98%): not scored, and the rule asks for the percent sign.
+   */
+  fractionUnread?: true;
 }
 
 export interface FundsScore {
   line: FundsLine;
-  weight: Big;
+  /** The 执行率's 分值; undefined when the form scores the budget but does not say by how much. */
+  weight?: Big;
+  /** The weight could not be told (weight undefined): the budget is not scored, the total not given. */
+  weightUnread?: true;
   budget: AmountReading;
   budgetField?: Field;
   executed: AmountReading;
@@ -82,6 +110,8 @@ export interface SelfEvaluation {
    * weight, where a reviewer sees it. No row is then judged by a weight.
    */
   weightsUnread?: Field;
+  /** Rows with a 分值 or 得分 that cannot be told to count or not (strayRows): the total waits. */
+  strayRows?: Indicator[];
 }
 
 const evaluations = new WeakMap<TargetTable, SelfEvaluation>();
@@ -104,9 +134,18 @@ function withoutUnit(text: string, unit: string | null): string {
   return text;
 }
 
+/** A bare number against a percent target that may be a rate (0.98 for 98%): in (0, 1]. */
+function fractionOf(value: Big, target: Target): { kind: 'number'; value: Big; bareFraction?: true } {
+  return target.unit === '%' && value.gt(0) && value.lte(1)
+    ? { kind: 'number', value, bareFraction: true }
+    : { kind: 'number', value };
+}
+
 /**
  * What an 实际完成值 holds, read against its target: a number in the target's unit (typed with that
- * unit or without one); a quantity in another unit; or text that is not a number.
+ * unit, without one, or in another unit of the same quantity, converted exactly); a quantity in a
+ * unit of the same kind that is not the same quantity; one of another kind; or text that is not a
+ * number.
  */
 export function readActual(field: Field | undefined, target: Target | undefined): ActualReading {
   const raw = field?.raw;
@@ -120,19 +159,21 @@ export function readActual(field: Field | undefined, target: Target | undefined)
   if (typeof raw.value === 'number') {
     if (!Number.isFinite(raw.value)) return { kind: 'notNumber', text: field.text };
     const value = new Big(raw.value);
-    return {
-      kind: 'number',
-      value: isPercentFormat(raw.numberFormat) && target.unit === '%' ? value.times(100) : value,
-    };
+    if (isPercentFormat(raw.numberFormat) && target.unit === '%')
+      return { kind: 'number', value: value.times(100) };
+    return fractionOf(value, target);
   }
   // `≥266米` as the actual value: forms copy the target's comparator; the number is what was achieved.
   const text = field.text
     .normalize('NFKC')
     .replace(/\s+/gu, '')
     .replace(/^[≥≤><=]+/u, '');
+  const bare = parseDecimalText(text);
+  if (bare) return fractionOf(bare, target);
   const number = parseDecimalText(withoutUnit(text, target.unit));
   if (number) return { kind: 'number', value: number };
-  const parsed = parseValue(text);
+  // A bare 万 after an amount of money is 万元 (SPEC §3): `48万` for `≤50万元`.
+  const parsed = parseValue(text, { nameKind: target.parsed.kind === 'money' ? 'money' : null });
   // The target copied in words (`2天以内` for `2天以内`, `95%以上` for `≥95%`): the same comparator, the
   // same unit; the number is what was achieved.
   if (
@@ -143,20 +184,17 @@ export function readActual(field: Field | undefined, target: Target | undefined)
     parsed.unit === target.unit
   )
     return { kind: 'number', value: new Big(parsed.number) };
-  if (parsed.quantitative && parsed.comparator === null && parsed.unit !== target.unit)
+  if (parsed.quantitative && parsed.comparator === null && parsed.number !== null) {
+    if (parsed.unit === target.unit) return { kind: 'number', value: new Big(parsed.number) };
+    const factor = parsed.unit && target.unit ? factorTo(parsed.unit, target.unit) : undefined;
+    if (factor && parsed.unit)
+      return { kind: 'number', value: new Big(parsed.number).times(factor), from: parsed.unit };
+    // 'other' gathers lengths, masses, areas …: of one kind in name only.
+    if (parsed.unit && target.unit && parsed.kind === target.parsed.kind && parsed.kind !== 'other')
+      return { kind: 'otherUnit', text: field.text, unit: parsed.unit };
     return { kind: 'unitMismatch', text: field.text, unit: parsed.unit };
+  }
   return { kind: 'notNumber', text: field.text };
-}
-
-/** A 分值 or 得分 cell as a number (`10`, `10.00`, `10分`); undefined when empty, 'invalid' otherwise. */
-export function readPoints(field: Field | undefined): Big | 'invalid' | undefined {
-  const raw = field?.raw;
-  if (!field || !raw) return undefined;
-  if (raw.error || typeof raw.value === 'boolean') return 'invalid';
-  if (typeof raw.value === 'number') return Number.isFinite(raw.value) ? new Big(raw.value) : 'invalid';
-  if (raw.value === null || String(raw.value).trim() === '') return undefined;
-  const text = String(raw.value).normalize('NFKC').replace(/\s+/gu, '').replace(/分$/u, '');
-  return parseDecimalText(text) ?? 'invalid';
 }
 
 function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: boolean): IndicatorScore {
@@ -176,7 +214,12 @@ function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: bo
   if (target) {
     if (actual.kind === 'number') {
       const score = quantitativeScore(target.direction, target.number, actual.value, weight);
-      if (score) out.score = score;
+      // 0.98 for `≥95%`: 98% or 0.98%? Scored only when the two readings agree.
+      const asRate = actual.bareFraction
+        ? quantitativeScore(target.direction, target.number, actual.value.times(100), weight)
+        : score;
+      if (score && asRate && score.eq(asRate)) out.score = score;
+      else if (actual.bareFraction) out.fractionUnread = true;
     }
   } else if (typed && typed.gte(0) && typed.lte(weight)) {
     out.score = typed;
@@ -185,23 +228,50 @@ function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: bo
 }
 
 /** The funds line scored: the total's line (年度资金总额), else the first the form has. */
-function scoreFunds(table: TargetTable, typedWeights: boolean): FundsScore | undefined {
-  const line = table.funds?.find((l) => l.line === 'total') ?? table.funds?.[0];
-  if (!line) return undefined;
+function fundsLineOf(table: TargetTable): FundsLine | undefined {
+  return table.funds?.find((l) => l.line === 'total') ?? table.funds?.[0];
+}
+
+const TOLERANCE = new Big('0.01');
+
+/**
+ * The 分值 of the 执行率 when the indicators carry their own 分值 and the funds block has no 分值
+ * column: whatever the indicators leave of 100 when that is unambiguous — 0 (the form does not score
+ * the budget), the 10 of §12, or another remainder the form's own 得分 confirms (18 of 20 at 90%).
+ * Undefined when the form scores the budget but its weight cannot be told: never a guess.
+ */
+function inferredFundsWeight(line: FundsLine, indicators: readonly Indicator[]): Big | undefined {
+  const typedScore = readPoints(line.cells.score);
+  const scored = typedScore instanceof Big && typedScore.gt(0);
+  let sum = new Big(0);
+  for (const ind of indicators) {
+    const w = readPoints(ind.weight);
+    if (!(w instanceof Big)) return scored ? undefined : new Big(0);
+    sum = sum.plus(w);
+  }
+  const left = new Big(100).minus(sum);
+  if (left.eq(FUNDS_WEIGHT)) return left;
+  if (left.lte(0)) return left.eq(0) && scored ? undefined : new Big(0);
+  if (!line.cells.score) return new Big(0);
+  if (!(typedScore instanceof Big)) return undefined;
+  const budget = readAmount(line.cells.yearBudget ?? line.cells.yearStart);
+  const executed = readAmount(line.cells.executed);
+  if (budget.kind !== 'number' || executed.kind !== 'number') return undefined;
+  const computed = fundsScore(executed.value, budget.value, left);
+  return computed && computed.minus(typedScore).abs().lte(TOLERANCE) ? left : undefined;
+}
+
+/** The funds line scored with the weight given (undefined: not known, so not scored). */
+function scoreFunds(line: FundsLine, weight: Big | undefined): FundsScore {
   const budgetField = line.cells.yearBudget ?? line.cells.yearStart;
   const executedField = line.cells.executed;
-  const typed = readPoints(line.cells.weight);
-  // A form whose indicators carry their own 分值 and whose funds block has no 分值 column does not
-  // score the budget; the 财政部 form scores it 10.
-  const weight =
-    typed instanceof Big ? typed : line.cells.weight || !typedWeights ? new Big(FUNDS_WEIGHT) : new Big(0);
   const budget = readAmount(budgetField);
   const executed = readAmount(executedField);
   const out: FundsScore = {
     line,
-    weight,
     budget,
     executed,
+    ...(weight ? { weight } : { weightUnread: true }),
     ...(budgetField ? { budgetField } : {}),
     ...(executedField ? { executedField } : {}),
   };
@@ -211,15 +281,66 @@ function scoreFunds(table: TargetTable, typedWeights: boolean): FundsScore | und
     const rate = executionRate(executed.value, budget.value);
     if (rate) {
       out.rate = rate;
-      out.score = fundsScore(executed.value, budget.value, weight);
+      // A budget the form does not score (分值 0) has no score to compare with.
+      if (weight?.gt(0)) out.score = fundsScore(executed.value, budget.value, weight);
     }
   }
   return out;
 }
 
-/** The indicators a self-evaluation scores: those with a 三级 name. */
+/** A row that only sums others (小计, 合计): never an indicator of its own. */
+const SUBTOTAL = /小计|合计|总计|总分/u;
+
+/**
+ * The rows a self-evaluation scores (isScoredRow): those with a 三级 name, and those whose name was
+ * left out but which carry a target or an actual value besides a 分值 or 得分.
+ */
 export function scoredIndicators(table: TargetTable): Indicator[] {
-  return table.indicators.filter((ind) => filled(ind.name));
+  return table.indicators.filter(isScoredRow);
+}
+
+/**
+ * Rows with a 分值 or 得分 above 0 but neither a name, a target nor an actual value, and no 小计 label:
+ * whether they count cannot be told, so the total is not given while they are there. (A placeholder
+ * row scored 0 changes no sum.)
+ */
+function strayRows(table: TargetTable): Indicator[] {
+  return table.indicators.filter(
+    (ind) =>
+      !isScoredRow(ind) &&
+      (positivePoints(ind.weight) || positivePoints(ind.score)) &&
+      ![ind.level1, ind.level2, ind.name, ind.value].some((f) => SUBTOTAL.test(f.text)),
+  );
+}
+
+/**
+ * The rows of a default-weight group scored above their equal share (`产出指标（50分）` over three rows
+ * scored 20, 20, 10): the form splits the group its own way. When every row's 得分 is typed, they add
+ * up to the group's weight exactly and each is what its actual value gives in full, they can only be
+ * the 分值 (a score never exceeds its 分值, so scores adding up to the weights are the weights). Else
+ * undefined: the form's split is not known.
+ */
+function splitOfScores(indicators: readonly Indicator[], group: WeightGroup): Big[] | undefined {
+  const typed: Big[] = [];
+  let sum = new Big(0);
+  for (const i of group.members) {
+    const ind = indicators[i];
+    const score = ind ? readPoints(ind.score) : undefined;
+    if (!ind || !(score instanceof Big) || score.lte(0)) return undefined;
+    const target = targetOf(ind);
+    if (target) {
+      const actual = readActual(ind.actual, target);
+      if (actual.kind !== 'number') return undefined;
+      const full = quantitativeScore(target.direction, target.number, actual.value, score);
+      const asRate = actual.bareFraction
+        ? quantitativeScore(target.direction, target.number, actual.value.times(100), score)
+        : full;
+      if (!full || !asRate || !full.eq(score.round(2)) || !asRate.eq(full)) return undefined;
+    }
+    typed.push(score);
+    sum = sum.plus(score);
+  }
+  return sum.eq(group.weight) ? typed : undefined;
 }
 
 /** Scores a self-evaluation table (the same object is returned for the same table). */
@@ -228,17 +349,38 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
   if (cached) return cached;
   const indicators = scoredIndicators(table);
   const typedWeights = indicators.some((ind) => ind.weight !== undefined && filled(ind.weight));
-  const defaults = defaultWeights(indicators, table.profile);
+  const line = fundsLineOf(table);
+  const typedFunds = line ? readPoints(line.cells.weight) : undefined;
+  // The 财政部 form scores the budget 10; a 分值 typed for it overrides that. A form whose indicators
+  // carry their own 分值 and whose funds block has none leaves it what they leave of 100.
+  const fundsWeight =
+    typedFunds instanceof Big
+      ? typedFunds
+      : line && typedWeights && !line.cells.weight
+        ? inferredFundsWeight(line, indicators)
+        : new Big(FUNDS_WEIGHT);
+  const groups = weightGroups(indicators, table.profile, fundsWeight ?? new Big(FUNDS_WEIGHT));
+  const defaults: (Big | undefined)[] = indicators.map(() => undefined);
   // A form that scores a row above its default 分值 weighs its rows its own way, in a column the
-  // reader did not place (a garbled or unknown heading): judged by the defaults it would be wrong
-  // on every row, so its rows have no weight to be judged by.
-  const aboveDefault = typedWeights
-    ? undefined
-    : indicators.find((ind, i) => {
-        const typed = readPoints(ind.score);
-        const weight = defaults[i];
-        return typed instanceof Big && weight !== undefined && typed.gt(weight);
-      });
+  // reader did not place (a garbled or unknown heading), unless its scores tell that split exactly.
+  let firstAbove: number | undefined;
+  for (const group of groups) {
+    const shares = splitWeight(group.weight, group.members.length);
+    const above = typedWeights
+      ? undefined
+      : group.members.find((i, k) => {
+          const typed = readPoints(indicators[i]?.score);
+          const share = shares[k];
+          return typed instanceof Big && share !== undefined && typed.gt(share);
+        });
+    const split = above !== undefined ? splitOfScores(indicators, group) : shares;
+    if (!split && above !== undefined) firstAbove = Math.min(firstAbove ?? above, above);
+    group.members.forEach((i, k) => {
+      defaults[i] = split?.[k];
+    });
+  }
+  // The first row scored above its share, where a reviewer sees it.
+  const aboveDefault = firstAbove !== undefined ? indicators[firstAbove] : undefined;
   const ownScheme = aboveDefault !== undefined;
   const scores = indicators.map((ind, i) => {
     if (!typedWeights) return scoreIndicator(ind, ownScheme ? undefined : defaults[i], false);
@@ -247,18 +389,26 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
     if (typed === 'invalid') scored.weightUnreadable = true;
     return scored;
   });
-  const funds = scoreFunds(table, typedWeights);
-  let weights = new Big(funds ? funds.weight : 0);
+  const funds = line ? scoreFunds(line, fundsWeight) : undefined;
+  let weights = new Big(funds?.weight ?? 0);
   for (const s of scores) if (s.weight) weights = weights.plus(s.weight);
-  const parts = [...scores.map((s) => s.score), ...(funds && funds.weight.gt(0) ? [funds.score] : [])];
+  const stray = strayRows(table);
+  const parts = [
+    ...scores.map((s) => s.score),
+    ...(funds && (funds.weight === undefined || funds.weight.gt(0)) ? [funds.score] : []),
+  ];
   // Default weights count the 执行率's 10: without a funds block the total cannot be complete.
   const complete =
-    scores.length > 0 && (funds !== undefined || typedWeights) && parts.every((p) => p !== undefined);
+    scores.length > 0 &&
+    stray.length === 0 &&
+    (funds !== undefined || typedWeights) &&
+    parts.every((p) => p !== undefined);
   const result: SelfEvaluation = {
     indicators: scores,
     weights,
     ...(funds ? { funds } : {}),
     ...(aboveDefault?.score ? { weightsUnread: aboveDefault.score } : {}),
+    ...(stray.length ? { strayRows: stray } : {}),
   };
   if (complete) {
     const total = parts.reduce<Big>((sum, p) => (p ? sum.plus(p) : sum), new Big(0));

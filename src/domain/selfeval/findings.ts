@@ -2,7 +2,7 @@
 
 import { evaluateSelf, type IndicatorScore, type SelfEvaluation } from './evaluate';
 import type { RuleContext } from '../rules/rule';
-import type { TargetTable } from '../types';
+import type { Indicator, TargetTable } from '../types';
 
 /** The table's scores when it is a self-evaluation (SPEC §12), a department's included; else undefined. */
 export function selfEvaluation(context: RuleContext): SelfEvaluation | undefined {
@@ -30,3 +30,11 @@ export function exampleOf(score: IndicatorScore): string {
 
 /** A score or 分值 as shown: two decimals. */
 export const points = (b: { toFixed(dp: number): string }): string => b.toFixed(2);
+
+/**
+ * An indicator as messages name it: its 三级 name, or — for a row scored without one — the address of
+ * the name's cell, which is where the name is missing.
+ */
+export function nameOf(ind: Indicator): string {
+  return ind.name.text.trim() !== '' ? ind.name.text : ind.name.cell;
+}

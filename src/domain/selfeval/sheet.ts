@@ -14,6 +14,7 @@ import { filled, valueInfo } from '../rules/support';
 import { budgetLines, type Field, type TargetTable } from '../types';
 import { readAmount } from '../amounts';
 import { targetOf, type Target } from './evaluate';
+import { convertibleUnits } from './units';
 import { QUALITATIVE_GRADES } from './score';
 import { defaultWeights, FUNDS_WEIGHT } from './weights';
 
@@ -125,8 +126,9 @@ const num = (b: { toFixed(): string }): string => b.toFixed();
 
 /**
  * The formula that reads an 实际完成值 as the domain does (readActual): the number, typed bare or
- * with the target's unit; anything else (another unit, a `%` on a target without one, words) fails
- * and the score says 无法计分.
+ * with the target's unit, or with a unit of the same quantity converted (`480000元` for a target in
+ * 万元: units.ts); anything else (another unit, a `%` on a target without one, words) fails and the
+ * score says 无法计分.
  */
 function actualNumber(cell: string, target: Target): string {
   // A comparator copied from the target (`≥96%`) is dropped, as the domain drops it.
@@ -136,7 +138,19 @@ function actualNumber(cell: string, target: Target): string {
   );
   const bare = target.unit ? `SUBSTITUTE(${trimmed},${quote(target.unit)},"")` : trimmed;
   // VALUE reads `96%` as 0.96: a percent sign the target does not have must not be read so.
-  return target.unit === '%' ? `VALUE(${bare})` : `VALUE(SUBSTITUTE(${bare},"%","#"))`;
+  const plain = target.unit === '%' ? `VALUE(${bare})` : `VALUE(SUBSTITUTE(${bare},"%","#"))`;
+  // Longest unit first, so that `万元` is taken before `元`; a factor below 1 divides (by a power of
+  // ten), so that 480000元 is 48 exactly in binary as well.
+  const units = target.unit ? convertibleUnits(target.unit) : [];
+  return units.reduceRight((otherwise, { unit, factor }) => {
+    const number = `VALUE(SUBSTITUTE(${trimmed},${quote(unit)},""))`;
+    const scaled = factor.eq(1)
+      ? number
+      : factor.gt(1)
+        ? `${number}*${num(factor)}`
+        : `${number}/${num(new Big(1).div(factor))}`;
+    return `IF(RIGHT(TRIM(${cell}),${unit.length})=${quote(unit)},${scaled},${otherwise})`;
+  }, plain);
 }
 
 /**
@@ -152,11 +166,21 @@ export function scoreFormula(actualCell: string, weightCell: string, target: Tar
   const v = actualNumber(actualCell, target);
   const t = num(target.number);
   const w = weightCell;
+  // Each reads the actual value once (the formula stays short): 正向 min(max(v, 0) ÷ t, 1) × 分值,
+  // 反向 min(max(1 − (v − t) ÷ t, 0), 1) × 分值 — quantitativeScore's branches, the same arithmetic.
+  const score = (x: string): string => {
+    if (target.number.eq(0)) return `ROUND(IF(${x}<=0,${w},0),2)`;
+    if (target.direction === 'up') return cents(`MIN(MAX(${x},0)/${t},1)*${w}`);
+    return cents(`MIN(MAX(1-(${x}-${t})/${t},0),1)*${w}`);
+  };
   let body: string;
   if (target.number.lt(0)) body = quote(UNSCORABLE);
-  else if (target.number.eq(0)) body = `ROUND(IF(${v}<=0,${w},0),2)`;
-  else if (target.direction === 'up') body = cents(`IF(${v}>=${t},${w},IF(${v}<=0,0,${v}/${t}*${w}))`);
-  else body = cents(`IF(${v}<=${t},${w},IF(${v}>=2*${t},0,(1-(${v}-${t})/${t})*${w}))`);
+  else if (target.unit === '%')
+    // A bare number in (0, 1] may be a rate (0.98 = 98%) or a percent: scored only when both agree.
+    body =
+      `IF(AND(ISERROR(FIND("%",TRIM(${actualCell}))),${v}>0,${v}<=1),` +
+      `IF(${score(v)}=${score(`(${v})*100`)},${score(v)},${quote(UNSCORABLE)}),${score(v)})`;
+  else body = score(v);
   return `=IF(TRIM(${actualCell})="","",IFERROR(${body},${quote(UNSCORABLE)}))`;
 }
 
