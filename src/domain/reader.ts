@@ -136,7 +136,12 @@ function findGroups(view: SheetView): Group[] {
       kinds.length === 1 &&
       kinds[0] === 'header' &&
       PROJECT_ANCHORS.some((k) => seen.has(k));
-    if (anotherBlock) continue;
+    if (anotherBlock) {
+      // …and its first header is the table's own: a project's or a department's labels after it
+      // begin the next table (a 部门整体 table, then the project tables under it).
+      seen.add('header');
+      continue;
+    }
     if (joins && current) {
       for (const k of kinds) current.seen.add(k);
     } else {
@@ -182,7 +187,21 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
   });
   // An indicator block with nothing of a project above it, followed by a table that has its own
   // beginning, is the tail of a table cut off above (a page or a paste that starts mid-table).
-  return tables.filter((t, i) => !(headless(t) && tables.slice(i + 1).some((next) => !headless(next))));
+  return tables.filter(
+    (t, i) =>
+      !(headless(t) && tables.slice(i + 1).some((next) => !headless(next))) && !coverOf(t, tables[i + 1]),
+  );
+}
+
+/**
+ * A cover page's lines (`项目名称：项目甲`, `预算金额：100万元`) over the project's own table: no
+ * indicators, no plan, and the same project named by the table right under it — not a table of its
+ * own, whose budget would be counted twice.
+ */
+function coverOf(table: TargetTable, next: TargetTable | undefined): boolean {
+  if (!next || table.indicators.length > 0 || table.plan.length > 0 || table.indicatorHeader) return false;
+  const name = table.name?.text.trim();
+  return name !== undefined && name !== '' && name === next.name?.text.trim();
 }
 
 /**
@@ -209,12 +228,30 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
   const nameCol = col('name') as number;
   const block = readIndicators(view, headerRow, view.bottom, options.profile ?? 'auto', true);
   const byProject = new Map<number, Indicator[]>();
+  const codeCol = col('code');
+  // A project is its name (and code) as written: merged over its rows, or repeated on each (an
+  // export without merges), or written on its first row only — one table either way.
+  const identity = (row: number): string => {
+    const text = (c: number | undefined): string => {
+      if (c === undefined) return '';
+      const m = view.master(row, c);
+      return view.ownText(m.row, m.col);
+    };
+    return `${text(nameCol)}\u0000${text(codeCol)}`;
+  };
+  let current: { key: string; list: Indicator[]; last: number } | undefined;
   for (const ind of block.indicators) {
-    const master = view.master(ind.row, nameCol);
-    if (view.ownText(master.row, master.col) === '') continue;
-    const list = byProject.get(master.row) ?? [];
-    list.push(ind);
-    byProject.set(master.row, list);
+    const key = identity(ind.row);
+    const blank = key === '\u0000';
+    if (current && (blank || key === current.key) && ind.row <= current.last + 1) {
+      current.list.push(ind);
+      current.last = ind.row;
+      continue;
+    }
+    if (blank) continue;
+    const start = view.master(ind.row, nameCol).row;
+    current = { key, list: [ind], last: ind.row };
+    byProject.set(start, current.list);
   }
   if (!byProject.size) return undefined;
   const top = headLines(view, headerRow, view.top - 1, headerRow).top;
@@ -222,6 +259,13 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
   const moneyScale = moneyScaleOf(view, top, headerRow, headerRow);
   const left = Math.min(...header.map((h) => h.col));
   const right = block.right;
+  // This year's column of several (`项目总预算 | 当年预算`, `项目资金总额 | 年度资金总额`).
+  const totals = header.filter((h) => h.kind === 'total');
+  const totalCol = (
+    totals.find((h) => isAnnual(h.key) && !isProjectPeriod(h.key)) ??
+    totals.find((h) => !isProjectPeriod(h.key)) ??
+    totals[0]
+  )?.col;
   const at = (kind: LabelKind, row: number): Field | undefined => {
     const c = col(kind);
     return c === undefined ? undefined : view.field(row, c);
@@ -231,7 +275,9 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
     const first = i === 0 ? top : start;
     const name = at('name', start);
     const code = at('code', start);
-    const total = at('total', start);
+    const total = totalCol === undefined ? undefined : view.field(start, totalCol);
+    const fiscal = at('fiscal', start);
+    const other = at('other', start);
     const goal = at('goal', start);
     const unit = at('entity', start)?.text || at('implementer', start)?.text;
     const profile =
@@ -252,7 +298,13 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
       moneyScale,
       code: code || undefined,
       name: name || undefined,
-      budget: { total, fiscal: undefined, other: undefined, carryover: undefined, lines: undefined },
+      budget: {
+        total,
+        fiscal: fiscal || undefined,
+        other: other || undefined,
+        carryover: undefined,
+        lines: undefined,
+      },
       funds: undefined,
       usage: undefined,
       goal: goal || undefined,
@@ -965,9 +1017,38 @@ function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: n
   for (const row of rows) {
     const periods = view.hitsIn(row).filter((h) => h.kind === 'period');
     const cols = wanted.map((p) => periods.find((h) => periodOf(h.key) === p)?.col);
-    if (cols.every((c): c is number => c !== undefined)) {
-      return cols.map((col) => view.field(view.depth(row, col) + 1, col));
-    }
+    if (cols.every((c): c is number => c !== undefined)) return planValues(view, row, cols);
   }
   return [];
+}
+
+/** A cell a plan's percentage could be: a number, or text that is one (`25`, `25%`). */
+function planLike(view: SheetView, row: number, col: number): boolean {
+  const cell = view.own(row, col);
+  if (!cell || cell.value === null || cell.value === '') return false;
+  if (typeof cell.value === 'number') return true;
+  return /^\s*[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％]?\s*$/u.test(String(cell.value));
+}
+
+/**
+ * The plan's four cells under its period labels: the row right under them; past empty rows a paste
+ * left between them (up to two); or, the values written beside each label on its own line
+ * (`3月底 | 25 | 6月底 | 50 …`), the cells right of the labels — never a label or another part's text.
+ */
+function planValues(view: SheetView, row: number, cols: number[]): Field[] {
+  const first = Math.max(...cols.map((col) => view.depth(row, col))) + 1;
+  const blank = (r: number): boolean => cols.every((col) => isBlank(view.own(r, view.master(r, col).col)));
+  let valueRow = first;
+  for (let r = first; r <= Math.min(first + 2, view.bottom) && blank(r); r++) {
+    const next = r + 1;
+    const figures = cols.filter((col) => !isBlank(view.own(next, col)));
+    if (next <= view.bottom && figures.length > 0 && figures.every((col) => planLike(view, next, col))) {
+      valueRow = next;
+      break;
+    }
+  }
+  const beside = cols.map((col) => view.reach(row, col) + 1);
+  const inline =
+    cols.every((col) => !planLike(view, valueRow, col)) && beside.every((col) => planLike(view, row, col));
+  return inline ? beside.map((col) => view.field(row, col)) : cols.map((col) => view.field(valueRow, col));
 }

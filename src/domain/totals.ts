@@ -64,6 +64,11 @@ export interface TableAmounts {
   planned: (Big | null)[];
   /** A self-evaluation (自评表): its row is kept, but it is not a project and adds to no sum. */
   selfEval?: true;
+  /**
+   * A 部门整体 table beside project tables: the department's whole budget holds theirs, so it is not
+   * a project and adds to no sum (alone, departments' tables are what is totalled).
+   */
+  department?: true;
   /** What could not be counted, and why. */
   unread: UnreadAmount[];
 }
@@ -203,10 +208,15 @@ const sumKnown = (values: readonly (Big | null)[]): Big =>
 
 /** Every table's amounts and their sums; a project found twice counts once per occurrence. */
 export function computeTotals(tables: readonly TargetTable[]): Totals {
-  const all = tables.map(tableAmounts);
+  const withProjects = tables.some((t) => t.form === 'target');
+  const all = tables.map((table, i) => {
+    const row = tableAmounts(table, i);
+    return withProjects && table.form === 'department' ? { ...row, department: true as const } : row;
+  });
   // A self-evaluation (自评表, SPEC §12) reports on a project its target table already counts: it
-  // keeps its row (callers index rows by table) but adds to no sum.
-  const rows = all.filter((row) => !row.selfEval);
+  // keeps its row (callers index rows by table) but adds to no sum; so does a department's table
+  // beside its projects' (its budget holds theirs: summed, they would count twice).
+  const rows = all.filter((row) => !row.selfEval && !row.department);
   const column = <T>(pick: (row: TableAmounts) => T): T[] => rows.map(pick);
   const periods = Array.from({ length: PERIODS }, (_, i) => column((r) => r.planned[i] ?? null));
   return {
@@ -240,7 +250,7 @@ export function formatOrNull(b: Big | null): string | null {
 /** The printed view of the totals, as the task pane and the 汇总 sheet show it. */
 export function totalsView(totals: Totals): TotalsView {
   const projects: TableTotalsView[] = totals.tables
-    .filter((row) => !row.selfEval)
+    .filter((row) => !row.selfEval && !row.department)
     .map((row) => ({
       table: row.table,
       sheet: row.sheet,

@@ -9,6 +9,7 @@ import { evaluateSelf } from '../../src/domain/selfeval/evaluate';
 import { checkGrids } from '../../src/domain/analysis';
 import { classifyKey, isAnnual, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
+import { computeTotals, totalsView } from '../../src/domain/totals';
 import { amounts } from '../fixtures/grid-reading';
 
 /** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
@@ -754,5 +755,116 @@ describe('the red team’s money grids (2026-12-07): this year’s figure, never
       ['注：金额单位：元'],
     ]);
     expect(amounts(foot)[0]?.total).toBe('20.00');
+  });
+});
+
+describe('round 2 of the red team: tables found whole, counted once, plans where they are written', () => {
+  const department = [
+    ['部门整体支出绩效目标表'],
+    ['部门名称', 'XX局'],
+    ['年度预算申请', '资金总额', 500],
+    [null, '其中：财政拨款', 450],
+    [null, '其他资金', 50],
+    ['年度总体目标', '完成全年工作'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+    [null, '产出指标', '数量指标', '办理件数', '≥100件'],
+  ];
+  const project = [
+    ['项目编码', 'A01', '项目名称', '项目甲'],
+    ['预算数', 100, '其中：财政资金', 80, '其他资金', 20],
+    ['绩效目标', '完成'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '补助人数', '≥100人'],
+  ];
+
+  test.each([
+    ['the department first', [...department, [], ...project]],
+    ['the project first', [...project, [], ...department]],
+  ])('a 部门整体 table and a project’s on one sheet are two tables (%s)', (_, rows) => {
+    const tables = readGrid(gridFromRows('s', rows));
+    expect(tables.map((t) => [t.form, t.name?.text])).toEqual(
+      expect.arrayContaining([
+        ['department', 'XX局'],
+        ['target', '项目甲'],
+      ]),
+    );
+    expect(tables).toHaveLength(2);
+    // The department's budget holds its projects': the totals are the projects'.
+    const totals = totalsView(computeTotals(tables));
+    expect(totals.total).toBe('100.00');
+    expect(totals.projects.map((p) => p.name)).toEqual(['项目甲']);
+  });
+
+  test('departments’ tables alone are what is totalled', () => {
+    const totals = totalsView(computeTotals(readGrid(gridFromRows('s', department))));
+    expect(totals.total).toBe('500.00');
+  });
+
+  const exportRows = (cells: (string | number | null)[][]): Grid =>
+    gridFromRows('s', [
+      ['单位名称', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'],
+      ...cells,
+    ]);
+
+  test('an export repeating the project on each indicator row is one table per project', () => {
+    const tables = readGrid(
+      exportRows([
+        ['XX局', '项目甲', 100, '产出指标', '数量指标', '补助人数', '≥100人'],
+        ['XX局', '项目甲', 100, '满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+        ['XX局', '项目乙', 50, '产出指标', '数量指标', '培训人次', '≥200人次'],
+        [null, null, null, '满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+      ]),
+    );
+    expect(tables.map((t) => [t.name?.text, t.indicators.length])).toEqual([
+      ['项目甲', 2],
+      ['项目乙', 2],
+    ]);
+    expect(totalsView(computeTotals(tables)).total).toBe('150.00');
+  });
+
+  test('an export’s annual column, and its fiscal and other columns', () => {
+    const g = gridFromRows('s', [
+      [
+        '单位名称',
+        '项目名称',
+        '项目总预算',
+        '当年预算',
+        '财政拨款',
+        '其他资金',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '指标值',
+      ],
+      ['XX局', '项目甲', 300, 100, 70, 20, '产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+    expect(amounts(g)).toEqual([{ total: '100.00', fiscal: '70.00', other: '20.00' }]);
+    expect(checkGrids([g]).findings.map((f) => f.rule)).toContain('budget/sum-mismatch');
+  });
+
+  test('a cover page naming the project over its table is no table of its own', () => {
+    const tables = readGrid(gridFromRows('s', [['项目名称：项目甲'], ['预算金额：100万元'], [], ...project]));
+    expect(tables.map((t) => t.name?.text)).toEqual(['项目甲']);
+    expect(totalsView(computeTotals(tables)).total).toBe('100.00');
+  });
+
+  test('plan values beside their labels, or under them past an empty row', () => {
+    const plan = (rows: (string | number | null)[][]): (number | null)[] | undefined =>
+      readGrid(gridFromRows('s', [...project.slice(0, 2), ...rows, ...project.slice(2)]))[0]?.plan.map((f) =>
+        typeof f.raw?.value === 'number' ? f.raw.value : null,
+      );
+    expect(plan([['资金支出计划（%）', '3月底', 25, '6月底', 50, '10月底', 75, '12月底', 100]])).toEqual([
+      25, 50, 75, 100,
+    ]);
+    expect(
+      plan([['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'], [], [null, 25, 50, 75, 100]]),
+    ).toEqual([25, 50, 75, 100]);
+    // A plan left blank stays blank: the goal under it is no plan.
+    expect(plan([['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'], []])).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
