@@ -22,6 +22,12 @@ const ADVERSE_RATES = ['故障率', '差错率', '投诉率', '事故率', '发�
 /** Counting any of these is counting something that should not happen. */
 const ADVERSE_EVENTS = ['故障', '投诉', '事故', '差错', '未处理', '重复', '超标', '违规', '逾期'];
 
+/**
+ * Work done on such events, after their word (`投诉处理件数`, `事故隐患排查次数`, `重复信访化解数量`):
+ * more is better, as `投诉处理率` is an ordinary rate.
+ */
+const HANDLING = /排查|处理|受理|维修|修复|整改|查处|清收|化解|演练|办结|处置|治理|调解|回访|检查|巡查|核查/u;
+
 /** The kind the name's last word asks for, or null when only a word inside the name hints at one. */
 export function kindFromEnding(name: string): MeasureKind | null {
   const bare = bareName(name);
@@ -40,6 +46,7 @@ export function expectFromName(name: string): NameExpectation {
   const kind = kindOf(n);
   const reverse =
     ADVERSE_RATES.some((w) => n.endsWith(w)) ||
-    (kind === 'count' && ADVERSE_EVENTS.some((w) => n.includes(w)));
+    (kind === 'count' &&
+      ADVERSE_EVENTS.some((w) => n.includes(w) && !HANDLING.test(n.slice(n.indexOf(w) + w.length))));
   return { kind, reverse, satisfaction: n.includes('满意度') };
 }

@@ -868,3 +868,53 @@ describe('round 2 of the red team: tables found whole, counted once, plans where
     ]);
   });
 });
+
+describe('round 2 of the red team: a one-click fix only where the direction is certain', () => {
+  const fixOf = (
+    name: string,
+    value: string | number,
+    level2 = '数量指标',
+  ): { fix?: string | number; message: string } | undefined => {
+    const f = checkGrids([
+      gridFromRows('s', [
+        ['项目名称', '某项目'],
+        ['预算数', 50],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', level2, name, value],
+      ]),
+    ]).findings.find((x) => x.rule === 'indicator/no-comparator');
+    return f && { fix: f.fix?.value, message: f.message };
+  };
+
+  test.each([
+    ['办结时限', '3个工作日'],
+    ['建设工期', '180天'],
+    ['任务完成时限(月)', 10],
+    ['补助款结算争议率', '0%'],
+    ['项目超概算比例', '0%'],
+    ['群众不满意率', '5%'],
+    ['结算误差率', '3%'],
+    ['验收合格率', '0.95'],
+  ])('%s %s: both directions named, no fix', (name, value) => {
+    const f = fixOf(name, value);
+    expect(f?.fix).toBeUndefined();
+    expect(f?.message).toMatch(/上限写“≤.*”，下限写“≥.*”/u);
+  });
+
+  test.each([
+    ['市民中心运行维护费', '150万', '≤150万'],
+    ['项目成本', 60, '≤60'],
+  ])('a cost under 成本指标 written short (%s %s): ≤', (name, value, fix) => {
+    expect(fixOf(name, value, '成本指标')?.fix).toBe(fix);
+  });
+
+  test.each([
+    ['事故隐患排查次数', '12次', '≥12次'],
+    ['投诉处理件数', '100件', '≥100件'],
+    ['安全事故发生次数', '2次', '≤2次'],
+    ['验收合格率', '95%', '≥95%'],
+    ['培训人次', '500人次', '≥500人次'],
+  ])('%s %s: %s, as before or as work done on adverse events', (name, value, fix) => {
+    expect(fixOf(name, value)?.fix).toBe(fix);
+  });
+});

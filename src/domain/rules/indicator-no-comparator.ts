@@ -23,9 +23,32 @@ import {
  */
 function isCeiling(profile: Profile, ind: Indicator, info: ValueInfo): boolean {
   if (expectation(ind).reverse) return true;
-  if (info.parsed.kind !== 'money') return false;
   const role = roleOf(profile, ind);
+  // Under a cost 二级 (成本指标), an amount whose unit was written short or not at all (`150万`, `60`
+  // on `…维护费`) is what the project spends all the same.
+  if (
+    isCostRole(role) &&
+    (info.parsed.unit === '' || info.parsed.unit === null || /^万/u.test(info.parsed.unit))
+  )
+    return true;
+  if (info.parsed.kind !== 'money') return false;
   return isCostRole(role) || (namesSpending(ind.name.text) && !isBenefitRole(role));
+}
+
+/**
+ * Where no fix can be sure of the direction, and the message names both: a time (`办结时限 3个工作日`
+ * is a ceiling, `培训时长 40学时` a floor), a rate of 0 % that is not a listed reverse one (`≥0%` would
+ * hold for any value), or a bare fraction on a rate (`验收合格率 0.95`: 95 % or 0.95 %?).
+ */
+function directionUnsure(ind: Indicator, info: ValueInfo): boolean {
+  if (expectation(ind).reverse) return false;
+  if (info.measure === 'time') return true;
+  // A bare number on a time's name (`任务完成时限(月) | 10`).
+  if (expectation(ind).kind === 'time' && !info.parsed.unit) return true;
+  const percentName = expectation(ind).kind === 'percent';
+  const n = Number(info.parsed.number);
+  if (info.measure === 'percent' && n === 0) return true;
+  return percentName && info.measure !== 'percent' && !info.parsed.unit && n >= 0 && n <= 1;
 }
 
 /**
@@ -34,7 +57,7 @@ function isCeiling(profile: Profile, ind: Indicator, info: ValueInfo): boolean {
  * direction is the user's to state, and no fix guesses it.
  */
 const HARM_RATE =
-  /(?:受灾|死亡|发病|患病|感染|失业|流失|辍学|损失|损耗|污染|返贫|漏报|漏检|误报|闲置|空置|逾期|超期|拖欠|违法|犯罪|案发|复发|不合格)\p{Script=Han}{0,3}率$/u;
+  /(?:受灾|死亡|病死|发病|患病|感染|失业|流失|辍学|损失|损耗|污染|返贫|漏报|漏检|误报|闲置|空置|逾期|超期|拖欠|违法|违规|犯罪|案发|复发|不合格|不满意|误差|偏差|出错|错误|失误|延误|返工|争议|挪用|超支|超概算|坏账|违约)\p{Script=Han}{0,4}(?:率|比例|占比)$/u;
 
 /**
  * `75%` leaves open whether 75 % is a floor or a ceiling. The fix adds `≥`, or `≤` for a reverse
@@ -78,7 +101,8 @@ const rule: Rule = {
       // A count or amount of zero is a ceiling whatever the name: `≥0起` would hold for any value.
       // (A percentage keeps its direction: indicator/direction judges `≤0%` on a rate.)
       const zero = Number(info.parsed.number) === 0 && info.measure !== 'percent';
-      if (!zero && !expectation(ind).reverse && HARM_RATE.test(bareName(ind.name.text))) {
+      const harm = !expectation(ind).reverse && HARM_RATE.test(bareName(ind.name.text));
+      if ((!zero && harm) || (!isCeiling(context.profile, ind, info) && directionUnsure(ind, info))) {
         const at = isSplit(ind) && ind.comparator && !filled(ind.comparator) ? ind.comparator : ind.value;
         context.report({
           at,
