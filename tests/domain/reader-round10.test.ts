@@ -918,3 +918,31 @@ describe('round 2 of the red team: a one-click fix only where the direction is c
     expect(fixOf(name, value)?.fix).toBe(fix);
   });
 });
+
+describe('round 2 of the red team: `≤` on a rate capped as often as not is no mistake', () => {
+  const direction = (name: string, value: string): string[] =>
+    checkGrids([
+      gridFromRows('s', [
+        ['项目名称', '某项目'],
+        ['预算数', 50],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '质量指标', name, value],
+      ]),
+    ])
+      .findings.filter((f) => f.rule === 'indicator/direction')
+      .map((f) => f.cell);
+
+  test.each([
+    ['产品不合格率', '≤2%'],
+    ['学生辍学率', '≤1%'],
+    ['群众不满意率', '≤5%'],
+    ['单位GDP能耗增长率', '≤3%'],
+    ['资金结余率', '≤5%'],
+  ])('%s %s: no direction warning', (name, value) => {
+    expect(direction(name, value)).toEqual([]);
+  });
+
+  test('a plain rate capped still is one', () => {
+    expect(direction('验收合格率', '≤95%')).toEqual(['D4']);
+  });
+});

@@ -1,6 +1,7 @@
 import { formatCanonical } from '../value';
 import type { Rule } from './rule';
-import { directionOf, expectation, isRateName, needsUserDecision, valueInfo } from './support';
+import { directionOf, expectation, HARM_RATE, isRateName, needsUserDecision, valueInfo } from './support';
+import { bareName } from '../text';
 
 /**
  * 满意度 and plain rates are better higher, so `≤` caps them by mistake; a count or rate of adverse
@@ -48,8 +49,12 @@ const rule: Rule = {
       const { reverse, reference } = directionOf(ind, info.measure);
       const upward = p.comparator === '≥' || p.comparator === '>';
       const downward = p.comparator === '≤' || p.comparator === '<';
+      // A rate of harm SPEC does not list (`不合格率 ≤2%`, `辍学率`), or of growth (`能耗增长率 ≤3%`) or
+      // of money left over (`资金结余率`), is capped as often as not: `≤` there is no mistake to flag.
+      const bare = bareName(ind.name.text);
+      const eitherWay = HARM_RATE.test(bare) || /增长率|增幅|结余率/u.test(bare);
       const higherBetter =
-        !reverse && (e.satisfaction || isRateName(ind.name.text)) && info.measure === 'percent';
+        !reverse && !eitherWay && (e.satisfaction || isRateName(ind.name.text)) && info.measure === 'percent';
       const data = { name: ind.name.text, value: info.text, comparator: p.comparator };
       if (higherBetter && downward) {
         const suggestion = formatCanonical('≥', p.number, p.unit);

@@ -351,3 +351,11 @@ export function planReadings(table: TargetTable): [PlanCell, PlanCell, PlanCell,
   const read = (field: Field): PlanCell => ({ field, reading: readPlanCell(field) });
   return [read(p1), read(p2), read(p3), read(p4)];
 }
+
+/**
+ * A rate of harm that SPEC §3's list of reverse indicators does not name (`森林受灾率`, `辍学率`,
+ * `逾期发放率`): most are ceilings, but some forms set them as floors of what they reduce; the
+ * direction is the user's to state, and no fix guesses it.
+ */
+export const HARM_RATE =
+  /(?:受灾|死亡|病死|发病|患病|感染|失业|流失|辍学|损失|损耗|污染|返贫|漏报|漏检|误报|闲置|空置|逾期|超期|拖欠|违法|违规|犯罪|案发|复发|不合格|不满意|误差|偏差|出错|错误|失误|延误|返工|争议|挪用|超支|超概算|坏账|违约)\p{Script=Han}{0,4}(?:率|比例|占比)$/u;
