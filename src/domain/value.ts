@@ -159,7 +159,10 @@ const UNIT_ONLY_LENGTH = 24;
 export function unitWithoutNumber(input: string): string | null {
   // Most values hold a digit, and a unit with its comparator is short: both are told without NFKC.
   if (input.length > UNIT_ONLY_LENGTH || /[\d０-９]/.test(input)) return null;
-  const split = splitComparator(compact(input));
+  const text = compact(input);
+  // `年内`, `月内`: a time (within the year), not a unit waiting for its number.
+  if (isDate(text)) return null;
+  const split = splitComparator(text);
   if (!split || split.body === '' || /\d/.test(split.body)) return null;
   return lookupUnit(split.body) ? split.body : null;
 }

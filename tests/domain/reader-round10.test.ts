@@ -946,3 +946,16 @@ describe('round 2 of the red team: `≤` on a rate capped as often as not is no 
     expect(direction('验收合格率', '≤95%')).toEqual(['D4']);
   });
 });
+
+test('`年内` under 时效指标 is a time, not a unit without its number', () => {
+  const g = gridFromRows('s', [
+    ['项目名称', '某项目'],
+    ['预算数', 50],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '时效指标', '项目完成时间', '年内'],
+    ['产出指标', '时效指标', '培训天数', '天'],
+  ]);
+  const rules = checkGrids([g]).findings.map((f) => `${f.rule}@${f.cell}`);
+  expect(rules).not.toContain('indicator/empty-value@D4');
+  expect(rules).toContain('indicator/empty-value@D5');
+});
