@@ -53,6 +53,15 @@ const YEAR_SPAN = /\d{4}\s*[-—–~～至到]\s*\d{4}/u;
 const MULTI_YEAR = new RegExp(`中期|长期|项目期|${YEAR_SPAN.source}|[两三四五]年`, 'u');
 
 /**
+ * The one year a label or a heading names (`2025年预算数` → 2025), 0 for none or a span of years; a
+ * column heading may name it bare (`2024`), a label only as a year (`…年`).
+ */
+function yearIn(text: string, bare = false): number {
+  if (YEAR_SPAN.test(text)) return 0;
+  return Number((bare ? /(?:^|\D)(\d{4})年?/u : /(?:^|\D)(\d{4})年/u).exec(text)?.[1] ?? 0);
+}
+
+/**
  * This year's total rather than the project period's, when the form gives both; of labels alike,
  * one with a figure beside it (a heading such as 年度预算申请（万元） over the block has none).
  */
@@ -71,8 +80,7 @@ function pickTotal(view: SheetView, totals: Hit[], formYear?: number): Hit | und
   ];
   // Years side by side (`2024年预算数 | 2025年预算数`): the latest is the year the form is about (a
   // 申报表's request, a 自评表's year), the earlier one its comparison; a span of years is none.
-  const year = (h: Hit): number =>
-    YEAR_SPAN.test(h.key) ? 0 : Number(/(?:^|\D)(\d{4})年/u.exec(h.key)?.[1] ?? 0);
+  const year = (h: Hit): number => yearIn(h.key);
   // The year the title names, when a label has it; else the latest.
   const wanted = formYear !== undefined && ranked.some((h) => year(h) === formYear) ? formYear : undefined;
   const latest = wanted ?? Math.max(0, ...ranked.map(year));
@@ -400,8 +408,8 @@ function columnSays(heading: string, kind: string | undefined): ColumnSays {
   if (NEXT_YEAR.test(h)) return 'several';
   if (MULTI_YEAR.test(h) || /^总|总额|总投资|总计|合计|全部|概算/u.test(h)) return 'several';
   if (/当年|本年|今年|本期|年度/u.test(h) && !YEAR_COLUMN.test(h)) return 'thisYear';
-  if (/二上|审定|核定|批复|调整后|调整数/u.test(h)) return 'later';
-  if (/一上|申报|申请/u.test(h)) return 'earlier';
+  if (LATER_STAGE.test(h) || /调整数/u.test(h)) return 'later';
+  if (EARLIER_STAGE.test(h)) return 'earlier';
   return 'unknown';
 }
 
@@ -464,9 +472,7 @@ function columnOfTheYear(view: SheetView, value: Field | undefined, formYear?: n
   const pick = (i: number): Field | undefined => (i >= 0 ? figures[i] : undefined);
   const thisYear = says.indexOf('thisYear');
   if (thisYear >= 0) return pick(thisYear);
-  const years = headings.map((h) =>
-    /\d{4}\s*[-—–~～至到]\s*\d{4}/u.test(h.text) ? 0 : Number(/(?:^|\D)(\d{4})年?/u.exec(h.text)?.[1] ?? 0),
-  );
+  const years = headings.map((h) => yearIn(h.text, true));
   const wanted = formYear !== undefined && years.includes(formYear) ? formYear : Math.max(...years);
   if (wanted > 0 && says[years.indexOf(wanted)] !== 'past') return pick(years.indexOf(wanted));
   const later = says.indexOf('later');
