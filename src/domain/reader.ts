@@ -1022,12 +1022,9 @@ function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: n
   return [];
 }
 
-/** A cell a plan's percentage could be: a number, or text that is one (`25`, `25%`). */
+/** A cell a plan's percentage could be: one the plan's own reading takes for a number (`25`, `25%`). */
 function planLike(view: SheetView, row: number, col: number): boolean {
-  const cell = view.own(row, col);
-  if (!cell || cell.value === null || cell.value === '') return false;
-  if (typeof cell.value === 'number') return true;
-  return /^\s*[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％]?\s*$/u.test(String(cell.value));
+  return readPlanCell(view.field(row, col)).kind === 'number';
 }
 
 /**
