@@ -252,27 +252,33 @@ function subHeaderBelow(view: SheetView, headerRow: number, from: number): boole
 }
 
 /**
- * The block ends at an empty row, a new table's labels, a title, year or unit line, or a footer
- * (备注, 填表人, a 合计 row of the weights) starting in the 一级 or 二级 column.
+ * What a row under the header is to the block: `skip`, a group's subtotal line (`小计`, or a `合计`
+ * under a 一级 merged over it); `end`, an empty row, a new table's labels, a title, year or unit line,
+ * or a footer (备注, 填表人, a 合计 row of the weights) starting in the 一级 or 二级 column — the sums
+ * also in the 三级 column, under merged 一级/二级 cells; else an indicator's row. The row's first
+ * filled cell is read once for both.
  */
-function endsBlock(view: SheetView, row: number, cols: Columns, from: number, to: number): boolean {
-  if (view.rowEmpty(row, from, to)) return true;
-  if (view.beginsTable(row)) return true;
+function lineRole(
+  view: SheetView,
+  row: number,
+  cols: Columns,
+  from: number,
+  to: number,
+): 'skip' | 'end' | 'indicator' {
   const first = view.firstFilledCol(row, view.left, to);
-  if (first === undefined) return false;
+  const key = first === undefined ? '' : labelKey(view.ownText(row, first));
+  if (
+    first !== undefined &&
+    first <= cols.name &&
+    (isSubtotalKey(key) || (isSumRowKey(key) && insideGroup(view, row, cols)))
+  )
+    return 'skip';
+  if (view.rowEmpty(row, from, to) || view.beginsTable(row)) return 'end';
+  if (first === undefined) return 'indicator';
   const lead = cols.level2 === NO_COLUMN ? cols.name : cols.level2;
-  const key = labelKey(view.ownText(row, first));
-  // The sums may be written in the 三级 column, under merged 一级/二级 cells.
-  return (first <= lead && isFooterKey(key)) || (first <= cols.name && isSumRowKey(key));
-}
-
-/** A group's subtotal line (`小计` under a merged 一级): no indicator, and the block goes on. */
-function isSubtotalRow(view: SheetView, row: number, cols: Columns, to: number): boolean {
-  const first = view.firstFilledCol(row, view.left, to);
-  if (first === undefined || first > cols.name) return false;
-  const key = labelKey(view.ownText(row, first));
-  // A 合计 inside a 一级 merged over it sums that group only.
-  return isSubtotalKey(key) || (isSumRowKey(key) && insideGroup(view, row, cols));
+  return (first <= lead && isFooterKey(key)) || (first <= cols.name && isSumRowKey(key))
+    ? 'end'
+    : 'indicator';
 }
 
 export function readIndicators(
@@ -335,8 +341,9 @@ export function readIndicators(
     // `……` (or a lone `…`) left in a row of the form says "and so on": no indicator, and the block
     // goes on below it.
     if (isPlaceholderRow(view, row, leftmost, right)) continue;
-    if (isSubtotalRow(view, row, cols, right)) continue;
-    if (endsBlock(view, row, cols, leftmost, right)) break;
+    const role = lineRole(view, row, cols, leftmost, right);
+    if (role === 'skip') continue;
+    if (role === 'end') break;
     rows.push(row);
   }
 
