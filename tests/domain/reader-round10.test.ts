@@ -10,6 +10,7 @@ import { checkGrids } from '../../src/domain/analysis';
 import { classifyKey, isAnnual, labelKey } from '../../src/domain/lexicon';
 import { readGrid } from '../../src/domain/reader';
 import { computeTotals, totalsView } from '../../src/domain/totals';
+import { formGrid, type Row } from './selfeval/forms';
 import { amounts } from '../fixtures/grid-reading';
 
 /** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
@@ -249,55 +250,9 @@ describe('a 预算数 written as “none”', () => {
   });
 });
 
-/** A 自评表 in the 财预〔2020〕10号 layout, its indicators from row 13 and `footer` under them. */
-function selfEvaluation(
-  indicators: (string | number | null)[][],
-  footer: (string | number | null)[][] = [['总分', null, null, null, null, null, 100, null, null]],
-  extraMerges: string[] = [],
-): Grid {
-  const rows: (string | number | null)[][] = [
-    ['项目支出绩效自评表'],
-    ['（2023年度）'],
-    ['项目名称', '测试项目'],
-    ['主管部门', '某局', null, null, '实施单位', null, '某中心'],
-    ['项目资金（万元）', null, null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
-    [null, '年度资金总额', null, 100, 100, 90, 10, '90%', 9],
-    [null, '其中：当年财政拨款', null, 100, 100, 90, null, null, null],
-    [null, '上年结转资金', null, 0, 0, 0],
-    [null, '其他资金', null, 0, 0, 0],
-    ['年度总体目标', '预期目标', null, null, null, '实际完成情况'],
-    [null, '完成某项工作', null, null, null, '基本完成'],
-    [
-      '绩效指标',
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '年度指标值',
-      '实际完成值',
-      '分值',
-      '得分',
-      '偏差原因分析及改进措施',
-    ],
-    ...indicators.map((r) => [null, ...r]),
-    ...footer,
-  ];
-  const last = 12 + indicators.length;
-  return gridFromRows('s', rows, {
-    merges: [
-      'A1:I1',
-      'A2:I2',
-      'B3:I3',
-      'A5:A9',
-      'B5:C5',
-      'B6:C6',
-      'B7:C7',
-      'B8:C8',
-      'B9:C9',
-      `A12:A${last}`,
-      ...extraMerges,
-    ].map((r) => parseRangeA1(r)),
-  });
-}
+/** A 自评表 (tests/domain/selfeval/forms.ts) with `rows` as its indicators and `footer` under them. */
+const selfEvaluation = (rows: Row[], footer?: Row[], mergeLevel1?: [number, number][]): Grid =>
+  formGrid({ rows, footer, mergeLevel1 }).grid;
 
 const SCORED = [
   ['产出指标', '数量指标', '培训人次', '≥500人次', '500人次', 30, 30, null],
@@ -373,14 +328,14 @@ describe('lines that close or interrupt an indicator block', () => {
     const subtotal = selfEvaluation(
       [...SCORED.slice(0, 2), [null, '小计', null, null, null, 50, 50, null], ...SCORED.slice(2)],
       undefined,
-      ['B13:B15'],
+      [[0, 2]],
     );
     expect(names(subtotal)).toEqual(['培训人次', '合格率', '受益人数', '学员满意度']);
     expect(total(subtotal)).toBe('99');
     const groupSum = selfEvaluation(
       [...SCORED.slice(0, 2), [null, '合计', null, null, null, 50, 50, null], ...SCORED.slice(2)],
       undefined,
-      ['B13:B15'],
+      [[0, 2]],
     );
     expect(names(groupSum)).toEqual(['培训人次', '合格率', '受益人数', '学员满意度']);
     expect(checkGrids([groupSum]).findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -590,42 +545,41 @@ describe('the red team’s money grids (2026-12-07): this year’s figure, never
     ).toBe('100.00');
   });
 
-  test('a column that is no money before the amount: 年度, 科目编码, 占比, 计量单位 (its unit kept)', () => {
-    expect(
-      read([
+  test.each([
+    [
+      '年度',
+      [
         ['资金项目', '年度', '金额'],
         ['年度资金总额', 2024, 100],
         ['其中：财政拨款', 2024, 100],
-      ]),
-    ).toEqual({
-      total: '100.00',
-      fiscal: '100.00',
-      other: '0.00',
-    });
-    expect(
-      read([
+      ],
+      { total: '100.00', fiscal: '100.00', other: '0.00' },
+    ],
+    [
+      '科目编码',
+      [
         ['资金来源', '科目编码', '金额'],
         ['资金总额', null, 100],
         ['其中：财政拨款', 2130505, 80],
         ['其他资金', null, 20],
-      ]),
-    ).toEqual({
-      total: '100.00',
-      fiscal: '80.00',
-      other: '20.00',
-    });
-    expect(
-      read([
+      ],
+      { total: '100.00', fiscal: '80.00', other: '20.00' },
+    ],
+    [
+      '占比',
+      [
         ['资金构成', '占比', '金额'],
         ['年度资金总额', '100%', 100],
         ['其中：财政拨款', '80%', 80],
         ['其他资金', '20%', 20],
-      ]),
-    ).toEqual({
-      total: '100.00',
-      fiscal: '80.00',
-      other: '20.00',
-    });
+      ],
+      { total: '100.00', fiscal: '80.00', other: '20.00' },
+    ],
+  ] as const)('a %s column before the amount is no money', (_, rows, expected) => {
+    expect(read(rows.map((r) => [...r]))).toEqual(expected);
+  });
+
+  test('a 计量单位 column before the amount is set aside, and its unit kept', () => {
     expect(
       read([
         ['资金项目', '计量单位', '金额'],

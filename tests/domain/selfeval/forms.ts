@@ -59,6 +59,8 @@ export interface Form {
   rows: Row[];
   /** Merges (A1) of the indicator rows, counted from the first indicator row as row 0: [top, bottom] of column B. */
   mergeLevel1?: [number, number][];
+  /** The lines under the indicators, from column A: a 总分 line unless given. */
+  footer?: Row[];
 }
 
 export interface Checked {
@@ -81,7 +83,7 @@ export function formGrid(form: Form): { grid: Grid; first: number } {
   ];
   const first = rows.length;
   rows.push(...form.rows.map((r) => [null, ...r]));
-  rows.push(['总分']);
+  rows.push(...(form.footer ?? [['总分']]));
   const merges = (form.mergeLevel1 ?? []).map(([top, bottom]) =>
     parseRangeA1(`B${first + top + 1}:B${first + bottom + 1}`),
   );
