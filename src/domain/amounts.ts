@@ -181,7 +181,15 @@ function keptReading<T>(
  * (also a dash or a slash, how forms say "none"), or something that cannot be summed.
  */
 export function readAmount(field: Field | undefined, moneyScale: 1 | 0.0001 = 1): AmountReading {
-  return keptReading(amountReadings, field, moneyScale, () => readAmountOnce(field, moneyScale));
+  return keptReading(amountReadings, field, moneyScale, () => {
+    const reading = readAmountOnce(field, moneyScale);
+    // A bare figure under a label that states its own unit (`财政资金（元）` in a 万元 table) is in
+    // that unit: converted to the table's, exactly.
+    const own = field?.moneyUnit;
+    if (reading.kind !== 'number' || reading.written || own === undefined || own === moneyScale)
+      return reading;
+    return { ...reading, value: own === 1 ? reading.value.times(10000) : reading.value.div(10000) };
+  });
 }
 
 function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): AmountReading {

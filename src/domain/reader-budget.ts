@@ -278,7 +278,7 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
     for (const label of lines[part]) {
       const figures = crossing(view, label, totalHit) ?? figuresOf(view, label, formYear);
       if (!figures.length) continue;
-      read[part].push(...figures);
+      read[part].push(...figures.map((f) => withOwnUnit(view, f, label)));
       read.labels.push(label);
     }
   }
@@ -377,6 +377,17 @@ export function moneyScaleOf(
     if (last) return last.scale;
   }
   return marks[0]?.scale ?? 1;
+}
+
+/**
+ * A part's figure under a label that states its own unit (`其中：财政资金（元） | 800000`), or with a
+ * unit in the cell after it (`财政资金 | 800000 | 元`): the figure carries that unit (Field.moneyUnit),
+ * whatever the table's is.
+ */
+function withOwnUnit(view: SheetView, figure: Field, label: Hit): Field {
+  const own = view.moneyMarks.find((m) => !m.line && m.row === label.row && m.col === label.col);
+  const unit = own?.scale ?? (figure.embedded ? undefined : unitCellBeside(view, figure, label));
+  return unit === undefined ? figure : { ...figure, moneyUnit: unit };
 }
 
 /**

@@ -23,6 +23,11 @@ export interface Field {
    * only, and no fix may write the cell (the label would be lost).
    */
   embedded?: boolean;
+  /**
+   * A money figure's own unit when its label or the cell after it states one (`其中：财政资金（元） |
+   * 800000` in a 万元 table): 1 for 万元, 0.0001 for 元. readAmount converts it to the table's unit.
+   */
+  moneyUnit?: 1 | 0.0001;
 }
 
 /** An indicator row of the table's indicator block. */

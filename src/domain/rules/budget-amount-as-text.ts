@@ -54,17 +54,19 @@ const rule: Rule = {
   },
   check(context) {
     const { table } = context;
-    const unit = table.moneyScale === 1 ? 'wan' : 'yuan';
     for (const [field, cell] of amountCells(table)) {
       const raw = cell.raw;
       if (!raw || typeof raw.value !== 'string' || raw.formula) continue;
-      const amount = readAmount(cell, table.moneyScale);
+      // A figure whose label states its own unit (`财政资金（元）`) is said and fixed in that unit.
+      const scale = cell.moneyUnit ?? table.moneyScale;
+      const unit = scale === 1 ? 'wan' : 'yuan';
+      const amount = readAmount(cell, scale);
       if (amount.kind !== 'number') continue;
       // A number sharing its label's cell is as the form wants it, and a Word table holds only
       // text: there only a written unit is said.
       if ((cell.embedded || raw.textOnly) && !amount.written) continue;
       const value = amount.value.toString();
-      const fixable = !cell.embedded && (table.moneyScale === 1 || !amount.written);
+      const fixable = !cell.embedded && (scale === 1 || !amount.written);
       context.report({
         at: cell,
         messageId: amount.written ? 'withUnit' : 'asText',
