@@ -251,6 +251,48 @@ function subHeaderBelow(view: SheetView, headerRow: number, from: number): boole
   return true;
 }
 
+/** The headings a repeat of an indicator header must have where the header has them. */
+const HEADER_KINDS = new Set<LabelKind>([
+  'level1',
+  'level2',
+  'indicatorName',
+  'value',
+  'actual',
+  'weight',
+  'score',
+]);
+
+/**
+ * The header written again under its block (a page break repeats it; a 自评表 heads its second
+ * group of goals, `年度绩效目标2`, with it): the same headings in the same columns, at least three
+ * of them, and not marked as the project period's (`中长期指标`). Returns the repeat's last row (its
+ * second row of sub-headings with it), or undefined.
+ */
+function repeatedHeader(view: SheetView, row: number, headerRow: number, from: number): number | undefined {
+  const heads = view.hitsIn(headerRow).filter((h) => HEADER_KINDS.has(h.kind) && h.col >= from);
+  if (heads.length < 3) return undefined;
+  const hits = view.hitsIn(row);
+  if (!heads.every((h) => hits.some((r) => r.kind === h.kind && r.col === h.col))) return undefined;
+  const period = [row, row - 1].some((r) =>
+    view.hitsIn(r).some((h) => h.kind === 'section' && isProjectPeriod(h.key)),
+  );
+  if (period || hits.some((h) => isProjectPeriod(h.key))) return undefined;
+  let last = row;
+  // Its second row: nothing but the sub-columns' headings.
+  const next = last + 1;
+  const under = view.hitsIn(next).filter((h) => h.col >= from);
+  if (
+    next <= view.bottom &&
+    under.length > 0 &&
+    under.every((h) => SUB_HEADINGS.has(h.kind)) &&
+    !view.grid.cells[next - view.top]?.some(
+      (cell, i) => !isBlank(cell) && view.left + i >= from && !under.some((h) => h.col === view.left + i),
+    )
+  )
+    last = next;
+  return last;
+}
+
 /**
  * What a row under the header is to the block: `skip`, a group's subtotal line (`小计`, or a `合计`
  * under a 一级 merged over it); `end`, an empty row, a new table's labels, a title, year or unit line,
@@ -275,6 +317,11 @@ function lineRole(
     return 'skip';
   if (view.rowEmpty(row, from, to) || view.beginsTable(row)) return 'end';
   if (first === undefined) return 'indicator';
+  // A line that only names a block (`年度绩效指标`, `中长期绩效指标`): the year's goes on, the project
+  // period's is another block.
+  const hits = view.hitsIn(row);
+  if (hits.length === 1 && hits[0]?.kind === 'section' && view.lastFilledReach(row) <= view.reach(row, first))
+    return isProjectPeriod(hits[0].key) ? 'end' : 'skip';
   const lead = cols.level2 === NO_COLUMN ? cols.name : cols.level2;
   return (first <= lead && isFooterKey(key)) || (first <= cols.name && isSumRowKey(key))
     ? 'end'
@@ -341,6 +388,12 @@ export function readIndicators(
     // `……` (or a lone `…`) left in a row of the form says "and so on": no indicator, and the block
     // goes on below it.
     if (isPlaceholderRow(view, row, leftmost, right)) continue;
+    // The header again (a page break's repeat, a form's 年度绩效目标2 block): the block goes on under it.
+    const repeat = repeatedHeader(view, row, headerRow, leftmost);
+    if (repeat !== undefined) {
+      row = repeat;
+      continue;
+    }
     const role = lineRole(view, row, cols, leftmost, right);
     if (role === 'skip') continue;
     if (role === 'end') break;

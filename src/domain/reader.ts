@@ -185,12 +185,54 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     if (view.moneyMarks.some((m) => m.row >= table.top && m.row <= table.bottom))
       unstatedScale = table.moneyScale;
   });
+  // A page break that repeated the project's line over the rest of its indicators (a PDF turned
+  // into a sheet) begins no table: the rows under it are the table's above.
+  for (let i = tables.length - 1; i > 0; i--) {
+    const previous = tables[i - 1];
+    const table = tables[i];
+    if (previous && table && continues(previous, table)) {
+      tables.splice(i, 1);
+      tables[i - 1] = joined(previous, table);
+    }
+  }
   // An indicator block with nothing of a project above it, followed by a table that has its own
   // beginning, is the tail of a table cut off above (a page or a paste that starts mid-table).
   return tables.filter(
     (t, i) =>
       !(headless(t) && tables.slice(i + 1).some((next) => !headless(next))) && !coverOf(t, tables[i + 1]),
   );
+}
+
+/**
+ * A table that only repeats the project of the one above it (the same name, and code if any) over
+ * more indicators in the same columns, with no money, plan or goal of its own.
+ */
+function continues(previous: TargetTable, table: TargetTable): boolean {
+  const same = (a: Field | undefined, b: Field | undefined): boolean =>
+    (a?.text.trim() ?? '') === (b?.text.trim() ?? '');
+  const name = table.name?.text.trim() ?? '';
+  if (name === '' || !same(previous.name, table.name) || !same(previous.code, table.code)) return false;
+  if (previous.form !== table.form || !previous.indicatorHeader || !table.indicatorHeader) return false;
+  const own = [table.budget.total, table.budget.fiscal, table.budget.other, table.usage, table.goal];
+  if (own.some((f) => f !== undefined && f.text.trim() !== '') || table.plan.length > 0) return false;
+  if (budgetLines(table, 'fiscal').length > 0) return false;
+  const [a, b] = [previous.indicators[0], table.indicators[0]];
+  if (!a || !b) return false;
+  const columnsOf = (i: Indicator): number[] => [i.name.col, i.value.col, i.level2.col];
+  return columnsOf(a).every((c, k) => c === columnsOf(b)[k]);
+}
+
+/** The table above with the indicators of its continuation. */
+function joined(previous: TargetTable, table: TargetTable): TargetTable {
+  const bottom = Math.max(previous.bottom, table.bottom);
+  const right = Math.max(previous.right, table.right);
+  return {
+    ...previous,
+    bottom,
+    right,
+    range: rangeA1({ top: Math.max(previous.top, 0), left: previous.left, bottom, right }),
+    indicators: [...previous.indicators, ...table.indicators],
+  };
 }
 
 /**

@@ -68,3 +68,88 @@ describe('a part whose own label or unit cell states another unit than the table
     expect([got?.fiscal, got?.other]).toEqual(['80.00', '20.00']);
   });
 });
+
+describe('the indicator header written again under its block', () => {
+  const HEADER = ['一级指标', '二级指标', '三级指标', '指标值'];
+  const rowsOf = (between: (string | null)[][]): Rows => [
+    ['项目名称', '某项目'],
+    ['预算数', 100],
+    ['绩效目标', '完成'],
+    HEADER,
+    ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ...between,
+    ['效益指标', '社会效益指标', '受益群众', '≥500人'],
+    ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+  ];
+  const names = (rows: Rows): string[] =>
+    checkGrids([gridFromRows('s', rows)]).tables.flatMap((t) => t.indicators.map((i) => i.name.text));
+
+  test.each<[string, (string | null)[][]]>([
+    ['a page break’s repeat', [HEADER]],
+    ['with its second row of sub-headings', [HEADER, [null, null, null, '年度指标值']]],
+  ])('%s: the rows under it are still the table’s', (_, between) => {
+    expect(names(rowsOf(between))).toEqual(['补助人数', '受益群众', '满意度']);
+  });
+
+  test('a self-evaluation’s second block is scored with the first', () => {
+    const head = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+    const rows: Rows = [
+      ['项目支出绩效自评表'],
+      ['项目名称', '某项目'],
+      head,
+      ['产出指标', '数量指标', '培训人数', '≥100人', '120人', 50, 50],
+      head,
+      ['效益指标', '社会效益指标', '受益群众', '≥500人', '600人', 30, 30],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '95%', 10, 10],
+    ];
+    const { tables, findings } = checkGrids([gridFromRows('s', rows)]);
+    expect(tables[0]?.indicators).toHaveLength(3);
+    expect(findings.map((f) => f.rule)).not.toContain('indicator/missing-level1');
+  });
+
+  test('near miss: a block marked as the project period’s still ends the year’s', () => {
+    const rows = rowsOf([['中长期绩效指标'], HEADER]);
+    expect(names(rows)).toEqual(['补助人数']);
+  });
+
+  test('near miss: a row naming only two of the headings is an indicator row', () => {
+    const rows = rowsOf([['产出指标', '二级指标', '三级指标', '≥1项']]);
+    expect(names(rows)).toHaveLength(4);
+  });
+});
+
+describe('a page break that repeated the project’s line over its indicators', () => {
+  const project = ['项目编码', 'A01', '项目名称', '项目甲'];
+  const head = ['一级指标', '二级指标', '三级指标', '指标值'];
+  const rows: Rows = [
+    project,
+    ['预算数', 100, '其中：财政资金', 80, '其他资金', 20],
+    ['绩效目标', '完成'],
+    head,
+    ['产出指标', '数量指标', '补助人数', '≥100人'],
+    project,
+    head,
+    ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+  ];
+
+  test('is one table, its budget counted once, no duplicate code', () => {
+    const { tables, findings } = checkGrids([gridFromRows('s', rows)]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.indicators.map((i) => i.name.text)).toEqual(['补助人数', '满意度']);
+    expect(findings.map((f) => f.rule)).not.toContain('table/duplicate-code');
+    expect(totalsView(computeTotals(tables)).total).toBe('100.00');
+  });
+
+  test('near miss: another project under it is its own table', () => {
+    const other = rows.map((r) => (r === project ? ['项目编码', 'A02', '项目名称', '项目乙'] : r));
+    const second = [...rows.slice(0, 5), ...other.slice(5)];
+    expect(checkGrids([gridFromRows('s', second)]).tables).toHaveLength(2);
+  });
+
+  test('near miss: the same project with its own budget is still a table (a duplicate to report)', () => {
+    const twice = [...rows.slice(0, 5), project, ['预算数', 50], head, rows[7] as (string | null)[]];
+    const { tables, findings } = checkGrids([gridFromRows('s', twice)]);
+    expect(tables).toHaveLength(2);
+    expect(findings.map((f) => f.rule)).toContain('table/duplicate-code');
+  });
+});
