@@ -177,8 +177,12 @@ function statementIn(nfkc: string): RegExpExecArray | null {
   const before = text.slice(0, at).trim();
   const after = text.slice(at + m[0].length).trim();
   const bare = (part: string): boolean => /^[\s。.;；,，、()（）【】[\]]*$/u.test(part);
+  // Units of other columns after the money's (`单位：万元、%`, `单位：元/人、个`).
+  const moreUnits = (part: string): boolean =>
+    /^(?:[、,，/／;；]\s*[^\s、,，/／;；:：]{1,4}\s*)+$/u.test(part);
   const other = (part: string): boolean =>
     bare(part) ||
+    moreUnits(part) ||
     /[:：]/u.test(part) ||
     /^[(（].*[)）]$/u.test(part) ||
     isTitleKey(labelKey(part.replace(/^[)）】\]]+|[(（【[]+$/gu, '')));

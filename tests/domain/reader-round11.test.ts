@@ -153,3 +153,50 @@ describe('a page break that repeated the project’s line over its indicators', 
     expect(findings.map((f) => f.rule)).toContain('table/duplicate-code');
   });
 });
+
+describe('a unit line that also names the units of other columns', () => {
+  test.each([
+    ['单位：元、%', '123.45'],
+    ['单位：元/%', '123.45'],
+    ['单位：万元、%', '1234500.00'],
+    ['金额单位：元，人、%', '123.45'],
+  ])('%s states the money’s unit', (line, total) => {
+    const grid = gridFromRows('s', [[line], ['项目名称', '某项目'], ['预算数', 1234500], ...INDICATORS]);
+    expect(amounts(grid)[0]?.total).toBe(total);
+  });
+
+  test('near miss: a place named after the unit is no unit (单位：元氏县、…)', () => {
+    const grid = gridFromRows('s', [
+      ['单位：元氏县、%'],
+      ['项目名称', '某项目'],
+      ['预算数', 100],
+      ...INDICATORS,
+    ]);
+    expect(amounts(grid)[0]?.total).toBe('100.00');
+  });
+});
+
+describe('the 2021 申报表’s seven sources of money', () => {
+  const money: Rows = [
+    ['项目资金申请(万元)', '资金总额', 100],
+    [null, '一般公共预算拨款', 50],
+    [null, '政府性基金预算拨款', 30],
+    [null, '国有资本经营预算拨款', 0],
+    [null, '纳入财政专户管理的收入', 10],
+    [null, '未纳入财政专户管理的收入', 5],
+    [null, '上年结余收入', 5],
+  ];
+
+  test('every source is counted: the fiscal ones, the carry-over and the rest', () => {
+    const t = checkGrids([table(money)]).tables[0];
+    const texts = (fields: { text: string }[] | undefined) => fields?.map((f) => f.text);
+    expect(texts(t?.budget.lines?.fiscal)).toEqual(['50', '30', '0', '10']);
+    expect(t?.budget.carryover?.text).toBe('5');
+    expect(t?.budget.other?.text).toBe('5');
+    expect(rules(money)).not.toContain('budget/sum-mismatch');
+  });
+
+  test('near miss: a source left out still makes them not add up', () => {
+    expect(rules(money.filter((r) => r[1] !== '政府性基金预算拨款'))).toContain('budget/sum-mismatch');
+  });
+});
