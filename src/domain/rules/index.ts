@@ -10,6 +10,7 @@ import budgetAmountAsText from './budget-amount-as-text';
 import budgetNegative from './budget-negative';
 import budgetSumMismatch from './budget-sum-mismatch';
 import budgetCostExceedsBudget from './budget-cost-exceeds-budget';
+import budgetUnitDoubt from './budget-unit-doubt';
 import planNotNumber from './plan-not-number';
 import planOutOfRange from './plan-out-of-range';
 import planDecreasing from './plan-decreasing';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   budgetNegative,
   budgetSumMismatch,
   budgetCostExceedsBudget,
+  budgetUnitDoubt,
   planNotNumber,
   planOutOfRange,
   planDecreasing,
