@@ -3,7 +3,10 @@ import { gradeRange } from '../selfeval/score';
 import type { Rule } from './rule';
 import { exampleOf, nameOf, points, selfEvaluation } from '../selfeval/findings';
 
-/** An indicator without 实际完成值 (or one that is not a number), or no 全年预算数/全年执行数 (SPEC §12). */
+/**
+ * An indicator without 实际完成值 (or one that is not a number), or no 全年预算数/全年执行数 — or a
+ * 全年预算数 of 0, which gives no 执行率 (SPEC §12).
+ */
 const rule: Rule = {
   meta: {
     id: 'selfeval/missing-actual',
@@ -42,6 +45,12 @@ const rule: Rule = {
         'en-US':
           'The year’s budget (全年预算数) is missing, so the execution rate cannot be computed; enter the budget (10,000 yuan).',
       },
+      zeroBudget: {
+        'zh-CN':
+          '全年预算数为{{budget}}，无法计算执行率，预算执行率和总分均未计分；应填写全年预算金额（万元），如“12.50”；项目当年确无预算资金的，应将预算执行率的分值改为0，并把该分值分配到绩效指标。',
+        'en-US':
+          'The year’s budget (全年预算数) is {{budget}}, so the execution rate cannot be computed and neither it nor the total is scored; enter the budget (10,000 yuan) such as “12.50”, or, if the project had no funds this year, set the execution rate’s weight to 0 and give its points to the indicators.',
+      },
       amountUnreadable: {
         'zh-CN': '“{{text}}”不是金额，无法计算执行率；应填写数字金额（万元），如“12.50”。',
         'en-US':
@@ -65,6 +74,20 @@ const rule: Rule = {
         else if (reading.kind === 'invalid')
           context.report({ at: field, messageId: 'amountUnreadable', data: { text: reading.text } });
       }
+      // A budget of 0 (or below) has no 执行率 (SPEC §12: 执行数 ÷ 预算数): say why nothing is scored,
+      // unless the form gives the budget no 分值.
+      const budget = funds.budget;
+      if (
+        funds.budgetField &&
+        budget.kind === 'number' &&
+        budget.value.lte(0) &&
+        (funds.weight === undefined || funds.weight.gt(0))
+      )
+        context.report({
+          at: funds.budgetField,
+          messageId: 'zeroBudget',
+          data: { budget: budget.value.toFixed(2) },
+        });
     }
     for (const s of evaluation.indicators) {
       const ind = s.indicator;

@@ -4,8 +4,9 @@ import { exampleOf, nameOf, selfEvaluation } from '../selfeval/findings';
 /**
  * An actual value of another unit kind than its target's (`5人` for `≤30天`) (SPEC §12): an error. One of
  * the same kind in a unit that does not convert (`3个工作日` for `≤3天`), or a bare fraction against a
- * percent target whose two readings score differently (0.98 for `≥95%`), is not scored: a warning
- * saying so. Units of the same quantity (`480000元` for `≤50万元`) are converted and scored.
+ * percent target whose two readings score differently (0.98 for `≥95%`), or a percent against a
+ * target without a unit whose two readings score differently (`90%` for `50`), is not scored: a
+ * warning saying so. Units of the same quantity (`480000元` for `≤50万元`) are converted and scored.
  */
 const rule: Rule = {
   meta: {
@@ -34,6 +35,18 @@ const rule: Rule = {
         'en-US':
           'The actual value “{{text}}” of indicator “{{name}}” has no percent sign while its target “{{target}}” is a percentage: {{rate}} or {{text}}% cannot be told, so it is not scored; write the percent sign, such as “{{rate}}”.',
       },
+      targetFraction: {
+        'zh-CN':
+          '三级指标“{{name}}”的年度指标值“{{target}}”没有百分号：是{{rate}}还是{{percent}}无法确定，实际完成值“{{text}}”未计分；应在年度指标值写明百分号，如“{{rate}}”。',
+        'en-US':
+          'The target “{{target}}” of indicator “{{name}}” has no percent sign: {{rate}} or {{percent}} cannot be told, so the actual value “{{text}}” is not scored; write the percent sign in the target, such as “{{rate}}”.',
+      },
+      percentOfBare: {
+        'zh-CN':
+          '三级指标“{{name}}”的年度指标值“{{target}}”没有单位，而实际完成值“{{text}}”是百分比：指标值是否也是百分比无法确定，未计分；应在年度指标值写明单位，如“{{percent}}”，或按指标值的口径填写实际完成值（不带百分号）。',
+        'en-US':
+          'The target “{{target}}” of indicator “{{name}}” has no unit while its actual value “{{text}}” is a percentage: whether the target is one too cannot be told, so it is not scored; write the target with its unit, such as “{{percent}}”, or the actual value as the target counts it (without a percent sign).',
+      },
     },
     fixable: false,
   },
@@ -60,6 +73,26 @@ const rule: Rule = {
           messageId: 'fraction',
           severity: 'warning',
           data: { ...data, text: s.actual.value.toFixed(), rate: `${s.actual.value.times(100).toFixed()}%` },
+        });
+      else if (s.percentUnread && s.actual.kind === 'percentOfBare' && s.target.nameKind === 'percent')
+        // A rate's target in (0, 1]: the target is what lacks its sign.
+        context.report({
+          at: ind.value,
+          messageId: 'targetFraction',
+          severity: 'warning',
+          data: {
+            ...data,
+            text: s.actual.text,
+            rate: `${s.target.number.times(100).toFixed()}%`,
+            percent: `${s.target.number.toFixed()}%`,
+          },
+        });
+      else if (s.percentUnread && s.actual.kind === 'percentOfBare')
+        context.report({
+          at: ind.actual,
+          messageId: 'percentOfBare',
+          severity: 'warning',
+          data: { ...data, text: s.actual.text, percent: `${s.target.parsed.input.trim()}%` },
         });
     }
   },

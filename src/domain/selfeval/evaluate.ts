@@ -6,8 +6,9 @@
 
 import Big from 'big.js';
 import { isPercentFormat, parseDecimalText, readAmount, type AmountReading } from '../amounts';
-import { filled, valueInfo } from '../rules/support';
-import type { Field, FundsLine, Indicator, ParsedValue, TargetTable } from '../types';
+import { expectation, filled, valueInfo } from '../rules/support';
+import { levelKey, weightInName } from '../taxonomy';
+import type { Field, FundsLine, Indicator, MeasureKind, ParsedValue, TargetTable } from '../types';
 import { parseValue } from '../value';
 import {
   executionRate,
@@ -30,12 +31,20 @@ import {
   type WeightGroup,
 } from './weights';
 
-/** A quantitative target: its direction, number and unit (null when the target has none). */
+/**
+ * A quantitative target: its direction, number and unit (null when the target has none). A bare
+ * number whose name makes it a rate (`工程完工率 | 100`, SPEC §3) is a percent: `unit` is `%` and
+ * `percentByName` says the sign was not written.
+ */
 export interface Target {
   direction: Direction;
   number: Big;
   unit: string | null;
   parsed: ParsedValue;
+  /** The kind the indicator's name asks for (SPEC §3), null when its words say none. */
+  nameKind: MeasureKind | null;
+  /** The unit `%` comes from the name, the target being written without it. */
+  percentByName?: true;
 }
 
 export type ActualReading =
@@ -47,6 +56,13 @@ export type ActualReading =
    * (0.98%): scored only where both readings give the same score.
    */
   | { kind: 'number'; value: Big; from?: string; bareFraction?: true }
+  /**
+   * A percent (`95%`, or 0.95 in a cell formatted as a percent; `value` is 95) against a target written
+   * without a unit whose name does not make it a rate (`100` for an index, `0.95` for a 率): the
+   * target may be in percent, or the percent may be the share of the target achieved. Scored only
+   * where both readings give the same score.
+   */
+  | { kind: 'percentOfBare'; value: Big; text: string }
   /** A quantity of another kind than the target's (`3个月` for `≤30%`, `5人` for `≤30天`). */
   | { kind: 'unitMismatch'; text: string; unit: string | null }
   /**
@@ -79,6 +95,11 @@ export interface IndicatorScore {
    * rate (0.98 = 98%) and as a percent (0.98%): not scored, and the rule asks for the percent sign.
    */
   fractionUnread?: true;
+  /**
+   * The actual value is a percent against a target without a unit (percentOfBare) whose two readings
+   * score differently: not scored, and the rule asks for the target's unit.
+   */
+  percentUnread?: true;
 }
 
 export interface FundsScore {
@@ -120,12 +141,32 @@ function directionOf(parsed: ParsedValue): Direction {
   return parsed.comparator === '≤' || parsed.comparator === '<' ? 'down' : 'up';
 }
 
-/** The target as a number to score against, when it is one (a date or words are qualitative). */
+/**
+ * The target as a number to score against, when it is one (a date or words are qualitative). A bare
+ * number under a name that asks for a rate (`工程完工率 | 100`) is that many percent — unless it lies in
+ * (0, 1], where it may as well be the rate itself (0.95 for 95 %): that one stays without a unit, and
+ * a percent typed against it is scored only where both readings agree (percentOfBare).
+ */
 export function targetOf(ind: Indicator): Target | undefined {
   const parsed = valueInfo(ind)?.parsed;
   if (!parsed?.quantitative || parsed.number === null || parsed.kind === 'date') return undefined;
   const number = parseDecimalText(parsed.number);
-  return number ? { direction: directionOf(parsed), number, unit: parsed.unit, parsed } : undefined;
+  if (!number) return undefined;
+  const nameKind = expectation(ind).kind;
+  const target: Target = { direction: directionOf(parsed), number, unit: parsed.unit, parsed, nameKind };
+  if (parsed.unit === null && nameKind === 'percent' && (number.gt(1) || number.eq(0))) {
+    target.unit = '%';
+    target.percentByName = true;
+  }
+  return target;
+}
+
+/**
+ * A target without a unit whose name asks for no other kind than a percent (a count, a time, money
+ * never is one): a percent typed against it is read both ways (percentOfBare).
+ */
+export function takesPercentOfBare(target: Target): boolean {
+  return target.unit === null && (target.nameKind === null || target.nameKind === 'percent');
 }
 
 /** The unit as the user may type it after the number: the target's own (`%`, `人次`, `万元`). */
@@ -139,6 +180,17 @@ function fractionOf(value: Big, target: Target): { kind: 'number'; value: Big; b
   return target.unit === '%' && value.gt(0) && value.lte(1)
     ? { kind: 'number', value, bareFraction: true }
     : { kind: 'number', value };
+}
+
+/**
+ * A percent typed as the actual value (`value` in percent: 95 for `95%`), read against its target: a
+ * number of a percent target; of a target without a unit, one to score on both readings
+ * (percentOfBare) unless the name asks for another kind; of any other target, a unit of another kind.
+ */
+function percentActual(value: Big, text: string, target: Target): ActualReading {
+  if (target.unit === '%') return { kind: 'number', value };
+  if (takesPercentOfBare(target)) return { kind: 'percentOfBare', value, text };
+  return { kind: 'unitMismatch', text, unit: '%' };
 }
 
 /**
@@ -159,8 +211,8 @@ export function readActual(field: Field | undefined, target: Target | undefined)
   if (typeof raw.value === 'number') {
     if (!Number.isFinite(raw.value)) return { kind: 'notNumber', text: field.text };
     const value = new Big(raw.value);
-    if (isPercentFormat(raw.numberFormat) && target.unit === '%')
-      return { kind: 'number', value: value.times(100) };
+    // A cell formatted as a percent shows (and means) `95%`: never the bare 0.95.
+    if (isPercentFormat(raw.numberFormat)) return percentActual(value.times(100), field.text, target);
     return fractionOf(value, target);
   }
   // `≥266米` as the actual value: forms copy the target's comparator; the number is what was achieved.
@@ -170,6 +222,8 @@ export function readActual(field: Field | undefined, target: Target | undefined)
     .replace(/^[≥≤><=]+/u, '');
   const bare = parseDecimalText(text);
   if (bare) return fractionOf(bare, target);
+  const percent = text.endsWith('%') ? parseDecimalText(text.slice(0, -1)) : undefined;
+  if (percent) return percentActual(percent, field.text, target);
   const number = parseDecimalText(withoutUnit(text, target.unit));
   if (number) return { kind: 'number', value: number };
   // A bare 万 after an amount of money is 万元 (SPEC §3): `48万` for `≤50万元`.
@@ -197,6 +251,25 @@ export function readActual(field: Field | undefined, target: Target | undefined)
   return { kind: 'notNumber', text: field.text };
 }
 
+/**
+ * The two scores a percent (`value` in percent) gives against a target without a unit: the target read
+ * as a percent, and — under a name that asks for a rate, where the target is in (0, 1] — as the rate
+ * itself (0.95 for 95 %), else as a number of which the percent is the share achieved (`90%` of `50`).
+ * `100%` against `100` is full both ways; `90%` against `50` is full or 90 %, and not told.
+ */
+export function percentOfBareScores(
+  target: Target,
+  value: Big,
+  weight: Big,
+): [Big | undefined, Big | undefined] {
+  const asPercent = quantitativeScore(target.direction, target.number, value, weight);
+  const other =
+    target.nameKind === 'percent'
+      ? quantitativeScore(target.direction, target.number.times(100), value, weight)
+      : quantitativeScore(target.direction, target.number, value.times(target.number).div(100), weight);
+  return [asPercent, other];
+}
+
 function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: boolean): IndicatorScore {
   const target = targetOf(ind);
   const actual = readActual(ind.actual, target);
@@ -220,6 +293,10 @@ function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: bo
         : score;
       if (score && asRate && score.eq(asRate)) out.score = score;
       else if (actual.bareFraction) out.fractionUnread = true;
+    } else if (actual.kind === 'percentOfBare') {
+      const [asPercent, other] = percentOfBareScores(target, actual.value, weight);
+      if (asPercent && other && asPercent.eq(other)) out.score = asPercent;
+      else out.percentUnread = true;
     }
   } else if (typed && typed.gte(0) && typed.lte(weight)) {
     out.score = typed;
@@ -235,21 +312,47 @@ function fundsLineOf(table: TargetTable): FundsLine | undefined {
 const TOLERANCE = new Big('0.01');
 
 /**
- * The 分值 of the 执行率 when the indicators carry their own 分值 and the funds block has no 分值
- * column: whatever the indicators leave of 100 when that is unambiguous — 0 (the form does not score
- * the budget), the 10 of §12, or another remainder the form's own 得分 confirms (18 of 20 at 90%).
- * Undefined when the form scores the budget but its weight cannot be told: never a guess.
+ * What the indicators weigh by the form's own word: the sum of their 分值 column, or — with no 分值
+ * column — of the weights their 一级 names give (`产出指标（40分）`), each 一级 once, when every scored
+ * row's 一级 gives one. 'unread' when a 分值 cannot be read; undefined when the form does not say
+ * (some or all weights are §12's defaults).
  */
-function inferredFundsWeight(line: FundsLine, indicators: readonly Indicator[]): Big | undefined {
+function formIndicatorWeights(
+  indicators: readonly Indicator[],
+  typedWeights: boolean,
+): Big | 'unread' | undefined {
+  let sum = new Big(0);
+  if (typedWeights) {
+    for (const ind of indicators) {
+      const w = readPoints(ind.weight);
+      if (!(w instanceof Big)) return 'unread';
+      sum = sum.plus(w);
+    }
+    return sum;
+  }
+  const named = new Map<string, number>();
+  for (const ind of indicators) {
+    const w = weightInName(ind.level1.text);
+    if (w === undefined) return undefined;
+    named.set(levelKey(ind.level1.text), w);
+  }
+  if (named.size === 0) return undefined;
+  for (const w of named.values()) sum = sum.plus(w);
+  return sum;
+}
+
+/**
+ * The 分值 of the 执行率 when the indicators carry their own 分值 (a 分值 column, or every 一级 naming
+ * its weight) and the funds block has none: whatever the indicators leave of 100 when that is
+ * unambiguous — 0 (the form does not score the budget), the 10 of §12, or another remainder the form's
+ * own 得分 confirms (18 of 20 at 90%, 16 of 20 at 80%). Undefined when the form scores the budget but its
+ * weight cannot be told: never a guess.
+ */
+function inferredFundsWeight(line: FundsLine, indicatorWeights: Big | 'unread'): Big | undefined {
   const typedScore = readPoints(line.cells.score);
   const scored = typedScore instanceof Big && typedScore.gt(0);
-  let sum = new Big(0);
-  for (const ind of indicators) {
-    const w = readPoints(ind.weight);
-    if (!(w instanceof Big)) return scored ? undefined : new Big(0);
-    sum = sum.plus(w);
-  }
-  const left = new Big(100).minus(sum);
+  if (indicatorWeights === 'unread') return scored ? undefined : new Big(0);
+  const left = new Big(100).minus(indicatorWeights);
   if (left.eq(FUNDS_WEIGHT)) return left;
   if (left.lte(0)) return left.eq(0) && scored ? undefined : new Big(0);
   if (!line.cells.score) return new Big(0);
@@ -351,14 +454,20 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
   const typedWeights = indicators.some((ind) => ind.weight !== undefined && filled(ind.weight));
   const line = fundsLineOf(table);
   const typedFunds = line ? readPoints(line.cells.weight) : undefined;
-  // The 财政部 form scores the budget 10; a 分值 typed for it overrides that. A form whose indicators
-  // carry their own 分值 and whose funds block has none leaves it what they leave of 100.
+  // The 财政部 form scores the budget 10; a 分值 typed for it, or named in its line's label
+  // (`年度资金总额（20分）`), overrides that. A form whose indicators carry their own 分值 (a column, or
+  // in every 一级's name) and whose funds block has none leaves it what they leave of 100.
+  const namedFunds = line ? weightInName(line.label.text) : undefined;
+  const indicatorWeights =
+    line && !line.cells.weight ? formIndicatorWeights(indicators, typedWeights) : undefined;
   const fundsWeight =
     typedFunds instanceof Big
       ? typedFunds
-      : line && typedWeights && !line.cells.weight
-        ? inferredFundsWeight(line, indicators)
-        : new Big(FUNDS_WEIGHT);
+      : namedFunds !== undefined
+        ? new Big(namedFunds)
+        : line && indicatorWeights !== undefined
+          ? inferredFundsWeight(line, indicatorWeights)
+          : new Big(FUNDS_WEIGHT);
   const groups = weightGroups(indicators, table.profile, fundsWeight ?? new Big(FUNDS_WEIGHT));
   const defaults: (Big | undefined)[] = indicators.map(() => undefined);
   // A form that scores a row above its default 分值 weighs its rows its own way, in a column the

@@ -13,7 +13,7 @@ import { LIST_SHEET, SUMMARY_SHEET, TEXT_FORMAT, type CellStyle, type PrintSpec 
 import { filled, valueInfo } from '../rules/support';
 import { budgetLines, type Field, type TargetTable } from '../types';
 import { readAmount } from '../amounts';
-import { targetOf, type Target } from './evaluate';
+import { takesPercentOfBare, targetOf, type Target } from './evaluate';
 import { convertibleUnits } from './units';
 import { QUALITATIVE_GRADES } from './score';
 import { defaultWeights, FUNDS_WEIGHT } from './weights';
@@ -124,6 +124,10 @@ export function yearOfTitle(text: string | undefined): number | undefined {
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 const num = (b: { toFixed(): string }): string => b.toFixed();
 
+/** The cell's text without a comparator copied from the target (`≥96%`), as the domain drops it. */
+const withoutComparator = (cell: string): string =>
+  ['≥', '≤', '>', '<', '＝', '='].reduce((inner, c) => `SUBSTITUTE(${inner},"${c}","")`, `TRIM(${cell})`);
+
 /**
  * The formula that reads an 实际完成值 as the domain does (readActual): the number, typed bare or
  * with the target's unit, or with a unit of the same quantity converted (`480000元` for a target in
@@ -131,11 +135,7 @@ const num = (b: { toFixed(): string }): string => b.toFixed();
  * score says 无法计分.
  */
 function actualNumber(cell: string, target: Target): string {
-  // A comparator copied from the target (`≥96%`) is dropped, as the domain drops it.
-  const trimmed = ['≥', '≤', '>', '<', '＝', '='].reduce(
-    (inner, c) => `SUBSTITUTE(${inner},"${c}","")`,
-    `TRIM(${cell})`,
-  );
+  const trimmed = withoutComparator(cell);
   const bare = target.unit ? `SUBSTITUTE(${trimmed},${quote(target.unit)},"")` : trimmed;
   // VALUE reads `96%` as 0.96: a percent sign the target does not have must not be read so.
   const plain = target.unit === '%' ? `VALUE(${bare})` : `VALUE(SUBSTITUTE(${bare},"%","#"))`;
@@ -168,11 +168,12 @@ export function scoreFormula(actualCell: string, weightCell: string, target: Tar
   const w = weightCell;
   // Each reads the actual value once (the formula stays short): 正向 min(max(v, 0) ÷ t, 1) × 分值,
   // 反向 min(max(1 − (v − t) ÷ t, 0), 1) × 分值 — quantitativeScore's branches, the same arithmetic.
-  const score = (x: string): string => {
-    if (target.number.eq(0)) return `ROUND(IF(${x}<=0,${w},0),2)`;
-    if (target.direction === 'up') return cents(`MIN(MAX(${x},0)/${t},1)*${w}`);
-    return cents(`MIN(MAX(1-(${x}-${t})/${t},0),1)*${w}`);
+  const scoreAgainst = (against: string, x: string): string => {
+    if (against === '0') return `ROUND(IF(${x}<=0,${w},0),2)`;
+    if (target.direction === 'up') return cents(`MIN(MAX(${x},0)/${against},1)*${w}`);
+    return cents(`MIN(MAX(1-(${x}-${against})/${against},0),1)*${w}`);
   };
+  const score = (x: string): string => scoreAgainst(t, x);
   let body: string;
   if (target.number.lt(0)) body = quote(UNSCORABLE);
   else if (target.unit === '%')
@@ -180,7 +181,19 @@ export function scoreFormula(actualCell: string, weightCell: string, target: Tar
     body =
       `IF(AND(ISERROR(FIND("%",TRIM(${actualCell}))),${v}>0,${v}<=1),` +
       `IF(${score(v)}=${score(`(${v})*100`)},${score(v)},${quote(UNSCORABLE)}),${score(v)})`;
-  else body = score(v);
+  else if (takesPercentOfBare(target)) {
+    // A percent against a target without a unit: the target in percent, or the share of it achieved —
+    // scored only when both agree, as the domain (percentOfBare).
+    // (percentOfBareScores: a rate's target in (0, 1] may be the rate itself, 0.95 for 95 %.)
+    const p = `VALUE(SUBSTITUTE(${withoutComparator(actualCell)},"%",""))`;
+    const other =
+      target.nameKind === 'percent'
+        ? scoreAgainst(num(target.number.times(100)), p)
+        : score(`(${p})*${t}/100`);
+    body =
+      `IF(ISNUMBER(FIND("%",TRIM(${actualCell}))),` +
+      `IF(${score(p)}=${other},${score(p)},${quote(UNSCORABLE)}),${score(v)})`;
+  } else body = score(v);
   return `=IF(TRIM(${actualCell})="","",IFERROR(${body},${quote(UNSCORABLE)}))`;
 }
 

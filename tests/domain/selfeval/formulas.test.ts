@@ -12,13 +12,13 @@ import { SimWorkbook } from '../../../src/sim';
 import { templateGrid } from '../../fixtures/table-builder';
 
 /** The formula's score and the domain's for one target and the actual value typed for it. */
-function scored(target: string, actual: string): { sheet: string; domain: string } {
+function scored(target: string, actual: string, name = '指标1'): { sheet: string; domain: string } {
   const [table] = readGrid(
     templateGrid('目标', {
       name: '测试项目',
       total: 10,
       fiscal: 10,
-      indicators: [{ level1: '产出指标', level2: '数量指标', name: '指标1', value: target }],
+      indicators: [{ level1: '产出指标', level2: '数量指标', name, value: target }],
     }),
   );
   if (!table) throw new Error('no target table');
@@ -71,5 +71,23 @@ describe('the score formula and the domain agree', () => {
     ['≥0%', '0', '50.00'],
   ])('near miss %s with %s: %s', (target, actual, score) => {
     expect(scored(target, actual)).toEqual({ sheet: score, domain: score });
+  });
+
+  // A target written without a unit (red-team r3a R3A-1): under a rate's name it is a percent; else a
+  // percent typed against it is scored only where its two readings agree.
+  test.each([
+    ['100', '100%', '工程完工率', '50.00'],
+    ['100', '90%', '工程完工率', '45.00'],
+    ['100', '96', '工程完工率', '48.00'],
+    ['100', '0.98', '工程完工率', UNSCORABLE],
+    ['0.95', '98%', '培训合格率', '50.00'],
+    ['0.95', '90%', '培训合格率', UNSCORABLE],
+    ['100', '100%', '指标1', '50.00'],
+    ['100', '90%', '指标1', '45.00'],
+    ['50', '90%', '指标1', UNSCORABLE],
+    ['50', '40', '指标1', '40.00'],
+    ['100', '100%', '培训人数', UNSCORABLE],
+  ])('bare target %s with %s under %s: %s', (target, actual, name, score) => {
+    expect(scored(target, actual, name)).toEqual({ sheet: score, domain: score });
   });
 });
