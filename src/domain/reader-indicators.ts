@@ -37,6 +37,8 @@ export interface IndicatorBlock {
   hasValueColumn: boolean;
   /** Where the value column is, or where the reader looked for it. */
   valueCol: number;
+  /** The 总分 line that ends a self-evaluation's block: its cells under 分值 and 得分. */
+  sum?: { label: Field; weight?: Field; score?: Field };
 }
 
 interface Columns {
@@ -379,6 +381,7 @@ export function readIndicators(
   };
 
   const rows: number[] = [];
+  let sumRow: IndicatorBlock['sum'];
   let from = bottom + 1;
   // An export's rows may start below a subtotal line that fills none of the indicator columns.
   if (skipLeadingBlank) while (from <= regionEnd && view.rowEmpty(from, leftmost, right)) from++;
@@ -396,7 +399,10 @@ export function readIndicators(
     }
     const role = lineRole(view, row, cols, leftmost, right);
     if (role === 'skip') continue;
-    if (role === 'end') break;
+    if (role === 'end') {
+      sumRow = cols.score !== undefined ? sumLineAt(view, row, cols, right) : undefined;
+      break;
+    }
     rows.push(row);
   }
 
@@ -485,7 +491,25 @@ export function readIndicators(
     right,
     hasValueColumn: hasValue,
     valueCol: cols.value,
+    sum: sumRow,
   };
+}
+
+/**
+ * The line of sums under a self-evaluation's indicators (`总分 | … | 100 | 98`), when the row that
+ * ends the block is one: its label and its cells under the 分值 and 得分 columns.
+ */
+function sumLineAt(view: SheetView, row: number, cols: Columns, right: number): IndicatorBlock['sum'] {
+  const first = view.firstFilledCol(row, view.left, right);
+  if (first === undefined || first > cols.name || !isSumRowKey(labelKey(view.ownText(row, first))))
+    return undefined;
+  const at = (col: number | undefined): Field | undefined => {
+    if (col === undefined) return undefined;
+    const m = view.master(row, col);
+    // A label merged across the score's column is no score.
+    return m.col === first && m.row === row ? undefined : view.field(row, col);
+  };
+  return { label: view.field(row, first), weight: at(cols.weight), score: at(cols.score) };
 }
 
 /** True when most filled cells of the column below the header read as quantities (`100%`, `≥3个`, 12). */

@@ -700,6 +700,7 @@ function readTable(
   const leftCol = Number.isFinite(left) ? left : view.left;
 
   let indicatorHeader: Field | undefined;
+  let scoreTotal: TargetTable['scoreTotal'];
   let indicators: Indicator[] = [];
   let columns: TargetTable['columns'] = { description: false, basis: false, levels: 'none' };
   let headerRight = leftCol;
@@ -707,6 +708,7 @@ function readTable(
     const block = readIndicators(view, headerRow, regionEnd, options.profile ?? 'auto');
     indicatorHeader = block.header;
     indicators = block.indicators;
+    scoreTotal = block.sum;
     columns = block.columns;
     headerRight = block.right;
     locate(block.header);
@@ -753,7 +755,10 @@ function readTable(
     });
   if (headerRow === undefined) notes.push({ what: 'indicators', cell: sheetA1(lastLocatedRow + 1, leftCol) });
 
-  const bottom = indicators[indicators.length - 1]?.row ?? headerRow ?? lastLocatedRow;
+  const bottom = Math.max(
+    indicators[indicators.length - 1]?.row ?? headerRow ?? lastLocatedRow,
+    scoreTotal?.label.row ?? -Infinity,
+  );
   let right = headerRight;
   for (const p of located) right = Math.max(right, view.reach(p.row, p.col));
   if (title) right = Math.max(right, view.reach(title.row, title.col));
@@ -796,6 +801,7 @@ function readTable(
     goal: goal || undefined,
     plan,
     indicatorHeader: indicatorHeader || undefined,
+    scoreTotal,
     columns,
     indicators,
     notes,

@@ -129,6 +129,8 @@ export interface TargetTable {
   plan: Field[];
   /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
   indicatorHeader?: Field;
+  /** A self-evaluation's 总分 line under its indicators: its cells under 分值 and 得分, as typed. */
+  scoreTotal?: { label: Field; weight?: Field; score?: Field };
   /**
    * Which optional columns the indicator block has. `levels`: the categories it gives its indicators —
    * `full` (一级 and 二级, or a 二级 that names its 一级), `level1` (a 一级 column only: `指标 | 指标内容
