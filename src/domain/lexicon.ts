@@ -612,6 +612,8 @@ export function bareLabel(key: string): string {
       .replace(/^\d{4}(?:\s*[-—–~～至到]\s*\d{4})?年(?:度)?/u, '')
       // A unit in brackets, the closing one lost in a scan or a paste (`年度预算申请(万元`).
       .replace(/\((?:(?:金额)?单位:?)?(?:万元|元|人民币元|人民币万元|%)\)?$/u, '')
+      // The funds score's rule in its heading (`得分(20分*执行率)`): still 得分.
+      .replace(/\((?:\d+(?:\.\d+)?分?[*×xX]执行率|执行率[*×xX]\d+(?:\.\d+)?分?)\)$/u, '')
       .replace(/\(?\d+(?:-\d+)?\)?分\)?$/u, '')
       .replace(/\((?:\d+(?:-\d+)?)\)$/u, '')
       .replace(/\((?:必填|选填|必填硬性指标|A|B|B\/A)\)$/u, '')

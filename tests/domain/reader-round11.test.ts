@@ -6,6 +6,7 @@
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { checkGrids } from '../../src/domain/analysis';
 import { computeTotals, totalsView } from '../../src/domain/totals';
+import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { amounts } from '../fixtures/grid-reading';
 
 /** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
@@ -198,5 +199,18 @@ describe('the 2021 申报表’s seven sources of money', () => {
 
   test('near miss: a source left out still makes them not add up', () => {
     expect(rules(money.filter((r) => r[1] !== '政府性基金预算拨款'))).toContain('budget/sum-mismatch');
+  });
+});
+
+describe('a funds score heading that states its rule', () => {
+  test.each(['得分（20分*执行率）', '得分(10分×执行率)', '得分（执行率×10分）'])(
+    '%s heads the 得分 column',
+    (text) => {
+      expect(classifyKey(labelKey(text))?.kind).toBe('score');
+    },
+  );
+
+  test('near miss: a rate heading is not a score', () => {
+    expect(classifyKey(labelKey('执行率（B/A）'))?.kind).not.toBe('score');
   });
 });
