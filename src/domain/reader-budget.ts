@@ -6,6 +6,8 @@
  * period and this year, or a self-evaluation's columns (年初预算数 | 全年预算数 | 全年执行数 …).
  */
 
+import Big from 'big.js';
+import { readAmount } from './amounts';
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
 import { isAnnual, isProjectPeriod, NEXT_YEAR } from './lexicon';
 import type { Field, FundsLine } from './types';
@@ -274,6 +276,8 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
       h.kind === 'total' || h.kind === 'executed' || (h.kind === 'info' && /上一?年|去年|以前/u.test(h.key)),
   );
   const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit, heads), totalHit);
+  if (totalHit && !lines.fiscal.length && !lines.carryover.length && !lines.other.length)
+    lines.fiscal = sourcesBeside(view, budgetHits, totalHit, read.total, formYear);
   for (const part of PARTS) {
     for (const label of lines[part]) {
       const figures = crossing(view, label, totalHit) ?? figuresOf(view, label, formYear);
@@ -290,6 +294,33 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
     read.other = [];
   }
   return read;
+}
+
+/**
+ * Sources of the fiscal money listed after the total on its line (`年度资金总额 | 100 | 中央资金 | 60 |
+ * 省级资金 | 40`), not introduced as its breakdown: they are one, when there are several and their
+ * figures add up to the total exactly. One source alone, or figures that do not add up, may be
+ * another line of the form (该项目支出上级资金 beside 本级预算金额): not read as the part.
+ */
+function sourcesBeside(
+  view: SheetView,
+  hits: Hit[],
+  totalHit: Hit,
+  total: Field | undefined,
+  formYear?: number,
+): Hit[] {
+  const beside = hits.filter((h) => h.kind === 'fiscal' && h.row === totalHit.row && h.col > totalHit.col);
+  if (beside.length < 2 || !total) return [];
+  const whole = readAmount(total);
+  if (whole.kind !== 'number') return [];
+  let sum = new Big(0);
+  for (const h of beside) {
+    const figures = figuresOf(view, h, formYear);
+    const amount = figures.length === 1 ? readAmount(figures[0]) : undefined;
+    if (amount?.kind !== 'number') return [];
+    sum = sum.plus(amount.value);
+  }
+  return sum.eq(whole.value) ? beside : [];
 }
 
 /**

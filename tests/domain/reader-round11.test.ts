@@ -214,3 +214,20 @@ describe('a funds score heading that states its rule', () => {
     expect(classifyKey(labelKey('执行率（B/A）'))?.kind).not.toBe('score');
   });
 });
+
+describe('sources of the fiscal money listed after the total on its line', () => {
+  test.each<[string, Rows]>([
+    ['中央 and 省级', [['年度资金总额', 100, '中央资金', 60, '省级资金', 40]]],
+    ['一般公共预算 and 政府性基金', [['预算数', 100, '一般公共预算', 60, '政府性基金', 40]]],
+  ])('%s adding up to the total are its fiscal part', (_, money) => {
+    expect(read(money)).toEqual({ total: '100.00', fiscal: '100.00', other: '0.00' });
+  });
+
+  test('near miss: figures that do not add up are not taken for the part', () => {
+    expect(read([['年度资金总额', 100, '中央资金', 60, '省级资金', 30]])?.fiscal).toBeNull();
+  });
+
+  test('near miss: one source alone beside the total is another line of the form', () => {
+    expect(read([['本级预算金额', 100, '该项目支出上级资金', 100]])?.fiscal).toBeNull();
+  });
+});
