@@ -135,6 +135,9 @@ const TOTAL = [
   '年度资金申请总额',
   '资金申请总额',
   '年度资金总额',
+  // A forecast of a year to come beside this year's (`2024年预算数 | 2025年预测数`): ranked after it.
+  '预测数',
+  '预算预测数',
   '资金总额',
   '当年资金总额',
   '预算金额',
@@ -775,7 +778,7 @@ export function nearMoneyLabel(key: string): LabelReading | undefined {
 }
 
 /** A label of next year's figure: `下一年度预算数`, `下年预算`, `明年资金`, `次年安排`. */
-export const NEXT_YEAR = /下一?个?年度?|明年|次年/u;
+export const NEXT_YEAR = /下一?个?年度?|明年|次年|预测/u;
 
 /**
  * A label of this year's figure (年度资金总额, 年度指标值, 年度目标) rather than the whole project period's

@@ -90,7 +90,12 @@ function pickTotal(view: SheetView, totals: Hit[], formYear?: number): Hit | und
   // Stages of one budget side by side (`一上预算数 | 二上预算数`, `申报数 | 审定数`): the later one.
   const later = byYear.filter((h) => LATER_STAGE.test(h.key));
   const pool = later.length && byYear.some((h) => EARLIER_STAGE.test(h.key)) ? later : byYear;
-  return pool.find((h) => (view.valueOf(h)?.text ?? '') !== '') ?? pool[0];
+  // An amount beside it first: a heading's neighbour is another heading (`2024年预算数 | 2025年预测数`).
+  return (
+    pool.find((h) => isAmount(view.valueOf(h)?.raw)) ??
+    pool.find((h) => (view.valueOf(h)?.text ?? '') !== '') ??
+    pool[0]
+  );
 }
 
 const LATER_STAGE = /二上|审定|核定|批复|调整后/u;
@@ -447,6 +452,7 @@ function columnSays(heading: string, kind: string | undefined): ColumnSays {
   if (kind === 'fiscal' || kind === 'other' || kind === 'carryover') return 'parts';
   if (/科目|编码|代码|文号|单位$|计量|占比|比例|比重|%|％|备注|说明|依据|序号/u.test(h)) return 'notMoney';
   if (/上一?年|去年|以前|往年|累计|已安排|已下达|已完成|执行|实际|完成|决算/u.test(h)) return 'past';
+  // Next year's, or a forecast of a year to come (`2025年预测数`): not this year's budget.
   if (NEXT_YEAR.test(h)) return 'several';
   if (MULTI_YEAR.test(h) || /^总|总额|总投资|总计|合计|全部|概算/u.test(h)) return 'several';
   if (/当年|本年|今年|本期|年度/u.test(h) && !YEAR_COLUMN.test(h)) return 'thisYear';
@@ -514,9 +520,13 @@ function columnOfTheYear(view: SheetView, value: Field | undefined, formYear?: n
   const pick = (i: number): Field | undefined => (i >= 0 ? figures[i] : undefined);
   const thisYear = says.indexOf('thisYear');
   if (thisYear >= 0) return pick(thisYear);
-  const years = headings.map((h) => yearIn(h.text, true));
+  // The years of the columns that may be this year's budget: not what was spent, not a span or a
+  // forecast, not a column of codes.
+  const years = headings.map((h, i) =>
+    says[i] === 'past' || says[i] === 'several' || says[i] === 'notMoney' ? 0 : yearIn(h.text, true),
+  );
   const wanted = formYear !== undefined && years.includes(formYear) ? formYear : Math.max(...years);
-  if (wanted > 0 && says[years.indexOf(wanted)] !== 'past') return pick(years.indexOf(wanted));
+  if (wanted > 0) return pick(years.indexOf(wanted));
   const later = says.indexOf('later');
   if (later >= 0) return pick(later);
   const left = says.map((s, i) => ({ s, i })).filter(({ s }) => s === 'unknown' || s === 'earlier');

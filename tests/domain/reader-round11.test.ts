@@ -231,3 +231,39 @@ describe('sources of the fiscal money listed after the total on its line', () =>
     expect(read([['本级预算金额', 100, '该项目支出上级资金', 100]])?.fiscal).toBeNull();
   });
 });
+
+describe('a forecast of a year to come beside this year’s budget', () => {
+  test('columns 2024年预算数 | 2025年预测数: this year’s column, not the forecast nor its heading', () => {
+    const money: Rows = [
+      [null, '2024年预算数', '2025年预测数'],
+      ['资金总额', 100, 120],
+      ['财政拨款', 80, 100],
+      ['其他资金', 20, 20],
+    ];
+    expect(read(money)).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+    expect(rules(money)).not.toContain('budget/not-number');
+  });
+
+  test('预算数 | 2025年预测数 heading the figures under them: the budget’s', () => {
+    expect(
+      read([
+        ['预算数', '2025年预测数'],
+        [100, 120],
+      ])?.total,
+    ).toBe('100.00');
+  });
+
+  test('near miss: a forecast alone is what the form gives', () => {
+    expect(read([['2025年预测数', 120]])?.total).toBe('120.00');
+  });
+
+  test('near miss: last year’s executed figure beside this year’s budget is not taken', () => {
+    const money: Rows = [
+      [null, '2023年执行数', '2024年预算数'],
+      ['资金总额', 90, 100],
+      ['财政拨款', 70, 80],
+      ['其他资金', 20, 20],
+    ];
+    expect(read(money)).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+  });
+});
