@@ -71,7 +71,11 @@ export async function analyse(
   const collected = (await collectTargets(paths, io.cwd)).filter(
     (item) => 'error' in item || item.absolute !== skip,
   );
-  const analysis = new WorkbookAnalysis(lang, { references: referenceLookup });
+  // A sheet's id is `file/position`: its file is the document a department's table is judged in.
+  const analysis = new WorkbookAnalysis(lang, {
+    references: referenceLookup,
+    documentOf: (id) => id.slice(0, id.indexOf('/')),
+  });
   /** Each file's sheets in order, once it has said how many it has; an id is `file/position`. */
   const sheetsOf: (SheetRef[] | undefined)[] = [];
   const refs = (): SheetRef[] => sheetsOf.flatMap((sheets) => sheets ?? []);

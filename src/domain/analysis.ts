@@ -94,7 +94,12 @@ export class WorkbookAnalysis {
    */
   constructor(
     private readonly lang: Lang = 'zh-CN',
-    private readonly options: { toFill?: boolean; references?: ReferenceLookup } = {},
+    private readonly options: {
+      toFill?: boolean;
+      references?: ReferenceLookup;
+      /** The document a sheet belongs to, when the sheets are several files' (the command line's). */
+      documentOf?: (sheetId: string) => string;
+    } = {},
   ) {
     this.references = options.references;
   }
@@ -200,7 +205,8 @@ export class WorkbookAnalysis {
     }
     const across = validateAcrossTables(tables, { lang: this.lang, references: this.references });
     const findings = sortFindings([...own, ...across], tables);
-    const totals = computeTotals(tables);
+    const documentOf = this.options.documentOf;
+    const totals = computeTotals(tables, documentOf && ((i) => documentOf(sheetIds[i] ?? '')));
     const state: WorkbookState = {
       tables,
       findings,

@@ -206,12 +206,21 @@ function sumOrNull(values: readonly (Big | null)[]): Big | null {
 const sumKnown = (values: readonly (Big | null)[]): Big =>
   values.reduce<Big>((acc, v) => (v ? acc.plus(v) : acc), ZERO);
 
-/** Every table's amounts and their sums; a project found twice counts once per occurrence. */
-export function computeTotals(tables: readonly TargetTable[]): Totals {
-  const withProjects = tables.some((t) => t.form === 'target');
+/**
+ * Every table's amounts and their sums; a project found twice counts once per occurrence.
+ * `documentOf` names each table's document (a file of a batch; one workbook by default): a
+ * department's table is set aside only beside project tables of its own document.
+ */
+export function computeTotals(
+  tables: readonly TargetTable[],
+  documentOf: (index: number) => string = () => '',
+): Totals {
+  const withProjects = new Set(tables.flatMap((t, i) => (t.form === 'target' ? [documentOf(i)] : [])));
   const all = tables.map((table, i) => {
     const row = tableAmounts(table, i);
-    return withProjects && table.form === 'department' ? { ...row, department: true as const } : row;
+    return withProjects.has(documentOf(i)) && table.form === 'department'
+      ? { ...row, department: true as const }
+      : row;
   });
   // A self-evaluation (自评表, SPEC §12) reports on a project its target table already counts: it
   // keeps its row (callers index rows by table) but adds to no sum; so does a department's table

@@ -267,3 +267,26 @@ describe('a forecast of a year to come beside this year’s budget', () => {
     expect(read(money)).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
   });
 });
+
+describe('a department’s table in a batch of several files', () => {
+  const department = gridFromRows('部门', [
+    ['部门整体支出绩效目标表'],
+    ['部门名称', '某县文化局'],
+    ['年度预算申请', '资金总额', 300],
+    ['年度总体目标', '完成全年工作'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '办理件数', '≥100件'],
+  ]);
+  const project = table([['预算数', 100]]);
+  const { tables } = checkGrids([department, project]);
+
+  test('beside the projects of its own file, it adds to no sum (it holds theirs)', () => {
+    expect(tables.map((t) => t.form)).toEqual(['department', 'target']);
+    expect(totalsView(computeTotals(tables, () => 'one file')).total).toBe('100.00');
+  });
+
+  test('beside another file’s projects, it is counted', () => {
+    const view = totalsView(computeTotals(tables, (i) => `file ${i}`));
+    expect(view.total).toBe('400.00');
+  });
+});
