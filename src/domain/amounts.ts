@@ -66,6 +66,21 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return bare.includes('%');
 }
 
+/**
+ * The money unit a number format shows after the number (`#,##0.00"元"`, `0.00"万元"`, `0.00\元`), in
+ * the section for positive numbers; undefined when it shows none.
+ */
+export function unitOfFormat(numberFormat: string | undefined): string | undefined {
+  if (!numberFormat || !/元/u.test(numberFormat)) return undefined;
+  const section = numberFormat.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u)[0] ?? '';
+  const literal = section
+    .replace(/\[[^\]]*\]/gu, '')
+    .replace(/"([^"]*)"/gu, '$1')
+    .replace(/\\(.)/gu, '$1');
+  const m = /(亿元|万元|千元|元)/u.exec(literal);
+  return m?.[1];
+}
+
 /** A number formatted as Excel percent, as Excel shows it: 0.5 → `50%`. */
 export function percentText(value: number): string {
   return `${new Big(value).times(100).toString()}%`;
@@ -73,7 +88,11 @@ export function percentText(value: number): string {
 
 /** Decimal text as a Big, accepting full-width digits and thousands separators; undefined when not a number. */
 export function parseDecimalText(text: string): Big | undefined {
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  const nfkc = text.normalize('NFKC').trim();
+  // Spaces between digits group thousands (`1 234 567`) or they are two figures run together by a
+  // conversion (`1 20`): never guessed into one.
+  if (/\d\s+\d/u.test(nfkc) && !/^[+-]?\d{1,3}(?:\s\d{3})+(?:\.\d+)?$/u.test(nfkc)) return undefined;
+  const s = nfkc.replace(/\s+/g, '');
   if (!NUMERIC_TEXT.test(s)) return undefined;
   try {
     return new Big(s.replace(/,/g, ''));
@@ -204,7 +223,12 @@ function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): Amoun
     // the user's to say, not the reader's to guess.
     if (isPercentFormat(cell.numberFormat)) return invalid(cell);
     const value = finiteBig(cell.value);
-    return value ? { kind: 'number', value } : invalid(cell);
+    if (!value) return invalid(cell);
+    // A number shown with its unit by its format (`#,##0.00"元"` shows `80,000.00元`) is in that unit.
+    const shown = unitOfFormat(cell.numberFormat);
+    if (shown === undefined) return { kind: 'number', value };
+    const tableYuan = moneyScale === 1 ? 10000 : 1;
+    return { kind: 'number', value: value.times(YUAN_PER[shown] ?? 1).div(tableYuan), written: shown };
   }
   // A currency sign before the figure (`¥200,000.00`, `￥50`) is the money's, not another number.
   const text = String(cell.value)

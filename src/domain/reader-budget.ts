@@ -238,11 +238,13 @@ function partsOf(view: SheetView, all: Hit[], totalHit: Hit | undefined, heads: 
   if (columns.size > 1) {
     const mine = parts.filter((h) => h.col === totalHit.col && h.row >= totalHit.row);
     // …and the sources listed after one on its line (`中央资金 | 40 | 省级资金 | 30 | 市级资金 | 30`),
-    // up to another block's total.
+    // or after the total on its own (`预算数 | 100 | 财政拨款 | 70` over `其他资金 | 40`), up to another
+    // block's total.
+    const anchors = [totalHit, ...mine];
     const onTheirLines = parts.filter(
       (h) =>
         !mine.includes(h) &&
-        mine.some(
+        anchors.some(
           (m) =>
             m.row === h.row &&
             h.col > m.col &&

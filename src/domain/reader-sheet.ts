@@ -2,7 +2,7 @@
 
 import { toA1 } from './address';
 import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
-import { labelKey, readCell, type LabelKind, type MoneyUnit } from './reader-labels';
+import { labelKey, readCell, type CellReading, type LabelKind, type MoneyUnit } from './reader-labels';
 import type { Field } from './types';
 
 /** Excel's last row and column (0-based). */
@@ -79,6 +79,9 @@ function insertByColumn(hits: Hit[], hit: Hit): void {
   else hits.splice(i, 0, hit);
 }
 
+/** The longest key that may be half of a label split over two cells. */
+const FRAGMENT_LENGTH = 6;
+
 /** What a row without labels holds: one shared list, never written to. */
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 
@@ -132,6 +135,8 @@ export class SheetView {
     let titles = 0;
     let years = 0;
     let units = 0;
+    /** Short texts that are no label (or only a weak one): perhaps half of one split in two cells. */
+    let fragments = 0;
     for (let i = 0; i < line.length; i++) {
       const cell = line[i];
       if (isBlank(cell)) continue;
@@ -153,6 +158,8 @@ export class SheetView {
       if (reading.title) titles++;
       else if (reading.year) years++;
       const label = reading.label;
+      if ((!label || label.weak) && !reading.embedded.length && reading.key.length <= FRAGMENT_LENGTH)
+        fragments++;
       if (label) {
         const hit: Hit = {
           kind: label.kind,
@@ -179,6 +186,7 @@ export class SheetView {
         });
       }
     }
+    if (fragments > 0) weak = this.splitLabels(row, line, hits, weak);
     if (weak)
       this.weakHeadings(hits, weak, this.lastFilled !== undefined && this.lastFilled === this.lastHead);
     if (hits.length >= 3) this.headingOfLevel1(row, hits);
@@ -192,6 +200,54 @@ export class SheetView {
       this.lastHead = row;
     }
     if (filled) this.lastFilled = row;
+  }
+
+  /**
+   * A money label split over two cells by a conversion from PDF or Word (`其中：财政 | 拨款 | 100`,
+   * `其他 | 资金 | 20`, `预算 | 金额 | 120`): two short neighbouring texts, neither a label of its own
+   * (or only a weak one), that together are one, with an amount right after them. The label stands at
+   * its second half, beside its figure; the halves' weak readings are dropped. Returns the weak hits left.
+   */
+  private splitLabels(
+    row: number,
+    line: readonly (GridCell | undefined)[],
+    hits: Hit[],
+    weak: Hit[] | undefined,
+  ): Hit[] | undefined {
+    let left = weak;
+    for (let i = 0; i + 1 < line.length; i++) {
+      const a = line[i];
+      const b = line[i + 1];
+      if (typeof a?.value !== 'string' || typeof b?.value !== 'string') continue;
+      const col = this.left + i;
+      if (this.mergeAt(row, col) || this.mergeAt(row, col + 1)) continue;
+      const first = readCell(a.value.trim());
+      const second = readCell(b.value.trim());
+      const half = (r: CellReading): boolean =>
+        (!r.label || r.label.weak === true) &&
+        !r.embedded.length &&
+        r.key.length > 0 &&
+        r.key.length <= FRAGMENT_LENGTH;
+      if (!half(first) || !half(second) || !this.amountRightOf(row, col + 1)) continue;
+      const joined = readCell(`${a.value.trim()}${b.value.trim()}`);
+      const label = joined.label;
+      if (!label || label.weak || !MONEY_KINDS.has(label.kind)) continue;
+      const hit: Hit = {
+        kind: label.kind,
+        row,
+        col: col + 1,
+        key: joined.key,
+        rank: joined.rank,
+        generic: label.generic === true,
+        embedded: undefined,
+      };
+      for (let k = hits.length - 1; k >= 0; k--)
+        if (hits[k]?.col === col || hits[k]?.col === col + 1) hits.splice(k, 1);
+      left = left?.filter((h) => h.col !== col && h.col !== col + 1);
+      insertByColumn(hits, hit);
+      i++;
+    }
+    return left?.length ? left : undefined;
   }
 
   /**

@@ -290,3 +290,91 @@ describe('a department’s table in a batch of several files', () => {
     expect(view.total).toBe('400.00');
   });
 });
+
+describe('amounts whose number format shows their unit', () => {
+  const shown = (value: number, numberFormat: string) => ({ value, numberFormat });
+  const grid = (format: string, unit?: string) =>
+    gridFromRows('s', [
+      ...(unit ? [[unit]] : []),
+      ['项目名称', '某项目'],
+      [
+        '年度资金总额',
+        shown(80000, format),
+        '其中：财政拨款',
+        shown(80000, format),
+        '其他资金',
+        shown(0, format),
+      ],
+      ...INDICATORS,
+    ]);
+
+  test.each(['#,##0.00"元"', '0.00\\元', '[Red]#,##0.00"元";-#,##0.00"元"'])(
+    '%s shows 元: 80,000.00元 is 8.00 万元',
+    (format) => {
+      expect(amounts(grid(format))[0]).toEqual({ total: '8.00', fiscal: '8.00', other: '0.00' });
+    },
+  );
+
+  test('0.00"万元" under a 单位：元 line is in 万元, as each cell shows', () => {
+    expect(amounts(grid('0.00"万元"', '单位：元'))[0]?.total).toBe('80000.00');
+  });
+
+  test('near miss: a format without a unit leaves the table’s', () => {
+    expect(amounts(grid('#,##0.00'))[0]?.total).toBe('80000.00');
+    expect(amounts(grid('#,##0.00', '单位：元'))[0]?.total).toBe('8.00');
+  });
+});
+
+describe('a part on the total’s line and another on the line under it', () => {
+  test('预算数 | 100 | 财政拨款 | 70 over 其他资金 | 40: both read, and the mismatch said', () => {
+    const money: Rows = [
+      ['预算数', 100, '财政拨款', 70],
+      ['其他资金', 40],
+    ];
+    expect(read(money)).toEqual({ total: '100.00', fiscal: '70.00', other: '40.00' });
+    expect(rules(money)).toContain('budget/sum-mismatch');
+  });
+
+  test('near miss: parts that add up draw nothing', () => {
+    expect(
+      rules([
+        ['预算数', 100, '财政拨款', 60],
+        ['其他资金', 40],
+      ]),
+    ).not.toContain('budget/sum-mismatch');
+  });
+});
+
+describe('a money label split over two cells by a conversion', () => {
+  test.each<[string, Rows]>([
+    ['其中：财政 | 拨款', [['年度资金总额', 120, '其中：财政', '拨款', 100, '其他资金', 20]]],
+    ['财政 | 拨款 and 其他 | 资金', [['年度资金总额', 120, '财政', '拨款', 100, '其他', '资金', 20]]],
+    ['自有 | 资金', [['年度资金总额', 120, '财政拨款', 100, '自有', '资金', 20]]],
+  ])('%s is one label, beside its figure', (_, money) => {
+    expect(read(money)).toEqual({ total: '120.00', fiscal: '100.00', other: '20.00' });
+  });
+
+  test('near miss: two words that make no label stay apart', () => {
+    expect(read([['补助', '对象', 120]])?.total).toBeNull();
+  });
+
+  test('near miss: without a figure after them, the halves are not joined', () => {
+    expect(
+      read([
+        ['年度资金总额', 120],
+        ['财政', '拨款'],
+      ])?.fiscal,
+    ).toBeNull();
+  });
+});
+
+describe('digits with a space between them', () => {
+  test('groups of three are thousands: 1 234 567', () => {
+    expect(read([['预算数', '1 234 567']])?.total).toBe('1234567.00');
+  });
+
+  test('anything else is two figures run together, never one (1 20)', () => {
+    expect(read([['预算数', '1 20']])?.total).toBeNull();
+    expect(rules([['预算数', '1 20']])).toContain('budget/not-number');
+  });
+});
