@@ -253,6 +253,10 @@ function subHeaderBelow(view: SheetView, headerRow: number, from: number): boole
   return true;
 }
 
+/** A page number as a PDF prints it: `- 1 -`, `—2—`, `第 3 页`, `第1页 共4页`, `1/4`. */
+const PAGE_NUMBER =
+  /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，、]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|[Pp]age\s*\d{1,3})\s*$/u;
+
 /** The headings a repeat of an indicator header must have where the header has them. */
 const HEADER_KINDS = new Set<LabelKind>([
   'level1',
@@ -319,6 +323,9 @@ function lineRole(
     return 'skip';
   if (view.rowEmpty(row, from, to) || view.beginsTable(row)) return 'end';
   if (first === undefined) return 'indicator';
+  // A page's number alone on its line (`- 1 -`, `第 2 页`): a PDF's page break, the block goes on.
+  if (PAGE_NUMBER.test(view.ownText(row, first)) && view.lastFilledReach(row) <= view.reach(row, first))
+    return 'skip';
   // A line that only names a block (`年度绩效指标`, `中长期绩效指标`): the year's goes on, the project
   // period's is another block.
   const hits = view.hitsIn(row);

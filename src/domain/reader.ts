@@ -213,9 +213,15 @@ function continues(previous: TargetTable, table: TargetTable): boolean {
   const name = table.name?.text.trim() ?? '';
   if (name === '' || !same(previous.name, table.name) || !same(previous.code, table.code)) return false;
   if (previous.form !== table.form || !previous.indicatorHeader || !table.indicatorHeader) return false;
-  const own = [table.budget.total, table.budget.fiscal, table.budget.other, table.usage, table.goal];
-  if (own.some((f) => f !== undefined && f.text.trim() !== '') || table.plan.length > 0) return false;
-  if (budgetLines(table, 'fiscal').length > 0) return false;
+  // Its money, if any, is the table's above repeated (a page header of the project's lines).
+  const repeated = (a: Field | undefined, b: Field | undefined): boolean => b === undefined || same(a, b);
+  const money =
+    repeated(previous.budget.total, table.budget.total) &&
+    repeated(previous.budget.fiscal, table.budget.fiscal) &&
+    repeated(previous.budget.other, table.budget.other) &&
+    (table.budget.lines === undefined || previous.budget.lines !== undefined);
+  if (!money || [table.usage, table.goal].some((f) => f !== undefined && f.text.trim() !== '')) return false;
+  if (table.plan.length > 0) return false;
   const [a, b] = [previous.indicators[0], table.indicators[0]];
   if (!a || !b) return false;
   const columnsOf = (i: Indicator): number[] => [i.name.col, i.value.col, i.level2.col];

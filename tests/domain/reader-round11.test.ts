@@ -378,3 +378,51 @@ describe('digits with a space between them', () => {
     expect(rules([['预算数', '1 20']])).toContain('budget/not-number');
   });
 });
+
+describe('a PDF’s page break inside a table', () => {
+  const head = ['一级指标', '二级指标', '三级指标', '指标值'];
+  const first: Rows = [
+    ['项目绩效目标表'],
+    ['项目名称', '困难群众救助'],
+    ['预算数', 120, '其中：财政资金', 100, '其他资金', 20],
+    ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底'],
+    [null, 25, 50, 75, 100],
+    ['绩效目标', '完成'],
+    head,
+    ['产出指标', '数量指标', '救助人数', '≥100人'],
+  ];
+
+  test.each(['- 1 -', '—2—', '第 1 页', '第1页 共3页', '1/3'])(
+    'the page number %s is no indicator',
+    (page) => {
+      const { tables, findings } = checkGrids([
+        gridFromRows('s', [...first, [page], ['满意度指标', '服务对象满意度指标', '满意度', '≥90%']]),
+      ]);
+      expect(tables[0]?.indicators.map((i) => i.name.text)).toEqual(['救助人数', '满意度']);
+      expect(findings.map((f) => f.rule)).not.toContain('indicator/unknown-level1');
+    },
+  );
+
+  test('the title, project and money repeated over the next page are one table, counted once', () => {
+    const repeat: Rows = [
+      ['- 1 -'],
+      ...first.slice(0, 3),
+      head,
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+    ];
+    const { tables } = checkGrids([gridFromRows('s', [...first, ...repeat])]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.indicators).toHaveLength(2);
+    expect(totalsView(computeTotals(tables)).total).toBe('120.00');
+  });
+
+  test('near miss: the same project with other money is no repeat', () => {
+    const other: Rows = [
+      ...first.slice(0, 2),
+      ['预算数', 80, '其中：财政资金', 80, '其他资金', 0],
+      head,
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+    ];
+    expect(checkGrids([gridFromRows('s', [...first, [], ...other])]).tables).toHaveLength(2);
+  });
+});
