@@ -292,11 +292,24 @@ export class SheetView {
         if (isAmount(cell)) figures.push(this.field(row, col));
         else words = true;
       }
-      if (figures.length) return words ? undefined : (this.subtotalOf(figures, first, row - 1) ?? figures);
+      if (figures.length) {
+        // An amount past the last heading says the row is shifted against its headings (a paste or
+        // a conversion moved it): no figure of it is any heading's.
+        if (words || this.amountPast(row, this.lastFilledReach(hit.row))) return undefined;
+        return this.subtotalOf(figures, first, row - 1) ?? figures;
+      }
       // An empty line ends the heading's reach: what lies past it is another part of the form.
       if (!words) return undefined;
     }
     return undefined;
+  }
+
+  /** True when the row holds an amount right of `col`. */
+  private amountPast(row: number, col: number): boolean {
+    const line = this.grid.cells[row - this.top];
+    if (!line) return false;
+    for (let i = col - this.left + 1; i < line.length; i++) if (isAmount(line[i])) return true;
+    return false;
   }
 
   /**
@@ -544,10 +557,20 @@ export class SheetView {
       // below): no cell of the sheet lies right of it, and the figure under it is a source's, not
       // the whole. There is no place for its value; the cell past the edge is none.
       if (start > this.right && this.leftNeighbour(hit) !== undefined) return undefined;
+      // …nor where the row of figures under the headings is shifted against them.
+      const under = this.depth(hit.row, hit.col) + 1;
+      if (
+        under <= this.bottom &&
+        this.leftNeighbour(hit) !== undefined &&
+        this.amountPast(under, this.lastFilledReach(hit.row))
+      )
+        return undefined;
       return this.field(hit.row, start);
     }
     const under = this.depth(hit.row, hit.col) + 1;
     if (under > this.bottom || this.isLabel(under, hit.col)) return undefined;
+    // A row of figures reaching past the headings is shifted against them: no figure is this one's.
+    if (this.amountPast(under, this.lastFilledReach(hit.row))) return undefined;
     return this.field(under, hit.col);
   }
 
@@ -563,6 +586,7 @@ export class SheetView {
     // A row of figures under the row of headings: an amount under this one and under its neighbour.
     if (under > this.bottom || !isAmount(this.own(under, hit.col))) return undefined;
     if (leftUnder > this.bottom || !isAmount(this.own(leftUnder, left.col))) return undefined;
+    if (this.amountPast(under, this.lastFilledReach(hit.row))) return undefined;
     return this.field(under, hit.col);
   }
 

@@ -426,3 +426,21 @@ describe('a PDF’s page break inside a table', () => {
     expect(checkGrids([gridFromRows('s', [...first, [], ...other])]).tables).toHaveLength(2);
   });
 });
+
+describe('a row of figures shifted against its headings', () => {
+  test('an amount past the last heading: no heading takes a neighbour’s figure', () => {
+    const money: Rows = [
+      ['资金情况（万元）', '年度资金总额', '财政拨款', '其他资金'],
+      [null, null, 120, 100, 20],
+    ];
+    expect(read(money)).toEqual({ total: null, fiscal: null, other: null });
+  });
+
+  test('near miss: figures under their headings are read', () => {
+    const money: Rows = [
+      ['资金情况（万元）', '年度资金总额', '财政拨款', '其他资金'],
+      [null, 120, 100, 20],
+    ];
+    expect(read(money)).toEqual({ total: '120.00', fiscal: '100.00', other: '20.00' });
+  });
+});
