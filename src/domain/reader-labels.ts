@@ -109,10 +109,18 @@ const GLUED_END = /[\d万元]$/u;
 function embeddedLabels(text: string, nfkc: string): EmbeddedLabel[] {
   const out: EmbeddedLabel[] = [];
   const lines = text.split(/\r?\n/u);
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
     // A text of one line is its own line: its NFKC form is already at hand.
     const flat = (lines.length === 1 ? nfkc : line.normalize('NFKC')).trim();
     if (flat === '') continue;
+    // A label ending its line, its value on the next (`年度资金总额：⏎100`, a line break typed after it).
+    const next = nextValueLine(lines, i, flat);
+    if (next) {
+      out.push(next.label);
+      i = next.index;
+      continue;
+    }
     // Neither a colon nor an amount at the end (most sentences): no label with a value.
     if (!flat.includes(':') && !GLUED_END.test(flat)) continue;
     let labelText: string | undefined;
@@ -140,6 +148,32 @@ function embeddedLabels(text: string, nfkc: string): EmbeddedLabel[] {
     out.push({ label, key, rank: enumerationRank(key), value: value.trim() });
   }
   return out;
+}
+
+const MONEY_LABELS: ReadonlySet<string> = new Set(['total', 'fiscal', 'carryover', 'other']);
+
+/**
+ * A line that is only a label (`年度资金总额：`, `其中：财政拨款`) whose value is the next line: an
+ * amount for a money label; for the project's name or code, the cell's last line, when it is no label.
+ */
+function nextValueLine(
+  lines: readonly string[],
+  i: number,
+  flat: string,
+): { label: EmbeddedLabel; index: number } | undefined {
+  let j = i + 1;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  if (j >= lines.length) return undefined;
+  const key = labelKey(flat.replace(/^其中\s*:\s*/u, '其中'));
+  const label = classifyKey(key);
+  if (!label || label.weak || !EMBEDDABLE.has(label.kind)) return undefined;
+  const value = (lines[j] ?? '').normalize('NFKC').trim();
+  if (classifyKey(labelKey(value))) return undefined;
+  const money = MONEY_LABELS.has(label.kind);
+  if (money ? !/^[+-]?[\d,]+(?:\.\d+)?\s*(?:万元|万|元)?$/u.test(value) : j !== lines.length - 1)
+    return undefined;
+  if (!money && !['name', 'code', 'entity', 'implementer'].includes(label.kind)) return undefined;
+  return { label: { label, key, rank: enumerationRank(key), value }, index: j };
 }
 
 /**

@@ -444,3 +444,22 @@ describe('a row of figures shifted against its headings', () => {
     expect(read(money)).toEqual({ total: '120.00', fiscal: '100.00', other: '20.00' });
   });
 });
+
+describe('a label and its value on two lines of one cell', () => {
+  test('年度资金总额：⏎100 | 其中：财政拨款⏎80 | 其他资金⏎20', () => {
+    expect(read([['年度资金总额：\n100', '其中：财政拨款\n80', '其他资金\n20']])).toEqual({
+      total: '100.00',
+      fiscal: '80.00',
+      other: '20.00',
+    });
+  });
+
+  test('the project’s name on the line under its label', () => {
+    const grid = gridFromRows('s', [['项目名称：\n困难群众救助'], ['预算数', 100], ...INDICATORS]);
+    expect(checkGrids([grid]).tables[0]?.name?.text).toBe('困难群众救助');
+  });
+
+  test('near miss: a unit on the next line is no value', () => {
+    expect(read([['预算数\n（万元）', 100]])?.total).toBe('100.00');
+  });
+});
