@@ -535,7 +535,9 @@ function listEntries(view: SheetView, anchor: Hit): number[] {
     let number = false;
     for (let col = view.left; col <= view.right && !number; col++) number = isAmount(view.own(row, col));
     if (number) out.push(row);
-    else if (out.length === 0 && row > anchor.row + 4) break;
+    // Headings of another block first, in the heading's own column (`项目预算成本构成 | 金额 | …` under
+    // `项目名称 | 某项目`): the line above was a project's name and its value, no list's heading.
+    else if (out.length === 0 && (row > anchor.row + 4 || view.hitsIn(row).length > 0)) break;
   }
   return out;
 }

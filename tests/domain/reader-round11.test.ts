@@ -463,3 +463,32 @@ describe('a label and its value on two lines of one cell', () => {
     expect(read([['预算数\n（万元）', 100]])?.total).toBe('100.00');
   });
 });
+
+describe('a project’s cost breakdown with a 合计 line under its name (鄂州)', () => {
+  const grid = gridFromRows('s', [
+    ['鄂州市2022年市直部门预算项目支出绩效目标表'],
+    ['项目名称', '滨湖大楼办公大楼运行保障', '项目类别', '本级支出项目'],
+    ['项目预算成本构成', '金额', '测算(公式)依据', '2020年实际执行数', '2021年实际执行数'],
+    ['保安服务费', 191, '依据招标文件', 191, 191],
+    ['保洁服务费', 99, '依据招标文件', 99, 99],
+    ['合计', 290, null, 290, 290],
+    ['绩效目标', '以办公大楼服务对象满意为目标'],
+    ...INDICATORS,
+  ]);
+
+  test('is the project’s, not a list of projects: its name and goal are read', () => {
+    const [t] = checkGrids([grid]).tables;
+    expect(t?.name?.text).toBe('滨湖大楼办公大楼运行保障');
+    expect(t?.goal?.text).toBe('以办公大楼服务对象满意为目标');
+    expect(t?.range.startsWith('A1:')).toBe(true);
+  });
+
+  test('near miss: a real list of projects under its heading is still a list', () => {
+    const list = gridFromRows('s', [
+      ['项目名称', '金额', '实施单位'],
+      ['项目甲', 100, '某局'],
+      ['项目乙', 50, '某局'],
+    ]);
+    expect(checkGrids([list]).tables).toEqual([]);
+  });
+});
