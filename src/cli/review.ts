@@ -8,12 +8,23 @@
 
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { quoteSheet } from '../domain/address';
 import { formatWan, type Totals } from '../domain/totals';
 import type { Finding, Lang, Severity, TargetTable } from '../domain/types';
 import { t } from '../i18n';
 import '../i18n/cli';
+import {
+  annotatePackage,
+  listSheets,
+  PackageError,
+  XlsxPackage,
+  type NoteRequest,
+  type PackageResult,
+  type ReviewSheet,
+  type Skipped,
+} from './annotate-package';
+import { ReadError } from './read-error';
 import { inTable, width, type FileResult } from './report';
+import { DEFAULT_LIMITS } from './zip-guard';
 
 /** The sheet names SPEC §7 gives, the same whatever the language. */
 export const REVIEW_SHEET = '审核意见';
@@ -90,9 +101,9 @@ const PRINT: Partial<ExcelJS.PageSetup> = {
   printTitlesRow: '1:3',
 };
 
-/** A new sheet name like `base` that `workbook` does not have yet. */
-function freeName(workbook: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+/** A new sheet name like `base` among `names` (Excel compares sheet names without case). */
+function freeName(names: string[], base: string): string {
+  const taken = new Set(names.map((n) => n.toLowerCase()));
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`.toLowerCase())) return `${base}${i}`;
 }
@@ -101,76 +112,33 @@ function freeName(workbook: ExcelJS.Workbook, base: string): string {
 const tableRank = (result: FileResult, table: TargetTable | undefined): number =>
   table ? result.tables.indexOf(table) : -1;
 
-/** exceljs could not open a workbook the checker read: no annotated copy can be written. */
+/** The workbook's package lacks what the copy needs: no annotated copy can be written. */
 export class UnopenableError extends Error {}
 
 export interface AnnotateResult {
   notes: number;
   sheet: string;
+  /** Findings whose cell got no note (a threaded comment is there): on the review sheet only. */
+  listOnly: Skipped[];
+  /** What the copy cannot keep as in the original (a digital signature). */
+  lost: PackageResult['lost'];
 }
 
-/**
- * Reads the workbook at `input` (already checked by the reader's guard), adds a note per finding
- * cell and the 审核意见 sheet first, and writes it to `out` — refusing (EEXIST) an existing `out`
- * unless `force`. `input` itself is only read.
- */
-export async function writeAnnotated(
-  input: string,
-  out: string,
-  result: FileResult,
-  lang: Lang,
-  force: boolean,
-): Promise<AnnotateResult> {
-  const workbook = new ExcelJS.Workbook();
-  const data = await fs.readFile(input);
-  try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    // The checker reads the cells of a file whose other parts exceljs refuses (src/cli/xlsx-direct.ts);
-    // the copy is written by exceljs, which cannot open it.
-    throw new UnopenableError(String(err instanceof Error ? err.message : err).split('\n')[0]);
-  }
-  const findings = [...result.findings];
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const k = `${f.sheet}\u0000${f.cell}`;
-    byCell.set(k, [...(byCell.get(k) ?? []), f]);
-  }
-  let notes = 0;
-  for (const [k, list] of byCell) {
-    const [sheet, address] = k.split('\u0000');
-    const ws = workbook.getWorksheet(sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(address);
-    const ours = noteText(list, lang);
-    const previous = cell.note;
-    const own =
-      typeof previous === 'string'
-        ? previous
-        : previous && Array.isArray(previous.texts)
-          ? previous.texts.map((r) => r.text).join('')
-          : '';
-    // A note the unit wrote stays, above the reviewer's.
-    const text = own ? `${own}\n—— ${s(lang, 'reviewNote')} ——\n${ours}` : ours;
-    cell.note = {
-      texts: [{ text, font: { size: 9, name: FONT } }],
-      margins: { insetmode: 'custom', inset: [0.1, 0.1, 0.1, 0.1] },
-    };
-    notes++;
-  }
+/** The most the package may hold, inflated: the reader's own bound (src/cli/zip-guard.ts). */
+const MAX_PACKAGE_BYTES = DEFAULT_LIMITS.unzippedBytes;
 
-  const name = freeName(workbook, REVIEW_SHEET);
-  const ws = workbook.addWorksheet(name, {
+/**
+ * The 审核意见 sheet, built by exceljs in a workbook of its own; annotate moves its worksheet into
+ * the unit's package (src/cli/annotate-package.ts). Links are returned apart, to be written as Excel
+ * writes links inside a workbook.
+ */
+async function buildReviewSheet(result: FileResult, lang: Lang): Promise<Omit<ReviewSheet, 'name'>> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(REVIEW_SHEET, {
     views: [{ state: 'frozen', ySplit: 3, activeCell: 'A4' }],
     pageSetup: PRINT,
   });
-  // First among the sheets, and the one the file opens on.
-  // (exceljs writes sheets by `orderNo`, which its typings do not declare.)
-  Object.assign(ws, { orderNo: -1 });
-  workbook.views = [
-    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
-  ];
-
+  const findings = result.findings;
   const widths = [6, 18, 10, 26, 8, 60, 16, 26];
   ws.columns = widths.map((width) => ({ width }));
   const counts = { error: 0, warning: 0, info: 0 };
@@ -183,12 +151,17 @@ export async function writeAnnotated(
   ws.getRow(1).height = 28;
   ws.mergeCells(2, 1, 2, widths.length);
   const summary = ws.getCell(2, 1);
-  summary.value =
-    findings.length === 0
+  // No table at all is no pass: the file goes back, as report says (SPEC §7).
+  const noTables = result.tables.length === 0;
+  const returned = noTables || counts.error > 0;
+  const counted = s(lang, 'counts', { errors: counts.error, warnings: counts.warning, infos: counts.info });
+  summary.value = noTables
+    ? (findings.length ? counted : '') + s(lang, 'noTablesReturn')
+    : findings.length === 0
       ? s(lang, 'noFindings')
-      : s(lang, 'counts', { errors: counts.error, warnings: counts.warning, infos: counts.info }) +
-        (counts.error > 0 ? s(lang, 'verdictReturn') : s(lang, 'verdictPass'));
-  summary.font = { name: FONT, size: 11, color: { argb: counts.error > 0 ? 'FF9C0006' : 'FF006100' } };
+      : counted + (counts.error > 0 ? s(lang, 'verdictReturn') : s(lang, 'verdictPass'));
+  summary.font = { name: FONT, size: 11, color: { argb: returned ? 'FF9C0006' : 'FF006100' } };
+  summary.alignment = { vertical: 'middle', wrapText: true };
   const header = ws.getRow(3);
   header.values = ['no', 'sheet', 'cell', 'project', 'severity', 'message', 'fix', 'rule'].map((k) =>
     s(lang, `columns.${k}`),
@@ -202,27 +175,83 @@ export async function writeAnnotated(
       SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
       tableRank(result, a.table) - tableRank(result, b.table),
   );
+  const links: ReviewSheet['links'] = [];
   ordered.forEach(({ f, table }, i) => {
     const row = ws.getRow(4 + i);
     row.values = [
       i + 1,
       f.sheet,
-      // An internal link: a click goes to the cell, in Excel, WPS and LibreOffice.
-      { text: f.cell, hyperlink: `#${quoteSheet(f.sheet)}!${f.cell}` },
+      f.cell,
       table?.name?.text || table?.code?.text || '',
       severityLabel(lang, f.severity),
       f.message,
       f.fix ? String(f.fix.value) : '',
       f.rule,
     ];
+    // An internal link: a click goes to the cell (written as Excel writes it, a location).
+    links.push({ ref: `C${4 + i}`, sheet: f.sheet, cell: f.cell });
     styleBody(row, [4, 6, 7]);
     row.getCell(1).alignment = { vertical: 'top', horizontal: 'center' };
     row.getCell(3).font = { name: FONT, size: 10.5, color: { argb: 'FF0563C1' }, underline: true };
     severityCell(row.getCell(5), f.severity);
     fitHeight(row, widths);
   });
-  await fs.writeFile(out, Buffer.from(await workbook.xlsx.writeBuffer()), { flag: force ? 'w' : 'wx' });
-  return { notes, sheet: name };
+  const written = XlsxPackage.open(Buffer.from(await workbook.xlsx.writeBuffer()), MAX_PACKAGE_BYTES);
+  const part = listSheets(written)[0].part!;
+  return {
+    sheetXml: written.text(part)!,
+    stylesXml: written.text('xl/styles.xml')!,
+    sharedStringsXml: written.text('xl/sharedStrings.xml'),
+    links,
+    printTitles: '$1:$3',
+  };
+}
+
+/**
+ * Reads the workbook at `input` (already checked by the reader's guard) and writes to `out` — refusing
+ * (EEXIST) an existing `out` unless `force` — a copy of its package, every part kept as it is, with a
+ * note on each finding's cell and the 审核意见 sheet first. `input` itself is only read.
+ */
+export async function writeAnnotated(
+  input: string,
+  out: string,
+  result: FileResult,
+  lang: Lang,
+  force: boolean,
+): Promise<AnnotateResult> {
+  const data = await fs.readFile(input);
+  let pkg: XlsxPackage;
+  let sheetNames: string[];
+  try {
+    pkg = XlsxPackage.open(data, MAX_PACKAGE_BYTES);
+    sheetNames = listSheets(pkg).map((sh) => sh.name);
+  } catch (err) {
+    throw new UnopenableError(String(err instanceof Error ? err.message : err).split('\n')[0]);
+  }
+  const byCell = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const k = `${f.sheet}\u0000${f.cell}`;
+    byCell.set(k, [...(byCell.get(k) ?? []), f]);
+  }
+  const notes: NoteRequest[] = [...byCell].map(([k, list]) => {
+    const [sheet, cell] = k.split('\u0000');
+    return { sheet, cell, text: noteText(list, lang) };
+  });
+  const name = freeName(sheetNames, REVIEW_SHEET);
+  const review: ReviewSheet = { name, ...(await buildReviewSheet(result, lang)) };
+  let written: PackageResult;
+  try {
+    written = annotatePackage(pkg, notes, review, {
+      author: s(lang, 'reviewNote'),
+      separator: `—— ${s(lang, 'reviewNote')} ——`,
+      font: FONT,
+    });
+  } catch (err) {
+    if (!(err instanceof PackageError) && !(err instanceof ReadError)) throw err;
+    throw new UnopenableError(err.message);
+  }
+  await fs.writeFile(out, written.data, { flag: force ? 'w' : 'wx' });
+  return { notes: written.notes, sheet: name, listOnly: written.skipped, lost: written.lost };
 }
 
 export interface ReportRow {
@@ -236,6 +265,8 @@ export interface ReportRow {
   warnings: number;
   infos: number;
   pass: boolean;
+  /** False for a file without a project (unreadable, or no table): a row to return, not a project. */
+  project: boolean;
 }
 
 /** One row per file and project; a file without tables (or unreadable) is one row, to be returned. */
@@ -258,10 +289,12 @@ export function reportRows(results: FileResult[], totals: Totals, lang: Lang): R
         code: '',
         name: r.error !== undefined ? s(lang, 'unreadableFile') : s(lang, 'noTables'),
         total: '',
-        errors: count(loose, 'error'),
+        // The file that cannot be read is an error line of 问题清单 (file/unreadable): counted here too.
+        errors: count(loose, 'error') + (r.error !== undefined ? 1 : 0),
         warnings: count(loose, 'warning'),
         infos: count(loose, 'info'),
         pass: false,
+        project: false,
       });
       continue;
     }
@@ -280,6 +313,7 @@ export function reportRows(results: FileResult[], totals: Totals, lang: Lang): R
         warnings: count(list, 'warning'),
         infos: count(list, 'info'),
         pass: count(list, 'error') === 0,
+        project: true,
       });
     });
   }
@@ -312,12 +346,11 @@ export async function writeReport(
   summary.getRow(1).height = 28;
   summary.mergeCells(2, 1, 2, sWidths.length);
   const passed = rows.filter((r) => r.pass).length;
-  summary.getCell(2, 1).value = s(lang, 'reportCounts', {
-    files: results.length,
-    projects: rows.length,
-    passed,
-    returned: rows.length - passed,
-  });
+  const projects = rows.filter((r) => r.project).length;
+  const noProject = rows.length - projects;
+  summary.getCell(2, 1).value =
+    s(lang, 'reportCounts', { files: results.length, projects, passed, returned: projects - passed }) +
+    (noProject > 0 ? s(lang, 'reportNoProject', { count: noProject }) : '');
   summary.getCell(2, 1).font = { name: FONT, size: 11 };
   const sHeader = summary.getRow(3);
   sHeader.values = [

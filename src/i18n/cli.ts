@@ -105,22 +105,30 @@ const zhCN = {
       '无法为该文件写批注版：文件有一处结构不合规范，表格读得出，批注却写不回（{{message}}）；可用 report 命令生成审核意见',
     written:
       '已写入 {{file}}：{{notes}} 个单元格加了批注，首页“{{sheet}}”列出错误 {{errors}} 个、警告 {{warnings}} 个、提示 {{infos}} 个',
+    writtenNoTables: '已写入 {{file}}：没有找到绩效目标表，首页“{{sheet}}”的审核结论为退回修改',
+    listOnly:
+      '{{cells}} 已有单位的会话批注（Excel 365），为不打乱其中的讨论，这 {{count}} 个单元格的问题没有写成批注，只列在首页“{{sheet}}”中',
+    notWritten: '{{cells}} 无法加批注，这 {{count}} 个单元格的问题只列在首页“{{sheet}}”中',
+    signature: '原文件带有数字签名；批注版的内容已有改动，签名对批注版不再有效',
   },
   report: {
     sameFile: '审核意见不能写到要检查的文件上，请用 --out 指定另一个文件名',
     written:
       '已写入 {{file}}：{{files}} 个文件、{{projects}} 个项目，通过 {{passed}} 个，退回修改 {{returned}} 个，问题 {{findings}} 条',
+    noProject: '；另有 {{count}} 个文件没有可审核的项目（无法读取或没有找到绩效目标表），退回修改',
   },
   review: {
     fix: '建议改为：{{value}}',
     reviewNote: '审核意见',
     annotateTitle: '审核意见：{{file}}',
     noFindings: '未发现问题，审核通过。',
+    noTablesReturn: '没有找到绩效目标表，退回修改：请按绩效目标表的表样填写后重新报送。',
     counts: '共发现错误 {{errors}} 个、警告 {{warnings}} 个、提示 {{infos}} 个。',
     verdictReturn: '有错误，请修改后重新报送。点击单元格地址可跳到该单元格，单元格上的批注说明了问题。',
     verdictPass: '没有错误，审核通过；警告和提示请酌情修改。',
     reportTitle: '绩效目标表审核意见汇总',
     reportCounts: '共 {{files}} 个文件、{{projects}} 个项目：通过 {{passed}} 个，退回修改 {{returned}} 个。',
+    reportNoProject: '另有 {{count}} 个文件没有可审核的项目（无法读取或没有找到绩效目标表），退回修改。',
     pass: '通过',
     return: '退回修改',
     unreadableFile: '（文件无法读取）',
@@ -175,6 +183,13 @@ const zhCN = {
     unnamed: '（未填写项目名称）',
     unread: '未能读取',
     incomplete: '合计不完整：有 {{count}} 个金额未能读取，没有计入；已读取的预算数合计 {{total}} 万元。',
+    incompleteFiles:
+      '合计不完整：有 {{files}} 个文件无法读取，其中的金额没有计入；已读取的预算数合计 {{total}} 万元。',
+    incompleteBoth:
+      '合计不完整：有 {{files}} 个文件无法读取、{{count}} 个金额未能读取，都没有计入；已读取的预算数合计 {{total}} 万元。',
+    nothingRead: '没有合计：{{files}} 个文件无法读取，没有读到任何项目。',
+    unreadFile: '  {{file}}：文件无法读取，没有计入',
+    unreadWhy: '    {{message}}',
     unreadAmount: '  {{file}} “{{sheet}}”{{cell}}：{{field}}{{reason}}',
   },
   fields: { total: '预算数', fiscal: '财政资金', other: '其他资金', plan: '资金支出计划' },
@@ -311,23 +326,37 @@ const enUS: typeof zhCN = {
       'cannot write an annotated copy of this file: part of it is not well-formed, so its tables can be read but notes cannot be written back ({{message}}); use report for the review instead',
     written:
       'wrote {{file}}: notes on {{notes}} cell(s); the first sheet “{{sheet}}” lists {{errors}} error(s), {{warnings}} warning(s), {{infos}} info',
+    writtenNoTables:
+      'wrote {{file}}: no performance-target table found; the verdict on the first sheet “{{sheet}}” is “return”',
+    listOnly:
+      '{{cells}} already carry the unit’s threaded comments (Excel 365); so as not to disturb the discussion, the findings on these {{count}} cell(s) are not written as notes but listed on the first sheet “{{sheet}}” only',
+    notWritten:
+      'no note can be added to {{cells}}; the findings on these {{count}} cell(s) are listed on the first sheet “{{sheet}}” only',
+    signature:
+      'the file is digitally signed; the annotated copy’s content differs, so the signature is not valid for the copy',
   },
   report: {
     sameFile: 'the report cannot be written over a file being checked; name another with --out',
     written:
       'wrote {{file}}: {{files}} file(s), {{projects}} project(s), {{passed}} passed, {{returned}} to return, {{findings}} finding(s)',
+    noProject:
+      '; {{count}} more file(s) hold no project to review (unreadable, or no performance-target table found), to return',
   },
   review: {
     fix: 'Write instead: {{value}}',
     reviewNote: 'review',
     annotateTitle: 'Review of {{file}}',
     noFindings: 'No findings: passed.',
+    noTablesReturn:
+      'No performance-target table found: return. Please fill in the standard form and submit again.',
     counts: '{{errors}} error(s), {{warnings}} warning(s), {{infos}} info found. ',
     verdictReturn:
       'There are errors: please correct them and submit again. Click an address to go to its cell; the note on the cell explains.',
     verdictPass: 'No errors: passed; consider the warnings and notes.',
     reportTitle: 'Performance-target tables: review summary',
     reportCounts: '{{files}} file(s), {{projects}} project(s): {{passed}} passed, {{returned}} to return.',
+    reportNoProject:
+      ' {{count}} more file(s) hold no project to review (unreadable, or no performance-target table found), to return.',
     pass: 'Passed',
     return: 'Return',
     unreadableFile: '(the file cannot be read)',
@@ -383,6 +412,13 @@ const enUS: typeof zhCN = {
     unread: 'unread',
     incomplete:
       'Totals incomplete: {{count}} amount(s) could not be read and are not counted; the budgets read add up to {{total}} 万元.',
+    incompleteFiles:
+      'Totals incomplete: {{files}} file(s) could not be read and are not counted; the budgets read add up to {{total}} 万元.',
+    incompleteBoth:
+      'Totals incomplete: {{files}} file(s) and {{count}} amount(s) could not be read and are not counted; the budgets read add up to {{total}} 万元.',
+    nothingRead: 'No totals: {{files}} file(s) could not be read and no project was read.',
+    unreadFile: '  {{file}}: cannot be read, not counted',
+    unreadWhy: '    {{message}}',
     unreadAmount: '  {{file}} "{{sheet}}" {{cell}}: {{field}} {{reason}}',
   },
   fields: { total: 'budget', fiscal: 'fiscal funds', other: 'other funds', plan: 'spending plan' },

@@ -33,6 +33,15 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The worksheet part of the first sheet (审核意见) in the package. */
+async function reviewPart(zip: JSZip): Promise<string> {
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rId = /<sheet [^>]*r:id="([^"]+)"/.exec(wb)![1];
+  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  return `xl/${target}`;
+}
+
 const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '');
 const noteOf = (cell: ExcelJS.Cell): string => {
   const note = cell.note;
@@ -99,12 +108,21 @@ describe('annotate', () => {
     expect(first.getRow(3).values).toEqual(
       expect.arrayContaining(['序号', '工作表', '单元格', '项目', '级别', '问题', '建议改为', '规则']),
     );
+    // Links inside the workbook, as Excel writes them: a location on the cell, no relationship.
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, '信访局（审核意见）.xlsx')));
+    const sheetXml = await zip.file(await reviewPart(zip))!.async('string');
+    const locations = new Map(
+      [...sheetXml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"/g)].map((m) => [
+        m[1],
+        m[2].replace(/&apos;/g, "'"),
+      ]),
+    );
     const rows: { sheet: string; link: string; severity: string; message: string }[] = [];
     for (let r = 4; r <= first.rowCount; r++) {
-      const link = first.getCell(r, 3).value as ExcelJS.CellHyperlinkValue;
+      expect(first.getCell(r, 3).text).toMatch(/^[A-Z]+\d+$/);
       rows.push({
         sheet: first.getCell(r, 2).text,
-        link: link.hyperlink,
+        link: `#${locations.get(`C${r}`)}`,
         severity: first.getCell(r, 5).text,
         message: first.getCell(r, 6).text,
       });
@@ -131,21 +149,38 @@ describe('annotate', () => {
     expect(await hash('信访局.xlsx')).toBe(before);
   });
 
-  it('says so, naming the file, when the tables are read but the copy cannot be written', async () => {
-    // A stray element in docProps/core.xml: the checker reads the cells, exceljs refuses the file.
+  it('copies a part exceljs would refuse as it is: the copy is made from the package, not re-written', async () => {
+    // A stray element in docProps/core.xml: the checker reads the cells; exceljs could not load the
+    // file, but the copy does not need it to.
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, '信访局.xlsx')));
     const core = await zip.file('docProps/core.xml')!.async('string');
-    zip.file('docProps/core.xml', core.replace(/(<cp:coreProperties[^>]*>)/, '$1<sheet name="x"/>'));
+    const stray = core.replace(/(<cp:coreProperties[^>]*>)/, '$1<sheet name="x"/>');
+    zip.file('docProps/core.xml', stray);
     await fs.writeFile(path.join(dir, '不规范.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
     const checked = await cli('check', '不规范.xlsx', '--format', 'json');
     expect(checked.stderr).toBe('');
     const r = await cli('annotate', '不规范.xlsx');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const copy = await JSZip.loadAsync(await fs.readFile(path.join(dir, '不规范（审核意见）.xlsx')));
+    expect(await copy.file('docProps/core.xml')!.async('string')).toBe(stray);
+  });
+
+  it('says so, naming the file, when the tables are read but the copy cannot be written', async () => {
+    // No [Content_Types].xml: the cells can be read, but no part can be added that Excel would open.
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, '信访局.xlsx')));
+    zip.remove('[Content_Types].xml');
+    await fs.writeFile(path.join(dir, '无类型.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const checked = await cli('check', '无类型.xlsx', '--format', 'json');
+    expect(checked.stderr).toBe('');
+    const r = await cli('annotate', '无类型.xlsx');
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([
       expect.stringMatching(
-        /^perf-targets: 不规范\.xlsx: 无法为该文件写批注版：.*可用 report 命令生成审核意见$/,
+        /^perf-targets: 无类型\.xlsx: 无法为该文件写批注版：.*可用 report 命令生成审核意见$/,
       ),
     ]);
+    await expect(fs.stat(path.join(dir, '无类型（审核意见）.xlsx'))).rejects.toThrow();
   });
 
   it('says that a Word document is reviewed with report', async () => {
@@ -167,7 +202,10 @@ describe('report', () => {
   it('writes the report, names the file it could not read on stderr and exits 2, the inputs untouched', async () => {
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^perf-targets: broken\.xlsx: /)]);
-    expect(r.stdout).toMatch(/^已写入 审核意见\.xlsx：3 个文件、13 个项目/);
+    // 12 projects; broken.xlsx holds none: a file to return, not a project.
+    expect(r.stdout).toMatch(
+      /^已写入 审核意见\.xlsx：3 个文件、12 个项目，.*；另有 1 个文件没有可审核的项目/,
+    );
     expect([await hash('信访局.xlsx'), await hash('信访局.docx')]).toEqual(before);
   });
 

@@ -48,18 +48,44 @@ export const annotate: CliCommand = {
         // exceljs only now, and only here: check and totals start without it.
         const { writeAnnotated, UnopenableError } = await import('../review');
         try {
-          const { notes, sheet } = await writeAnnotated(input, target, result, opts.lang, opts.force);
+          const { notes, sheet, listOnly, lost } = await writeAnnotated(
+            input,
+            target,
+            result,
+            opts.lang,
+            opts.force,
+          );
           const count = (sev: string) => result.findings.filter((f) => f.severity === sev).length;
           io.stdout.write(
-            t(opts.lang, 'cli.annotate.written', {
-              file: printable(out),
-              notes,
-              sheet,
-              errors: count('error'),
-              warnings: count('warning'),
-              infos: count('info'),
-            }) + '\n',
+            (result.tables.length === 0
+              ? t(opts.lang, 'cli.annotate.writtenNoTables', { file: printable(out), sheet })
+              : t(opts.lang, 'cli.annotate.written', {
+                  file: printable(out),
+                  notes,
+                  sheet,
+                  errors: count('error'),
+                  warnings: count('warning'),
+                  infos: count('info'),
+                })) + '\n',
           );
+          // What the copy does not do as asked, said on stderr: cells without their note, a signature.
+          const warn = (line: string) => io.stderr.write(`${PROGRAM}: ${printable(out)}: ${line}\n`);
+          for (const reason of ['threaded', 'sheet'] as const) {
+            const cells = listOnly.filter((c) => c.reason === reason);
+            if (cells.length === 0) continue;
+            const shown = cells
+              .slice(0, 5)
+              .map((c) => `${c.sheet}!${c.cell}`)
+              .join(t(opts.lang, 'cli.help.separator'));
+            warn(
+              t(opts.lang, reason === 'threaded' ? 'cli.annotate.listOnly' : 'cli.annotate.notWritten', {
+                cells: printable(cells.length > 5 ? `${shown}…` : shown),
+                count: cells.length,
+                sheet,
+              }),
+            );
+          }
+          if (lost.includes('signature')) warn(t(opts.lang, 'cli.annotate.signature'));
           done(0);
         } catch (err) {
           const unopenable = err instanceof UnopenableError;
