@@ -66,12 +66,18 @@ export interface JsonFile {
   error?: string;
 }
 
+/**
+ * What a total leaves out (SPEC §6, §7): an amount that could not be read, at its sheet and cell; or
+ * a whole file that could not be read (`field: "file"`, `sheet` and `cell` empty, `error` saying why).
+ */
 export interface JsonIncomplete {
   file: string;
   sheet: string;
   cell: string;
-  field: UnreadAmount['field'];
+  field: UnreadAmount['field'] | 'file';
   reason: UnreadAmount['reason'];
+  /** For a file that could not be read: the message stderr gives. */
+  error?: string;
 }
 
 export interface JsonReport {
@@ -82,14 +88,61 @@ export interface JsonReport {
     other: string | null;
     planned: (string | null)[];
     projects: number;
-    /** Present when a sum is null: each amount that could not be read, and where. */
+    /**
+     * Present when a sum is null: each amount that could not be read, and where, and each file that
+     * could not be read.
+     */
     incomplete?: JsonIncomplete[];
   };
 }
 
-/** The file each table (by its index across files) came from. */
-function fileOfTable(results: FileResult[]): string[] {
-  return results.flatMap((r) => r.tables.map(() => r.file));
+/** The files that could not be read: what they hold is in no sum. */
+function unreadFiles(results: FileResult[]): (FileResult & { error: string })[] {
+  return results.filter((r): r is FileResult & { error: string } => r.error !== undefined);
+}
+
+/**
+ * The sums over every file named (SPEC §6, §8). A file that could not be read is amounts that could
+ * not be read: every sum is then null, as a sum with one unread amount is, never the sum of the
+ * other files printed as if it were complete. `known` still adds up what was read.
+ */
+export function overallSums(
+  results: FileResult[],
+  totals: Totals,
+): { total: Big | null; fiscal: Big | null; other: Big | null; planned: (Big | null)[] } {
+  if (unreadFiles(results).length === 0)
+    return { total: totals.total, fiscal: totals.fiscal, other: totals.other, planned: totals.planned };
+  return { total: null, fiscal: null, other: null, planned: totals.planned.map(() => null) };
+}
+
+/** True when a sum leaves something out: an amount or a whole file that could not be read. */
+export function totalsIncomplete(results: FileResult[], totals: Totals): boolean {
+  return totals.incomplete.length > 0 || unreadFiles(results).length > 0;
+}
+
+/**
+ * Each thing the sums leave out, file by file in the order given: a file that could not be read, or
+ * the amounts of a file's tables that could not be read.
+ */
+function leftOut(
+  results: FileResult[],
+  totals: Totals,
+): (
+  { kind: 'file'; file: string; error: string } | { kind: 'amount'; file: string; amount: UnreadAmount }
+)[] {
+  const out: ReturnType<typeof leftOut> = [];
+  let first = 0;
+  for (const r of results) {
+    const end = first + r.tables.length;
+    if (r.error !== undefined) out.push({ kind: 'file', file: r.file, error: r.error });
+    for (const amount of totals.incomplete)
+      if (amount.table >= first && amount.table < end) out.push({ kind: 'amount', file: r.file, amount });
+    first = end;
+  }
+  // An amount of a table no result holds (none expected) is still listed, never dropped.
+  for (const amount of totals.incomplete)
+    if (amount.table >= first) out.push({ kind: 'amount', file: '', amount });
+  return out;
 }
 
 const PERIODS = 4;
@@ -154,25 +207,29 @@ export function jsonReport(results: FileResult[], totals: Totals, withFindings: 
     if (r.error !== undefined) file.error = r.error;
     return file;
   });
-  const fileOf = fileOfTable(results);
+  const sums = overallSums(results, totals);
   const out: JsonReport = {
     files,
     totals: {
-      total: formatOrNull(totals.total),
-      fiscal: formatOrNull(totals.fiscal),
-      other: formatOrNull(totals.other),
-      planned: totals.planned.map(formatOrNull),
+      total: formatOrNull(sums.total),
+      fiscal: formatOrNull(sums.fiscal),
+      other: formatOrNull(sums.other),
+      planned: sums.planned.map(formatOrNull),
       projects: results.reduce((n, r) => n + r.tables.length, 0),
     },
   };
-  if (totals.incomplete.length > 0)
-    out.totals.incomplete = totals.incomplete.map((u) => ({
-      file: fileOf[u.table] ?? '',
-      sheet: u.sheet,
-      cell: u.cell,
-      field: u.field,
-      reason: u.reason,
-    }));
+  if (totalsIncomplete(results, totals))
+    out.totals.incomplete = leftOut(results, totals).map((x): JsonIncomplete =>
+      x.kind === 'file'
+        ? { file: x.file, sheet: '', cell: '', field: 'file', reason: 'unreadable', error: x.error }
+        : {
+            file: x.file,
+            sheet: x.amount.sheet,
+            cell: x.amount.cell,
+            field: x.amount.field,
+            reason: x.amount.reason,
+          },
+    );
   return out;
 }
 
@@ -348,6 +405,15 @@ function totalsRows(results: FileResult[], totals: Totals, lang: Lang): string[]
   const rows: string[][] = [];
   let k = 0;
   for (const r of results) {
+    // A file that could not be read is a row of 未能读取: what it holds is in no sum (SPEC §6).
+    if (r.error !== undefined)
+      rows.push([
+        r.file,
+        '',
+        '',
+        t(lang, 'cli.review.unreadableFile'),
+        ...Array<string>(3 + PERIODS).fill(t(lang, 'cli.text.unread')),
+      ]);
     for (const table of r.tables) {
       const a = totals.tables[k++];
       rows.push([
@@ -362,40 +428,59 @@ function totalsRows(results: FileResult[], totals: Totals, lang: Lang): string[]
   return rows;
 }
 
-function sumRow(label: string, totals: Totals, lang: Lang): string[] {
+function sumRow(label: string, results: FileResult[], totals: Totals, lang: Lang): string[] {
+  const sums = overallSums(results, totals);
   return [
     label,
     '',
     '',
     '',
-    ...[totals.total, totals.fiscal, totals.other, ...totals.planned].map((b) => shownAmount(b, lang)),
+    ...[sums.total, sums.fiscal, sums.other, ...sums.planned].map((b) => shownAmount(b, lang)),
   ];
 }
 
 /**
- * Under an incomplete total: what was read adds up to at least …, and each amount that could not
- * be read, with its file, sheet and cell.
+ * Under an incomplete total: what was read adds up to …, then each file that could not be read and
+ * each amount that could not be read, with its file, sheet and cell. When nothing was read at all,
+ * there is no sum to give, not even of what was read: it says so instead of printing 0.
  */
 function incompleteLines(results: FileResult[], totals: Totals, lang: Lang): string[] {
-  if (totals.incomplete.length === 0) return [];
-  const fileOf = fileOfTable(results);
+  if (!totalsIncomplete(results, totals)) return [];
+  const files = unreadFiles(results).length;
+  const count = totals.incomplete.length;
+  const total = formatWan(totals.known.total);
   const lines = [
-    t(lang, 'cli.text.incomplete', {
-      count: totals.incomplete.length,
-      total: formatWan(totals.known.total),
-    }),
+    nothingRead(results, totals)
+      ? t(lang, 'cli.text.nothingRead', { files })
+      : files === 0
+        ? t(lang, 'cli.text.incomplete', { count, total })
+        : count === 0
+          ? t(lang, 'cli.text.incompleteFiles', { files, total })
+          : t(lang, 'cli.text.incompleteBoth', { files, count, total }),
   ];
-  for (const u of totals.incomplete)
-    lines.push(
-      t(lang, 'cli.text.unreadAmount', {
-        file: printable(fileOf[u.table] ?? ''),
-        sheet: printable(u.sheet),
-        cell: u.cell,
-        field: t(lang, `cli.fields.${u.field}`),
-        reason: t(lang, `cli.unreadReasons.${u.reason}`),
-      }),
-    );
+  for (const x of leftOut(results, totals))
+    if (x.kind === 'file')
+      // The file on one line, why on the next: each within the width, however long the path.
+      lines.push(
+        fit(t(lang, 'cli.text.unreadFile', { file: printable(x.file) }), TEXT_WIDTH),
+        fit(t(lang, 'cli.text.unreadWhy', { message: printable(x.error) }), TEXT_WIDTH),
+      );
+    else
+      lines.push(
+        t(lang, 'cli.text.unreadAmount', {
+          file: printable(x.file),
+          sheet: printable(x.amount.sheet),
+          cell: x.amount.cell,
+          field: t(lang, `cli.fields.${x.amount.field}`),
+          reason: t(lang, `cli.unreadReasons.${x.amount.reason}`),
+        }),
+      );
   return lines;
+}
+
+/** Some file could not be read and no table was read from the others: there is nothing to add up. */
+function nothingRead(results: FileResult[], totals: Totals): boolean {
+  return totals.tables.length === 0 && unreadFiles(results).length > 0;
 }
 
 /** The widest line `totals` prints (SPEC §7: output that fits a 100-column terminal). */
@@ -420,10 +505,13 @@ const AMOUNT_KEYS = ['total', 'fiscal', 'other', 'p1', 'p2', 'p3', 'p4'] as cons
  */
 export function totalsText(results: FileResult[], totals: Totals, lang: Lang): string {
   const header = AMOUNT_KEYS.map((key) => t(lang, `cli.columns.${key}`));
-  const sum = [totals.total, totals.fiscal, totals.other, ...totals.planned].map((b) => shownAmount(b, lang));
+  const sums = overallSums(results, totals);
+  const sum = [sums.total, sums.fiscal, sums.other, ...sums.planned].map((b) => shownAmount(b, lang));
   const blocks: { file: string; rows: { label: string; amounts: string[] }[] }[] = [];
   let k = 0;
   for (const r of results) {
+    // A file that could not be read has no block: it is named under the sums, which leave it out.
+    if (r.error !== undefined) continue;
     const rows = r.tables.map((table) => {
       const a = totals.tables[k++];
       return {
@@ -459,16 +547,22 @@ export function totalsText(results: FileResult[], totals: Totals, lang: Lang): s
     for (const row of b.rows) lines.push(line(row.label, row.amounts, '  '));
     lines.push('');
   }
-  lines.push(line(t(lang, 'cli.columns.sum'), sum, '  ').replace(/^ {2}/, ''));
-  lines.push('');
-  lines.push(
-    t(lang, 'cli.text.totalsLine', {
-      total: sum[0],
-      fiscal: sum[1],
-      other: sum[2],
-    }),
-  );
-  lines.push(t(lang, 'cli.text.plannedLine', { p1: sum[3], p2: sum[4], p3: sum[5], p4: sum[6] }));
+  // Nothing read, nothing to add up: no 合计 line at all, not a 0 for what could not be read.
+  if (!nothingRead(results, totals)) {
+    lines.push(line(t(lang, 'cli.columns.sum'), sum, '  ').replace(/^ {2}/, ''));
+    lines.push('');
+    // A sum that could not be made is 未能读取 on the 合计 line; the words below say why.
+    if (sums.total !== null)
+      lines.push(
+        t(lang, 'cli.text.totalsLine', {
+          total: sum[0],
+          fiscal: sum[1],
+          other: sum[2],
+        }),
+      );
+    if (sums.planned.some((b) => b !== null))
+      lines.push(t(lang, 'cli.text.plannedLine', { p1: sum[3], p2: sum[4], p3: sum[5], p4: sum[6] }));
+  }
   lines.push(...incompleteLines(results, totals, lang));
   return lines.join('\n') + '\n';
 }
@@ -498,8 +592,15 @@ export const CSV_HEADER = [
   '12月底',
 ];
 
-/** `totals --format csv`: UTF-8 with a byte-order mark, CRLF line ends, last row 合计. */
+/**
+ * `totals --format csv`: UTF-8 with a byte-order mark, CRLF line ends, last row 合计. A file that
+ * could not be read is a row of 未能读取 and makes the 合计 未能读取 (SPEC §6).
+ */
 export function totalsCsv(results: FileResult[], totals: Totals): string {
-  const rows = [CSV_HEADER, ...totalsRows(results, totals, 'zh-CN'), sumRow('合计', totals, 'zh-CN')];
+  const rows = [
+    CSV_HEADER,
+    ...totalsRows(results, totals, 'zh-CN'),
+    sumRow('合计', results, totals, 'zh-CN'),
+  ];
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

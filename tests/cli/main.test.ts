@@ -377,7 +377,10 @@ describe('paths that cannot be read', () => {
       expect(byFile.get(bad)?.error).toEqual(expect.any(String));
       expect(byFile.get(bad)?.tables).toEqual([]);
     }
-    expect(doc.totals.total).toBe('102.00');
+    // What was read is listed; the sum over files not all read is no sum (SPEC §6, §8).
+    expect(byFile.get('standard.xlsx')?.tables.map((tb) => tb.budget.total)).toContain('33.00');
+    expect(doc.totals.total).toBeNull();
+    expect(doc.totals.incomplete).toHaveLength(5);
   });
 
   it('says the same in English with --lang en-US', async () => {
@@ -388,11 +391,14 @@ describe('paths that cannot be read', () => {
     ]);
   });
 
-  it('exits 2 for totals too, with the readable files totalled', async () => {
+  it('exits 2 for totals too, with the readable files listed and the 合计 not passed off as complete', async () => {
     const r = await cli('totals', 'standard.xlsx', 'renamed.xlsx', '--format', 'csv');
     expect(r.code).toBe(2);
     expect(stderrLines(r)).toHaveLength(1);
-    expect(r.stdout).toContain('合计,,,,102.00');
+    expect(r.stdout).toContain('standard.xlsx,值班接访,207-0401-YBN-HHIM,值班接访,33.00,');
+    expect(r.stdout).toContain('renamed.xlsx,,,（文件无法读取）,未能读取,');
+    expect(r.stdout).toContain('合计,,,,未能读取,');
+    expect(r.stdout).not.toContain('合计,,,,102.00');
   });
 });
 

@@ -42,15 +42,21 @@ export const report: CliCommand = {
         const { writeReport } = await import('../review');
         try {
           const written = await writeReport(target, results, a.totals, opts.lang, opts.force);
+          // Projects are tables; a file with none (unreadable, or no 绩效目标表) is a row of 汇总
+          // to return, but no project. Only a project can pass.
+          const projects = results.reduce((n, r) => n + r.tables.length, 0);
+          const noProject = results.filter((r) => r.tables.length === 0).length;
           io.stdout.write(
             t(opts.lang, 'cli.report.written', {
               file: printable(opts.out),
               files: results.length,
-              projects: written.rows,
+              projects,
               passed: written.passed,
-              returned: written.rows - written.passed,
+              returned: projects - written.passed,
               findings: written.findings,
-            }) + '\n',
+            }) +
+              (noProject > 0 ? t(opts.lang, 'cli.report.noProject', { count: noProject }) : '') +
+              '\n',
           );
           done(a.unreadable > 0 ? EXIT_USAGE : 0);
         } catch (err) {

@@ -17,11 +17,12 @@ export const totals: CliCommand = {
       .addOption(langOption(lang))
       .action(async (paths: string[], opts: { format: 'text' | 'json' | 'csv'; lang: Lang }) => {
         const a = await analyse(paths, 'auto', opts.lang, io);
-        const read = a.results.filter((r) => !r.error);
+        // Every output names the files that could not be read and marks the sums incomplete
+        // (SPEC §6, §8): stderr and the exit code alone would leave a sum that looks complete.
         if (opts.format === 'json')
           io.stdout.write(JSON.stringify(jsonReport(a.results, a.totals, false), null, 2) + '\n');
-        else if (opts.format === 'csv') io.stdout.write(totalsCsv(read, a.totals));
-        else io.stdout.write(totalsText(read, a.totals, opts.lang));
+        else if (opts.format === 'csv') io.stdout.write(totalsCsv(a.results, a.totals));
+        else io.stdout.write(totalsText(a.results, a.totals, opts.lang));
         // The findings do not matter here: 1 only when a total is incomplete (SPEC §7).
         done(a.unreadable > 0 ? EXIT_USAGE : a.totals.incomplete.length > 0 ? 1 : 0);
       });
