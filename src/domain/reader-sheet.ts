@@ -191,8 +191,9 @@ export class SheetView {
       this.weakHeadings(hits, weak, this.lastFilled !== undefined && this.lastFilled === this.lastHead);
     if (hits.length >= 3) this.headingOfLevel1(row, hits);
     if (hits.length) this.hits.set(row, hits);
-    // A title shares its line with nothing but the year and the money unit.
-    if (titles === 1 && filled === titles + years + units) {
+    // A title shares its line with nothing but the year and the money unit — and notes typed far
+    // right of it, past an empty column (`报送日期：2026-01-15`).
+    if (titles === 1 && (filled === titles + years + units || this.onlySideNotes(row, line))) {
       this.titleRows.add(row);
       this.lastHead = row;
     } else if (years > 0 && filled === years + units) {
@@ -200,6 +201,29 @@ export class SheetView {
       this.lastHead = row;
     }
     if (filled) this.lastFilled = row;
+  }
+
+  /**
+   * True when a title's line holds, besides the title (and its year and unit), only notes: `label：
+   * value` texts beyond an empty column right of it.
+   */
+  private onlySideNotes(row: number, line: readonly (GridCell | undefined)[]): boolean {
+    let title = -1;
+    for (let i = 0; i < line.length; i++) {
+      const cell = line[i];
+      if (isBlank(cell) || typeof cell?.value !== 'string') continue;
+      const reading = readCell(cell.value.trim());
+      if (reading.title) {
+        if (title >= 0) return false;
+        title = i;
+        continue;
+      }
+      if (reading.year || reading.unit?.line) continue;
+      const col = this.left + i;
+      const gap = col - 1 > this.reach(row, this.left + Math.max(title, 0)) && isBlank(line[i - 1]);
+      if (title < 0 || !gap || !/[:：]/u.test(cell.value)) return false;
+    }
+    return title >= 0;
   }
 
   /**

@@ -770,7 +770,7 @@ function readTable(
   let right = headerRight;
   for (const p of located) right = Math.max(right, view.reach(p.row, p.col));
   if (title) right = Math.max(right, view.reach(title.row, title.col));
-  if (unitRow !== undefined) right = Math.max(right, view.lastFilledReach(unitRow));
+  if (unitRow !== undefined) right = Math.max(right, unitLineEnd(view, unitRow));
 
   const profile =
     options.profile && options.profile !== 'auto'
@@ -957,10 +957,23 @@ function isCoverLine(view: SheetView, row: number): boolean {
   return items > 0;
 }
 
+/**
+ * The last column of a unit line: the cell that states the money unit ends it (`填报单位：某局 | |
+ * 单位：万元`); a note typed past it, beyond an empty column (`已电话确认`), is no part of the table.
+ */
+function unitLineEnd(view: SheetView, row: number): number {
+  const mark = view.unitRows.get(row);
+  const last = view.lastFilledReach(row);
+  if (!mark) return last;
+  const end = view.reach(row, mark.col);
+  return end + 1 <= view.right && view.ownText(row, end + 1) === '' ? end : last;
+}
+
 /** The unit line's text without its money unit: `207002中国共产党临西县委员会信访局`. */
 function unitLineText(view: SheetView, row: number): string | undefined {
   const parts: string[] = [];
-  for (let col = view.left; col <= view.right; col++) {
+  const end = unitLineEnd(view, row);
+  for (let col = view.left; col <= end; col++) {
     const text = withoutMoneyUnit(cellText(view.own(row, col)));
     // A label on the unit's row (项目名称 …) is the table's, not the unit's; `填报单位：某局` is the unit.
     const label = view.hitsIn(row).some((h) => h.col === col && h.embedded === undefined);

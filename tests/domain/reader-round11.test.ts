@@ -8,6 +8,9 @@ import { checkGrids } from '../../src/domain/analysis';
 import { computeTotals, totalsView } from '../../src/domain/totals';
 import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { amounts } from '../fixtures/grid-reading';
+import { SEED_TABLES } from '../fixtures/seed-data';
+import { templateGrid } from '../fixtures/table-builder';
+import { readGrid } from '../../src/domain/reader';
 
 /** A 一级/二级/三级 header and one indicator: the block a table needs to be one. */
 const INDICATORS = [
@@ -490,5 +493,30 @@ describe('a project’s cost breakdown with a 合计 line under its name (鄂州
       ['项目乙', 50, '某局'],
     ]);
     expect(checkGrids([list]).tables).toEqual([]);
+  });
+});
+
+describe('a note typed right of the table, past an empty column', () => {
+  const withNote = (address: { row: number; col: number }, text: string): Grid => {
+    const grid = templateGrid('s', SEED_TABLES[0] ?? {});
+    const cells = grid.cells.map((r) => [...r]);
+    const line = cells[address.row] ?? [];
+    while (line.length < address.col) line.push({ value: null });
+    line[address.col] = { value: text };
+    cells[address.row] = line;
+    return { ...grid, cells };
+  };
+  const plain = readGrid(templateGrid('s', SEED_TABLES[0] ?? {}))[0];
+
+  test('beside the title: the title is still the table’s', () => {
+    const [t] = readGrid(withNote({ row: 0, col: 8 }, '报送日期：2026-01-15'));
+    expect(t?.range).toBe(plain?.range);
+    expect(t?.title?.text).toBe(plain?.title?.text);
+  });
+
+  test('beside the unit line: neither the unit’s name nor the range takes it', () => {
+    const [t] = readGrid(withNote({ row: 1, col: 8 }, '已电话确认'));
+    expect(t?.reportingUnit).toBe(plain?.reportingUnit);
+    expect(t?.range).toBe(plain?.range);
   });
 });
