@@ -520,3 +520,9 @@ describe('a note typed right of the table, past an empty column', () => {
     expect(t?.range).toBe(plain?.range);
   });
 });
+
+describe('a provincial fund’s sources written as 安排 (广东)', () => {
+  test.each(['一般公共预算安排', '政府性基金预算安排'])('%s is a source of the fiscal money', (text) => {
+    expect(classifyKey(labelKey(text))?.kind).toBe('fiscal');
+  });
+});
