@@ -1102,7 +1102,11 @@ function planLike(view: SheetView, row: number, col: number): boolean {
  * (`3月底 | 25 | 6月底 | 50 …`), the cells right of the labels — never a label or another part's text.
  */
 function planValues(view: SheetView, row: number, cols: number[]): Field[] {
-  const first = Math.max(...cols.map((col) => view.depth(row, col))) + 1;
+  let first = Math.max(...cols.map((col) => view.depth(row, col))) + 1;
+  // The labels' ends wrapped onto the next line by a conversion (`3月 | 6月` over `底 | 底`): their line.
+  const wrapped = (r: number): boolean =>
+    r <= view.bottom && cols.every((col) => /^(?:底|末|前|份?底|份?末)$/u.test(view.ownText(r, col).trim()));
+  if (wrapped(first)) first++;
   const blank = (r: number): boolean => cols.every((col) => isBlank(view.own(r, view.master(r, col).col)));
   let valueRow = first;
   for (let r = first; r <= Math.min(first + 2, view.bottom) && blank(r); r++) {

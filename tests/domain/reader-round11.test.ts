@@ -526,3 +526,23 @@ describe('a provincial fund’s sources written as 安排 (广东)', () => {
     expect(classifyKey(labelKey(text))?.kind).toBe('fiscal');
   });
 });
+
+describe('a plan’s period labels wrapped over two lines by a conversion', () => {
+  const plan = (rows: Rows) =>
+    checkGrids([
+      table([['预算数', 100], ['资金支出计划（%）', '3月', '6月', '10月', '12月'], ...rows]),
+    ]).tables[0]?.plan.map((f) => f.text);
+
+  test('3月 | 6月 … over 底 | 底 …: the figures under them are the plan', () => {
+    expect(
+      plan([
+        [null, '底', '底', '底', '底'],
+        [null, 20, 50, 80, 100],
+      ]),
+    ).toEqual(['20', '50', '80', '100']);
+  });
+
+  test('near miss: the figures right under the labels', () => {
+    expect(plan([[null, 20, 50, 80, 100]])).toEqual(['20', '50', '80', '100']);
+  });
+});
