@@ -460,6 +460,8 @@ const SECTION = [
 ];
 const INFO = [
   '序号',
+  // A heading over the parts' sub-headings (`年度预算 | 其中` over `| 财政拨款 | 其他资金`): no amount.
+  '其中',
   // Last year's columns beside this year's request (大庆's 申报表): headings, never amounts of the table.
   '上年度预算安排',
   '上年度实际执行',

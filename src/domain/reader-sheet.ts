@@ -591,10 +591,21 @@ export class SheetView {
         return undefined;
       return this.field(hit.row, start);
     }
-    const under = this.depth(hit.row, hit.col) + 1;
+    let under = this.depth(hit.row, hit.col) + 1;
     if (under > this.bottom || this.isLabel(under, hit.col)) return undefined;
+    // A header of two rows without merges (`年度预算 | 其中` over `| 财政拨款 | 其他资金`): the figure
+    // is under the sub-headings' row, where this heading's cell is empty.
+    if (
+      under < this.bottom &&
+      isBlank(this.own(under, hit.col)) &&
+      this.hitsIn(under).length > 0 &&
+      isAmount(this.own(under + 1, hit.col))
+    )
+      under++;
     // A row of figures reaching past the headings is shifted against them: no figure is this one's.
-    if (this.amountPast(under, this.lastFilledReach(hit.row))) return undefined;
+    let headingsEnd = this.lastFilledReach(hit.row);
+    for (let r = hit.row + 1; r < under; r++) headingsEnd = Math.max(headingsEnd, this.lastFilledReach(r));
+    if (this.amountPast(under, headingsEnd)) return undefined;
     return this.field(under, hit.col);
   }
 

@@ -546,3 +546,24 @@ describe('a plan’s period labels wrapped over two lines by a conversion', () =
     expect(plan([[null, 20, 50, 80, 100]])).toEqual(['20', '50', '80', '100']);
   });
 });
+
+describe('a money header of two rows without merges', () => {
+  test('年度预算 | 其中 over | 财政拨款 | 其他资金: the total under its heading, no false error', () => {
+    const money: Rows = [
+      ['项目资金（万元）', '年度预算', '其中', null],
+      [null, null, '财政拨款', '其他资金'],
+      [null, 100, 80, 20],
+    ];
+    expect(read(money)).toEqual({ total: '100.00', fiscal: '80.00', other: '20.00' });
+    expect(rules(money)).not.toContain('budget/not-number');
+  });
+
+  test('near miss: a figure past the sub-headings still says the row is shifted', () => {
+    const money: Rows = [
+      ['项目资金（万元）', '年度预算', '其中', null],
+      [null, null, '财政拨款', '其他资金'],
+      [null, null, 100, 80, 20],
+    ];
+    expect(read(money)?.total).toBeNull();
+  });
+});
