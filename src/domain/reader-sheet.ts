@@ -186,7 +186,8 @@ export class SheetView {
         });
       }
     }
-    if (fragments > 0) weak = this.splitLabels(row, line, hits, weak);
+    // Two halves and a figure after them: most rows (an indicator's) have no figure.
+    if (fragments >= 2 && line.some(isAmount)) weak = this.splitLabels(row, line, hits, weak);
     if (weak)
       this.weakHeadings(hits, weak, this.lastFilled !== undefined && this.lastFilled === this.lastHead);
     if (hits.length >= 3) this.headingOfLevel1(row, hits);
