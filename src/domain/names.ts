@@ -9,7 +9,7 @@ import type { MeasureKind, NameExpectation } from './types';
  * the template's own highlighting formula is generated from it (layout.ts).
  */
 export const NAME_WORDS: Readonly<Record<MeasureKind, readonly string[]>> = {
-  percent: ['满意度', '率', '比例', '比重', '覆盖面', '占比'],
+  percent: ['满意度', '满意程度', '率', '比例', '比重', '覆盖面', '占比'],
   count: ['数量', '次数', '人次', '人数', '个数', '件数', '户数', '起数'],
   time: ['天数', '时间', '时长', '时限', '周期', '工期', '用时', '耗时'],
   money: ['经费', '成本', '费用', '资金', '开支', '支出', '金额', '投资'],
@@ -48,5 +48,5 @@ export function expectFromName(name: string): NameExpectation {
     ADVERSE_RATES.some((w) => n.endsWith(w)) ||
     (kind === 'count' &&
       ADVERSE_EVENTS.some((w) => n.includes(w) && !HANDLING.test(n.slice(n.indexOf(w) + w.length))));
-  return { kind, reverse, satisfaction: n.includes('满意度') };
+  return { kind, reverse, satisfaction: /满意(?:度|程度)/u.test(n) && !n.includes('不满意') };
 }

@@ -8,6 +8,7 @@ import { checkGrids } from '../../src/domain/analysis';
 import { computeTotals, totalsView } from '../../src/domain/totals';
 import { classifyKey, labelKey } from '../../src/domain/lexicon';
 import { amounts } from '../fixtures/grid-reading';
+import { expectFromName } from '../../src/domain/names';
 import { SEED_TABLES } from '../fixtures/seed-data';
 import { templateGrid } from '../fixtures/table-builder';
 import { readGrid } from '../../src/domain/reader';
@@ -565,5 +566,22 @@ describe('a money header of two rows without merges', () => {
       [null, null, 100, 80, 20],
     ];
     expect(read(money)?.total).toBeNull();
+  });
+});
+
+describe('满意程度 is a 满意度', () => {
+  test('a rate of satisfaction, better higher: ≤75% is said', () => {
+    expect(expectFromName('群众满意程度')).toMatchObject({ kind: 'percent', satisfaction: true });
+    const grid = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['预算数', 100],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['满意度指标', '服务对象满意度指标', '群众满意程度', '≤75%'],
+    ]);
+    expect(checkGrids([grid]).findings.map((f) => f.rule)).toContain('indicator/direction');
+  });
+
+  test('near miss: 不满意程度 is no satisfaction', () => {
+    expect(expectFromName('群众不满意程度').satisfaction).toBe(false);
   });
 });
