@@ -46,6 +46,10 @@ export function expectFromName(name: string): NameExpectation {
   const kind = kindOf(n);
   const reverse =
     ADVERSE_RATES.some((w) => n.endsWith(w)) ||
+    // A rate of something done late (`逾期发放率`, `超期办结率`), unless the work is on the late ones
+    // (`逾期清收率`, `超期整改率`).
+    (/(?:逾期|超期)(\p{Script=Han}{1,4})率$/u.test(n) &&
+      !HANDLING.test(/(?:逾期|超期)(\p{Script=Han}{1,4})率$/u.exec(n)?.[1] ?? '')) ||
     (kind === 'count' &&
       ADVERSE_EVENTS.some((w) => n.includes(w) && !HANDLING.test(n.slice(n.indexOf(w) + w.length))));
   return { kind, reverse, satisfaction: /满意(?:度|程度)/u.test(n) && !n.includes('不满意') };

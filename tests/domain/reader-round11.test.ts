@@ -585,3 +585,13 @@ describe('满意程度 is a 满意度', () => {
     expect(expectFromName('群众不满意程度').satisfaction).toBe(false);
   });
 });
+
+describe('a rate of something done late', () => {
+  test.each(['逾期发放率', '逾期还款率'])('%s is better lower', (name) => {
+    expect(expectFromName(name).reverse).toBe(true);
+  });
+
+  test.each(['逾期清收率', '超期整改率', '逾期率'])('near miss: %s as before', (name) => {
+    expect(expectFromName(name).reverse).toBe(name === '逾期率');
+  });
+});
