@@ -170,11 +170,16 @@ function readFunds(view: SheetView, hits: Hit[]): BudgetRead | undefined {
   const totalHit = below.find((h) => h.kind === 'total');
   const lines = partLines(below.filter(isPart), totalHit);
   const funds: FundsRow[] = [];
+  const headings: string[] = [];
+  for (let col = view.left; col <= view.right; col++) {
+    const text = view.ownText(headingRow, col);
+    if (text !== '') headings.push(text);
+  }
   for (const h of [...(totalHit ? [totalHit] : []), ...lines.fiscal, ...lines.carryover, ...lines.other]) {
     if (h.embedded !== undefined) continue;
     const cells: FundsRow['cells'] = {};
     for (const [kind, col] of columns) cells[kind] = view.field(h.row, col);
-    funds.push({ line: h.kind as FundsRow['line'], label: view.field(h.row, h.col), cells });
+    funds.push({ line: h.kind as FundsRow['line'], label: view.field(h.row, h.col), headings, cells });
   }
   return {
     total: totalHit ? at(totalHit) : undefined,

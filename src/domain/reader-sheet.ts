@@ -586,6 +586,7 @@ export class SheetView {
       const under = this.depth(hit.row, hit.col) + 1;
       if (
         under <= this.bottom &&
+        isAmount(this.own(under, hit.col)) &&
         this.leftNeighbour(hit) !== undefined &&
         this.amountPast(under, this.lastFilledReach(hit.row))
       )

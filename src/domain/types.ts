@@ -147,6 +147,8 @@ export type BudgetLines = Record<BudgetPart, Field[]>;
 export interface FundsLine {
   line: 'total' | BudgetPart;
   label: Field;
+  /** The texts of the funds block's heading row (`预算执行情况(万元)(20分) | 预算数(A) | … | 得分(20分*执行率)`). */
+  headings?: string[];
   cells: Partial<Record<'yearStart' | 'yearBudget' | 'executed' | 'weight' | 'rate' | 'score', Field>>;
 }
 

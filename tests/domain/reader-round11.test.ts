@@ -595,3 +595,30 @@ describe('a rate of something done late', () => {
     expect(expectFromName(name).reverse).toBe(name === '逾期率');
   });
 });
+
+describe('regressions this round’s shift check must not cause', () => {
+  test('the template with amounts and no name: 项目名称 is still found, its cell empty', () => {
+    const grid = templateGrid('s', { total: 100, fiscal: 80, other: 20 });
+    const findings = checkGrids([grid]).findings.filter((f) => f.message.includes('项目名称'));
+    expect(findings.map((f) => f.rule)).toEqual(['table/missing-field']);
+  });
+});
+
+describe('a 自评表 whose funds block states its weight in its headings (施甸)', () => {
+  const rows: Rows = [
+    ['项目支出绩效自评表'],
+    ['项目名称', '新型农业经营主体扶持项目'],
+    ['预算执行情况(万元)(20分)', '预算数(A)', '执行数(B)', '执行率(B/A)', '得分 (20分*执行率)'],
+    ['年度财政资金总额', 650, 94, 0.1446, 2.9],
+    ['一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
+    ['产出指标(50分)', '数量指标', '扶持主体数(个)', 15, 15, 50],
+    ['效益指标(20分)', '经济效益指标', '产值(万元)', 8000, 8000, 20],
+    ['满意度指标(10分)', '服务对象满意度指标', '满意度(%)', 90, 100, 10],
+  ];
+
+  test('the funds weigh 20, and 2.90 at 14.46% is no mismatch', () => {
+    const { tables, findings } = checkGrids([gridFromRows('s', rows)]);
+    expect(tables[0]?.funds?.[0]?.headings).toContain('预算执行情况(万元)(20分)');
+    expect(findings.filter((f) => f.rule === 'selfeval/score-mismatch')).toEqual([]);
+  });
+});

@@ -38,6 +38,8 @@ const rule: Rule = {
   },
   check(context) {
     const { table } = context;
+    // A whole department's budget may well be billions: only a project's is judged.
+    if (table.form === 'department') return;
     // The total, or where none is read, each fiscal line: the first amount that is read.
     const candidates: [string, Field | undefined][] = table.budget.total
       ? [['total', table.budget.total]]

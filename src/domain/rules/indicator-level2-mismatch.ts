@@ -67,7 +67,14 @@ const rule: Rule = {
       if (!role) continue;
       const e = expectation(ind);
       const data = { name: ind.name.text, level2: ind.level2.text };
-      if (e.satisfaction && e.kind === 'percent' && role !== 'satisfaction') {
+      // A 满意度 belongs under 服务对象满意度指标; a 满意程度 (of the public, of an effect) is also found under
+      // 社会效益指标 in published tables, and is left where it stands.
+      if (
+        e.satisfaction &&
+        e.kind === 'percent' &&
+        role !== 'satisfaction' &&
+        ind.name.text.includes('满意度')
+      ) {
         const expected = level2NameFor(profile, 'satisfaction') ?? '';
         context.report({ at: ind.name, messageId: 'satisfactionName', data: { ...data, expected } });
         continue;

@@ -85,6 +85,9 @@ function totalScore(context: RuleContext, evaluation: SelfEvaluation): void {
   const cell = context.table.scoreTotal?.score;
   const typed = readPoints(cell);
   if (!cell || cell.raw?.formula || !(typed instanceof Big)) return;
+  // Weights that do not make 100 are selfeval/weights-sum's finding: which scores make the 总分 is
+  // then in doubt, and no figure is offered.
+  if (!evaluation.weights.eq(100)) return;
   const rows: (Field | undefined)[] = [
     ...(evaluation.funds && evaluation.funds.weight?.gt(0) ? [evaluation.funds.line.cells.score] : []),
     ...evaluation.indicators.map((s) => s.indicator.score),

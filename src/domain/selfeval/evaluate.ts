@@ -305,6 +305,23 @@ function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: bo
 }
 
 /** The funds line scored: the total's line (年度资金总额), else the first the form has. */
+/**
+ * The budget's 分值 stated by its block's headings: the block's own (`预算执行情况(万元)(20分)`) or its
+ * 得分 column's rule (`得分(20分*执行率)`).
+ */
+function weightInHeadings(line: FundsLine): number | undefined {
+  for (const text of line.headings ?? []) {
+    const folded = text.normalize('NFKC').replace(/\s+/gu, '');
+    const rule = /(\d+(?:\.\d+)?)分?[*×xX]执行率|执行率[*×xX](\d+(?:\.\d+)?)分?/u.exec(folded);
+    if (rule) return Number(rule[1] ?? rule[2]);
+    if (/预算执行|资金/u.test(folded)) {
+      const named = weightInName(folded);
+      if (named !== undefined) return named;
+    }
+  }
+  return undefined;
+}
+
 function fundsLineOf(table: TargetTable): FundsLine | undefined {
   return table.funds?.find((l) => l.line === 'total') ?? table.funds?.[0];
 }
@@ -457,7 +474,7 @@ export function evaluateSelf(table: TargetTable): SelfEvaluation {
   // The 财政部 form scores the budget 10; a 分值 typed for it, or named in its line's label
   // (`年度资金总额（20分）`), overrides that. A form whose indicators carry their own 分值 (a column, or
   // in every 一级's name) and whose funds block has none leaves it what they leave of 100.
-  const namedFunds = line ? weightInName(line.label.text) : undefined;
+  const namedFunds = line ? (weightInName(line.label.text) ?? weightInHeadings(line)) : undefined;
   const indicatorWeights =
     line && !line.cells.weight ? formIndicatorWeights(indicators, typedWeights) : undefined;
   const fundsWeight =

@@ -25,6 +25,18 @@ runRule(rule, {
     { title: 'a 元 table of exactly 1,000 元', ...sheet('单位：元', [['预算数', 1_000]]) },
     { title: 'an amount left empty', ...sheet(null, [['预算数', null]]) },
     { title: 'a small 万元 amount is not in doubt', ...sheet('单位：万元', [['预算数', 0.5]]) },
+    {
+      title: 'a whole department’s budget may be billions',
+      grids: [
+        gridFromRows('Sheet1', [
+          ['部门整体支出绩效目标表'],
+          ['部门名称', '某县教育局'],
+          ['年度预算申请', '资金总额', 122_641.5],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '在校学生数', '≥1000人'],
+        ]),
+      ],
+    },
   ],
   invalid: [
     {

@@ -32,3 +32,9 @@ test('with a row left unscored, the total §12 computes is the measure', () => {
   const [f] = findingsOf(c.findings, 'selfeval/score-mismatch');
   expect(f?.message).toBe('总分填写为80.00，按各项实际完成情况计算应为99.00；应改为99.00。');
 });
+
+test('weights that do not make 100 leave the 总分 to selfeval/weights-sum', () => {
+  const rows = ROWS.map((r, i) => (i === 0 ? [...r.slice(0, 5), 60, 60] : r));
+  const c = check({ rows, footer: total(100) });
+  expect(findingsOf(c.findings, 'selfeval/score-mismatch')).toEqual([]);
+});
