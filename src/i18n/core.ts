@@ -4,9 +4,15 @@
  * holds zh-CN; en-US comes with `./index` (which every part but the task pane imports) or, in the
  * task pane, from `loadLang` before the pane is drawn in English: the pane's first script carries
  * only the language it needs, zh-CN being also every language's fallback (SPEC §10).
+ *
+ * i18next itself is not in the pane's first script either: `./index` hands it over at once, the
+ * pane fetches it with its views (`loadViewStrings`) or its English strings (`loadLang`). Until then
+ * the first paint's few strings — plain text and `{{name}}` placeholders, nothing else of i18next's
+ * — are looked up by `firstPaintT`, held to give exactly what i18next gives for every one of them
+ * (tests/unit/i18n-first-lookup.test.ts).
  */
 
-import i18next, { type i18n as I18n } from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import type { Lang } from '../domain/types';
 import zhCNFirst from './zh-CN-first';
 
@@ -29,7 +35,32 @@ export function setLanguage(lang: Lang, strings: Resource): void {
 
 /** Resolves once `lang`'s UI strings are loaded (fetched the first time for en-US in the task pane). */
 export async function loadLang(lang: Lang): Promise<void> {
-  if (!base[lang]) setLanguage(lang, (await import('./en-US')).default);
+  if (base[lang]) return;
+  const [strings] = await Promise.all([import('./en-US'), loadI18next()]);
+  setLanguage(lang, strings.default);
+}
+
+type I18next = typeof import('i18next').default;
+let engine: I18next | undefined;
+let engineLoading: Promise<void> | undefined;
+
+/** Makes `lib` the look-up from now on (`./index` does it at once, with i18next imported). */
+export function useI18next(lib: I18next): void {
+  engine = lib;
+  instance = undefined;
+}
+
+/** Resolves once i18next is loaded (fetched as a chunk of its own in the task pane). */
+export function loadI18next(): Promise<void> {
+  if (engine) return Promise.resolve();
+  engineLoading ??= import('i18next').then(
+    (m) => useI18next(m.default),
+    (error: unknown) => {
+      engineLoading = undefined;
+      throw error;
+    },
+  );
+  return engineLoading;
 }
 
 let viewStrings: Promise<void> | undefined;
@@ -39,8 +70,8 @@ let viewStrings: Promise<void> | undefined;
  * with the views, after the first paint (SPEC §10). en-US, when shown, is whole already.
  */
 export function loadViewStrings(): Promise<void> {
-  viewStrings ??= import('./zh-CN-views').then(
-    (views) => setLanguage('zh-CN', { ...views.default, ...base['zh-CN'] }),
+  viewStrings ??= Promise.all([import('./zh-CN-views'), loadI18next()]).then(
+    ([views]) => setLanguage('zh-CN', { ...views.default, ...base['zh-CN'] }),
     (error: unknown) => {
       viewStrings = undefined;
       throw error;
@@ -62,9 +93,9 @@ export function allStrings(lang: Lang): Resource {
 
 let instance: I18n | undefined;
 
-function get(): I18n {
+function get(lib: I18next): I18n {
   if (!instance) {
-    instance = i18next.createInstance();
+    instance = lib.createInstance();
     void instance.init({
       initAsync: false,
       // i18next otherwise advertises on console.info, i.e. on stdout: it would corrupt the CLI's JSON.
@@ -86,8 +117,37 @@ function get(): I18n {
 
 /** The string for `key` in `lang`, with `{{placeholders}}` filled from `data`. */
 export function t(lang: Lang, key: string, data?: Record<string, unknown>): string {
-  const text: string = get().t(key, { lng: lang, ...(data ?? {}) });
+  if (!engine) return firstPaintT(lang, key, data);
+  const text: string = get(engine).t(key, { lng: lang, ...(data ?? {}) });
   return text;
+}
+
+/** The string at `key`'s dotted path in `strings`, if it is a string. */
+function stringAt(strings: Resource, key: string): string | undefined {
+  let node: unknown = strings;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Resource)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * The look-up before i18next is loaded, as i18next makes it for plain strings: `lang`'s string,
+ * else zh-CN's, else the key; `{{name}}` filled with `data.name` (null or undefined as nothing; a
+ * placeholder `data` does not name is left as written).
+ */
+export function firstPaintT(lang: Lang, key: string, data?: Record<string, unknown>): string {
+  const text = stringAt(allStrings(lang), key) ?? stringAt(allStrings('zh-CN'), key);
+  if (text === undefined) return key;
+  if (!data) return text;
+  return text.replace(/\{\{\s*(-?)\s*([^{}\s]+)\s*\}\}/gu, (whole, _raw: string, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(data, name)) return whole;
+    const value = data[name];
+    // As i18next writes a value: objects as String() makes them, which it does too.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    return value === null || value === undefined ? '' : String(value);
+  });
 }
 
 /** Office's display language (`en-US`, `en-GB`, `zh-CN` …) → the UI language: English for any `en`, else Chinese. */

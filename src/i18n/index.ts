@@ -4,11 +4,13 @@
  * language it shows (SPEC §10).
  */
 
-import { setLanguage } from './core';
+import i18next from 'i18next';
+import { setLanguage, useI18next } from './core';
 import enUS from './en-US';
 import zhCN from './zh-CN';
 
 setLanguage('zh-CN', zhCN);
 setLanguage('en-US', enUS);
+useI18next(i18next);
 
 export * from './core';
