@@ -1019,19 +1019,25 @@ function readUsage(view: SheetView, hit: Hit): Field {
  * The goal right of its label, or — in forms whose 年度目标 heads a column — under it, when nothing
  * but other labels stands to its right.
  */
-function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field {
+function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field | undefined {
   if (hit.embedded !== undefined) return view.embeddedField(hit.row, hit.col, hit.embedded);
   const right = view.valueRight(hit);
-  if (right.text !== '' && !view.isLabel(right.row, right.col)) return right;
+  const rightIsLabel = view.isLabel(right.row, right.col);
+  if (right.text !== '' && !rightIsLabel) return right;
   const below = view.below(hit);
-  if (below.row <= labelsEnd && below.text !== '' && !view.isLabel(below.row, below.col)) return below;
+  const belowFree = below.row <= labelsEnd && !view.isLabel(below.row, below.col);
+  if (belowFree && below.text !== '') return below;
   // 年度总体目标 | 预期目标 (a sub-heading) over the goal: the goal is under the sub-heading.
   const sub = view.hitsIn(right.row).find((h) => h.col === right.col && h.kind === 'goal');
   if (sub) {
     const under = view.below(sub);
     if (under.row <= labelsEnd + 1 && !view.isLabel(under.row, under.col)) return under;
   }
-  return right;
+  // Nothing written: the place where the goal is typed, right of its label or under it — never a
+  // label (SPEC §5: `预期目标 | 实际完成情况` over an empty row is a goal not written, not one that
+  // reads 实际完成情况). No such place: the goal is unread, and the reader says where it looked.
+  if (!rightIsLabel) return right;
+  return belowFree ? below : undefined;
 }
 
 /**

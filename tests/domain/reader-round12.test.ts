@@ -1,0 +1,76 @@
+/**
+ * Shapes found by taking the real corpus apart (2026-12-07, third session): each real document read
+ * again with cells cleared, moved or deleted, checking that no field is given a label's words as its
+ * value. A 自评表's goal row left empty under `预期目标 | 实际完成情况` read the heading beside it as the
+ * goal, and the goal missed no finding — each case with the near miss that must stay as it was.
+ */
+
+import { gridFromRows, type CellRange, type Grid } from '../../src/domain/grid';
+import { checkGrids } from '../../src/domain/analysis';
+
+const INDICATORS = [
+  ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'],
+  [null, '产出指标', '数量指标', '补助人数', '≥100人', '120人'],
+];
+
+/** A 自评表's head: the goal block `年度总体目标 | 预期目标 | 实际完成情况` over `goal`/`done`. */
+function selfEval(goal: string | null, done: string | null, withGoalRow = true): Grid {
+  const rows = [
+    ['项目名称', '某项目'],
+    ['年度资金总额', null, null, null, '全年预算数', 10],
+    ['年度总体目标', '预期目标', null, null, null, '实际完成情况'],
+    ...(withGoalRow ? [[null, goal, null, null, null, done]] : []),
+    ...INDICATORS,
+  ];
+  const merges: CellRange[] = [
+    { top: 2, left: 1, bottom: 2, right: 4 },
+    ...(withGoalRow ? [{ top: 3, left: 1, bottom: 3, right: 4 }] : []),
+  ];
+  return gridFromRows('自评', rows, { merges });
+}
+
+const findingsOf = (grid: Grid) => checkGrids([grid]).findings.map((f) => `${f.rule}@${f.cell}`);
+
+describe('a goal not written under its heading', () => {
+  test('is an empty goal at its cell, with a finding there — not the heading beside it', () => {
+    const { tables, findings } = checkGrids([selfEval(null, '已完成')]);
+    expect(tables[0]?.goal?.text).toBe('');
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain('table/missing-field@B4');
+  });
+
+  test('with the 年度总体目标 label gone too, is still never 实际完成情况', () => {
+    const grid = selfEval(null, '已完成');
+    grid.cells[2]![0] = undefined;
+    const goal = checkGrids([grid]).tables[0]?.goal;
+    expect(goal?.text ?? '').not.toContain('实际完成情况');
+  });
+
+  test('with no row left for it, is unread and says where it looked', () => {
+    const { tables } = checkGrids([selfEval(null, null, false)]);
+    expect(tables[0]?.goal?.text ?? '').toBe('');
+    expect(
+      findingsOf(selfEval(null, null, false)).some((f) => /^table\/(unreadable|missing-field)@/.test(f)),
+    ).toBe(true);
+  });
+
+  test('a goal label whose right neighbour is the 完成情况 heading: the goal is the cell under it', () => {
+    const rows = [
+      ['项目名称', '某项目'],
+      ['年度资金总额', 10],
+      ['项目年度目标', null, null, '年度目标完成情况'],
+      [null, null, null, '已完成'],
+      ...INDICATORS,
+    ];
+    const merges = [{ top: 2, left: 0, bottom: 2, right: 2 }];
+    const grid = gridFromRows('s', rows, { merges });
+    const { tables } = checkGrids([grid]);
+    expect(tables[0]?.goal?.text).toBe('');
+    expect(findingsOf(grid)).toContain('table/missing-field@A4');
+  });
+
+  test('near miss: a goal written is read as before', () => {
+    const { tables, findings } = checkGrids([selfEval('完成补助发放', '已完成')]);
+    expect(tables[0]?.goal?.text).toBe('完成补助发放');
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).not.toContain('table/missing-field@B4');
+  });
+});
