@@ -414,6 +414,11 @@ const ACTUAL = [
   '年度目标完成情况',
   '项目年度目标完成情况',
 ];
+/** A self-evaluation's heading for what became of the goal, with the year and the goal said as published. */
+const ACTUAL_HEADING =
+  /^(?:全年|年度|年终|本年度?|当年)?(?:总体)?(?:绩效)?(?:目标)?(?:实际)?完成(?:情况|结果)(?:综述|说明|描述)?$/u;
+/** The goal's heading over it with the year said another way than GOAL's entries. */
+const GOAL_HEADING = /^(?:全年|年度|年初|本年度?|当年)(?:预期|设定)(?:绩效)?目标$/u;
 const SCORE = ['得分', '自评得分', '评分', '指标得分', '自评分'];
 const WEIGHT = ['分值', '权重', '权重(%)', '指标权重', '指标分值'];
 const DEVIATION = [
@@ -720,6 +725,11 @@ export function classifyKey(key: string): LabelReading | undefined {
     return { kind: level[1] === '一级' ? 'level1' : level[1] === '二级' ? 'level2' : 'indicatorName' };
   // Last year's or this year's achievement (2021年实际实现值, 实际完成情况值) is an actual, not a target.
   if (/实际/u.test(bare) && /值$/u.test(bare)) return { kind: 'actual' };
+  // What became of the goal, however the year and the goal are said before it (`全年实际完成情况`,
+  // `年度绩效目标实际完成情况`, `本年度目标完成情况说明`): the self-evaluation's column beside the goal.
+  if (ACTUAL_HEADING.test(bare)) return { kind: 'actual' };
+  // The goal's own heading over it, the year said another way (`全年预期目标`, `年初预期目标`).
+  if (GOAL_HEADING.test(bare)) return { kind: 'goal' };
   if (VALUE_PATTERN.test(bare) && !bare.includes('依据')) return { kind: 'value' };
   // 发展改革委's forms name their one amount by the investment handed down, in many wordings
   // (`本次下达中央预算内投资`, `下达省预算内投资计划`); a project is named …项目, never so.

@@ -74,3 +74,46 @@ describe('a goal not written under its heading', () => {
     expect(findings.map((f) => `${f.rule}@${f.cell}`)).not.toContain('table/missing-field@B4');
   });
 });
+
+describe('the heading of what became of the goal, however the year is said', () => {
+  /** `总体目标 | … | <heading>` over `<goal> | … | <done>`, merged as the published 自评表 have it. */
+  function goalBlock(goalLabel: string, heading: string): Grid {
+    const rows = [
+      ['项目名称', '某项目'],
+      ['年度资金总额', null, null, null, '全年预算数', 10],
+      [goalLabel, null, null, null, heading],
+      ['完成补助发放', null, null, null, '已按时发放'],
+      ...INDICATORS,
+    ];
+    const merges: CellRange[] = [
+      { top: 2, left: 0, bottom: 2, right: 3 },
+      { top: 2, left: 4, bottom: 2, right: 5 },
+      { top: 3, left: 0, bottom: 3, right: 3 },
+      { top: 3, left: 4, bottom: 3, right: 5 },
+    ];
+    return gridFromRows('自评', rows, { merges });
+  }
+
+  test.each([
+    ['总体目标', '全年实际完成情况'],
+    ['总体目标', '年度实际完成情况'],
+    ['年度总体目标', '年度绩效目标实际完成情况'],
+    ['总体目标', '本年度目标完成情况说明'],
+    ['全年预期目标', '实际完成情况'],
+  ])('%s | %s: the goal is the text under them, not the heading', (label, heading) => {
+    const { tables } = checkGrids([goalBlock(label, heading)]);
+    expect(tables[0]?.goal?.text).toBe('完成补助发放');
+  });
+
+  test('near miss: an indicator named …完成情况 is still an indicator', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['年度资金总额', 10],
+      ['年度绩效目标', '完成补助发放'],
+      INDICATORS[0] as string[],
+      [null, '产出指标', '质量指标', '任务完成情况', '≥95%', '100%'],
+    ]);
+    const { tables } = checkGrids([grid]);
+    expect(tables[0]?.indicators.map((i) => i.name.text)).toEqual(['任务完成情况']);
+  });
+});
