@@ -117,6 +117,8 @@ const IMPLEMENTER = [
   '一级项目名称',
   '主管部门(单位)',
   '实施单位(盖章)',
+  '主管部门名称',
+  '主管部门(单位)名称',
 ];
 const CODE = ['项目编码', '项目代码', '项目编号', '二级项目编码', '项目编码(代码)'];
 /** 预算数 and its variants; each may also carry `当年`, `年度`, `本年` (annual) or `项目`, `中期` (period). */
@@ -414,6 +416,9 @@ const ACTUAL = [
   '年度目标完成情况',
   '项目年度目标完成情况',
 ];
+/** A line naming a person of the form or a way to reach them. */
+const PERSON_LINE =
+  /^(?:(?:项目|单位|部门|财务|业务)?(?:填报|填表|经办|审核|复核|联系|负责)人|(?:项目|单位|部门|财务)?负责人)(?:及(?:其)?(?:联系)?(?:电话|方式|手机))?$|^(?:联系)?(?:电话|手机)(?:号码)?$|^联系方式$/u;
 /** A self-evaluation's heading for what became of the goal, with the year and the goal said as published. */
 const ACTUAL_HEADING =
   /^(?:全年|年度|年终|本年度?|当年)?(?:总体)?(?:绩效)?(?:目标)?(?:实际)?完成(?:情况|结果)(?:综述|说明|描述)?$/u;
@@ -465,6 +470,14 @@ const SECTION = [
 ];
 const INFO = [
   '序号',
+  // The county columns' heading of a 区域 target table (福建's 附件2), and the like.
+  '区域',
+  '补助区域',
+  '实施区域',
+  '项目开始日期',
+  '项目完成日期',
+  '部门预算编码',
+  '单位编码',
   // A heading over the parts' sub-headings (`年度预算 | 其中` over `| 财政拨款 | 其他资金`): no amount.
   '其中',
   // Last year's columns beside this year's request (大庆's 申报表): headings, never amounts of the table.
@@ -725,6 +738,9 @@ export function classifyKey(key: string): LabelReading | undefined {
     return { kind: level[1] === '一级' ? 'level1' : level[1] === '二级' ? 'level2' : 'indicatorName' };
   // Last year's or this year's achievement (2021年实际实现值, 实际完成情况值) is an actual, not a target.
   if (/实际/u.test(bare) && /值$/u.test(bare)) return { kind: 'actual' };
+  // Who fills in, answers for or checks the form, and how to reach them (`填报人`, `负责人及电话`,
+  // `经办人及联系方式`): the form's lines, whose values are names and numbers, never the project's.
+  if (PERSON_LINE.test(bare)) return { kind: 'info' };
   // What became of the goal, however the year and the goal are said before it (`全年实际完成情况`,
   // `年度绩效目标实际完成情况`, `本年度目标完成情况说明`): the self-evaluation's column beside the goal.
   if (ACTUAL_HEADING.test(bare)) return { kind: 'actual' };

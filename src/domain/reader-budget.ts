@@ -91,11 +91,30 @@ function pickTotal(view: SheetView, totals: Hit[], formYear?: number): Hit | und
   const later = byYear.filter((h) => LATER_STAGE.test(h.key));
   const pool = later.length && byYear.some((h) => EARLIER_STAGE.test(h.key)) ? later : byYear;
   // An amount beside it first: a heading's neighbour is another heading (`2024年预算数 | 2025年预测数`).
-  return (
+  const chosen =
     pool.find((h) => isAmount(view.valueOf(h)?.raw)) ??
     pool.find((h) => (view.valueOf(h)?.text ?? '') !== '') ??
-    pool[0]
-  );
+    pool[0];
+  return (chosen && thisYearLeftEmpty(view, pool, chosen)) ?? chosen;
+}
+
+/**
+ * This year's line written beside the project's whole budget and left empty (`项目总预算 | 75 |
+ * 项目当年预算 | ___`, or under it: `项目总预算 | 65` over `当年年度预算 | ___`): this year's budget is
+ * not written, and the project's — of several years, perhaps — is never read in its place. A heading
+ * over the block stands above its lines, never beside or under them.
+ */
+function thisYearLeftEmpty(view: SheetView, pool: Hit[], chosen: Hit): Hit | undefined {
+  if (isAnnual(chosen.key) || chosen.embedded !== undefined) return undefined;
+  return pool.find((h) => {
+    if (h === chosen || !isAnnual(h.key) || isProjectPeriod(h.key) || h.embedded !== undefined) return false;
+    const beside = h.row === chosen.row;
+    const under =
+      h.col === chosen.col && h.row > chosen.row && h.row <= view.depth(chosen.row, chosen.col) + 2;
+    if (!beside && !under) return false;
+    const place = view.valueOf(h);
+    return place !== undefined && place.row === h.row && place.text.trim() === '';
+  });
 }
 
 const LATER_STAGE = /二上|审定|核定|批复|调整后/u;

@@ -117,3 +117,73 @@ describe('the heading of what became of the goal, however the year is said', () 
     expect(tables[0]?.indicators.map((i) => i.name.text)).toEqual(['任务完成情况']);
   });
 });
+
+describe('this year’s budget left empty beside the project’s whole budget', () => {
+  const withMoney = (money: (string | number | null)[][]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ...money,
+      ['年度绩效目标', '完成补助发放'],
+      ...INDICATORS.map((r) => r.slice(1)),
+    ]);
+
+  test.each<[string, (string | number | null)[][], string]>([
+    ['on one line', [['项目总预算(万元)', 75, '项目当年预算(万元)', null]], 'D2'],
+    ['on one line, no unit', [['项目资金总额', 1500, '年度资金申请总额', null]], 'D2'],
+    [
+      'one under the other',
+      [
+        ['项目总预算', 65],
+        ['当年年度预算', null],
+      ],
+      'B3',
+    ],
+  ])('%s: the budget is not written, and the project’s figure is never read for it', (_, money, cell) => {
+    const grid = withMoney(money);
+    const { tables, findings } = checkGrids([grid]);
+    expect(tables[0]?.budget.total?.text ?? '').toBe('');
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain(`table/missing-field@${cell}`);
+  });
+
+  test.each<[string, (string | number | null)[][], string]>([
+    ['both written', [['项目总预算(万元)', 75, '项目当年预算(万元)', 25]], '25'],
+    ['the project’s alone', [['项目总预算(万元)', 75]], '75'],
+    [
+      'a heading over the line',
+      [
+        ['年度预算申请（万元）', null],
+        ['资金总额', 50],
+      ],
+      '50',
+    ],
+  ])('near miss, %s: read as before', (_, money, total) => {
+    const { tables } = checkGrids([withMoney(money)]);
+    expect(tables[0]?.budget.total?.text).toBe(total);
+  });
+});
+
+describe('the people of the form are labels, never a value', () => {
+  test.each([['填报人'], ['负责人及电话'], ['经办人'], ['联系方式']])(
+    '部门(单位)名称 left empty beside %s: the name is empty',
+    (label) => {
+      const grid = gridFromRows('s', [
+        ['部门(单位)名称', null, label, '张三 13800000000'],
+        ['年度资金总额', 100],
+        ['年度绩效目标', '完成工作'],
+        ...INDICATORS.map((r) => r.slice(1)),
+      ]);
+      const { tables } = checkGrids([grid]);
+      expect(tables[0]?.name?.text ?? '').toBe('');
+    },
+  );
+
+  test('near miss: a name written is read', () => {
+    const grid = gridFromRows('s', [
+      ['部门(单位)名称', '某某局', '填报人', '张三'],
+      ['年度资金总额', 100],
+      ['年度绩效目标', '完成工作'],
+      ...INDICATORS.map((r) => r.slice(1)),
+    ]);
+    expect(checkGrids([grid]).tables[0]?.name?.text).toBe('某某局');
+  });
+});
