@@ -1023,6 +1023,20 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field | undefin
   if (hit.embedded !== undefined) return view.embeddedField(hit.row, hit.col, hit.embedded);
   const right = view.valueRight(hit);
   const rightIsLabel = view.isLabel(right.row, right.col);
+  // The goal's own box beside the label, merged over several columns and left empty, and text past
+  // it (a 自评表's 实际完成情况 with no heading of its own): the goal is not written.
+  const start = view.reach(hit.row, hit.col) + 1;
+  const box = view.mergeAt(hit.row, start);
+  if (
+    right.col > start &&
+    box !== undefined &&
+    box.top === hit.row &&
+    box.left === start &&
+    box.right > box.left &&
+    right.col > box.right &&
+    view.ownText(hit.row, start).trim() === ''
+  )
+    return view.field(hit.row, start);
   if (right.text !== '' && !rightIsLabel) return right;
   const below = view.below(hit);
   const belowFree = below.row <= labelsEnd && !view.isLabel(below.row, below.col);

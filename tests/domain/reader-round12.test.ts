@@ -187,3 +187,46 @@ describe('the people of the form are labels, never a value', () => {
     expect(checkGrids([grid]).tables[0]?.name?.text).toBe('某某局');
   });
 });
+
+describe('a goal heading and an empty goal box', () => {
+  test.each([['当年度目标'], ['本年度目标'], ['全年目标']])(
+    '总体绩效目标 | %s | text: the goal is the text, not the heading',
+    (heading) => {
+      const grid = gridFromRows('s', [
+        ['项目名称', '某项目'],
+        ['年度资金总额', 50],
+        ['总体绩效目标', heading, '完成助老服务'],
+        ...INDICATORS.map((r) => r.slice(1)),
+      ]);
+      expect(checkGrids([grid]).tables[0]?.goal?.text).toBe('完成助老服务');
+    },
+  );
+
+  /** `年度总体目标 | <goal, merged B:D> | <completion, merged E:F>`, as a 自评表 without a heading row. */
+  const box = (goal: string | null): Grid =>
+    gridFromRows(
+      '自评',
+      [
+        ['项目名称', '某项目'],
+        ['年度资金总额', null, null, null, '全年预算数', 10],
+        ['年度总体目标', goal, null, null, '已按计划完成全部保洁任务'],
+        ...INDICATORS,
+      ],
+      {
+        merges: [
+          { top: 2, left: 1, bottom: 2, right: 3 },
+          { top: 2, left: 4, bottom: 2, right: 5 },
+        ],
+      },
+    );
+
+  test('the goal’s merged box left empty, completion text past it: the goal is not written', () => {
+    const { tables, findings } = checkGrids([box(null)]);
+    expect(tables[0]?.goal?.text).toBe('');
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain('table/missing-field@B3');
+  });
+
+  test('near miss: the goal written in its box is read', () => {
+    expect(checkGrids([box('完成道路保洁外包')]).tables[0]?.goal?.text).toBe('完成道路保洁外包');
+  });
+});
