@@ -368,10 +368,14 @@ function sumLine(view: SheetView, read: BudgetRead, formYear?: number): void {
   if (rows.some((row, i) => i > 0 && row !== (rows[i - 1] ?? row) + 1)) return;
   const row = (rows[rows.length - 1] ?? first.row) + 1;
   if (row > view.bottom || !/^(?:合计|总计)$/u.test(view.ownText(row, col).replace(/\s+/gu, ''))) return;
-  const value = columnOfTheYear(view, view.valueOf({ row, col }), formYear);
-  if (!value || !isAmount(value.raw)) return;
+  const hit: Hit = { kind: 'total', row, col, key: '合计', rank: 0 };
+  // This year's column of the 合计 line left empty: no figure of another column is its sum, and the
+  // empty cell is where the total is to be written.
+  const empty = emptyColumnPlace(view, hit);
+  const value = empty ?? columnOfTheYear(view, view.valueOf({ row, col }), formYear);
+  if (!value || (!empty && !isAmount(value.raw))) return;
   read.total = value;
-  read.totalHit = { kind: 'total', row, col, key: '合计', rank: 0 };
+  read.totalHit = hit;
   read.labels.push(read.totalHit);
 }
 
@@ -396,6 +400,8 @@ function crossing(view: SheetView, part: Hit, totalHit: Hit | undefined): Field[
  * under 财政资金, summed as the part's lines). A word is never the amount.
  */
 function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
+  const place = emptyColumnPlace(view, label);
+  if (place) return [place];
   const value = columnOfTheYear(view, view.valueOf(label), formYear);
   if (label.embedded !== undefined) return value ? [value] : [];
   if (value && isAmount(value.raw)) return [value];
@@ -405,6 +411,37 @@ function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
   if (value && value.text === '')
     return (view.depth(label.row, label.col) > label.row ? below : undefined) ?? [value];
   return below ?? (value ? [value] : []);
+}
+
+/** The nearest heading above a cell in a grid's column: text, past the figures of the rows between. */
+function headingAbove(view: SheetView, row: number, col: number): string {
+  for (let r = row - 1; r >= Math.max(view.top, row - MATRIX_DEPTH); r--) {
+    const cell = view.field(r, col);
+    if (cell.text.trim() === '' || isAmount(cell.raw) || /^\s*[\d.]+\s*%\s*$/u.test(cell.text)) continue;
+    return cell.text.trim();
+  }
+  return '';
+}
+
+/**
+ * A line of a grid whose columns have headings (`合计 | 当年金额 | 占比 | 2021年 | 2022年`) with its
+ * cell under this year's heading left empty: the amount is not written there, and the figure under
+ * another heading further right (last year's, a share) is never read in its place.
+ */
+function emptyColumnPlace(view: SheetView, label: Hit): Field | undefined {
+  if (label.embedded !== undefined) return undefined;
+  const start = view.reach(label.row, label.col) + 1;
+  if (start > view.right || view.ownText(label.row, start).trim() !== '' || view.isLabel(label.row, start))
+    return undefined;
+  const value = view.valueOf(label);
+  if (!value || value.row !== label.row || value.col <= view.reach(label.row, start)) return undefined;
+  const mine = headingAbove(view, label.row, start);
+  const theirs = headingAbove(view, label.row, value.col);
+  if (mine === '' || theirs === '' || mine === theirs) return undefined;
+  // Only this year's column left empty: a 科目编码 or 占比 column before the amount is no place for it.
+  if (columnSays(mine, undefined) !== 'thisYear' || columnSays(theirs, undefined) === 'thisYear')
+    return undefined;
+  return view.field(label.row, start);
 }
 
 /**

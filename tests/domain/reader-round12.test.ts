@@ -230,3 +230,36 @@ describe('a goal heading and an empty goal box', () => {
     expect(checkGrids([box('完成道路保洁外包')]).tables[0]?.goal?.text).toBe('完成道路保洁外包');
   });
 });
+
+describe('this year’s column of a money grid left empty', () => {
+  /** A 部门整体 money grid: 当年金额 | 占比 | 2021年 | 2022年, lines then their 合计. */
+  const grid = (thisYear: (number | null)[]): Grid =>
+    gridFromRows('s', [
+      ['部门(单位)名称', '某某局'],
+      ['资金情况', null, '当年金额', '占比', '2021年', '2022年'],
+      [null, '财政拨款', thisYear[0] ?? null, '88.3%', 90147, 98577.39],
+      [null, '其他资金', thisYear[1] ?? null, '11.7%', 5819, 10597.65],
+      [null, '合计', thisYear[2] ?? null, '100%', 95966, 109175.04],
+      ['年度绩效目标', '完成工作'],
+      ...INDICATORS.map((r) => r.slice(1)),
+    ]);
+
+  test('the 合计’s cell left empty: the total is not written, never last year’s 109175.04', () => {
+    const { tables, findings } = checkGrids([grid([108292.73, 14348.77, null])]);
+    expect(tables[0]?.budget.total?.text ?? '').toBe('');
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain('table/missing-field@C5');
+  });
+
+  test('a part’s cell left empty: never that part’s figure of another year', () => {
+    const { tables } = checkGrids([grid([null, 14348.77, 122641.5])]);
+    expect(tables[0]?.budget.fiscal?.text ?? '').toBe('');
+  });
+
+  test('near miss: the column written is read', () => {
+    const { tables } = checkGrids([grid([108292.73, 14348.77, 122641.5])]);
+    expect([tables[0]?.budget.total?.text, tables[0]?.budget.fiscal?.text]).toEqual([
+      '122641.5',
+      '108292.73',
+    ]);
+  });
+});
