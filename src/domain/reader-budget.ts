@@ -99,10 +99,10 @@ function pickTotal(view: SheetView, totals: Hit[], formYear?: number): Hit | und
 }
 
 /**
- * This year's line written beside the project's whole budget and left empty (`项目总预算 | 75 |
- * 项目当年预算 | ___`, or under it: `项目总预算 | 65` over `当年年度预算 | ___`): this year's budget is
- * not written, and the project's — of several years, perhaps — is never read in its place. A heading
- * over the block stands above its lines, never beside or under them.
+ * This year's line written beside the project's whole budget and left empty or in words (`项目总预算 |
+ * 75 | 项目当年预算 | ___`, `| 详见附件`, or under it: `项目总预算 | 65` over `当年年度预算 | ___`):
+ * this year's budget is what is written there, and the project's — of several years, perhaps — is
+ * never read in its place. A heading over the block stands above its lines, never beside or under.
  */
 function thisYearLeftEmpty(view: SheetView, pool: Hit[], chosen: Hit): Hit | undefined {
   if (isAnnual(chosen.key) || chosen.embedded !== undefined) return undefined;
@@ -112,8 +112,9 @@ function thisYearLeftEmpty(view: SheetView, pool: Hit[], chosen: Hit): Hit | und
     const under =
       h.col === chosen.col && h.row > chosen.row && h.row <= view.depth(chosen.row, chosen.col) + 2;
     if (!beside && !under) return false;
+    // Its place on its own line, empty or holding words (`详见附件`, `待定`, `—`): read as written.
     const place = view.valueOf(h);
-    return place !== undefined && place.row === h.row && place.text.trim() === '';
+    return place !== undefined && place.row === h.row && !isAmount(place.raw);
   });
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { gridFromRows, type CellRange, type Grid } from '../../src/domain/grid';
-import { checkGrids } from '../../src/domain/analysis';
+import { analyseGrids, checkGrids } from '../../src/domain/analysis';
 
 const INDICATORS = [
   ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'],
@@ -144,6 +144,16 @@ describe('this year’s budget left empty beside the project’s whole budget', 
     expect(tables[0]?.budget.total?.text ?? '').toBe('');
     expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain(`table/missing-field@${cell}`);
   });
+
+  test.each([['详见附件'], ['待定'], ['—']])(
+    'this year’s line in words (%s): read as written, never the project’s 75',
+    (words) => {
+      const grid = withMoney([['项目总预算(万元)', 75, '项目当年预算(万元)', words]]);
+      const { state, totals } = analyseGrids([grid]);
+      expect(state.tables[0]?.budget.total?.text).toBe(words);
+      expect(totals.tables[0]?.total?.toFixed(2)).not.toBe('75.00');
+    },
+  );
 
   test.each<[string, (string | number | null)[][], string]>([
     ['both written', [['项目总预算(万元)', 75, '项目当年预算(万元)', 25]], '25'],
