@@ -410,9 +410,14 @@ function somethingWritten(table: TargetTable): boolean {
   return (
     amounts.some((f) => written(f) && readAmount(f, table.moneyScale).kind === 'number') ||
     table.plan.some((f) => readPlanCell(f).kind === 'number') ||
-    table.indicators.some((i) => written(i.value) && !TEMPLATE_STARS.test(i.value.text))
+    table.indicators.some((i) => written(i.value) && !TEMPLATE_STARS.test(i.value.text)) ||
+    // Indicators named, their values still to come: a table being filled in, not a blank form.
+    table.indicators.filter((i) => written(i.name) && !PLACEHOLDER_NAME.test(i.name.text.trim())).length >= 2
   );
 }
+
+/** A blank form's own indicator names: `指标1`, `三级指标2`, `……`, `XX`. */
+const PLACEHOLDER_NAME = /^(?:(?:三级)?指标\s*\d{0,2}[:：]?|[…．.·。]+|[Xx×＊*]+|\d{1,2}[.、．]?)$/u;
 
 /** `**人`, `≥**%`: a template's value still to be filled in. */
 const TEMPLATE_STARS = /[*＊]{2}/u;

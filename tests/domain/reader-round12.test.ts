@@ -273,3 +273,24 @@ describe('this year’s column of a money grid left empty', () => {
     ]);
   });
 });
+
+describe('a table whose indicators are named, nothing else written yet', () => {
+  const form = (names: string[]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', null],
+      ['年度资金总额', null],
+      ['年度绩效目标', null],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ...names.map((n, i) => [i === 0 ? '产出指标' : null, i === 0 ? '数量指标' : null, n, null]),
+    ]);
+
+  test('is a table being filled in: each empty field draws its finding', () => {
+    const { tables, findings } = checkGrids([form(['支持基础研究项目数', '支持重点实验室项目数'])]);
+    expect(tables).toHaveLength(1);
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain('table/missing-field@B1');
+  });
+
+  test('near miss: a blank form’s own 指标1, 指标2 make no table', () => {
+    expect(checkGrids([form(['指标1', '指标2'])]).tables).toHaveLength(0);
+  });
+});
