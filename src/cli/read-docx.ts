@@ -50,7 +50,8 @@ import {
   type ZipEntry,
 } from './bounded-zip';
 import { classifyKey, labelKey } from '../domain/lexicon';
-import { moneyUnitIn } from '../domain/reader-labels';
+import { unitStatedAfter } from '../domain/reader';
+import { moneyUnitIn, readCell } from '../domain/reader-labels';
 import { MAX_COLUMN } from './exceljs-refs';
 import { readIsolated } from './isolate';
 import { DEFAULT_LIMITS, type XlsxLimits } from './zip-guard';
@@ -102,6 +103,13 @@ class TableBuilder {
         blocks: Block[];
       }
     | undefined;
+
+  /**
+   * The money unit a body paragraph stated since the table before this one (`单位：元` above a
+   * section of tables, perhaps cut off from this table by a long paragraph): it counts for this table
+   * and the ones after it that state none.
+   */
+  unitBefore: 1 | 0.0001 | undefined;
 
   constructor(
     readonly index: number,
@@ -358,9 +366,38 @@ function blocksWidth(blocks: Block[]): number {
 
 /** A line that states a money unit (`单位：元`, `金额单位：万元`, `填报单位：某局 单位：元`). */
 function statesUnit(line: string): boolean {
+  return unitOfLine(line) !== undefined;
+}
+
+/** The money unit a line states, as the scale of its amounts in 万元 (元: 0.0001). */
+function unitOfLine(line: string): 1 | 0.0001 | undefined {
   const text = line.trim();
-  if (text === '' || text.length > PREFACE_CHARS) return false;
-  return moneyUnitIn(labelKey(text), text.normalize('NFKC')) !== undefined;
+  if (text === '' || text.length > PREFACE_CHARS) return undefined;
+  return moneyUnitIn(labelKey(text), text.normalize('NFKC'))?.scale;
+}
+
+/** True when some text of the grid states a money unit (a unit line, `项目资金（元）`, a title's). */
+function statesAnyUnit(grid: Grid): boolean {
+  return grid.cells.some((line) =>
+    line.some((c) => typeof c?.value === 'string' && readCell(c.value.trim()).unit !== undefined),
+  );
+}
+
+/**
+ * The document's grids in order, each told the money unit stated before it (SPEC §5: a unit stated
+ * once counts for every table under it until another is stated): a `单位：元` paragraph over a
+ * section of tables is the first table's unit line, and the unit of the tables after it that state
+ * none, as on a sheet.
+ */
+function withUnitsCarried(tables: TableBuilder[]): Grid[] {
+  let carried: 1 | 0.0001 | undefined;
+  return tables.map((table) => {
+    carried = table.unitBefore ?? carried;
+    const grid = table.grid();
+    if (carried !== undefined) grid.unitAbove = carried;
+    if (statesAnyUnit(grid)) carried = unitStatedAfter(grid, carried);
+    return grid;
+  });
 }
 
 const intAttr = (tag: SaxesTagPlain, fallback: number): number => {
@@ -521,6 +558,8 @@ function documentVisitor(
   let tables = 0;
   /** Body paragraphs since the last table, most recent last. */
   let recent: string[] = [];
+  /** The money unit the last body paragraph stating one since the last table said. */
+  let unitSaid: 1 | 0.0001 | undefined;
   let para: string | undefined;
   /** The paragraphs of text boxes open around the current point, innermost last. */
   const boxParas: string[] = [];
@@ -549,6 +588,7 @@ function documentVisitor(
   /** A line of body text (or one taken as such) above the next table. */
   const pushRecent = (line: string): void => {
     if (line !== '' && !CONTINUED.test(line)) continued = undefined;
+    unitSaid = unitOfLine(line) ?? unitSaid;
     if (line !== '') recent.push(line.length > PREFACE_CHARS ? '' : line);
     // A long paragraph is body text: what is above it is no table's caption.
     if (line.length > PREFACE_CHARS) recent = [];
@@ -587,8 +627,13 @@ function documentVisitor(
         case 'tbl': {
           if (++tables > limits.sheets) throw new ReadError('too-many-sheets', { limit: limits.sheets });
           const preface = table ? [] : recent.slice(-PREFACE_LINES);
-          if (!table) recent = [];
-          stack.push(new TableBuilder(tables, preface, boxes, limits));
+          const opened = new TableBuilder(tables, preface, boxes, limits);
+          if (!table) {
+            recent = [];
+            opened.unitBefore = unitSaid;
+            unitSaid = undefined;
+          }
+          stack.push(opened);
           return;
         }
         case 'tr':
@@ -792,7 +837,7 @@ function documentVisitor(
     htmlToWord(html, sink, limits.elements);
   }
 
-  return { visitor, grids: () => done.sort((a, b) => a.index - b.index).map((b) => b.grid()) };
+  return { visitor, grids: () => withUnitsCarried(done.sort((a, b) => a.index - b.index)) };
 }
 
 /** What the HTML of an altChunk is turned into: the visitor's own open, close and text. */

@@ -47,6 +47,12 @@ export interface Grid {
   internal?: boolean;
   /** Sheet visibility as the source reports it. */
   hidden?: boolean;
+  /**
+   * The money unit the document stated before this grid (a `单位：元` paragraph or table above an
+   * earlier table of a Word document): the unit of its tables that state none, as a unit line
+   * stated once counts for every table under it on a sheet. Absent: 万元.
+   */
+  unitAbove?: 1 | 0.0001;
 }
 
 /** The cell at an absolute position, or undefined when empty or outside the grid. Merges are not resolved. */

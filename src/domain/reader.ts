@@ -153,21 +153,43 @@ function findGroups(view: SheetView): Group[] {
 }
 
 export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
-  if (grid.internal || grid.cells.length === 0) return [];
+  return readTables(grid, options).tables;
+}
+
+/**
+ * The money unit a grid leaves stated for what follows it in its document (a Word document's next
+ * table), as the tables of one sheet pass it on: the unit lines it holds after its last table, else
+ * the unit its last table that states one was read in; `before` when it states none.
+ */
+export function unitStatedAfter(grid: Grid, before?: 1 | 0.0001): 1 | 0.0001 | undefined {
+  if (grid.internal || grid.cells.length === 0) return before;
+  const { stated } = readTables({ ...grid, unitAbove: before }, {});
+  return stated ?? before;
+}
+
+function readTables(
+  grid: Grid,
+  options: ReadOptions,
+): { tables: TargetTable[]; stated: 1 | 0.0001 | undefined } {
+  if (grid.internal || grid.cells.length === 0) return { tables: [], stated: undefined };
   const view = new SheetView(grid);
   const split = sideBySideAt(view);
-  if (split !== undefined)
-    return [
-      ...readGrid(columnsOf(grid, view.left, split - 1), options),
-      ...readGrid(columnsOf(grid, split, view.right), options),
-    ];
+  if (split !== undefined) {
+    const left = readTables(columnsOf(grid, view.left, split - 1), options);
+    const right = readTables(columnsOf(grid, split, view.right), options);
+    return { tables: [...left.tables, ...right.tables], stated: right.stated ?? left.stated };
+  }
   const flat = readFlatExport(view, options);
-  if (flat) return flat;
+  if (flat) return { tables: flat, stated: view.moneyMarks.length ? flat[0]?.moneyScale : undefined };
   view.forgetLabels(listRows(view));
   const groups = findGroups(view);
   const tables: TargetTable[] = [];
   let previousBottom = view.top - 1;
-  let unstatedScale: 1 | 0.0001 = 1;
+  // A table that states no unit is in the unit stated before it: by a table above it on the sheet,
+  // or before the grid in its document (a `单位：元` paragraph above the first of a Word document's
+  // tables), else in 万元.
+  let unstatedScale: 1 | 0.0001 = grid.unitAbove ?? 1;
+  let stated: 1 | 0.0001 | undefined;
   groups.forEach((group, i) => {
     const next = groups[i + 1];
     const regionEnd = next ? next.start - 1 : view.bottom;
@@ -176,15 +198,19 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
     // A unit line above the table's title (`单位：元` over it) states the table's unit too.
     const above = view.moneyMarks.filter((m) => m.line && m.row > previousBottom && m.row < group.start);
     const lineAbove = above[above.length - 1];
-    if (lineAbove) unstatedScale = lineAbove.scale;
+    if (lineAbove) unstatedScale = stated = lineAbove.scale;
     const table = readTable(view, group, previousBottom, regionEnd, { ...options, unstatedScale });
     // What is not a 绩效目标表 is skipped (SPEC §5): stray labels, a header without a table.
     if (!isTable(view, table, i === groups.length - 1, previousBottom)) return;
     tables.push(table);
     previousBottom = table.bottom;
     if (view.moneyMarks.some((m) => m.row >= table.top && m.row <= table.bottom))
-      unstatedScale = table.moneyScale;
+      unstatedScale = stated = table.moneyScale;
   });
+  // Unit lines under the last table (or in a grid of no table, a Word layout table's `单位：元`) state
+  // the unit of what comes next.
+  const after = view.moneyMarks.filter((m) => m.line && m.row > previousBottom);
+  stated = after[after.length - 1]?.scale ?? stated;
   // A page break that repeated the project's line over the rest of its indicators (a PDF turned
   // into a sheet) begins no table: the rows under it are the table's above.
   for (let i = tables.length - 1; i > 0; i--) {
@@ -197,10 +223,13 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
   }
   // An indicator block with nothing of a project above it, followed by a table that has its own
   // beginning, is the tail of a table cut off above (a page or a paste that starts mid-table).
-  return tables.filter(
-    (t, i) =>
-      !(headless(t) && tables.slice(i + 1).some((next) => !headless(next))) && !coverOf(t, tables[i + 1]),
-  );
+  return {
+    tables: tables.filter(
+      (t, i) =>
+        !(headless(t) && tables.slice(i + 1).some((next) => !headless(next))) && !coverOf(t, tables[i + 1]),
+    ),
+    stated,
+  };
 }
 
 /**
@@ -304,7 +333,7 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
   if (!byProject.size) return undefined;
   const top = headLines(view, headerRow, view.top - 1, headerRow).top;
   const title = view.titleRows.has(top) ? view.field(top, view.firstFilledCol(top) ?? view.left) : undefined;
-  const moneyScale = moneyScaleOf(view, top, headerRow, headerRow);
+  const moneyScale = moneyScaleOf(view, top, headerRow, headerRow, view.grid.unitAbove);
   const left = Math.min(...header.map((h) => h.col));
   const right = block.right;
   // This year's column of several (`项目总预算 | 当年预算`, `项目资金总额 | 年度资金总额`).
