@@ -92,7 +92,7 @@ type Reading = { ok: true; wan: Big } | { ok: false; reason: UnreadReason };
 
 /**
  * An amount in 万元. An empty 预算数 is unread (nothing to count); an empty 财政资金, 上年结转 or
- * 其他资金 is 0, as the form means it (SPEC §4).
+ * 其他资金 is 0 where `emptyIsZero` (SPEC §4), else unread.
  */
 function wan(table: TargetTable, field: Field | undefined, emptyIsZero: boolean): Reading {
   if (!field) return { ok: false, reason: 'absent' };
@@ -121,12 +121,16 @@ function plannedAmounts(table: TargetTable, total: Big | null): (Big | null)[] {
 }
 
 /** A part's lines summed (中央资金 + 市级资金 …); absent when the form has none; the first unreadable line decides. */
-function sumLines(table: TargetTable, part: BudgetPart): { reading: Reading; at: Field | undefined } {
+function sumLines(
+  table: TargetTable,
+  part: BudgetPart,
+  emptyIsZero: boolean,
+): { reading: Reading; at: Field | undefined } {
   const lines = budgetLines(table, part);
   if (!lines.length) return { reading: { ok: false, reason: 'absent' }, at: undefined };
   let acc = ZERO;
   for (const line of lines) {
-    const r = wan(table, line, true);
+    const r = wan(table, line, emptyIsZero);
     if (!r.ok) return { reading: r, at: line };
     acc = acc.plus(r.wan);
   }
@@ -144,9 +148,10 @@ export function tableAmounts(table: TargetTable, index: number): TableAmounts {
   };
   const { budget } = table;
   const total = note('total', budget.total, wan(table, budget.total, false));
-  const fiscalSum = sumLines(table, 'fiscal');
-  const otherSum = sumLines(table, 'other');
-  const carrySum = sumLines(table, 'carryover');
+  const emptyIsZero = total !== null || partWritten(table);
+  const fiscalSum = sumLines(table, 'fiscal', emptyIsZero);
+  const otherSum = sumLines(table, 'other', emptyIsZero);
+  const carrySum = sumLines(table, 'carryover', emptyIsZero);
   const granted = fiscalSum.reading;
   let other = otherSum.reading;
   const carryover: Reading = carrySum.at ? carrySum.reading : { ok: true, wan: ZERO };
@@ -187,6 +192,18 @@ export function tableAmounts(table: TargetTable, index: number): TableAmounts {
     planned,
     unread,
   };
+}
+
+/**
+ * True when a part of the budget holds an amount. An empty part is 0 (SPEC §4) beside a 预算数 that
+ * was read, or beside another part that was written: the block was filled in and left that line
+ * empty. Beside an unread 预算数 with nothing else written (a blank form's block, a 自评表 whose
+ * 全年预算数 column is empty), an empty part says nothing: it is unread, never a confident 0.
+ */
+export function partWritten(table: TargetTable): boolean {
+  return (['fiscal', 'carryover', 'other'] as const).some((part) =>
+    budgetLines(table, part).some((f) => readAmount(f, table.moneyScale).kind === 'number'),
+  );
 }
 
 function selfEvalMark(table: TargetTable): Pick<TableAmounts, 'selfEval'> {

@@ -35,9 +35,9 @@ const UNREAD = '"未能读取"';
  * An amount in 万元, as the domain reads it (amounts.ts): a number, or numeric text with thousands
  * separators; an amount written with its unit (`20万元`) the domain read is kept as long as the
  * cell still says so. Anything else — an empty 预算数, `待定`, a date — shows 未能读取, and so
- * does every sum it is part of; an empty 财政资金 or 其他资金 is 0, as on the form.
+ * does every sum it is part of. An empty cell is `empty` (a formula: 0, or 未能读取).
  */
-function amount(table: TargetTable, field: Field | undefined, emptyIsZero: boolean): string {
+function amount(table: TargetTable, field: Field | undefined, empty: string): string {
   if (!field) return UNREAD;
   if (field.raw?.date) return UNREAD;
   const r = ref(table, field);
@@ -47,7 +47,7 @@ function amount(table: TargetTable, field: Field | undefined, emptyIsZero: boole
       ? `IF(TRIM(${r})=${quoteText(field.text)},${reading.value.toString()},${UNREAD})`
       : UNREAD;
   const number = `IF(ISNUMBER(${r}),${r},IFERROR(VALUE(SUBSTITUTE(TRIM(${r}),",","")),${written}))`;
-  const read = `IF(TRIM(${r})="",${emptyIsZero ? '0' : UNREAD},${number})`;
+  const read = `IF(TRIM(${r})="",${empty},${number})`;
   return table.moneyScale === 1 ? read : `IFERROR(${read}/10000,${UNREAD})`;
 }
 
@@ -59,12 +59,17 @@ function quoteText(text: string): string {
 /**
  * 财政资金 and 其他资金 as totals.ts counts them: 财政拨款 plus 上年结转 where the form has it; a
  * part the form does not have, when the others say what it is (the rest of 预算数), is that rest.
+ * An empty part is 0 beside a 预算数 that reads as an amount or another part that does (the block
+ * was filled in), else 未能读取 (totals.ts partWritten): never a confident 0 beside an unread total.
  */
 function fundCells(table: TargetTable, totalCell: string): { fiscal: string; other: string } {
   const { budget } = table;
-  const granted = amount(table, budget.fiscal, true);
-  const carry = budget.carryover ? `+${amount(table, budget.carryover, true)}` : '';
-  const other = amount(table, budget.other, true);
+  const parts = [budget.fiscal, budget.carryover, budget.other].filter((f): f is Field => f !== undefined);
+  const known = [totalCell, ...parts.map((f) => amount(table, f, UNREAD))].map((x) => `ISNUMBER(${x})`);
+  const empty = `IF(OR(${known.join(',')}),0,${UNREAD})`;
+  const granted = amount(table, budget.fiscal, empty);
+  const carry = budget.carryover ? `+${amount(table, budget.carryover, empty)}` : '';
+  const other = amount(table, budget.other, empty);
   const rest = (known: string) =>
     `IFERROR(${totalCell}-(${known})${carry ? `-(${carry.slice(1)})` : ''},${UNREAD})`;
   if (!budget.other && budget.fiscal)
@@ -173,7 +178,7 @@ export function summaryCells(
       { text: table.code?.text ?? '' },
       { text: table.name?.text ?? '' },
       { text: table.sheet },
-      { formula: `=${amount(table, table.budget.total, false)}` },
+      { formula: `=${amount(table, table.budget.total, UNREAD)}` },
       { formula: `=${funds.fiscal}` },
       { formula: `=${funds.other}` },
       ...[0, 1, 2, 3].map((k) => ({

@@ -533,8 +533,8 @@ describe('template', () => {
         indicators: 0,
         unit: '207002某某单位',
       });
-      // An empty 预算数 is not read as 0 (SPEC §6); empty funds are 0 as on the form.
-      expect(t.budget).toEqual({ total: null, fiscal: '0.00', other: '0.00' });
+      // An empty 预算数 is not read as 0 (SPEC §6), nor are the empty funds beside it.
+      expect(t.budget).toEqual({ total: null, fiscal: null, other: null });
     }
     const emptyRules = [
       'table/missing-field',

@@ -95,9 +95,10 @@ describe('computeTotals', () => {
       table({ code: 'T-2', total: 5, fiscal: 5, plan: [20, '五成', 80, 100] }),
     );
     const view = totalsView(totals);
-    expect(view.projects[0]).toMatchObject({ total: null, fiscal: null, other: '0.00' });
+    // Nothing of the first table's money reads: its empty 其他资金 is no 0 either.
+    expect(view.projects[0]).toMatchObject({ total: null, fiscal: null, other: null });
     expect(view.projects[0].planned).toEqual([null, null, null, null]);
-    expect([view.total, view.fiscal, view.other]).toEqual([null, null, '0.00']);
+    expect([view.total, view.fiscal, view.other]).toEqual([null, null, null]);
     expect(view.known).toMatchObject({ total: '5.00', fiscal: '5.00', other: '0.00' });
     // 五成 cannot be read: that period is unknown, the next filled one is known again.
     expect(view.projects[1].planned).toEqual(['1.00', null, '4.00', '5.00']);
@@ -105,14 +106,28 @@ describe('computeTotals', () => {
     expect(view.incomplete.map((u) => [u.table, u.cell, u.field, u.reason])).toEqual([
       [0, 'C4', 'total', 'unreadable'],
       [0, 'E4', 'fiscal', 'unreadable'],
+      [0, 'G4', 'other', 'empty'],
       [1, 'C26', 'plan', 'unreadable'],
     ]);
   });
 
-  test('an empty 预算数 is not 0; empty 财政资金 and 其他资金 are', () => {
+  test('an empty 预算数 is not 0, nor are the empty parts beside it when nothing else is written', () => {
     const view = totalsView(totalsOf(table({ total: null, fiscal: null, other: null })));
-    expect([view.total, view.fiscal, view.other]).toEqual([null, '0.00', '0.00']);
-    expect(view.incomplete.map((u) => [u.cell, u.field, u.reason])).toEqual([['C4', 'total', 'empty']]);
+    expect([view.total, view.fiscal, view.other]).toEqual([null, null, null]);
+    expect(view.incomplete.map((u) => [u.cell, u.field, u.reason])).toEqual([
+      ['C4', 'total', 'empty'],
+      ['E4', 'fiscal', 'empty'],
+      ['G4', 'other', 'empty'],
+    ]);
+  });
+
+  test('empty 财政资金 and 其他资金 are 0 beside a 预算数 that reads, or beside a part that was written', () => {
+    const read = totalsView(totalsOf(table({ total: 10, fiscal: null, other: null })));
+    expect([read.total, read.fiscal, read.other]).toEqual(['10.00', '0.00', '0.00']);
+    const undecided = totalsView(totalsOf(table({ total: '待定', fiscal: 8, other: null })));
+    expect([undecided.total, undecided.fiscal, undecided.other]).toEqual([null, '8.00', '0.00']);
+    const empty = totalsView(totalsOf(table({ total: null, fiscal: null, other: 2 })));
+    expect([empty.total, empty.fiscal, empty.other]).toEqual([null, '0.00', '2.00']);
   });
 
   test('amounts written with their unit are read exactly and converted (SPEC §5)', () => {

@@ -199,6 +199,27 @@ describe('the 汇总 sheet', () => {
     expect(row(sim, sheet, 2)[0]).toBe('未能读取');
   });
 
+  it('shows 未能读取, not 0, for the empty parts of a total that cannot be read, as the task pane does', async () => {
+    const { sim, bench } = await open([
+      templateGrid('空白项目', { code: 'A-1', name: '空白项目', plan: [20, 50, 80, 100] }),
+      templateGrid('待定项目', { code: 'A-2', name: '待定项目', total: '待定', fiscal: 5 }),
+    ]);
+    const { sheet } = await bench.writeSummary();
+    const state = await bench.refresh();
+    expect(state.totals.projects[0]).toMatchObject({ total: null, fiscal: null, other: null });
+    // A part was written: the empty 其他资金 beside it is 0, on the sheet as in the pane.
+    expect(state.totals.projects[1]).toMatchObject({ total: null, fiscal: '5.00', other: '0.00' });
+    expectSheetMatches(sim, sheet, state.totals);
+    expect(row(sim, sheet, 1).slice(0, 3)).toEqual(['未能读取', '未能读取', '未能读取']);
+
+    // The 预算数 typed in, the empty parts are the form's 0 again, without the add-in.
+    sim.setValue('空白项目', 'C4', 10);
+    expect(row(sim, sheet, 1).slice(0, 3)).toEqual([10, 0, 0]);
+    sim.setValue('空白项目', 'C4', null);
+    sim.setValue('空白项目', 'G4', 3);
+    expect(row(sim, sheet, 1).slice(0, 3)).toEqual(['未能读取', 0, 3]);
+  });
+
   it('has the title with the year and the unit line of 设置, flags errors and notes an incomplete total', async () => {
     const { sim, bench } = await open([
       undecided(),
