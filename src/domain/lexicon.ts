@@ -808,6 +808,12 @@ export function nearMoneyLabel(key: string): LabelReading | undefined {
   return found && { kind: found.kind, ...(found.generic ? { generic: true } : {}), weak: true };
 }
 
+/**
+ * A total that is itself the money of one level of government (`年度本级预算金额`, `本年度申请市财政预算
+ * 资金`): a source of another level beside it (`该项目支出上级资金`) may be part of it or added to it.
+ */
+export const ONE_LEVEL_TOTAL = /本级|上级|中央|(?:省|市|县|区)(?:级|财政)|地方/u;
+
 /** A label of next year's figure: `下一年度预算数`, `下年预算`, `明年资金`, `次年安排`. */
 export const NEXT_YEAR = /下一?个?年度?|明年|次年|预测/u;
 

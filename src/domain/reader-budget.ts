@@ -9,7 +9,7 @@
 import Big from 'big.js';
 import { readAmount } from './amounts';
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
-import { isAnnual, isProjectPeriod, NEXT_YEAR } from './lexicon';
+import { isAnnual, isProjectPeriod, NEXT_YEAR, ONE_LEVEL_TOTAL } from './lexicon';
 import type { Field, FundsLine } from './types';
 
 type Part = 'fiscal' | 'carryover' | 'other';
@@ -26,6 +26,12 @@ export interface BudgetRead {
   multiYear?: Hit;
   /** The budget's labels, for the table's extent. */
   labels: Hit[];
+  /**
+   * Sources of fiscal money on the total's line that the reader could not place, the fiscal part
+   * left unread for them: beside a total that is one level's money (`本级预算金额 | 100 | 该项目支出上级
+   * 资金 | 30`), they may be part of it or added to it. Each is reported on its amount's cell.
+   */
+  unplaced?: { label: Hit; value: Field }[];
   /**
    * A self-evaluation's funds block (SPEC §12), by row (total, fiscal, carryover, other): the cells of
    * 年初预算数, 全年预算数, 全年执行数, 分值, 执行率 and 得分 where the form has them.
@@ -124,19 +130,28 @@ const EARLIER_STAGE = /一上|申报|申请/u;
 /**
  * The lines that make up each part: of the labels of a kind, those of the highest level of
  * enumeration (`(一)财政拨款小计`, not the `1、一般公共预算` under it); a line for all the fiscal (or
- * other) money alone when the form has one, else its sources, to be summed.
+ * other) money alone when the form has one, else its sources, to be summed. `aside` receives the
+ * sources left out as no part of the total.
  */
-function partLines(all: Hit[], total?: Hit): Record<Part, Hit[]> {
+function partLines(all: Hit[], total?: Hit, aside?: Hit[]): Record<Part, Hit[]> {
   const out: Record<Part, Hit[]> = { fiscal: [], carryover: [], other: [] };
-  // One source of the money (上级资金) beside the total, not introduced as its breakdown (其中, a
-  // number, a line below it), is another line of the form (该项目支出上级资金 beside 本级预算金额),
-  // not the total's fiscal part.
+  // A source of the money on the total's line, not introduced as its breakdown (其中, a number, a
+  // line below it), is the total's when the total is all the project's money (`年度资金总额 | 100 |
+  // 中央资金 | 60`); beside a total that is one level's money it may be another line of the form
+  // (该项目支出上级资金 beside 本级预算金额), added to the total rather than part of it.
   const breakdown = (h: Hit): boolean =>
-    h.generic || !total || h.rank > 0 || /^其中/u.test(h.key) || h.row > total.row || h.kind !== 'fiscal';
+    h.generic ||
+    !total ||
+    h.rank > 0 ||
+    /^其中/u.test(h.key) ||
+    h.row > total.row ||
+    h.kind !== 'fiscal' ||
+    !ONE_LEVEL_TOTAL.test(total.key);
   // …unless the other money is listed on its line or the next (`中央补助安排 0` over `省级财政安排 0 |
   // 其他资金 20万元`, above 预算申报数): then the sources are the breakdown, laid out before the total.
   const otherRows = all.filter((h) => h.kind !== 'fiscal').map((h) => h.row);
   const labels = all.filter((h) => breakdown(h) || otherRows.some((row) => Math.abs(row - h.row) <= 1));
+  aside?.push(...all.filter((h) => !labels.includes(h)));
   if (!labels.length) return out;
   const rank = Math.min(...labels.map((h) => h.rank || 9));
   const top = labels.filter((h) => (h.rank || 9) === rank);
@@ -307,9 +322,17 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
     (h) =>
       h.kind === 'total' || h.kind === 'executed' || (h.kind === 'info' && /上一?年|去年|以前/u.test(h.key)),
   );
-  const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit, heads), totalHit);
-  if (totalHit && !lines.fiscal.length && !lines.carryover.length && !lines.other.length)
+  const aside: Hit[] = [];
+  const lines = partLines(partsOf(view, budgetHits.filter(isPart), totalHit, heads), totalHit, aside);
+  if (totalHit && !lines.fiscal.length && !lines.carryover.length && !lines.other.length) {
     lines.fiscal = sourcesBeside(view, budgetHits, totalHit, read.total, formYear);
+    // Not placed: said on each source's amount, so that the unread fiscal part has a finding.
+    if (!lines.fiscal.length && aside.length)
+      read.unplaced = aside.map((label) => {
+        const figures = figuresOf(view, label, formYear);
+        return { label, value: figures.length === 1 && figures[0] ? figures[0] : view.valueRight(label) };
+      });
+  }
   for (const part of PARTS) {
     for (const label of lines[part]) {
       const figures = crossing(view, label, totalHit) ?? figuresOf(view, label, formYear);
@@ -329,10 +352,11 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
 }
 
 /**
- * Sources of the fiscal money listed after the total on its line (`年度资金总额 | 100 | 中央资金 | 60 |
- * 省级资金 | 40`), not introduced as its breakdown: they are one, when there are several and their
- * figures add up to the total exactly. One source alone, or figures that do not add up, may be
- * another line of the form (该项目支出上级资金 beside 本级预算金额): not read as the part.
+ * Sources of the fiscal money listed after a total of one level's money on its line (`本级预算金额 |
+ * 100 | 上级资金 | 60 | 中央资金 | 40`), not introduced as its breakdown: they are its part when
+ * there are several and their figures add up to the total exactly. One source alone, or figures
+ * that do not add up, may be another line of the form (该项目支出上级资金 beside 本级预算金额),
+ * added to the total: not read as the part (readBudget says so on them).
  */
 function sourcesBeside(
   view: SheetView,

@@ -777,6 +777,15 @@ function readTable(
       what: 'budget',
       cell: sheetA1(projectRow !== undefined ? projectRow + 1 : firstRow, leftCol),
     });
+  for (const { label, value } of budget.unplaced ?? [])
+    notes.push({
+      what: 'fiscal',
+      cell: sheetA1(value.row, value.col),
+      reason: 'sourceBeside',
+      label: label.embedded !== undefined ? label.key : view.ownText(label.row, label.col),
+      value: value.text,
+      totalLabel: budget.totalHit ? view.ownText(budget.totalHit.row, budget.totalHit.col) : '',
+    });
   const form = formOf(view, title, hits, budget.funds !== undefined, headerRow, nameHit, entityHit);
   const firstPlanCell = planCells[0];
   if (planInMoney && firstPlanCell)

@@ -62,17 +62,22 @@ export interface Indicator {
 
 /** Where the reader looked for something and did not find it (reported by a finding). */
 export interface ReaderNote {
-  what: 'name' | 'code' | 'budget' | 'plan' | 'goal' | 'indicators';
+  what: 'name' | 'code' | 'budget' | 'fiscal' | 'plan' | 'goal' | 'indicators';
   /** The cell where the reader looked (A1), or where the user should act. */
   cell: string;
   /**
    * Why the part was not read when it was found: `amounts`, a 资金支出计划 written in money where the
    * form asks for cumulative percentages; `multiYear`, a budget whose only total is of several years
-   * (`中期资金总额`, `2023-2025年资金总额`), never this year's. Absent: the part's label was not found.
+   * (`中期资金总额`, `2023-2025年资金总额`), never this year's; `sourceBeside` (fiscal), a source of
+   * fiscal money beside a total that is one level's money (`该项目支出上级资金` beside `本级预算金额`),
+   * which may be part of it or added to it. Absent: the part's label was not found.
    */
-  reason?: 'amounts' | 'multiYear';
-  /** With `multiYear`: the label of the figure set aside (`中期资金总额`), as written. */
+  reason?: 'amounts' | 'multiYear' | 'sourceBeside';
+  /** With `multiYear`: the label of the figure set aside (`中期资金总额`); with `sourceBeside`, the source's. As written. */
   label?: string;
+  /** With `sourceBeside`: the source's amount as written, and the total's label. */
+  value?: string;
+  totalLabel?: string;
 }
 
 /**

@@ -4,7 +4,7 @@
  * were.
  */
 
-import { analyseGrids } from '../../src/domain/analysis';
+import { analyseGrids, checkGrids } from '../../src/domain/analysis';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { readGrid, unitStatedAfter } from '../../src/domain/reader';
 import { computeTotals } from '../../src/domain/totals';
@@ -102,5 +102,90 @@ describe('the empty parts of a 自评表 whose 全年预算数 column is empty',
     expect(state.totals).toMatchObject({ total: '100.00', fiscal: '100.00', other: '0.00' });
     // Only the target table's missing plan is incomplete: the 自评表's unread amounts are no sum's.
     expect(state.totals.incomplete.map((u) => [u.table, u.field])).toEqual([[0, 'plan']]);
+  });
+});
+
+describe('sources of the fiscal money on the total’s line', () => {
+  const table = (money: Rows): Grid => gridFromRows('s', [['项目名称', '某项目'], ...money, ...INDICATORS]);
+  const read = (money: Rows) => amounts(table(money))[0];
+  const findings = (money: Rows): [string, string][] =>
+    checkGrids([table(money)])
+      .findings.filter((f) => f.rule.startsWith('budget/') || f.rule === 'table/unreadable')
+      .filter((f) => f.rule !== 'table/unreadable' || f.messageId === 'sourceBeside')
+      .map((f) => [f.rule, f.cell]);
+
+  describe('beside a total of all the project’s money: its parts, and budget/sum-mismatch speaks', () => {
+    test.each<[string, Rows, string, string]>([
+      ['中央 and 省级 short of it', [['年度资金总额', 100, '中央资金', 60, '省级资金', 30]], '90.00', 'B2'],
+      [
+        '一般公共预算 and 政府性基金 over it',
+        [['预算数', 100, '一般公共预算', 60, '政府性基金', 50]],
+        '110.00',
+        'B2',
+      ],
+      ['one source alone', [['年度资金总额', 100, '中央补助资金', 60]], '60.00', 'B2'],
+      ['in 元', [['单位：元'], ['预算金额', 1000000, '市级资金', 400000, '区级资金', 500000]], '90.00', 'B3'],
+    ])('%s', (_, money, fiscal, cell) => {
+      expect(read(money)?.fiscal).toBe(fiscal);
+      expect(findings(money)).toEqual([['budget/sum-mismatch', cell]]);
+    });
+
+    test('near miss: a source alone equal to the total is the whole fiscal part, no finding', () => {
+      const money: Rows = [['预算数', 100, '上级补助', 100]];
+      expect(read(money)).toEqual({ total: '100.00', fiscal: '100.00', other: '0.00' });
+      expect(findings(money)).toEqual([]);
+    });
+
+    test('near miss: a source that is no amount is budget/not-number’s, not a silent 未能读取', () => {
+      const money: Rows = [['年度资金总额', 100, '中央资金', 60, '省级资金', '待定']];
+      expect(read(money)?.fiscal).toBeNull();
+      expect(findings(money)).toEqual([['budget/not-number', 'F2']]);
+    });
+  });
+
+  describe('beside a total that is one level’s money (本级预算金额): not placed, said on the source', () => {
+    test.each<[string, Rows, string[]]>([
+      ['上级资金 after it', [['本级预算金额', 100, '该项目支出上级资金', 30]], ['D2']],
+      ['上级资金 before it', [['该项目支出上级资金', 30, '年度本级预算金额', 50]], ['B2']],
+      ['the same figure', [['本级预算金额', 100, '该项目支出上级资金', 100]], ['D2']],
+      ['上级资金 0', [['年度本级 预算金额', '250万', '该项目支出上级资金', 0]], ['D2']],
+      ['two that do not add up', [['本级预算金额', 100, '上级资金', 30, '中央资金', 20]], ['D2', 'F2']],
+    ])('%s', (_, money, cells) => {
+      expect(read(money)?.fiscal).toBeNull();
+      expect(findings(money).filter(([rule]) => rule === 'table/unreadable')).toEqual(
+        cells.map((cell) => ['table/unreadable', cell]),
+      );
+    });
+
+    test('the finding names the cell, both figures and what to write', () => {
+      const [zh] = checkGrids([table([['本级预算金额', 100, '该项目支出上级资金', 30]])]).findings.filter(
+        (f) => f.messageId === 'sourceBeside',
+      );
+      expect(zh?.severity).toBe('warning');
+      expect(zh?.message).toBe(
+        'D2“该项目支出上级资金”30与预算数“本级预算金额”100并列，看不出它包含在预算数之内还是另加在预算数之外，本表的财政资金未读取，资金各项未校验，也未计入合计；请写明预算数的构成，如在预算数下分列“其中：财政资金”“其他资金”并填写金额（两者之和等于预算数）。',
+      );
+      const [en] = checkGrids([table([['本级预算金额', 100, '该项目支出上级资金', 30]])], {
+        lang: 'en-US',
+      }).findings.filter((f) => f.messageId === 'sourceBeside');
+      expect(en?.message).toContain('D2 “该项目支出上级资金” 30 stands beside the budget “本级预算金额” 100');
+    });
+
+    test.each<[string, Rows, string]>([
+      ['sources adding up to it', [['本级预算金额', 100, '上级资金', 60, '中央资金', 40]], '100.00'],
+      ['a source introduced by 其中', [['本级预算金额', 100, '其中：上级资金', 30]], '30.00'],
+      ['all the fiscal money beside it', [['本级预算金额', 100, '财政拨款', 100]], '100.00'],
+      [
+        'the source on the line under it',
+        [
+          ['本级预算金额', 100],
+          ['上级资金', 100],
+        ],
+        '100.00',
+      ],
+    ])('near miss: %s is read as its part, with no such finding', (_, money, fiscal) => {
+      expect(read(money)?.fiscal).toBe(fiscal);
+      expect(findings(money).filter(([rule]) => rule === 'table/unreadable')).toEqual([]);
+    });
   });
 });

@@ -227,12 +227,16 @@ describe('sources of the fiscal money listed after the total on its line', () =>
     expect(read(money)).toEqual({ total: '100.00', fiscal: '100.00', other: '0.00' });
   });
 
-  test('near miss: figures that do not add up are not taken for the part', () => {
-    expect(read([['年度资金总额', 100, '中央资金', 60, '省级资金', 30]])?.fiscal).toBeNull();
+  test('figures that do not add up are still its part: budget/sum-mismatch says they do not', () => {
+    const money: Rows = [['年度资金总额', 100, '中央资金', 60, '省级资金', 30]];
+    expect(read(money)?.fiscal).toBe('90.00');
+    expect(rules(money)).toContain('budget/sum-mismatch');
   });
 
-  test('near miss: one source alone beside the total is another line of the form', () => {
-    expect(read([['本级预算金额', 100, '该项目支出上级资金', 100]])?.fiscal).toBeNull();
+  test('near miss: one source alone beside a total of one level’s money may be another line of the form', () => {
+    const money: Rows = [['本级预算金额', 100, '该项目支出上级资金', 100]];
+    expect(read(money)?.fiscal).toBeNull();
+    expect(rules(money)).toContain('table/unreadable');
   });
 });
 

@@ -274,6 +274,10 @@ describe('round 5', () => {
       ...INDICATORS,
     ]);
     expect(amounts(grid)[0]).toMatchObject({ total: '50.00', fiscal: null });
+    // …and the fiscal part left unread is said on the source's cell, not only as 未能读取 in the totals.
+    expect(
+      checkGrids([grid]).findings.filter((f) => f.rule === 'table/unreadable' && f.cell === 'B2'),
+    ).toHaveLength(1);
   });
 
   // A 自评表 whose 分值 column the reader cannot place (a scan's `考值参分`), scored by weights of its own.

@@ -42,6 +42,12 @@ const rule: Rule = {
         'en-US':
           'This table’s spending plan, from {{cell}}, is written as amounts, not cumulative percentages: it was not checked nor added to the planned totals; write the share of the budget spent by each date, e.g. “25%”.',
       },
+      sourceBeside: {
+        'zh-CN':
+          '{{cell}}“{{label}}”{{value}}与预算数“{{totalLabel}}”{{total}}并列，看不出它包含在预算数之内还是另加在预算数之外，本表的财政资金未读取，资金各项未校验，也未计入合计；请写明预算数的构成，如在预算数下分列“其中：财政资金”“其他资金”并填写金额（两者之和等于预算数）。',
+        'en-US':
+          '{{cell}} “{{label}}” {{value}} stands beside the budget “{{totalLabel}}” {{total}} without saying whether it is part of the budget or added to it: this table’s fiscal funds were not read, its funds were not checked nor added to the totals; state what the budget is made of, e.g. lines “其中：财政资金” and “其他资金” under it with their amounts (adding up to the budget).',
+      },
       multiYearBudget: {
         'zh-CN':
           '{{cell}}“{{label}}”是多个年度的资金，不是本年度的预算数；本表的预算数未读取，资金各项未校验，也未计入合计；应另行填写本年度的预算数，如在“本年度预算数”一栏填写“50.00”。',
@@ -55,6 +61,20 @@ const rule: Rule = {
   check(context) {
     const seen = new Set<string>();
     for (const note of context.table.notes) {
+      if (note.reason === 'sourceBeside') {
+        context.report({
+          at: note.cell,
+          messageId: 'sourceBeside',
+          data: {
+            cell: note.cell,
+            label: note.label ?? '',
+            value: note.value ?? '',
+            totalLabel: note.totalLabel ?? '',
+            total: context.table.budget.total?.text ?? '',
+          },
+        });
+        continue;
+      }
       const label = LABEL[note.what];
       if (!label || seen.has(note.what)) continue;
       seen.add(note.what);

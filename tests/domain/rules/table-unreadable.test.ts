@@ -46,5 +46,27 @@ runRule(rule, {
         { cell: 'A2', messageId: 'missingPart', messageIncludes: '绩效目标', messageIncludesEn: 'goal' },
       ],
     },
+    {
+      title: 'a source beside a total of one level’s money: the fiscal part unread, said on its figure',
+      grids: [
+        gridFromRows('湘潭', [
+          ['项目支出名称', '雾炮车降尘抑尘服务'],
+          ['年度本级预算金额', '250万', '该项目支出上级资金', 30],
+          ['绩效目标', '全市空气质量达到优良'],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '配备车辆数', '≥10辆'],
+        ]),
+      ],
+      errors: [
+        { cell: 'A1', messageId: 'missingPart', messageIncludes: '资金支出计划' },
+        {
+          cell: 'D2',
+          messageId: 'sourceBeside',
+          severity: 'warning',
+          messageIncludes: '“该项目支出上级资金”30与预算数“年度本级预算金额”250万并列',
+          messageIncludesEn: 'lines “其中：财政资金” and “其他资金” under it',
+        },
+      ],
+    },
   ],
 });
