@@ -722,10 +722,12 @@ function readTable(
   const usage = usageHit ? readUsage(view, usageHit) : undefined;
   const goal = goalHit ? readGoal(view, goalHit, labelsEnd) : undefined;
   const planCells = readPlan(view, planHit, searchTop, labelsEnd);
+  // A plan written twice, in money and in percent, one row under the other: the percentages.
+  const twice = planTwice(view, planCells, labelsEnd, budget.total, moneyScale);
   // A plan written in money (`资金支出计划（万元）`, or 12月底 the very 预算数) is no percentage: it is
   // reported unread, never read as percents of the budget.
-  const planInMoney = planInAmounts(view, planHit, planCells, budget.total, moneyScale);
-  const plan = planInMoney ? [] : planCells;
+  const planInMoney = !twice && planInAmounts(view, planHit, planCells, budget.total, moneyScale);
+  const plan = twice?.percents ?? (planInMoney ? [] : planCells);
   [
     code,
     name,
@@ -736,6 +738,7 @@ function readTable(
     usage,
     goal,
     ...planCells,
+    ...(twice ? [...twice.percents, ...twice.amounts] : []),
   ].forEach(locate);
 
   const left = Math.min(...located.map((p) => p.col), title?.col ?? Infinity);
@@ -851,6 +854,7 @@ function readTable(
     usage: usage || undefined,
     goal: goal || undefined,
     plan,
+    ...(twice ? { planAmounts: twice.amounts } : {}),
     indicatorHeader: indicatorHeader || undefined,
     scoreTotal,
     columns,
@@ -1130,6 +1134,90 @@ function planInAmounts(
     cells.every((c) => c.raw === undefined || c.raw.value === null || typeof c.raw.value === 'number') &&
     budget.value.eq(last.raw.value)
   );
+}
+
+/** What a row of a plan's figures holds: shares of the budget, or amounts of money. */
+type PlanRowKind = 'percent' | 'amount';
+
+/** Row headings of a plan written twice: `比例（%）`, `支出进度`; `金额（万元）`, `计划支出数`. */
+const PERCENT_ROW = /%|％|比例|比重|占比|百分比|进度/u;
+const AMOUNT_ROW = /金额|资金|数额|万元|元|支出数|额$/u;
+
+/**
+ * A spending plan written twice (seen in provinces' 申报表): the amounts to spend by each date in one
+ * row and their share of the budget in the row under it, or the other way round. The percentages
+ * are the plan (SPEC §1: plan cells are percent); the amounts stay beside them, to be checked
+ * against them. Which row is which is said by its heading (`金额（万元）`, `比例（%）`) or its cells
+ * (`20%`, `40万元`), else by its figures (over 100, or ending at the 预算数, is money; ending at 100
+ * is percent): one row decided that way makes the other its counterpart. Undecided, the first row
+ * is the plan as before.
+ */
+function planTwice(
+  view: SheetView,
+  first: Field[],
+  last: number,
+  total: Field | undefined,
+  moneyScale: 1 | 0.0001,
+): { percents: Field[]; amounts: Field[] } | undefined {
+  if (first.length !== PLAN_PERIODS.length) return undefined;
+  const row = Math.max(...first.map((c) => view.depth(c.row, c.col))) + 1;
+  if (row > last || row > view.bottom) return undefined;
+  const second = first.map((c) => view.field(row, c.col));
+  const figures = (cells: Field[]): boolean => {
+    const filled = cells.filter((c) => c.text.trim() !== '');
+    return (
+      filled.length > 0 &&
+      filled.every((c) => readPlanCell(c).kind === 'number' || readAmount(c, moneyScale).kind === 'number')
+    );
+  };
+  if (second.some((c) => c.row !== row) || !figures(first) || !figures(second)) return undefined;
+  const said = [rowSays(view, first, moneyScale), rowSays(view, second, moneyScale)];
+  const [a, b] = said.map((kind, i) => kind ?? figuresSay(i === 0 ? first : second, total, moneyScale));
+  let kinds: (PlanRowKind | undefined)[] = [a, b];
+  if (said[0] && !b) kinds = [said[0], said[0] === 'percent' ? 'amount' : 'percent'];
+  else if (said[1] && !a) kinds = [said[1] === 'percent' ? 'amount' : 'percent', said[1]];
+  if (!kinds[0] || !kinds[1] || kinds[0] === kinds[1]) return undefined;
+  return kinds[0] === 'percent' ? { percents: first, amounts: second } : { percents: second, amounts: first };
+}
+
+/** What a plan row's heading (the text left of its first figure) or its cells say it holds. */
+function rowSays(view: SheetView, cells: Field[], moneyScale: 1 | 0.0001): PlanRowKind | undefined {
+  const [first] = cells;
+  if (!first) return undefined;
+  let heading: PlanRowKind | undefined;
+  for (let col = first.col - 1; col >= view.left; col--) {
+    const text = view.ownText(first.row, col).replace(/\s+/gu, '');
+    // The plan's own label (资金支出计划（%）, merged down beside both rows) heads neither.
+    if (text === '' || view.isLabel(first.row, col)) continue;
+    heading = PERCENT_ROW.test(text) ? 'percent' : AMOUNT_ROW.test(text) ? 'amount' : undefined;
+    break;
+  }
+  const percentCells = cells.some((c) => /[%％]\s*$/u.test(c.text) || isPercentFormat(c.raw?.numberFormat));
+  const moneyCells = cells.some((c) => {
+    const amount = readAmount(c, moneyScale);
+    return amount.kind === 'number' && amount.written !== undefined;
+  });
+  const cellsSay = percentCells === moneyCells ? undefined : percentCells ? 'percent' : 'amount';
+  if (heading && cellsSay && heading !== cellsSay) return undefined;
+  return heading ?? cellsSay;
+}
+
+/** What a row's figures alone say: above 100, or ending at the 预算数, money; ending at 100, percent. */
+function figuresSay(
+  cells: Field[],
+  total: Field | undefined,
+  moneyScale: 1 | 0.0001,
+): PlanRowKind | undefined {
+  const values = cells.flatMap((c) => {
+    const reading = readPlanCell(c);
+    return reading.kind === 'number' ? [reading.percent] : [];
+  });
+  const budget = readAmount(total, moneyScale);
+  const lastValue = values[values.length - 1];
+  if (values.some((v) => v > 100)) return 'amount';
+  if (budget.kind !== 'number' || budget.value.eq(100) || lastValue === undefined) return undefined;
+  if (budget.value.eq(lastValue)) return 'amount';
+  return lastValue === 100 ? 'percent' : undefined;
 }
 
 /** The four period labels in one row, the percentages in the row below, aligned by column. */

@@ -132,6 +132,12 @@ export interface TargetTable {
   goal?: Field;
   /** 3月底, 6月底, 10月底, 12月底; an empty array when the table has no plan block. */
   plan: Field[];
+  /**
+   * The same periods' amounts of money, when the form writes the plan twice (amounts in one row,
+   * their share of the budget in the other): `plan` holds the percentages, these are checked
+   * against them (plan/amount-mismatch).
+   */
+  planAmounts?: Field[];
   /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
   indicatorHeader?: Field;
   /** A self-evaluation's 总分 line under its indicators: its cells under 分值 and 得分, as typed. */

@@ -189,3 +189,103 @@ describe('sources of the fiscal money on the total’s line', () => {
     });
   });
 });
+
+describe('a spending plan written twice, in money and in percent', () => {
+  type Cell = string | number | { value: number; numberFormat: string } | null;
+  const twice = (first: Cell[], second: Cell[], headings?: [string, string], total: Cell = 200): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目', '项目编码', 'X-1'],
+      ['预算数', total, '其中：财政资金', total],
+      [...(headings ? ['资金支出计划', '时间'] : ['资金支出计划']), '3月底', '6月底', '10月底', '12月底'],
+      [...(headings ? [null, headings[0]] : [null]), ...first] as (string | number | null)[],
+      [...(headings ? [null, headings[1]] : [null]), ...second] as (string | number | null)[],
+      ['绩效目标', '完成养护'],
+      ...INDICATORS,
+    ]);
+  const plan = (grid: Grid) => {
+    const [table] = readGrid(grid);
+    return {
+      percents: table?.plan.map((f) => f.text),
+      amounts: table?.planAmounts?.map((f) => f.text),
+      planned: computeTotals(readGrid(grid)).tables[0]?.planned.map((b) => b?.toFixed(2) ?? null),
+    };
+  };
+  const unreadPlan = (grid: Grid): string[] =>
+    checkGrids([grid])
+      .findings.filter((f) => f.rule === 'table/unreadable' && f.messageId === 'planInAmounts')
+      .map((f) => f.cell);
+
+  test.each<[string, Grid, string[], string[]]>([
+    [
+      'amounts over percentages, no headings',
+      twice([40, 100, 160, 200], [20, 50, 80, 100]),
+      ['20', '50', '80', '100'],
+      ['40', '100', '160', '200'],
+    ],
+    [
+      'percentages over amounts, headed',
+      twice(['20%', '50%', '80%', '100%'], [40, 100, 160, 200], ['支出比例（%）', '支出金额（万元）']),
+      ['20%', '50%', '80%', '100%'],
+      ['40', '100', '160', '200'],
+    ],
+    [
+      'each period’s own amount over cumulative percentages',
+      twice([40, 60, 60, 40], [20, 50, 80, 100], ['计划支出数', '累计进度']),
+      ['20', '50', '80', '100'],
+      ['40', '60', '60', '40'],
+    ],
+    [
+      'amounts written with their unit',
+      twice(['40万元', '100万元', '160万元', '200万元'], [20, 50, 80, 100]),
+      ['20', '50', '80', '100'],
+      ['40万元', '100万元', '160万元', '200万元'],
+    ],
+    [
+      'a budget of 100: only the headings tell',
+      twice([20, 50, 80, 100], [20, 50, 80, 100], ['金额（万元）', '占比'], 100),
+      ['20', '50', '80', '100'],
+      ['20', '50', '80', '100'],
+    ],
+  ])('%s: the percentages are the plan', (_, grid, percents, amountTexts) => {
+    const read = plan(grid);
+    expect(read.percents).toEqual(percents);
+    expect(read.amounts).toEqual(amountTexts);
+    expect(unreadPlan(grid)).toEqual([]);
+  });
+
+  test('the planned amounts are the budget’s share by each date, as the percentages say', () => {
+    expect(plan(twice([40, 100, 160, 200], [20, 50, 80, 100])).planned).toEqual([
+      '40.00',
+      '100.00',
+      '160.00',
+      '200.00',
+    ]);
+  });
+
+  test('the two rows disagreeing: said on the percentage', () => {
+    const { findings } = checkGrids([twice([40, 100, 160, 200], [20, 40, 80, 100])]);
+    expect(findings.filter((f) => f.rule === 'plan/amount-mismatch').map((f) => f.cell)).toEqual(['C5']);
+  });
+
+  test('near miss: amounts written once stay unread, as before', () => {
+    const grid = twice([40, 100, 160, 200], [null, null, null, null]);
+    expect(plan(grid).percents).toEqual([]);
+    expect(unreadPlan(grid)).toEqual(['B4']);
+  });
+
+  test('near miss: percentages written once, the goal under them, read as before', () => {
+    const grid = twice([20, 50, 80, 100], [null, null, null, null]);
+    expect(plan(grid)).toMatchObject({ percents: ['20', '50', '80', '100'], amounts: undefined });
+  });
+
+  test.each<[string, Grid]>([
+    [
+      'two rows of percentages (计划, 调整后)',
+      twice([20, 50, 80, 100], [10, 40, 80, 100], ['计划（%）', '调整后（%）']),
+    ],
+    ['two rows nothing tells apart', twice([20, 50, 80, 100], [20, 50, 80, 100], undefined, 100)],
+  ])('near miss: %s: the first row is the plan, nothing else', (_, grid) => {
+    expect(plan(grid)).toMatchObject({ percents: ['20', '50', '80', '100'], amounts: undefined });
+    expect(checkGrids([grid]).findings.filter((f) => f.rule === 'plan/amount-mismatch')).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import planDecreasing from './plan-decreasing';
 import planNotComplete from './plan-not-complete';
 import planBlank from './plan-blank';
 import planPercentFormat from './plan-percent-format';
+import planAmountMismatch from './plan-amount-mismatch';
 import indicatorUnknownLevel1 from './indicator-unknown-level1';
 import indicatorUnknownLevel2 from './indicator-unknown-level2';
 import indicatorMissingLevel1 from './indicator-missing-level1';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   planNotComplete,
   planBlank,
   planPercentFormat,
+  planAmountMismatch,
   indicatorUnknownLevel1,
   indicatorUnknownLevel2,
   indicatorMissingLevel1,
