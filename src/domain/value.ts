@@ -71,6 +71,8 @@ const Y = '(?:19|20)\\d{2}';
 const M = '(?:0?[1-9]|1[0-2])';
 const D = '(?:0?[1-9]|[12]\\d|3[01])';
 const PART = '(?:初|底|末|上旬|中旬|下旬)';
+/** Between the two ends of a range: `-`, `--` (a Word export's en dash), `~`, `至`, `到`, dashes. */
+const TO = '(?:-{1,2}|~|至|到|—{1,2}|–{1,2})';
 /** `2024.6` alone reads as a number; with a two-digit month, a day or in a range it is a date. */
 const DOTTED = `${Y}\\.${M}`;
 const POINT = [
@@ -78,18 +80,25 @@ const POINT = [
   `${Y}\\.${M}\\.${D}`,
   `${Y}\\.(?:0[1-9]|1[0-2])`,
   `${Y}年(?:${M}月(?:${D}[日号])?)?${PART}?`,
+  // The year's own parts, with the year written twice as people say it: `2025年年底`, `2021年全年`,
+  // `2024年度内`.
+  `${Y}年(?:年|全年|度)(?:底|末|初|中|内|度内)?`,
   `(?:${Y}年)?(?:第?[1-4一二三四]季度|上半年|下半年)${PART}?`,
   `${M}月(?:${D}[日号]|${PART})`,
   // `9月前`, `10月份以前`: a month alone is a deadline only with what says "before" after it.
   `${M}月份?(?=之前|以前|前|止)`,
-  `(?:本|当|今|明)?年(?:度内|底|末|初|内)`,
+  `(?:本|当|今|明)?年(?:度内|度末|底|末|初|中|内)`,
+  // The whole year (`全年`, `本年度`, `当年`): a period, as a range of its months is (`1-12月`).
+  `全年度?|(?:本|当|今|明)年度?`,
 ].join('|');
-/** What may close a range that opened with a full date: `2023年7月至12月`, `2023.07-12`. */
-const RANGE_END = `${POINT}|${DOTTED}|${M}月(?:${D}[日号])?${PART}?|${D}[日号]|${M}`;
+/** What may close a range that opened with a full date: `2023年7月至12月`, `2023.07-12`, `2021.1.1-12.31`. */
+const RANGE_END = `${POINT}|${DOTTED}|${M}月(?:${D}[日号])?${PART}?|${D}[日号]|${M}\\.${D}|${M}`;
+/** What a deadline says is done by then (`12月底到位`, `年底前拨付到位`, `2024年6月底前完成`). */
+const DONE = '(?:完成|完工|竣工|结束|到位|办结|结清|拨付|兑付|发放|支付|验收|交付|上线)';
 const DATE = new RegExp(
   '^(?:截至|截止到?|于|在|不晚于|不迟于|最迟|最晚|预计|计划)?' +
-    `(?:(?:${POINT})(?:[-~至到—–](?:${RANGE_END}))?|${DOTTED}[-~至到—–](?:${RANGE_END})|${M}月(?:${D}[日号])?[-~至到—–]${M}月(?:${D}[日号])?${PART}?|${Y}年?[-~至到—–]${Y}年?度?)` +
-    '(?:之前|以前|前|以内|之内|内|止)?(?:完成|完工|竣工|结束)?$',
+    `(?:(?:${POINT})(?:${TO}(?:${RANGE_END}))?|${DOTTED}${TO}(?:${RANGE_END})|(?:${Y}年)?${M}(?:月(?:${D}[日号])?|月份)?${TO}${M}月份?(?:${D}[日号])?${PART}?|${Y}年?${TO}${Y}年?度?)` +
+    `(?:之前|以前|前|以内|之内|内|止)?(?:全部|全面)?${DONE}{0,2}$`,
 );
 /** Longer text is never a date; the bound keeps the regular expression cheap on pasted essays. */
 const MAX_DATE_LENGTH = 60;

@@ -238,6 +238,24 @@ describe('dates', () => {
     '截至2024年底',
     '2024年6月底前完成',
     '≤2024年6月',
+    // As published under 时效指标 (安徽 金安, 金寨, 四川 昭化, 文山 环卫): the year said twice, the
+    // whole year, a range of months, a Word export's double dash, what is done by then.
+    '2025年年底前',
+    '2021年全年',
+    '全年',
+    '本年度',
+    '当年',
+    '2024年度内',
+    '1-12月',
+    '1至12月',
+    '3～6月份',
+    '2025年1-12月',
+    '2020年1月--2020年11月',
+    '2023年3月——2023年11月',
+    '12月底到位',
+    '年底前拨付到位',
+    '2024年12月31日前全部完成',
+    '2021.1.1-12.31',
   ])('%s is a date, kept as typed', (input) => {
     const p = parseValue(`  ${input} `);
     expect(p).toEqual({
@@ -257,6 +275,17 @@ describe('dates', () => {
     expect(parseValue('6月').kind).toBe('time');
     expect(parseValue('≤3年').kind).toBe('time');
     expect(parseValue('13月31日').kind).toBe('qualitative');
+  });
+
+  test('ranges that are no months, and words about time, are not dates', () => {
+    expect(parseValue('1-13月').kind).toBe('qualitative');
+    expect(parseValue('3-5天').kind).toBe('qualitative');
+    expect(parseValue('1-2次').kind).toBe('qualitative');
+    // `按期` names no period a year-end check can hold the project to: words, not a date.
+    expect(parseValue('按期完成').kind).toBe('qualitative');
+    expect(parseValue('按月安排').kind).toBe('qualitative');
+    expect(parseValue('及时').kind).toBe('qualitative');
+    expect(parseValue('年度').kind).toBe('qualitative');
   });
 });
 

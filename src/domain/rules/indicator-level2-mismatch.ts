@@ -44,9 +44,9 @@ const rule: Rule = {
       },
       timeliness: {
         'zh-CN':
-          '时效指标下的“{{name}}”，指标值“{{value}}”既不是时间也不是百分比；时效指标应为时限（如“≤30天”）或及时率（如“≥90%”），否则应移到合适的二级指标下。',
+          '时效指标下的“{{name}}”，指标值“{{value}}”既不是时间也不是百分比；时效指标应为完成时间（如“2025年12月底前”）、时限（如“≤30天”）或及时率（如“≥90%”），否则应移到合适的二级指标下。',
         'en-US':
-          '“{{name}}” is under {{level2}} but its value “{{value}}” is neither a time nor a percentage; a timeliness indicator needs a time limit (e.g. “≤30天”) or an on-time rate (e.g. “≥90%”), or the row belongs elsewhere.',
+          '“{{name}}” is under {{level2}} but its value “{{value}}” is neither a time nor a percentage; a timeliness indicator needs a deadline (e.g. “2025年12月底前”), a time limit (e.g. “≤30天”) or an on-time rate (e.g. “≥90%”), or the row belongs elsewhere.',
       },
       satisfactionValue: {
         'zh-CN': '满意度指标下的“{{name}}”，指标值“{{value}}”不是百分比；满意度应为百分比，如“≥90%”。',

@@ -242,14 +242,16 @@ export function isRateName(name: string): boolean {
 }
 
 /**
- * The value's unit kind contradicts the name. A percentage is accepted on a name whose kind only
- * comes from a word inside it (`资金支付进度` ≥90 %): a share of money or of cases is still a share.
+ * The value's unit kind contradicts the name. A percentage or a time is accepted on a name whose kind
+ * only comes from a word inside it: a share of money or of cases is still a share (`资金支付进度`
+ * ≥90 %), and a date says when the thing named is done (`资金拨付` 12月底到位).
  */
 export function unitMismatch(ind: Indicator): { expected: MeasureKind; actual: MeasureKind } | undefined {
   const expected = expectation(ind).kind;
   const actual = valueInfo(ind)?.measure ?? null;
   if (!expected || !actual || expected === actual) return undefined;
-  if (actual === 'percent' && kindFromEnding(ind.name.text) !== expected) return undefined;
+  if ((actual === 'percent' || actual === 'time') && kindFromEnding(ind.name.text) !== expected)
+    return undefined;
   return { expected, actual };
 }
 

@@ -26,6 +26,19 @@ runRule(rule, {
       table: withRow(2, { name: '信访案件处理及时率', value: '≥90%' }),
     },
     { title: 'a date under 时效指标', table: withRow(2, { value: '2024年6月底前' }) },
+    ...[
+      '2025年年底前',
+      '1-12月',
+      '2024年12月31日前',
+      '12月底',
+      '全年',
+      '2021年全年',
+      '2020年1月--2020年11月',
+      '12月底到位',
+    ].map((value) => ({
+      title: `the time value ${value} under 时效指标`,
+      table: withRow(2, { name: '项目完成时间', value }),
+    })),
     {
       title: 'seed project 5: 劝返信访经费开支 under 成本指标',
       table: withRow(3, { name: '劝返信访经费开支', value: '≤33万元' }),
@@ -55,6 +68,23 @@ runRule(rule, {
       errors: [
         { cell: 'F12', messageId: 'timeliness', messageIncludes: '“按期”', messageIncludesEn: 'time' },
       ],
+    },
+    {
+      title: '按期完成 names no date: the message says what to write',
+      table: withRow(2, { name: '项目完成及时性', value: '按期完成' }),
+      errors: [
+        {
+          cell: 'F12',
+          messageId: 'timeliness',
+          messageIncludes: '“按期完成”既不是时间也不是百分比；时效指标应为完成时间（如“2025年12月底前”）',
+          messageIncludesEn: 'a deadline (e.g. “2025年12月底前”)',
+        },
+      ],
+    },
+    {
+      title: 'a date is a time only under 时效指标: under 成本指标 it is no amount',
+      table: withRow(3, { name: '工程造价', value: '2025年年底前' }),
+      errors: [{ cell: 'F13', messageId: 'cost', messageIncludes: '“2025年年底前”不是金额' }],
     },
     {
       title: 'words where 成本指标 asks for money; a 满意度 name with words is vague-value’s',

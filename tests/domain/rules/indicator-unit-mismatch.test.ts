@@ -56,6 +56,17 @@ runRule(rule, {
       errors: [{ cell: 'F16', messageId: 'mismatch', messageIncludes: '百分比' }],
     },
     {
+      title: 'a date where the name ends in money',
+      table: row('项目专项资金', '2025年年底前'),
+      errors: [
+        {
+          cell: 'F16',
+          messageId: 'mismatch',
+          messageIncludes: '“项目专项资金”是金额指标，指标值“2025年年底前”却是日期',
+        },
+      ],
+    },
+    {
       title: 'a rate given as a date',
       table: row('信访事项按期办结率', '2024年6月底前'),
       errors: [{ cell: 'F16', messageId: 'mismatch', messageIncludes: '日期' }],
