@@ -35,7 +35,9 @@ const rule: Rule = {
     for (const ind of table.indicators) {
       if (roleOf(profile, ind) !== 'cost') continue;
       const info = valueInfo(ind);
-      const wan = info ? moneyInWan(info.parsed) : null;
+      // A value whose unit column says another unit (`50万元 | 元`) has no unit to compare in: its
+      // finding is indicator/unit-mismatch's.
+      const wan = info && !info.columnConflict ? moneyInWan(info.parsed) : null;
       if (!info || wan === null || !new Big(wan).gt(budget)) continue;
       context.report({
         at: ind.value,

@@ -13,6 +13,7 @@ import {
   namesSpending,
   needsUserDecision,
   roleOf,
+  valueCellText,
   valueInfo,
   type ValueInfo,
 } from './support';
@@ -117,7 +118,13 @@ const rule: Rule = {
       } else if (ind.comparator && !filled(ind.comparator)) {
         context.report({ at: ind.comparator, messageId: 'missing', data, fix: comparator });
       } else if (!ind.comparator) {
-        context.report({ at: ind.value, messageId: 'missing', data, fix: `${comparator}${ind.value.text}` });
+        context.report({
+          at: ind.value,
+          messageId: 'missing',
+          data,
+          // As the cell shows it: a percent-formatted 0.95 is `95%`, not the 0.95 it stores.
+          fix: `${comparator}${valueCellText(ind.value)}`,
+        });
       }
     }
   },

@@ -1,9 +1,14 @@
-import type { Rule } from './rule';
-import { expectation, unitMismatch, valueInfo } from './support';
+import { lookupUnit } from '../units';
+import type { Indicator } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { expectation, kindFromEnding, unitMismatch, valueInfo, type ValueInfo } from './support';
 
 /**
  * `处理率` = `≤20万元`: the value measures something else than the name says (or than the reference
- * library says a value of that indicator is); only the user knows what was meant.
+ * library says a value of that indicator is); only the user knows what was meant. In a split layout,
+ * a value that carries its own unit beside a 计量单位 that says otherwise (`28.8万元 | %`) is one value
+ * in two units: reported on the unit column when the name takes the value's side, else on the value
+ * (saying which to write when the name takes the column's side, else both ways).
  */
 const rule: Rule = {
   meta: {
@@ -26,14 +31,36 @@ const rule: Rule = {
         'en-US':
           '“{{name}}” is {{nameKind}} in the reference library ({{source}} writes “{{reference}}”), but its value “{{value}}” is {{unitKind}}; expected {{expectedKind}}, e.g. “{{reference}}”.',
       },
+      column: {
+        'zh-CN':
+          '“{{name}}”的指标值“{{value}}”自带单位“{{own}}”，计量单位一栏却写“{{column}}”；请核实：单位是“{{own}}”的，把计量单位改为“{{own}}”；是“{{column}}”的，把指标值改为“{{bare}}”。',
+        'en-US':
+          'The value “{{value}}” of “{{name}}” carries its own unit “{{own}}” while the unit column says “{{column}}”; if “{{own}}” is meant, write “{{own}}” in the unit column; if “{{column}}”, write “{{bare}}” as the value.',
+      },
+      valueByName: {
+        'zh-CN':
+          '“{{name}}”是{{nameKind}}，计量单位一栏写“{{column}}”，指标值“{{value}}”却以“{{own}}”计；指标值应按计量单位填写，如“{{bare}}”。',
+        'en-US':
+          '“{{name}}” is {{nameKind}} and the unit column says “{{column}}”, but its value “{{value}}” is in “{{own}}”; write the value in the column’s unit, e.g. “{{bare}}”.',
+      },
+      columnByName: {
+        'zh-CN':
+          '“{{name}}”是{{nameKind}}，指标值“{{value}}”以“{{own}}”计，计量单位一栏却写“{{column}}”；计量单位应改为“{{own}}”。',
+        'en-US':
+          '“{{name}}” is {{nameKind}} and its value “{{value}}” is in “{{own}}”, but the unit column says “{{column}}”; the unit column should read “{{own}}”.',
+      },
     },
     terms: { nameKind: 'nameKind', unitKind: 'unitKind', expectedKind: 'expectedKind', example: 'example' },
     fixable: false,
   },
   check(context) {
     for (const ind of context.table.indicators) {
-      const mismatch = unitMismatch(ind);
       const info = valueInfo(ind);
+      if (info?.columnConflict) {
+        reportConflict(context, ind, info);
+        continue;
+      }
+      const mismatch = unitMismatch(ind);
       if (!mismatch || !info) continue;
       const data = {
         name: ind.name.text,
@@ -60,5 +87,32 @@ const rule: Rule = {
     }
   },
 };
+
+/**
+ * A value in its own unit beside a 计量单位 that says otherwise. When the name's last word asks for
+ * the value's kind and not the column's (`业务工作支出安排金额 | 28.8万元 | %`), the column is what
+ * is wrong; otherwise only the user can tell which of the two is meant.
+ */
+function reportConflict(context: RuleContext, ind: Indicator, info: ValueInfo): void {
+  const conflict = info.columnConflict;
+  if (!conflict) return;
+  const data = { name: ind.name.text, value: info.text, own: conflict.own, column: conflict.column };
+  const named = kindFromEnding(ind.name.text);
+  const ownKind = lookupUnit(conflict.own)?.kind;
+  const columnKind = lookupUnit(conflict.column)?.kind;
+  if (ind.unit && named && named === ownKind && named !== columnKind) {
+    context.report({ at: ind.unit, messageId: 'columnByName', data: { ...data, nameKind: named } });
+    return;
+  }
+  if (named && named === columnKind && named !== ownKind) {
+    context.report({
+      at: ind.value,
+      messageId: 'valueByName',
+      data: { ...data, nameKind: named, bare: conflict.bare },
+    });
+    return;
+  }
+  context.report({ at: ind.value, messageId: 'column', data: { ...data, bare: conflict.bare } });
+}
 
 export default rule;

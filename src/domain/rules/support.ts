@@ -4,7 +4,7 @@
  * offering a fix stays quiet on those).
  */
 
-import { isPercentFormat, percentText, readPlanCell, type PlanReading } from '../amounts';
+import { isPercentFormat, percentText, readPlanCell, unitOfFormat, type PlanReading } from '../amounts';
 import { isBlank } from '../grid';
 import { expectFromName, kindFromEnding } from '../names';
 
@@ -32,7 +32,9 @@ import {
   type ReferenceLookup,
   type TargetTable,
 } from '../types';
-import { parseValue, percentNumber, unitWithoutNumber } from '../value';
+import { factorTo } from '../selfeval/units';
+import { lookupUnit, type UnitDef } from '../units';
+import { formatCanonical, parseValue, percentNumber, unitWithoutNumber } from '../value';
 
 export interface ValueInfo {
   /** The value as the user sees it (`75%` for 0.75 in a percent-formatted cell). */
@@ -40,6 +42,8 @@ export interface ValueInfo {
   parsed: ParsedValue;
   /** The value's kind in the terms names use: a date is a time; `other` and text are null. */
   measure: MeasureKind | null;
+  /** A split layout's value cell carries another unit than its 计量单位: it is read in its own. */
+  columnConflict?: ColumnConflict;
 }
 
 /** True when the cell holds something a user typed, a formula included. */
@@ -145,24 +149,79 @@ const DIRECTION_WORDS: readonly (readonly [RegExp, string])[] = [
   [/^(?:定性|定量)/, ''],
 ];
 
-function splitText(ind: Indicator): string {
-  // A value cell that repeats its unit (`95%` beside `%`) keeps it once.
-  const unit = ind.unit?.text ?? '';
-  const body = unit && ind.value.text.endsWith(unit) ? ind.value.text : `${ind.value.text}${unit}`;
-  const said = normalizeName(ind.comparator?.text ?? '');
-  const word = DIRECTION_WORDS.find(([re]) => re.test(said));
-  if (!word) return `${ind.comparator?.text ?? ''}${body}`;
-  // A value cell that carries its own comparator needs none from the direction word.
-  return parseValue(body).comparator ? body : `${word[1]}${body}`;
+/**
+ * The value cell as its user sees it: a number formatted as a percent shows (and means) `95%`, one
+ * formatted with a money unit shows it (`#,##0"元"`: `480000元`).
+ */
+export function valueCellText(field: Field): string {
+  const raw = field.raw;
+  if (raw && typeof raw.value === 'number' && Number.isFinite(raw.value)) {
+    if (isPercentFormat(raw.numberFormat)) return percentText(raw.value);
+    const unit = unitOfFormat(raw.numberFormat);
+    if (unit) return `${field.text}${unit}`;
+  }
+  return field.text;
 }
 
-function shownText(ind: Indicator): string {
-  if (isSplit(ind)) return splitText(ind);
-  const raw = ind.value.raw;
-  if (raw && typeof raw.value === 'number' && isPercentFormat(raw.numberFormat)) {
-    return percentText(raw.value);
+/** A value cell's own unit beside a 计量单位 that says otherwise (`28.8万元 | %`). */
+export interface ColumnConflict {
+  /** The unit the value cell carries, normalised (`万元`). */
+  own: string;
+  /** The unit column's, normalised (`%`). */
+  column: string;
+  /** The value without its unit (`28.8`): what the value cell holds when the column is right. */
+  bare: string;
+}
+
+/**
+ * Two units that say the same of a value: one unit, or one quantity under two names (`场` and `次`);
+ * a count or a time in another word of its kind (`5个` beside `项`, `3天` beside `工作日`) is taken as
+ * written. Money in another unit (元 and 万元), a percentage and anything else are not.
+ */
+function sameUnit(own: UnitDef, column: UnitDef): boolean {
+  if (own.unit === column.unit) return true;
+  const factor = factorTo(own.unit, column.unit);
+  if (factor) return factor.eq(1);
+  return own.kind === column.kind && (own.kind === 'count' || own.kind === 'time');
+}
+
+/**
+ * The value cell and its 计量单位 joined: the column gives a bare number its unit (`95 | %`); a value
+ * that carries the same unit keeps it once (`95% | %`, `95％ | %`); a bare 万 is the 万 of the unit
+ * (`28.8万 | 元` is 28.8万元, `1.2万 | 人` 1.2万人). A value that carries another unit is read in its
+ * own, and the conflict is kept for indicator/unit-mismatch.
+ */
+function joinUnit(own: string, column: string): { body: string; conflict?: ColumnConflict } {
+  if (column === '' || own === '') return { body: own };
+  const columnDef = lookupUnit(column);
+  const plain = parseValue(own);
+  // Only a number tells its unit apart: `50万元` ends in `元` and is not in 元.
+  if (!columnDef || !plain.quantitative || plain.number === null)
+    return { body: own.endsWith(column) ? own : `${own}${column}` };
+  if (plain.unit === null) return { body: `${own}${column}` };
+  const ownDef = lookupUnit(plain.unit);
+  if (ownDef && sameUnit(ownDef, columnDef)) return { body: own };
+  if (plain.unit === '万' || plain.unit === '亿') {
+    if (columnDef.unit === '元' || columnDef.unit === `${plain.unit}元`) return { body: `${own}元` };
+    const scaled = columnDef.kind !== 'money' ? lookupUnit(`${plain.unit}${columnDef.unit}`) : undefined;
+    if (scaled) return { body: `${own}${columnDef.unit}` };
   }
-  return ind.valueText;
+  const bare = formatCanonical(plain.comparator, plain.number, null);
+  return { body: own, conflict: { own: plain.unit, column: columnDef.unit, bare } };
+}
+
+function splitReading(ind: Indicator): { text: string; conflict?: ColumnConflict } {
+  const joined = joinUnit(valueCellText(ind.value), ind.unit?.text ?? '');
+  const body = joined.body;
+  const said = normalizeName(ind.comparator?.text ?? '');
+  const word = DIRECTION_WORDS.find(([re]) => re.test(said));
+  const withComparator = !word
+    ? `${ind.comparator?.text ?? ''}${body}`
+    : // A value cell that carries its own comparator needs none from the direction word.
+      parseValue(body).comparator
+      ? body
+      : `${word[1]}${body}`;
+  return joined.conflict ? { text: withComparator, conflict: joined.conflict } : { text: withComparator };
 }
 
 function measureOf(p: ParsedValue): MeasureKind | null {
@@ -190,10 +249,12 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
   const raw = ind.value.raw;
   const hasValue = filled(ind.value) || (isSplit(ind) && ind.valueText.trim() !== '');
   if (hasValue && !raw?.formula && !raw?.error) {
-    const text = shownText(ind);
+    const split = isSplit(ind) ? splitReading(ind) : undefined;
+    const text = split ? split.text : valueCellText(ind.value);
     if (text !== '') {
       const parsed = parseValue(text, { nameKind: expectation(ind).kind });
       info = { text, parsed, measure: measureOf(parsed) };
+      if (split?.conflict) info.columnConflict = split.conflict;
     }
   }
   d.value = info;
@@ -271,7 +332,8 @@ export function percentOutOfRange(info: ValueInfo | undefined): boolean {
 
 /** The value is wrong in a way only the user can resolve; a fix offered on it would be a guess. */
 export function needsUserDecision(ind: Indicator): boolean {
-  return unitMismatch(ind) !== undefined || percentOutOfRange(valueInfo(ind));
+  const info = valueInfo(ind);
+  return unitMismatch(ind) !== undefined || percentOutOfRange(info) || info?.columnConflict !== undefined;
 }
 
 interface Categories {

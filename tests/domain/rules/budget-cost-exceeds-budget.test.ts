@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/budget-cost-exceeds-budget';
-import { GOOD, runRule, withRow } from './rule-tester';
+import { GOOD, runRule, splitGrid, withRow } from './rule-tester';
 
 runRule(rule, {
   valid: [
@@ -15,6 +15,14 @@ runRule(rule, {
     },
     { title: 'a cost target without money unit is another rule’s', table: withRow(3, { value: '≤50%' }) },
     {
+      title: 'split columns: 8万 beside 元 is 8万元, within the budget of 12',
+      grids: [splitGrid([['产出指标', '成本指标', '项目成本', '≤', '8万', '元']])],
+    },
+    {
+      title: 'split columns: 50万元 beside a 计量单位 of 元 has no one unit to compare in (unit-mismatch’s)',
+      grids: [splitGrid([['产出指标', '成本指标', '项目成本', '≤', '50万元', '元']])],
+    },
+    {
       title: 'mof-2021: a social cost in money is not spent from the budget',
       profile: 'mof-2021',
       table: withRow(3, {
@@ -26,6 +34,22 @@ runRule(rule, {
     },
   ],
   invalid: [
+    {
+      title: 'split columns: a number formatted to show 元 is in 元',
+      grids: [
+        splitGrid([
+          ['产出指标', '成本指标', '项目成本', '≤', { value: 240000, numberFormat: '#,##0"元"' }, null],
+        ]),
+      ],
+      errors: [
+        {
+          cell: 'E5',
+          messageId: 'exceeds',
+          fix: null,
+          messageIncludes: '（24万元）超过本项目预算数 12.00万元',
+        },
+      ],
+    },
     {
       table: withRow(3, { value: '≤12万元' }),
       errors: [

@@ -131,6 +131,24 @@ runRule(rule, {
       errors: [{ cell: 'D6', messageId: 'missing', fix: '≤', messageIncludes: '≤3900元' }],
     },
     {
+      title: 'split columns: 0.95 formatted as a percent is 95%, with or without a 计量单位 of %',
+      grids: [
+        splitGrid([
+          ['产出指标', '质量指标', '验收合格率', null, { value: 0.95, numberFormat: '0%' }, '%'],
+          ['产出指标', '质量指标', '设备完好率', null, { value: 0.98, numberFormat: '0.00%' }, null],
+        ]),
+      ],
+      errors: [
+        {
+          cell: 'D5',
+          messageId: 'missing',
+          fix: '≥',
+          messageIncludes: '“95%”缺少比较符号；应写明方向，如“≥95%”',
+        },
+        { cell: 'D6', messageId: 'missing', fix: '≥', messageIncludes: '“98%”' },
+      ],
+    },
+    {
       title: '0.75 in a percent-formatted cell is 75%',
       table: withRow(1, { value: { value: 0.75, numberFormat: '0%' } }),
       errors: [{ cell: 'F11', messageId: 'missing', fix: '≥75%', messageIncludes: '“75%”' }],

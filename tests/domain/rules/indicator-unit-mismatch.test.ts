@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/indicator-unit-mismatch';
-import { GOOD, runRule, withExtraRow } from './rule-tester';
+import { GOOD, runRule, splitGrid, withExtraRow } from './rule-tester';
 
 const row = (name: string, value: string) =>
   withExtraRow({ level1: '效果指标', level2: '社会效益指标', name, value });
@@ -20,8 +20,62 @@ runRule(rule, {
     { title: 'a date on a time name', table: row('项目完成时间', '2024年12月底前') },
     { title: 'a length on a count name is not judged', table: row('养护道路数量', '≥20公里') },
     { title: 'no kind in the name', table: row('及时处理网络平台上的信访案件', '≤500件') },
+    {
+      title: 'split columns: a value that repeats its unit, in any spelling, or writes 万 of it',
+      grids: [
+        splitGrid([
+          ['产出指标', '质量指标', '验收合格率', '≥', '95％', '%'],
+          ['产出指标', '质量指标', '设备完好率', '≥', '95%', '％'],
+          ['产出指标', '数量指标', '受益人数', '≥', '1.2万', '人'],
+          ['产出指标', '成本指标', '项目成本', '≤', '8万', '元'],
+          ['产出指标', '成本指标', '设备购置费用', '≤', '8万元', '万元'],
+          ['产出指标', '数量指标', '宣传活动次数', '≥', '12场', '次'],
+          ['产出指标', '数量指标', '建设项目个数', '≥', '5个', '项'],
+          ['满意度指标', '服务对象满意度指标', '群众满意度', '≥', { value: 0.9, numberFormat: '0%' }, '%'],
+        ]),
+      ],
+    },
   ],
   invalid: [
+    {
+      title:
+        'a value in 万元 beside a 计量单位 of %, the name asking for money: the column is wrong (岳阳楼)',
+      grids: [splitGrid([['产出指标', '数量指标', '业务工作支出安排金额', '定量', '28.8万元', '%']])],
+      errors: [
+        {
+          cell: 'F5',
+          messageId: 'columnByName',
+          fix: null,
+          messageIncludes:
+            '“业务工作支出安排金额”是金额指标，指标值“28.8万元”以“万元”计，计量单位一栏却写“%”；计量单位应改为“万元”',
+          messageIncludesEn: 'the unit column should read “万元”',
+        },
+      ],
+    },
+    {
+      title: 'a value in 万元 beside a 计量单位 of 元: no name decides, both ways are said',
+      grids: [splitGrid([['产出指标', '成本指标', '项目成本', '≤', '50万元', '元']])],
+      errors: [
+        {
+          cell: 'E5',
+          messageId: 'column',
+          messageIncludes:
+            '自带单位“万元”，计量单位一栏却写“元”；请核实：单位是“万元”的，把计量单位改为“万元”；是“元”的，把指标值改为“50”',
+          messageIncludesEn: 'write “50” as the value',
+        },
+      ],
+    },
+    {
+      title: 'a percentage beside a 计量单位 of 人 on a count: the value is wrong',
+      grids: [splitGrid([['产出指标', '数量指标', '培训人数', null, '≥90%', '人']])],
+      errors: [
+        {
+          cell: 'E5',
+          messageId: 'valueByName',
+          messageIncludes: '计量单位一栏写“人”，指标值“≥90%”却以“%”计；指标值应按计量单位填写，如“≥90”',
+        },
+      ],
+    },
     {
       title: 'seed project 6: 到京信访事件处理率 = ≤20万元',
       table: row('到京信访事件处理率', '≤20万元'),

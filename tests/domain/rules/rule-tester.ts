@@ -6,7 +6,7 @@
  */
 
 import fc from 'fast-check';
-import { gridFromRows, type Grid } from '../../../src/domain/grid';
+import { gridFromRows, type Grid, type GridCell } from '../../../src/domain/grid';
 import { readWorkbook } from '../../../src/domain/reader';
 import type { Rule } from '../../../src/domain/rules/rule';
 import type { Finding, ProfileId, Severity } from '../../../src/domain/types';
@@ -261,7 +261,7 @@ export const indicatorRow = (i: number): number => 10 + i;
  * is [一级, 二级, 三级, 指标性质, 指标值, 计量单位]; the first indicator row is sheet row 5 (D = 指标性质,
  * E = 指标值, F = 计量单位).
  */
-export function splitGrid(rows: (string | number | null)[][]): Grid {
+export function splitGrid(rows: (string | number | null | GridCell)[][]): Grid {
   return gridFromRows('外单位', [
     ['项目名称', '道路养护', '项目编码', 'X-1'],
     ['年度资金总额', 12, '其中：财政拨款', 12, '其他资金', null],
