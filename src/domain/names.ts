@@ -1,7 +1,8 @@
 /** What an indicator's name (三级指标) implies about its value (SPEC §3). */
 
-import { bareName } from './text';
+import { bareName, fold } from './text';
 import type { MeasureKind, NameExpectation } from './types';
+import { lookupUnit } from './units';
 
 /**
  * The words that say what a name measures, by kind, in the order SPEC §3 tries them: the word a
@@ -53,4 +54,26 @@ export function expectFromName(name: string): NameExpectation {
     (kind === 'count' &&
       ADVERSE_EVENTS.some((w) => n.includes(w) && !HANDLING.test(n.slice(n.indexOf(w) + w.length))));
   return { kind, reverse, satisfaction: /满意(?:度|程度)/u.test(n) && !n.includes('不满意') };
+}
+
+/**
+ * What a form prints where the target goes, before the unit in a name's brackets: a comparator and
+ * stars or blanks to fill (`苗木成活率(≥**%)`, `项目总投入(≥**万元)`).
+ */
+const UNIT_HINT = /^(?:[≥≤><=]|大于等于|小于等于|不低于|不高于|不少于|不超过|不多于)?[*×xX…_○□]*/u;
+
+/**
+ * The unit a name states for its value (SPEC §3: `%`, `(%)`): in brackets at its end (`满意度(%)`,
+ * `资金拨付率（%）`, `培训人数（人次）`, `苗木成活率(≥**%)`), or a percent sign glued to it
+ * (`各项工作完成及时率%`). Normalised as the value grammar writes it; undefined when the name states
+ * none (`(按期)` is no unit).
+ */
+export function unitInName(name: string): string | undefined {
+  const s = fold(typeof name === 'string' ? name : '').replace(/[。.,;、!?:]+$/u, '');
+  const bracket = /\(([^()]{1,16})\)$/u.exec(s);
+  if (bracket) {
+    const inner = (bracket[1] ?? '').replace(UNIT_HINT, '');
+    return inner === '' ? undefined : lookupUnit(inner)?.unit;
+  }
+  return /[^%]%$/u.test(s) ? '%' : undefined;
 }

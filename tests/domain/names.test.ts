@@ -1,4 +1,4 @@
-import { expectFromName } from '../../src/domain/names';
+import { expectFromName, unitInName } from '../../src/domain/names';
 import vectors from '../fixtures/vectors/names.json';
 
 describe('the worked examples of SPEC §3 (vectors/names.json)', () => {
@@ -135,4 +135,28 @@ test('odd input never throws', () => {
     reverse: false,
     satisfaction: false,
   });
+});
+
+describe('the unit a name states (SPEC §3)', () => {
+  test.each([
+    ['满意度(%)', '%'],
+    ['资金拨付率（%）', '%'],
+    ['群众满意度（％）', '%'],
+    ['培训人数（人次）', '人次'],
+    ['扶持发展新型农业经营主体 (个)', '个'],
+    ['任务完成时限(月)', '月'],
+    ['苗木成活率(≥**%)', '%'],
+    ['项目总投入(≥**万元)', '万元'],
+    ['各项工作完成及时率%', '%'],
+    ['培训补助标准（元/人）', '元/人'],
+  ])('%s states %s', (name, unit) => {
+    expect(unitInName(name)).toBe(unit);
+  });
+
+  test.each(['群众满意度', '项目完成及时率(按期)', '满意度(抽样)', '完成率(2024年)', '满意度()', ''])(
+    '%s states none',
+    (name) => {
+      expect(unitInName(name)).toBeUndefined();
+    },
+  );
 });

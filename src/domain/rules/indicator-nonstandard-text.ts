@@ -1,3 +1,4 @@
+import { formatCanonical } from '../value';
 import type { Rule } from './rule';
 import { isSplit, needsUserDecision, valueInfo } from './support';
 
@@ -27,12 +28,15 @@ const rule: Rule = {
       const p = info?.parsed;
       // Split layouts keep comparator, number and unit in separate cells: there is no one text to rewrite.
       if (!info || !p?.quantitative || p.comparator === null || !p.canonical || isSplit(ind)) continue;
-      if (info.text === p.canonical || needsUserDecision(ind)) continue;
+      // A unit the name states (`满意度(%) | >=90`) need not be written again in the value.
+      const canonical =
+        info.unitFrom === 'name' ? formatCanonical(p.comparator, p.number ?? '', null) : p.canonical;
+      if (info.text === canonical || needsUserDecision(ind)) continue;
       context.report({
         at: ind.value,
         messageId: 'nonstandard',
-        data: { value: info.text, canonical: p.canonical },
-        fix: p.canonical,
+        data: { value: info.text, canonical },
+        fix: canonical,
       });
     }
   },

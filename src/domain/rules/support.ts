@@ -6,7 +6,7 @@
 
 import { isPercentFormat, percentText, readPlanCell, unitOfFormat, type PlanReading } from '../amounts';
 import { isBlank } from '../grid';
-import { expectFromName, kindFromEnding } from '../names';
+import { expectFromName, kindFromEnding, unitInName } from '../names';
 
 export { kindFromEnding } from '../names';
 import { bareName } from '../text';
@@ -42,6 +42,8 @@ export interface ValueInfo {
   parsed: ParsedValue;
   /** The value's kind in the terms names use: a date is a time; `other` and text are null. */
   measure: MeasureKind | null;
+  /** The unit was not typed with the value but stated by the name (`满意度(%) | 90`). */
+  unitFrom?: 'name';
   /** A split layout's value cell carries another unit than its 计量单位: it is read in its own. */
   columnConflict?: ColumnConflict;
 }
@@ -239,6 +241,23 @@ function measureOf(p: ParsedValue): MeasureKind | null {
 }
 
 /**
+ * A bare number read in the unit its name states (`满意度(%) | 90` is 90 %, `任务完成时限(月) | 10`
+ * ten months, SPEC §3), the input kept as typed. Undefined when the value has a unit of its own, is
+ * no number, or the name states none.
+ */
+function withNameUnit(
+  typed: ParsedValue,
+  name: string,
+  nameKind: MeasureKind | null,
+): ParsedValue | undefined {
+  if (!typed.quantitative || typed.unit !== null || typed.number === null) return undefined;
+  const unit = unitInName(name);
+  if (!unit) return undefined;
+  const read = parseValue(formatCanonical(typed.comparator, typed.number, unit), { nameKind });
+  return read.quantitative || read.kind === 'date' ? { ...read, input: typed.input } : undefined;
+}
+
+/**
  * The indicator's value as typed, parsed with the name's kind in mind; undefined when there is no
  * value, or the cell holds a formula or an error value (rules of their own report those).
  */
@@ -252,8 +271,12 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
     const split = isSplit(ind) ? splitReading(ind) : undefined;
     const text = split ? split.text : valueCellText(ind.value);
     if (text !== '') {
-      const parsed = parseValue(text, { nameKind: expectation(ind).kind });
+      const nameKind = expectation(ind).kind;
+      const typed = parseValue(text, { nameKind });
+      const named = filled(ind.unit) ? undefined : withNameUnit(typed, ind.name.text, nameKind);
+      const parsed = named ?? typed;
       info = { text, parsed, measure: measureOf(parsed) };
+      if (named) info.unitFrom = 'name';
       if (split?.conflict) info.columnConflict = split.conflict;
     }
   }

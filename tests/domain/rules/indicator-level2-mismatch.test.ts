@@ -1,6 +1,6 @@
 import rule from '../../../src/domain/rules/indicator-level2-mismatch';
 import type { IndicatorInput } from '../../fixtures/table-builder';
-import { GOOD, GOOD_INDICATORS, runRule, tableWith, withExtraRow, withRow } from './rule-tester';
+import { GOOD, GOOD_INDICATORS, runRule, splitGrid, tableWith, withExtraRow, withRow } from './rule-tester';
 
 /**
  * A mof-2021 table (成本指标 a 一级 of three 二级) whose cost rows are `costs`; indicator rows start
@@ -26,6 +26,23 @@ runRule(rule, {
       table: withRow(2, { name: '信访案件处理及时率', value: '≥90%' }),
     },
     { title: 'a date under 时效指标', table: withRow(2, { value: '2024年6月底前' }) },
+    {
+      title: 'a bare number takes the unit its name states (云南 施甸: 满意度(%) | 90)',
+      table: withRow(5, { name: '满意度(%)', value: '90' }),
+    },
+    {
+      title: 'the unit in full-width brackets',
+      table: withRow(5, { name: '群众满意度（％）', value: '≥95' }),
+    },
+    { title: 'a time limit in months', table: withRow(2, { name: '任务完成时限(月)', value: '≤10' }) },
+    {
+      title: 'a form’s hint kept in the name',
+      table: withRow(3, { name: '项目总投入(≥**万元)', value: '≤8' }),
+    },
+    {
+      title: 'split columns with an empty 计量单位: the name’s unit',
+      grids: [splitGrid([['满意度指标', '服务对象满意度指标', '满意度(%)', '≥', 90, null]])],
+    },
     ...[
       '2025年年底前',
       '1-12月',
@@ -85,6 +102,16 @@ runRule(rule, {
       title: 'a date is a time only under 时效指标: under 成本指标 it is no amount',
       table: withRow(3, { name: '工程造价', value: '2025年年底前' }),
       errors: [{ cell: 'F13', messageId: 'cost', messageIncludes: '“2025年年底前”不是金额' }],
+    },
+    {
+      title: 'a unit column says more than the name: 90 in 分 is no percentage',
+      grids: [splitGrid([['满意度指标', '服务对象满意度指标', '满意度(%)', '≥', 90, '分']])],
+      errors: [{ cell: 'E5', messageId: 'satisfactionValue', messageIncludes: '“≥90分”不是百分比' }],
+    },
+    {
+      title: 'brackets that state no unit leave a bare number bare',
+      table: withRow(5, { name: '群众满意度(抽样)', value: '≥90' }),
+      errors: [{ cell: 'F15', messageId: 'satisfactionValue', messageIncludes: '“≥90”不是百分比' }],
     },
     {
       title: 'words where 成本指标 asks for money; a 满意度 name with words is vague-value’s',

@@ -149,6 +149,26 @@ runRule(rule, {
       ],
     },
     {
+      title: 'a bare number takes the unit its name states, and the fix writes it',
+      table: tableWith({
+        indicators: [
+          { level1: '产出指标', level2: '数量指标', name: '培训人数（人次）', value: '500' },
+          { level1: '产出指标', level2: '时效指标', name: '资金拨付率（%）', value: '100' },
+          { level1: '满意度指标', level2: '服务对象满意度指标', name: '满意度(%)', value: '90' },
+        ],
+      }),
+      errors: [
+        {
+          cell: 'F10',
+          messageId: 'missing',
+          fix: '≥500人次',
+          messageIncludes: '“500”缺少比较符号；应写明方向，如“≥500人次”',
+        },
+        { cell: 'F11', messageId: 'missing', fix: '≥100%' },
+        { cell: 'F12', messageId: 'missing', fix: '≥90%' },
+      ],
+    },
+    {
       title: '0.75 in a percent-formatted cell is 75%',
       table: withRow(1, { value: { value: 0.75, numberFormat: '0%' } }),
       errors: [{ cell: 'F11', messageId: 'missing', fix: '≥75%', messageIncludes: '“75%”' }],

@@ -20,8 +20,19 @@ runRule(rule, {
       table: withRow(1, { value: '不超过20万元' }),
     },
     { title: 'surrounding white space', table: withRow(1, { value: ' ≥95% ' }) },
+    {
+      title: 'a unit the name states need not be written again',
+      table: withRow(5, { name: '满意度(%)', value: '≥90' }),
+    },
   ],
   invalid: [
+    {
+      title: 'the unit the name states is left in the name',
+      table: withRow(5, { name: '满意度(%)', value: '>=90' }),
+      errors: [
+        { cell: 'F15', messageId: 'nonstandard', fix: '≥90', messageIncludes: '“>=90”的规范写法是“≥90”' },
+      ],
+    },
     {
       table: withRow(1, { value: '>=95%' }),
       errors: [

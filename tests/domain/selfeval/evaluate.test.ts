@@ -204,6 +204,19 @@ describe('实际完成值 in another unit, or as a bare fraction', () => {
     expect(unit[0]?.message).toContain(actual);
   });
 
+  test.each([
+    ['≥500', '520人次', '培训人数（人次）', '50.00'],
+    ['≥500', '450', '培训人数（人次）', '45.00'],
+    ['90', '92%', '满意度(%)', '50.00'],
+  ])(
+    'a target without its unit takes the one its name states: %s with %s under %s',
+    (target, actual, name, score) => {
+      const { s, unit } = first(target, actual, name);
+      expect(s?.score?.toFixed(2)).toBe(score);
+      expect(unit).toEqual([]);
+    },
+  );
+
   test('near miss: another kind of unit is still an error', () => {
     const { s, unit } = first('≤30天', '5人');
     expect(s?.score).toBeUndefined();
