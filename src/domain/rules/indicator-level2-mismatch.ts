@@ -1,7 +1,15 @@
 import type { Level2Role } from '../taxonomy';
 import type { Indicator } from '../types';
 import type { Rule } from './rule';
-import { expectation, level2NameFor, roleOf, unitMismatch, valueInfo, vagueKind } from './support';
+import {
+  expectation,
+  level2NameFor,
+  rateFraction,
+  roleOf,
+  unitMismatch,
+  valueInfo,
+  vagueKind,
+} from './support';
 
 /**
  * What the row's value is: its kind when it is quantitative (a date is a time), else words — which
@@ -81,9 +89,11 @@ const rule: Rule = {
       }
       const fit = FITS[role];
       const kind = measured(ind);
-      // A unit contradicting the name is indicator/unit-mismatch's finding; words where the name asks
+      // A unit contradicting the name, or a rate written as a fraction (`满意度 ≥0.9`), is
+      // indicator/unit-mismatch's finding; words where the name asks
       // for a number (a rate, a count …) are indicator/vague-value's: one defect, one finding.
-      if (!fit || kind === null || fit.kinds.includes(kind) || unitMismatch(ind)) continue;
+      if (!fit || kind === null || fit.kinds.includes(kind) || unitMismatch(ind) || rateFraction(ind))
+        continue;
       if (kind === 'words' && valueInfo(ind)?.parsed.kind === 'qualitative' && vagueKind(profile, ind))
         continue;
       context.report({

@@ -1,6 +1,6 @@
 import { formatCanonical } from '../value';
 import type { Rule } from './rule';
-import { isSplit, needsUserDecision, valueInfo } from './support';
+import { isSplit, needsUserDecision, rateFraction, valueInfo } from './support';
 
 /**
  * `>=90%`, `不低于85%`, `≥90.00(%)` parse fine but are written as the budget system writes them
@@ -31,7 +31,8 @@ const rule: Rule = {
       // A unit the name states (`满意度(%) | >=90`) need not be written again in the value.
       const canonical =
         info.unitFrom === 'name' ? formatCanonical(p.comparator, p.number ?? '', null) : p.canonical;
-      if (info.text === canonical || needsUserDecision(ind)) continue;
+      // A rate written as a fraction (`>=0.95`) is unit-mismatch's: its canonical form is not `≥0.95`.
+      if (info.text === canonical || needsUserDecision(ind) || rateFraction(ind)) continue;
       context.report({
         at: ind.value,
         messageId: 'nonstandard',

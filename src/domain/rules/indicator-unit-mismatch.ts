@@ -1,7 +1,17 @@
+import Big from 'big.js';
 import { lookupUnit } from '../units';
 import type { Indicator } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { expectation, kindFromEnding, unitMismatch, valueInfo, type ValueInfo } from './support';
+import { selfEvaluation } from '../selfeval/findings';
+import { formatCanonical } from '../value';
+import {
+  expectation,
+  kindFromEnding,
+  rateFraction,
+  unitMismatch,
+  valueInfo,
+  type ValueInfo,
+} from './support';
 
 /**
  * `处理率` = `≤20万元`: the value measures something else than the name says (or than the reference
@@ -43,6 +53,12 @@ const rule: Rule = {
         'en-US':
           '“{{name}}” is {{nameKind}} and the unit column says “{{column}}”, but its value “{{value}}” is in “{{own}}”; write the value in the column’s unit, e.g. “{{bare}}”.',
       },
+      fraction: {
+        'zh-CN':
+          '“{{name}}”是{{nameKind}}，指标值“{{value}}”没有百分号，按百分比只是{{percent}}；应写明百分号：指比率{{number}}的，写“{{asRate}}”；确为{{percent}}的，写“{{asPercent}}”。',
+        'en-US':
+          '“{{name}}” is {{nameKind}}, but its value “{{value}}” has no percent sign and as a percentage is only {{percent}}; write the sign: for the rate {{number}} write “{{asRate}}”, for {{percent}} write “{{asPercent}}”.',
+      },
       columnByName: {
         'zh-CN':
           '“{{name}}”是{{nameKind}}，指标值“{{value}}”以“{{own}}”计，计量单位一栏却写“{{column}}”；计量单位应改为“{{own}}”。',
@@ -54,10 +70,20 @@ const rule: Rule = {
     fixable: false,
   },
   check(context) {
+    // A 自评表 whose actual value is a percent says of such a target that it cannot be scored
+    // (selfeval/unit-mismatch, on the same cell): one finding there.
+    const unscored = new Set(
+      (selfEvaluation(context)?.indicators ?? []).filter((s) => s.percentUnread).map((s) => s.indicator),
+    );
     for (const ind of context.table.indicators) {
       const info = valueInfo(ind);
       if (info?.columnConflict) {
         reportConflict(context, ind, info);
+        continue;
+      }
+      const fraction = rateFraction(ind);
+      if (fraction) {
+        if (!unscored.has(ind)) reportFraction(context, ind, fraction);
         continue;
       }
       const mismatch = unitMismatch(ind);
@@ -113,6 +139,29 @@ function reportConflict(context: RuleContext, ind: Indicator, info: ValueInfo): 
     return;
   }
   context.report({ at: ind.value, messageId: 'column', data: { ...data, bare: conflict.bare } });
+}
+
+/**
+ * A rate written as a fraction: a warning, as the value may yet be meant (a rate of harm of 0.5 %);
+ * the message gives both ways to write it.
+ */
+function reportFraction(context: RuleContext, ind: Indicator, info: ValueInfo): void {
+  const { comparator, number } = info.parsed;
+  if (number === null) return;
+  context.report({
+    at: ind.value,
+    messageId: 'fraction',
+    severity: 'warning',
+    data: {
+      name: ind.name.text,
+      value: info.text,
+      nameKind: 'percent',
+      number,
+      percent: `${number}%`,
+      asRate: formatCanonical(comparator, new Big(number).times(100).toFixed(), '%'),
+      asPercent: formatCanonical(comparator, number, '%'),
+    },
+  });
 }
 
 export default rule;

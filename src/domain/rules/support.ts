@@ -353,6 +353,20 @@ export function percentOutOfRange(info: ValueInfo | undefined): boolean {
   return p !== undefined && (p > 100 || p < 0);
 }
 
+/**
+ * A rate written as a fraction (`验收合格率 ≥0.95`, `覆盖率 | 1`): a bare number in (0, 1] where the name
+ * asks for a percentage, no unit typed, stated by the name or by a 计量单位, and no percent format.
+ * 95 % or 0.95 %? Only the user knows. A small percentage written with its sign (`≤0.5%`) is none.
+ */
+export function rateFraction(ind: Indicator): ValueInfo | undefined {
+  const info = valueInfo(ind);
+  const p = info?.parsed;
+  if (!info || !p?.quantitative || p.unit !== null || p.number === null) return undefined;
+  if (expectation(ind).kind !== 'percent') return undefined;
+  const n = Number(p.number);
+  return n > 0 && n <= 1 ? info : undefined;
+}
+
 /** The value is wrong in a way only the user can resolve; a fix offered on it would be a guess. */
 export function needsUserDecision(ind: Indicator): boolean {
   const info = valueInfo(ind);

@@ -40,6 +40,14 @@ runRule(rule, {
       table: withRow(3, { name: '项目总投入(≥**万元)', value: '≤8' }),
     },
     {
+      title: 'a 满意度 written as a fraction is unit-mismatch’s (one defect, one finding)',
+      table: withRow(5, { value: '≥0.9' }),
+    },
+    {
+      title: 'an on-time rate written as a fraction',
+      table: withRow(2, { name: '资金拨付及时率', value: '≥0.95' }),
+    },
+    {
       title: 'split columns with an empty 计量单位: the name’s unit',
       grids: [splitGrid([['满意度指标', '服务对象满意度指标', '满意度(%)', '≥', 90, null]])],
     },

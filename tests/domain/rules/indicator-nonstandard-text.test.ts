@@ -20,6 +20,7 @@ runRule(rule, {
       table: withRow(1, { value: '不超过20万元' }),
     },
     { title: 'surrounding white space', table: withRow(1, { value: ' ≥95% ' }) },
+    { title: 'a rate written as a fraction is unit-mismatch’s', table: withRow(1, { value: '>=0.95' }) },
     {
       title: 'a unit the name states need not be written again',
       table: withRow(5, { name: '满意度(%)', value: '≥90' }),

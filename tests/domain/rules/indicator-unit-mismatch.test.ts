@@ -1,5 +1,5 @@
 import rule from '../../../src/domain/rules/indicator-unit-mismatch';
-import { GOOD, runRule, splitGrid, withExtraRow } from './rule-tester';
+import { GOOD, runRule, splitGrid, tableWith, withExtraRow } from './rule-tester';
 
 const row = (name: string, value: string) =>
   withExtraRow({ level1: '效果指标', level2: '社会效益指标', name, value });
@@ -21,6 +21,29 @@ runRule(rule, {
     { title: 'a length on a count name is not judged', table: row('养护道路数量', '≥20公里') },
     { title: 'no kind in the name', table: row('及时处理网络平台上的信访案件', '≤500件') },
     {
+      title: 'rates below 1 % written with their sign, whole percentages, and 0 are not fractions',
+      table: tableWith({
+        indicators: [
+          { level1: '产出指标', level2: '质量指标', name: '安全事故发生率', value: '≤0.5%' },
+          { level1: '产出指标', level2: '质量指标', name: '设备故障率', value: '≤0.05％' },
+          { level1: '产出指标', level2: '质量指标', name: '验收合格率', value: '≥95' },
+          { level1: '产出指标', level2: '质量指标', name: '差错率', value: '0' },
+          {
+            level1: '产出指标',
+            level2: '质量指标',
+            name: '工程验收合格率',
+            value: { value: 0.95, numberFormat: '0%' },
+          },
+          { level1: '满意度指标', level2: '服务对象满意度指标', name: '满意度(%)', value: '≥0.9' },
+        ],
+      }),
+    },
+    { title: 'a fraction on a count is not a rate', table: row('培训人次数', '≥0.5') },
+    {
+      title: 'split columns: a fraction beside a 计量单位 of % is written with its sign',
+      grids: [splitGrid([['产出指标', '质量指标', '验收合格率', '≥', 0.95, '%']])],
+    },
+    {
       title: 'split columns: a value that repeats its unit, in any spelling, or writes 万 of it',
       grids: [
         splitGrid([
@@ -37,6 +60,50 @@ runRule(rule, {
     },
   ],
   invalid: [
+    {
+      title: 'a rate written as a fraction reads 0.95 %: a warning saying both ways to write it',
+      table: row('验收合格率', '≥0.95'),
+      errors: [
+        {
+          cell: 'F16',
+          messageId: 'fraction',
+          severity: 'warning',
+          fix: null,
+          messageIncludes:
+            '“验收合格率”是比率指标，指标值“≥0.95”没有百分号，按百分比只是0.95%；应写明百分号：指比率0.95的，写“≥95%”；确为0.95%的，写“≥0.95%”',
+          messageIncludesEn: 'for the rate 0.95 write “≥95%”, for 0.95% write “≥0.95%”',
+        },
+      ],
+    },
+    {
+      title: 'fractions as typed: 满意度 ≥0.9, >=0.98, 1 alone, a number cell, a reverse rate',
+      table: tableWith({
+        indicators: [
+          { level1: '产出指标', level2: '质量指标', name: '群众满意度', value: '≥0.9' },
+          { level1: '产出指标', level2: '质量指标', name: '资金拨付及时率', value: '>=0.98' },
+          { level1: '产出指标', level2: '质量指标', name: '政策知晓覆盖率', value: '1' },
+          { level1: '产出指标', level2: '质量指标', name: '工程验收合格率', value: 0.95 },
+          { level1: '产出指标', level2: '质量指标', name: '安全事故发生率', value: '≤0.005' },
+        ],
+      }),
+      errors: [
+        { cell: 'F10', messageId: 'fraction', severity: 'warning', messageIncludes: '写“≥90%”' },
+        { cell: 'F11', messageId: 'fraction', severity: 'warning', messageIncludes: '写“≥98%”' },
+        { cell: 'F12', messageId: 'fraction', severity: 'warning', messageIncludes: '写“100%”' },
+        { cell: 'F13', messageId: 'fraction', severity: 'warning', messageIncludes: '写“95%”' },
+        {
+          cell: 'F14',
+          messageId: 'fraction',
+          severity: 'warning',
+          messageIncludes: '确为0.005%的，写“≤0.005%”',
+        },
+      ],
+    },
+    {
+      title: 'split columns: a fraction with its 计量单位 left empty',
+      grids: [splitGrid([['产出指标', '质量指标', '验收合格率', '≥', 0.95, null]])],
+      errors: [{ cell: 'E5', messageId: 'fraction', severity: 'warning' }],
+    },
     {
       title:
         'a value in 万元 beside a 计量单位 of %, the name asking for money: the column is wrong (岳阳楼)',

@@ -82,6 +82,16 @@ describe('R3A-1: a bare target under a name that asks for a rate is a percent (S
       '三级指标“培训合格率”的年度指标值“0.95”没有百分号：是95%还是0.95%无法确定，实际完成值“90%”未计分；应在年度指标值写明百分号，如“95%”。',
     );
   });
+
+  test('the target rules say it once: indicator/unit-mismatch leaves the cell to selfeval/unit-mismatch', () => {
+    const { c } = first('培训合格率', 0.95, '90%');
+    expect(findingsOf(c.findings, 'indicator/unit-mismatch')).toEqual([]);
+    // Scored either way (98% meets 95% and 0.95%): the target's missing sign is the target rules'.
+    const scored = first('培训合格率', 0.95, '98%').c;
+    expect(findingsOf(scored.findings, 'indicator/unit-mismatch').map((f) => [f.cell, f.messageId])).toEqual([
+      [scored.at('E', 0), 'fraction'],
+    ]);
+  });
 });
 
 describe('R3A-1: a percent against a bare target whose name asks for no rate', () => {
