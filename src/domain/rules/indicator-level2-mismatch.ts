@@ -1,5 +1,6 @@
 import type { Level2Role } from '../taxonomy';
 import type { Indicator } from '../types';
+import { formatCanonical } from '../value';
 import type { Rule } from './rule';
 import {
   expectation,
@@ -50,6 +51,12 @@ const rule: Rule = {
         'en-US':
           '“{{name}}” is under {{level2}} but its value “{{value}}” is not an amount of money; a cost indicator needs one, e.g. “≤10万元”, or the row belongs elsewhere.',
       },
+      costUnit: {
+        'zh-CN':
+          '{{level2}}下的“{{name}}”，指标值“{{value}}”没有写金额单位，是元还是万元无法确定，不能与预算数比较；应写明单位，如“{{asYuan}}”或“{{asWan}}”。',
+        'en-US':
+          '“{{name}}” is under {{level2}} but its value “{{value}}” has no money unit: 元 or 万元 cannot be told, so it is not compared with the budget; write the unit, e.g. “{{asYuan}}” or “{{asWan}}”.',
+      },
       timeliness: {
         'zh-CN':
           '时效指标下的“{{name}}”，指标值“{{value}}”既不是时间也不是百分比；时效指标应为完成时间（如“2025年12月底前”）、时限（如“≤30天”）或及时率（如“≥90%”），否则应移到合适的二级指标下。',
@@ -96,10 +103,28 @@ const rule: Rule = {
         continue;
       if (kind === 'words' && valueInfo(ind)?.parsed.kind === 'qualitative' && vagueKind(profile, ind))
         continue;
+      const info = valueInfo(ind);
+      const p = info?.parsed;
+      // A bare number where money is asked for (`≤480000`, not `成本控制率 | 100`): only its unit is
+      // missing, and no guess of it is compared with the budget.
+      const asksMoney = e.kind === null || e.kind === 'money';
+      if (role === 'cost' && asksMoney && p?.quantitative && p.unit === null && p.number !== null) {
+        context.report({
+          at: ind.value,
+          messageId: 'costUnit',
+          data: {
+            ...data,
+            value: info?.text ?? ind.value.text,
+            asYuan: formatCanonical(p.comparator, p.number, '元'),
+            asWan: formatCanonical(p.comparator, p.number, '万元'),
+          },
+        });
+        continue;
+      }
       context.report({
         at: ind.value,
         messageId: fit.messageId,
-        data: { ...data, value: valueInfo(ind)?.text ?? ind.value.text },
+        data: { ...data, value: info?.text ?? ind.value.text },
       });
     }
   },

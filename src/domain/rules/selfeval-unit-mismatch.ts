@@ -5,8 +5,9 @@ import { exampleOf, nameOf, selfEvaluation } from '../selfeval/findings';
  * An actual value of another unit kind than its target's (`5人` for `≤30天`) (SPEC §12): an error. One of
  * the same kind in a unit that does not convert (`3个工作日` for `≤3天`), or a bare fraction against a
  * percent target whose two readings score differently (0.98 for `≥95%`), or a percent against a
- * target without a unit whose two readings score differently (`90%` for `50`), is not scored: a
- * warning saying so. Units of the same quantity (`480000元` for `≤50万元`) are converted and scored.
+ * target without a unit whose two readings score differently (`90%` for `50`), or a bare number
+ * against money on a row that states no unit, scoring differently in 元 and in 万元 (`480000` for
+ * `≤50万元`), is not scored: a warning saying so. Units of the same quantity (`480000元` for `≤50万元`) are converted and scored.
  */
 const rule: Rule = {
   meta: {
@@ -34,6 +35,12 @@ const rule: Rule = {
           '三级指标“{{name}}”的实际完成值“{{text}}”没有百分号，而年度指标值“{{target}}”是百分比：是{{rate}}还是{{text}}%无法确定，未计分；应写明百分号，如“{{rate}}”。',
         'en-US':
           'The actual value “{{text}}” of indicator “{{name}}” has no percent sign while its target “{{target}}” is a percentage: {{rate}} or {{text}}% cannot be told, so it is not scored; write the percent sign, such as “{{rate}}”.',
+      },
+      bareMoney: {
+        'zh-CN':
+          '三级指标“{{name}}”的实际完成值“{{text}}”没有单位，而年度指标值“{{target}}”是金额：按元计是{{asYuan}}，按万元计是{{asWan}}，得分不同，未计分；应写明单位，如“{{asYuan}}”或“{{asWan}}”。',
+        'en-US':
+          'The actual value “{{text}}” of indicator “{{name}}” has no unit while its target “{{target}}” is an amount of money: {{asYuan}} and {{asWan}} score differently, so it is not scored; write the unit, such as “{{asYuan}}” or “{{asWan}}”.',
       },
       targetFraction: {
         'zh-CN':
@@ -73,6 +80,19 @@ const rule: Rule = {
           messageId: 'fraction',
           severity: 'warning',
           data: { ...data, text: s.actual.value.toFixed(), rate: `${s.actual.value.times(100).toFixed()}%` },
+        });
+      else if (s.moneyUnread && s.actual.kind === 'number')
+        // Not guessed into an excess or a pass: the unit is the user's to write.
+        context.report({
+          at: ind.actual,
+          messageId: 'bareMoney',
+          severity: 'warning',
+          data: {
+            ...data,
+            text: s.actual.value.toFixed(),
+            asYuan: `${s.actual.value.toFixed()}元`,
+            asWan: `${s.actual.value.toFixed()}万元`,
+          },
         });
       else if (s.percentUnread && s.actual.kind === 'percentOfBare' && s.target.nameKind === 'percent')
         // A rate's target in (0, 1]: the target is what lacks its sign.

@@ -9,6 +9,8 @@ import { isPercentFormat, parseDecimalText, readAmount, type AmountReading } fro
 import { expectation, filled, valueInfo } from '../rules/support';
 import { levelKey, weightInName } from '../taxonomy';
 import type { Field, FundsLine, Indicator, MeasureKind, ParsedValue, TargetTable } from '../types';
+import { unitInName } from '../names';
+import { lookupUnit } from '../units';
 import { parseValue } from '../value';
 import {
   executionRate,
@@ -45,6 +47,11 @@ export interface Target {
   nameKind: MeasureKind | null;
   /** The unit `%` comes from the name, the target being written without it. */
   percentByName?: true;
+  /**
+   * The unit the row states for every figure in it: its 计量单位, or the name's (`项目总投入（万元）`).
+   * A bare actual value is in it.
+   */
+  rowUnit?: string;
 }
 
 export type ActualReading =
@@ -53,9 +60,11 @@ export type ActualReading =
    * A number in the target's unit: typed so, bare, or converted exactly from another unit of the same
    * quantity (`480000元` for `≤50万元` is 48; `from` names the unit it was written in). `bareFraction`:
    * a bare number in (0, 1] against a percent target, which may mean a rate (0.98 = 98%) or a percent
-   * (0.98%): scored only where both readings give the same score.
+   * (0.98%): scored only where both readings give the same score. `bareMoney`: a bare number against
+   * a money target on a row that states no unit (`480000` for `≤50万元`): in 元 or in 万元? Scored
+   * only where every reading gives the same score.
    */
-  | { kind: 'number'; value: Big; from?: string; bareFraction?: true }
+  | { kind: 'number'; value: Big; from?: string; bareFraction?: true; bareMoney?: true }
   /**
    * A percent (`95%`, or 0.95 in a cell formatted as a percent; `value` is 95) against a target written
    * without a unit whose name does not make it a rate (`100` for an index, `0.95` for a 率): the
@@ -95,6 +104,11 @@ export interface IndicatorScore {
    * rate (0.98 = 98%) and as a percent (0.98%): not scored, and the rule asks for the percent sign.
    */
   fractionUnread?: true;
+  /**
+   * The actual value is a bare number against a money target whose score differs as 元, as 万元 and
+   * in the target's unit: not scored, and the rule asks for the unit.
+   */
+  moneyUnread?: true;
   /**
    * The actual value is a percent against a target without a unit (percentOfBare) whose two readings
    * score differently: not scored, and the rule asks for the target's unit.
@@ -154,6 +168,9 @@ export function targetOf(ind: Indicator): Target | undefined {
   if (!number) return undefined;
   const nameKind = expectation(ind).kind;
   const target: Target = { direction: directionOf(parsed), number, unit: parsed.unit, parsed, nameKind };
+  const rowUnit =
+    (filled(ind.unit) ? lookupUnit(ind.unit?.text ?? '')?.unit : undefined) ?? unitInName(ind.name.text);
+  if (rowUnit) target.rowUnit = rowUnit;
   if (parsed.unit === null && nameKind === 'percent' && (number.gt(1) || number.eq(0))) {
     target.unit = '%';
     target.percentByName = true;
@@ -175,11 +192,53 @@ function withoutUnit(text: string, unit: string | null): string {
   return text;
 }
 
-/** A bare number against a percent target that may be a rate (0.98 for 98%): in (0, 1]. */
-function fractionOf(value: Big, target: Target): { kind: 'number'; value: Big; bareFraction?: true } {
+/** The money units tables are kept in: a bare amount may be in either. */
+const TABLE_MONEY_UNITS = ['元', '万元'];
+
+/**
+ * A bare number as the actual value: against a percent target, in (0, 1], maybe a rate (0.98 for
+ * 98%); against money, in the unit the row states, else in 元 or 万元 (`480000` for `≤50万元`);
+ * otherwise in the target's unit.
+ */
+function bareActual(value: Big, target: Target): Extract<ActualReading, { kind: 'number' }> {
+  if (target.parsed.kind === 'money' && target.unit) {
+    const stated = target.rowUnit ? factorTo(target.rowUnit, target.unit) : undefined;
+    if (stated && target.rowUnit)
+      return stated.eq(1)
+        ? { kind: 'number', value }
+        : { kind: 'number', value: value.times(stated), from: target.rowUnit };
+    if (moneyFactors(target.unit).length > 0) return { kind: 'number', value, bareMoney: true };
+    return { kind: 'number', value };
+  }
   return target.unit === '%' && value.gt(0) && value.lte(1)
     ? { kind: 'number', value, bareFraction: true }
     : { kind: 'number', value };
+}
+
+/** What one 元 and one 万元 are in a money target's unit, where they are not the unit itself. */
+export function moneyFactors(unit: string): Big[] {
+  return TABLE_MONEY_UNITS.flatMap((u) => {
+    const factor = factorTo(u, unit);
+    return factor && !factor.eq(1) ? [factor] : [];
+  });
+}
+
+/**
+ * Every value an actual number may mean in its target's unit: the number itself, and for a bare
+ * fraction the rate (×100), for a bare amount the same figure in 元 and in 万元.
+ */
+export function readingsOf(actual: Extract<ActualReading, { kind: 'number' }>, target: Target): Big[] {
+  if (actual.bareFraction) return [actual.value, actual.value.times(100)];
+  if (actual.bareMoney && target.unit)
+    return [actual.value, ...moneyFactors(target.unit).map((f) => actual.value.times(f))];
+  return [actual.value];
+}
+
+/** The score every reading agrees on; undefined when they differ or one cannot be scored. */
+function agreedScore(target: Target, readings: readonly Big[], weight: Big): Big | undefined {
+  const scores = readings.map((v) => quantitativeScore(target.direction, target.number, v, weight));
+  const [first] = scores;
+  return first && scores.every((x) => x?.eq(first)) ? first : undefined;
 }
 
 /**
@@ -213,7 +272,7 @@ export function readActual(field: Field | undefined, target: Target | undefined)
     const value = new Big(raw.value);
     // A cell formatted as a percent shows (and means) `95%`: never the bare 0.95.
     if (isPercentFormat(raw.numberFormat)) return percentActual(value.times(100), field.text, target);
-    return fractionOf(value, target);
+    return bareActual(value, target);
   }
   // `≥266米` as the actual value: forms copy the target's comparator; the number is what was achieved.
   const text = field.text
@@ -221,7 +280,7 @@ export function readActual(field: Field | undefined, target: Target | undefined)
     .replace(/\s+/gu, '')
     .replace(/^[≥≤><=]+/u, '');
   const bare = parseDecimalText(text);
-  if (bare) return fractionOf(bare, target);
+  if (bare) return bareActual(bare, target);
   const percent = text.endsWith('%') ? parseDecimalText(text.slice(0, -1)) : undefined;
   if (percent) return percentActual(percent, field.text, target);
   const number = parseDecimalText(withoutUnit(text, target.unit));
@@ -286,13 +345,11 @@ function scoreIndicator(ind: Indicator, weight: Big | undefined, weightTyped: bo
   if (!weight) return out;
   if (target) {
     if (actual.kind === 'number') {
-      const score = quantitativeScore(target.direction, target.number, actual.value, weight);
-      // 0.98 for `≥95%`: 98% or 0.98%? Scored only when the two readings agree.
-      const asRate = actual.bareFraction
-        ? quantitativeScore(target.direction, target.number, actual.value.times(100), weight)
-        : score;
-      if (score && asRate && score.eq(asRate)) out.score = score;
+      // 0.98 for `≥95%`: 98% or 0.98%? 480000 for `≤50万元`: 元 or 万元? Scored only when the readings agree.
+      const score = agreedScore(target, readingsOf(actual, target), weight);
+      if (score) out.score = score;
       else if (actual.bareFraction) out.fractionUnread = true;
+      else if (actual.bareMoney) out.moneyUnread = true;
     } else if (actual.kind === 'percentOfBare') {
       const [asPercent, other] = percentOfBareScores(target, actual.value, weight);
       if (asPercent && other && asPercent.eq(other)) out.score = asPercent;
@@ -451,11 +508,8 @@ function splitOfScores(indicators: readonly Indicator[], group: WeightGroup): Bi
     if (target) {
       const actual = readActual(ind.actual, target);
       if (actual.kind !== 'number') return undefined;
-      const full = quantitativeScore(target.direction, target.number, actual.value, score);
-      const asRate = actual.bareFraction
-        ? quantitativeScore(target.direction, target.number, actual.value.times(100), score)
-        : full;
-      if (!full || !asRate || !full.eq(score.round(2)) || !asRate.eq(full)) return undefined;
+      const full = agreedScore(target, readingsOf(actual, target), score);
+      if (!full || !full.eq(score.round(2))) return undefined;
     }
     typed.push(score);
     sum = sum.plus(score);

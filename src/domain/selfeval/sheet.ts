@@ -13,8 +13,8 @@ import { LIST_SHEET, SUMMARY_SHEET, TEXT_FORMAT, type CellStyle, type PrintSpec 
 import { filled, valueInfo } from '../rules/support';
 import { budgetLines, type Field, type TargetTable } from '../types';
 import { readAmount } from '../amounts';
-import { takesPercentOfBare, targetOf, type Target } from './evaluate';
-import { convertibleUnits } from './units';
+import { moneyFactors, takesPercentOfBare, targetOf, type Target } from './evaluate';
+import { convertibleUnits, factorTo } from './units';
 import { QUALITATIVE_GRADES } from './score';
 import { defaultWeights, FUNDS_WEIGHT } from './weights';
 
@@ -174,9 +174,24 @@ export function scoreFormula(actualCell: string, weightCell: string, target: Tar
     return cents(`MIN(MAX(1-(${x}-${against})/${against},0),1)*${w}`);
   };
   const score = (x: string): string => scoreAgainst(t, x);
+  const scaled = (x: string, factor: Big): string =>
+    factor.eq(1) ? x : factor.gt(1) ? `(${x})*${num(factor)}` : `(${x})/${num(new Big(1).div(factor))}`;
+  // A bare number, as the domain reads one (readActual): the cell's number, or text that is only one.
+  const bareNumber = `VALUE(SUBSTITUTE(${withoutComparator(actualCell)},"%","#"))`;
+  const money = target.parsed.kind === 'money' && target.unit !== null;
+  const stated = money && target.rowUnit && target.unit ? factorTo(target.rowUnit, target.unit) : undefined;
+  const factors = money && !target.rowUnit && target.unit ? moneyFactors(target.unit) : [];
   let body: string;
   if (target.number.lt(0)) body = quote(UNSCORABLE);
-  else if (target.unit === '%')
+  else if (stated && !stated.eq(1))
+    // The row states the unit (`项目总投入（万元）`): a bare number is in it.
+    body = `IF(ISNUMBER(${bareNumber}),${score(scaled(bareNumber, stated))},${score(v)})`;
+  else if (factors.length > 0) {
+    // A bare amount on a row that states no unit: 元 or 万元? Scored only when every reading agrees.
+    const first = score(bareNumber);
+    const others = factors.map((f) => `${first}=${score(scaled(bareNumber, f))}`).join(',');
+    body = `IF(ISNUMBER(${bareNumber}),IF(AND(${others}),${first},${quote(UNSCORABLE)}),${score(v)})`;
+  } else if (target.unit === '%')
     // A bare number in (0, 1] may be a rate (0.98 = 98%) or a percent: scored only when both agree.
     body =
       `IF(AND(ISERROR(FIND("%",TRIM(${actualCell}))),${v}>0,${v}<=1),` +

@@ -40,6 +40,10 @@ runRule(rule, {
       table: withRow(3, { name: '项目总投入(≥**万元)', value: '≤8' }),
     },
     {
+      title: 'split columns: the 计量单位 gives a bare cost its unit',
+      grids: [splitGrid([['产出指标', '成本指标', '单公里养护成本', '≤', 3900, '元']])],
+    },
+    {
       title: 'a 满意度 written as a fraction is unit-mismatch’s (one defect, one finding)',
       table: withRow(5, { value: '≥0.9' }),
     },
@@ -110,6 +114,29 @@ runRule(rule, {
       title: 'a date is a time only under 时效指标: under 成本指标 it is no amount',
       table: withRow(3, { name: '工程造价', value: '2025年年底前' }),
       errors: [{ cell: 'F13', messageId: 'cost', messageIncludes: '“2025年年底前”不是金额' }],
+    },
+    {
+      title: 'a bare number under 成本指标: its unit is unknown, not guessed; both ways are said',
+      table: withRow(3, { name: '培训经费', value: '≤480000' }),
+      errors: [
+        {
+          cell: 'F13',
+          messageId: 'costUnit',
+          messageIncludes:
+            '成本指标下的“培训经费”，指标值“≤480000”没有写金额单位，是元还是万元无法确定，不能与预算数比较；应写明单位，如“≤480000元”或“≤480000万元”',
+          messageIncludesEn: 'e.g. “≤480000元” or “≤480000万元”',
+        },
+      ],
+    },
+    {
+      title: 'split columns: a bare number under 成本指标 with its 计量单位 left empty',
+      grids: [splitGrid([['产出指标', '成本指标', '单公里养护成本', '≤', 3900, null]])],
+      errors: [{ cell: 'E5', messageId: 'costUnit', messageIncludes: '如“≤3900元”或“≤3900万元”' }],
+    },
+    {
+      title: 'near miss: a rate under 成本指标 is no amount, whatever its unit',
+      table: withRow(3, { name: '成本控制率', value: '≤100' }),
+      errors: [{ cell: 'F13', messageId: 'cost', messageIncludes: '“≤100”不是金额' }],
     },
     {
       title: 'a unit column says more than the name: 90 in 分 is no percentage',

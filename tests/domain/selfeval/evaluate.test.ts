@@ -217,6 +217,78 @@ describe('实际完成值 in another unit, or as a bare fraction', () => {
     },
   );
 
+  test.each([
+    ['≤50万元', 480000, '480000元', '480000万元'],
+    ['≤50万元', '480000', '480000元', '480000万元'],
+    ['≥100万元', '120', '120元', '120万元'],
+    ['≤500000元', 480000, '480000元', '480000万元'],
+  ])(
+    'a bare amount %s with %s: 元 or 万元 score differently, so it is not scored, and said so',
+    (target, actual, asYuan, asWan) => {
+      const { c, s, unit } = first(target, actual, '培训经费');
+      expect(s?.score).toBeUndefined();
+      expect(s?.moneyUnread).toBe(true);
+      expect(c.evaluation.total).toBeUndefined();
+      expect(unit.map((f) => [f.cell, f.messageId, f.severity])).toEqual([
+        [c.at('F', 0), 'bareMoney', 'warning'],
+      ]);
+      expect(unit[0]?.message).toContain(
+        `按元计是${asYuan}，按万元计是${asWan}，得分不同，未计分；应写明单位`,
+      );
+    },
+  );
+
+  test.each([
+    ['≤50万元', '48', '50.00'], // 48万元 and 48元 both within 50万元
+    ['≤50万元', 0, '50.00'],
+    ['≥100万元', '2000000', '50.00'], // 200万元 or 2000000万元: above 100万元 either way
+  ])(
+    'near miss: a bare amount %s with %s that every unit scores alike is scored %s',
+    (target, actual, score) => {
+      const { s, unit } = first(target, actual, '培训经费');
+      expect(s?.score?.toFixed(2)).toBe(score);
+      expect(unit).toEqual([]);
+    },
+  );
+
+  test.each([
+    ['培训经费（元）', '≤50万元', 480000, '50.00'], // the name says 元: 48万元
+    ['培训经费（万元）', '≤50万元', '48', '50.00'],
+    ['培训经费（万元）', '≤50万元', '75', '25.00'],
+  ])(
+    'a bare amount under %s (%s) is in the unit the name states: %s scores %s',
+    (name, target, actual, score) => {
+      const { s, unit } = first(target, actual, name);
+      expect(s?.score?.toFixed(2)).toBe(score);
+      expect(unit).toEqual([]);
+    },
+  );
+
+  test('a bare amount on a row whose 计量单位 says 元 is in 元', () => {
+    const head: Row = [
+      null,
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '计量单位',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ];
+    const c = check({
+      head,
+      rows: [
+        ['产出指标', '成本指标', '培训经费', '≤500000', '元', 480000, 50, null],
+        ['效益指标', '社会效益指标', '受益人数', '≥1000', '人', 1200, 30, 30],
+        ['满意度指标', '服务对象满意度指标', '满意度', '≥90', '%', 92, 10, 10],
+      ],
+    });
+    expect(c.evaluation.indicators[0]?.score?.toFixed(2)).toBe('50.00');
+    expect(findingsOf(c.findings, 'selfeval/unit-mismatch')).toEqual([]);
+  });
+
   test('near miss: another kind of unit is still an error', () => {
     const { s, unit } = first('≤30天', '5人');
     expect(s?.score).toBeUndefined();
