@@ -194,7 +194,7 @@ function sameUnit(own: UnitDef, column: UnitDef): boolean {
  * own, and the conflict is kept for indicator/unit-mismatch.
  */
 function joinUnit(own: string, column: string): { body: string; conflict?: ColumnConflict } {
-  if (column === '' || own === '') return { body: own };
+  if (column === '' || own === '') return { body: `${own}${column}` };
   const columnDef = lookupUnit(column);
   const plain = parseValue(own);
   // Only a number tells its unit apart: `50万元` ends in `元` and is not in 元.
