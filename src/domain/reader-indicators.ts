@@ -337,6 +337,59 @@ function lineRole(
     : 'indicator';
 }
 
+/** Labels that make a row a form's line or a header, never an indicator's (`完成时间` may name one). */
+const FORM_KINDS = new Set<LabelKind>([
+  'name',
+  'entity',
+  'code',
+  'total',
+  'fiscal',
+  'carryover',
+  'other',
+  'usage',
+  'plan',
+  'goal',
+  'level1',
+  'level2',
+  'indicatorName',
+  'value',
+]);
+
+/** How many empty rows inside an indicator block do not end it. */
+const GAP_ROWS = 2;
+
+/**
+ * The row after an empty row or two (`row` the first) where the indicator block goes on: a row with
+ * an indicator's name in the name column, no label of a form in it, and in the 一级/二级 columns
+ * nothing or the names of categories — not a footer, a new table or a note.
+ */
+function resumesAfterGap(
+  view: SheetView,
+  row: number,
+  regionEnd: number,
+  cols: Columns,
+  from: number,
+  to: number,
+): number | undefined {
+  let next = row + 1;
+  while (next <= regionEnd && next <= row + GAP_ROWS && view.rowEmpty(next, from, to)) next++;
+  if (next > regionEnd || next > row + GAP_ROWS || view.rowEmpty(next, from, to)) return undefined;
+  if (
+    view.hitsIn(next).some((h) => FORM_KINDS.has(h.kind)) ||
+    lineRole(view, next, cols, from, to) !== 'indicator'
+  )
+    return undefined;
+  const text = (col: number): string => (col === NO_COLUMN ? '' : view.ownText(next, col).trim());
+  // A category's name (known, or named as one: `经济效益值`), or nothing.
+  const category = (col: number): boolean =>
+    text(col) === '' || isLevelName(text(col)) || /(?:指标|效益|值)$/u.test(text(col));
+  if (!category(cols.level1) || !category(cols.level2)) return undefined;
+  const name = text(cols.name);
+  // An indicator's name, or a category's row whose name is still to be written.
+  const named = name !== '' && !isLevelName(name);
+  return named || text(cols.level1) !== '' || text(cols.level2) !== '' ? next : undefined;
+}
+
 export function readIndicators(
   view: SheetView,
   headerRow: number,
@@ -402,6 +455,15 @@ export function readIndicators(
     const repeat = repeatedHeader(view, row, headerRow, leftmost);
     if (repeat !== undefined) {
       row = repeat;
+      continue;
+    }
+    // An empty row or two left between indicators (a row's contents deleted, a gap between groups):
+    // the block goes on when the row after it is an indicator's of the same columns.
+    const resumes = view.rowEmpty(row, leftmost, right)
+      ? resumesAfterGap(view, row, regionEnd, cols, leftmost, right)
+      : undefined;
+    if (resumes !== undefined) {
+      row = resumes - 1;
       continue;
     }
     const role = lineRole(view, row, cols, leftmost, right);

@@ -294,3 +294,50 @@ describe('a table whose indicators are named, nothing else written yet', () => {
     expect(checkGrids([form(['指标1', '指标2'])]).tables).toHaveLength(0);
   });
 });
+
+describe('an empty row between indicators', () => {
+  const HEAD = [
+    ['项目名称', '某项目'],
+    ['年度资金总额', 50],
+    ['年度绩效目标', '完成工作'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '补助人数', '≥100人'],
+    [null, '质量指标', '验收合格率', '≥95%'],
+  ];
+  const read = (after: (string | number | null)[][]) =>
+    checkGrids([gridFromRows('s', [...HEAD, ...after])]).tables;
+
+  test.each<[string, (string | null)[][]]>([
+    [
+      'one',
+      [
+        [],
+        [null, '时效指标', '完成时间', '2025年12月底前'],
+        ['效益指标', '社会效益指标', '受益人数', '≥100人'],
+      ],
+    ],
+    ['two', [[], [], ['效益指标', '社会效益指标', '受益人数', '≥100人']]],
+    ['one, before a category whose name is still to write', [[], ['效益指标', '经济效益指标', null, null]]],
+  ])('%s: the block goes on, every indicator is read', (_, after) => {
+    const tables = read(after);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.indicators.length).toBe(2 + after.filter((r) => r.length > 0).length);
+  });
+
+  test.each<[string, (string | null)[][]]>([
+    ['three empty rows', [[], [], [], ['效益指标', '社会效益指标', '受益人数', '≥100人']]],
+    ['a note', [[], ['注：指标值请填写可量化的数值。']]],
+    ['prose under the table', [[], ['项目实施后将惠及全县困难群众，具体情况见附件说明材料。']]],
+  ])('near miss, %s after it: the block ends there', (_, after) => {
+    const tables = read(after);
+    expect(tables[0]?.indicators.map((i) => i.name.text)).toEqual(['补助人数', '验收合格率']);
+  });
+
+  test('near miss: a new table after it begins there', () => {
+    const tables = read([[], ...HEAD.map((r) => r.map((c) => (c === '某项目' ? '另一项目' : c)))]);
+    expect(tables.map((t) => [t.name?.text, t.indicators.length])).toEqual([
+      ['某项目', 2],
+      ['另一项目', 2],
+    ]);
+  });
+});
