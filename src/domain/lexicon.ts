@@ -423,7 +423,7 @@ const PERSON_LINE =
 const ACTUAL_HEADING =
   /^(?:全年|年度|年终|本年度?|当年)?(?:总体)?(?:绩效)?(?:目标)?(?:实际)?完成(?:情况|结果)(?:综述|说明|描述)?$/u;
 /** The goal's heading over it with the year said another way than GOAL's entries. */
-const GOAL_HEADING = /^(?:全年|年度|年初|本年度?|当年度?)(?:预期|设定)?(?:绩效)?目标$/u;
+const GOAL_HEADING = /^(?:全年|年度|年初|本年度?|当年度?)(?:预期|设定)?(?:绩效)?总?目标$/u;
 const SCORE = ['得分', '自评得分', '评分', '指标得分', '自评分'];
 const WEIGHT = ['分值', '权重', '权重(%)', '指标权重', '指标分值'];
 const DEVIATION = [

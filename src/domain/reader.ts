@@ -685,7 +685,15 @@ function readTable(
   const codeHit = first('code');
   const usageHit = first('usage');
   const planHit = first('plan');
-  const goalHit = annualFirst('goal');
+  // The year's goal first; of goal labels alike, one with its goal written (`年度绩效目标` heading a
+  // section over `*年度绩效总目标 | text`: the goal is the line's).
+  const goalHits = hits.filter((h) => h.kind === 'goal');
+  const annualGoals = goalHits.filter((h) => isAnnual(h.key));
+  const goalPool = annualGoals.length ? annualGoals : goalHits;
+  const goalHit =
+    (goalPool.length > 1
+      ? goalPool.find((h) => (readGoal(view, h, labelsEnd)?.text.trim() ?? '') !== '')
+      : undefined) ?? annualFirst('goal');
   const budget = readBudget(view, hits, formYear(view, previousBottom, group.start));
 
   const located: { row: number; col: number }[] = [];
@@ -1068,7 +1076,12 @@ function readUsage(view: SheetView, hit: Hit): Field {
  */
 function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field | undefined {
   if (hit.embedded !== undefined) return view.embeddedField(hit.row, hit.col, hit.embedded);
-  const right = view.valueRight(hit);
+  let right = view.valueRight(hit);
+  // The goal by category (`年度绩效总目标 | 产出指标 | text`, a line per 一级): the text after its name.
+  if (isKnownLevel1(right.text) || isKnownLevel2(right.text)) {
+    const text = view.valueRight({ row: right.row, col: right.col });
+    if (text.row === right.row && text.text.trim() !== '' && !view.isLabel(text.row, text.col)) right = text;
+  }
   const rightIsLabel = view.isLabel(right.row, right.col);
   // The goal's own box beside the label, merged over several columns and left empty, and text past
   // it (a 自评表's 实际完成情况 with no heading of its own): the goal is not written.

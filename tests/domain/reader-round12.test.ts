@@ -341,3 +341,35 @@ describe('an empty row between indicators', () => {
     ]);
   });
 });
+
+describe('a goal under a section heading, or by category', () => {
+  test('年度绩效目标 heading a section over `*年度绩效总目标 | text`: the goal is the line’s text', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['部门(单位)名称', '某某局'],
+        ['年度绩效目标'],
+        ['*年度绩效总目标', '保证职能实现，保障人员经费。'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '保障在职职工人数', '=116人'],
+      ],
+      { merges: [{ top: 1, left: 0, bottom: 1, right: 3 }] },
+    );
+    const { tables, findings } = checkGrids([grid]);
+    expect(tables[0]?.goal?.text).toBe('保证职能实现，保障人员经费。');
+    expect(findings.map((f) => f.rule)).not.toContain('table/missing-field');
+  });
+
+  test('`年度绩效总目标 | 产出指标 | text`, a line per 一级: the goal is the text, not the category', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['项目名称', '某项目', '预算金额', '36万元'],
+        ['年度绩效总目标', '产出指标', '开展文物安全巡查8次'],
+        [null, '效益指标', '宣传覆盖≥20万人次'],
+      ],
+      { merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] },
+    );
+    expect(checkGrids([grid]).tables[0]?.goal?.text).toBe('开展文物安全巡查8次');
+  });
+});
