@@ -1083,17 +1083,16 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field | undefin
     if (text.row === right.row && text.text.trim() !== '' && !view.isLabel(text.row, text.col)) right = text;
   }
   const rightIsLabel = view.isLabel(right.row, right.col);
-  // The goal's own box beside the label, merged over several columns and left empty, and text past
-  // it (a 自评表's 实际完成情况 with no heading of its own): the goal is not written.
+  // The goal's own box beside the label, merged over several columns and left empty: the goal is not
+  // written — never the text past it (a 自评表's 实际完成情况 with no heading of its own) nor the line
+  // under it (`绩效指标（权重分值90分…）` heading the next block).
   const start = view.reach(hit.row, hit.col) + 1;
   const box = view.mergeAt(hit.row, start);
   if (
-    right.col > start &&
     box !== undefined &&
     box.top === hit.row &&
     box.left === start &&
     box.right > box.left &&
-    right.col > box.right &&
     view.ownText(hit.row, start).trim() === ''
   )
     return view.field(hit.row, start);

@@ -373,3 +373,34 @@ describe('a goal under a section heading, or by category', () => {
     expect(checkGrids([grid]).tables[0]?.goal?.text).toBe('开展文物安全巡查8次');
   });
 });
+
+describe('an empty goal box over the next block’s heading line', () => {
+  const grid = (goal: string | null): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['项目名称', '再生资源回收市场管理经费'],
+        ['年度资金总额', 3],
+        ['年度目标', goal, null, null],
+        ['绩效指标（权重分值90分，其中产出指标50分）'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '聘用人员', '=1人'],
+      ],
+      {
+        merges: [
+          { top: 2, left: 1, bottom: 2, right: 3 },
+          { top: 3, left: 0, bottom: 3, right: 3 },
+        ],
+      },
+    );
+
+  test('the goal is not written: never the heading line under it', () => {
+    const { tables, findings } = checkGrids([grid(null)]);
+    expect(tables[0]?.goal?.text).toBe('');
+    expect(findings.map((f) => `${f.rule}@${f.cell}`)).toContain('table/missing-field@B3');
+  });
+
+  test('near miss: the goal written in its box is read', () => {
+    expect(checkGrids([grid('规范建设回收网点')]).tables[0]?.goal?.text).toBe('规范建设回收网点');
+  });
+});
