@@ -675,25 +675,22 @@ function readTable(
   const hits: Hit[] = [];
   for (let row = searchTop; row <= labelsEnd; row++) hits.push(...view.hitsIn(row));
   const first = (kind: LabelKind): Hit | undefined => hits.find((h) => h.kind === kind);
-  const annualFirst = (kind: LabelKind): Hit | undefined => {
-    const all = hits.filter((h) => h.kind === kind);
-    return all.find((h) => isAnnual(h.key)) ?? all[0];
-  };
 
   const nameHit = first('name');
   const entityHit = first('entity');
   const codeHit = first('code');
   const usageHit = first('usage');
   const planHit = first('plan');
-  // The year's goal first; of goal labels alike, one with its goal written (`年度绩效目标` heading a
-  // section over `*年度绩效总目标 | text`: the goal is the line's).
+  // The year's goal first; of goal labels alike, the first with its goal written (`年度绩效目标`
+  // heading a section over `*年度绩效总目标 | text`: the goal is the line's), each read once.
   const goalHits = hits.filter((h) => h.kind === 'goal');
   const annualGoals = goalHits.filter((h) => isAnnual(h.key));
-  const goalPool = annualGoals.length ? annualGoals : goalHits;
-  const goalHit =
-    (goalPool.length > 1
-      ? goalPool.find((h) => (readGoal(view, h, labelsEnd)?.text.trim() ?? '') !== '')
-      : undefined) ?? annualFirst('goal');
+  const goalReads = (annualGoals.length ? annualGoals : goalHits).map((hit) => ({
+    hit,
+    goal: readGoal(view, hit, labelsEnd),
+  }));
+  const goalRead = goalReads.find((r) => (r.goal?.text.trim() ?? '') !== '') ?? goalReads[0];
+  const goalHit = goalRead?.hit;
   const budget = readBudget(view, hits, formYear(view, previousBottom, group.start));
 
   const located: { row: number; col: number }[] = [];
@@ -728,7 +725,7 @@ function readTable(
   const nameLabel = nameHit ?? entityHit;
   const name = nameLabel ? view.valueOf(nameLabel) : undefined;
   const usage = usageHit ? readUsage(view, usageHit) : undefined;
-  const goal = goalHit ? readGoal(view, goalHit, labelsEnd) : undefined;
+  const goal = goalRead?.goal;
   const planCells = readPlan(view, planHit, searchTop, labelsEnd);
   // A plan written twice, in money and in percent, one row under the other: the percentages.
   const twice = planTwice(view, planCells, labelsEnd, budget.total, moneyScale);
