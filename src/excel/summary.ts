@@ -9,7 +9,14 @@
 import { columnLetters, parseA1, quoteSheet } from '../domain/address';
 import { isPercentFormat, readAmount } from '../domain/amounts';
 import { MONEY_UNIT_LABEL, SUMMARY_HEADER_ROW } from '../domain/layout';
-import type { Field, Finding, Lang, TargetTable } from '../domain/types';
+import {
+  budgetLines,
+  type BudgetPart,
+  type Field,
+  type Finding,
+  type Lang,
+  type TargetTable,
+} from '../domain/types';
 import { summaryText } from '../i18n/summary';
 import { widthInPoints } from './template';
 
@@ -64,12 +71,18 @@ function quoteText(text: string): string {
  */
 function fundCells(table: TargetTable, totalCell: string): { fiscal: string; other: string } {
   const { budget } = table;
-  const parts = [budget.fiscal, budget.carryover, budget.other].filter((f): f is Field => f !== undefined);
+  const lines = (part: BudgetPart): Field[] => budgetLines(table, part);
+  const parts = [...lines('fiscal'), ...lines('carryover'), ...lines('other')];
   const known = [totalCell, ...parts.map((f) => amount(table, f, UNREAD))].map((x) => `ISNUMBER(${x})`);
   const empty = `IF(OR(${known.join(',')}),0,${UNREAD})`;
-  const granted = amount(table, budget.fiscal, empty);
-  const carry = budget.carryover ? `+${amount(table, budget.carryover, empty)}` : '';
-  const other = amount(table, budget.other, empty);
+  // A part the form breaks into several sources (中央资金 + 市级资金 …) is the sum of its lines.
+  const sum = (part: BudgetPart): string =>
+    lines(part)
+      .map((f) => amount(table, f, empty))
+      .join('+');
+  const granted = sum('fiscal');
+  const carry = budget.carryover ? `+${sum('carryover')}` : '';
+  const other = sum('other');
   const rest = (known: string) =>
     `IFERROR(${totalCell}-(${known})${carry ? `-(${carry.slice(1)})` : ''},${UNREAD})`;
   if (!budget.other && budget.fiscal)
@@ -78,7 +91,10 @@ function fundCells(table: TargetTable, totalCell: string): { fiscal: string; oth
     const fiscal = `IFERROR(${totalCell}-(${other}),${UNREAD})`;
     return { fiscal, other: `IFERROR(${other},${UNREAD})` };
   }
-  return { fiscal: `IFERROR(${granted}${carry},${UNREAD})`, other: `IFERROR(${other},${UNREAD})` };
+  return {
+    fiscal: budget.fiscal ? `IFERROR(${granted}${carry},${UNREAD})` : UNREAD,
+    other: budget.other ? `IFERROR(${other},${UNREAD})` : UNREAD,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 
 import { parseA1, toA1 } from '../../src/domain/address';
-import type { Grid } from '../../src/domain/grid';
+import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { SUMMARY_HEADER_ROW } from '../../src/excel/summary';
 import type { TotalsView } from '../../src/excel/workbench';
 import type { SimWorkbook } from '../../src/sim';
@@ -218,6 +218,31 @@ describe('the 汇总 sheet', () => {
     sim.setValue('空白项目', 'C4', null);
     sim.setValue('空白项目', 'G4', 3);
     expect(row(sim, sheet, 1).slice(0, 3)).toEqual(['未能读取', 0, 3]);
+  });
+
+  it('sums every line of a part the form splits into sources, as the totals do, and follows each', async () => {
+    // 中央资金 and 省级资金 on the total's line, 自有资金 and 其他收入 under 其他资金: each part two lines.
+    const split = gridFromRows('分项目', [
+      ['项目名称', '分来源项目'],
+      ['年度资金总额', 100, '中央资金', 60, '省级资金', 30],
+      ['其他资金', null, '自有资金', 6, '其他收入', 4],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+    const { sim, bench } = await open([split]);
+    const state = await bench.refresh();
+    const lines = state.tables[0]?.budget.lines;
+    expect(lines?.fiscal.map((f) => f.cell)).toEqual(['D2', 'F2']);
+    const { sheet } = await bench.writeSummary();
+    const totals = (await bench.refresh()).totals;
+    expectSheetMatches(sim, sheet, totals);
+    expect(row(sim, sheet, 1).slice(0, 2)).toEqual([100, 90]);
+
+    // The second source changes: the sheet follows it without the add-in, not only the first line.
+    sim.setValue('分项目', 'F2', 40);
+    expect(row(sim, sheet, 1).slice(0, 2)).toEqual([100, 100]);
+    sim.setValue('分项目', 'F2', '待定');
+    expect(row(sim, sheet, 1)[1]).toBe('未能读取');
   });
 
   it('has the title with the year and the unit line of 设置, flags errors and notes an incomplete total', async () => {
