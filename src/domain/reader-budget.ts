@@ -11,6 +11,7 @@ import { readAmount } from './amounts';
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
 import { isAnnual, isProjectPeriod, NEXT_YEAR, ONE_LEVEL_TOTAL } from './lexicon';
 import type { Field, FundsLine } from './types';
+import { isBlank } from './grid';
 
 type Part = 'fiscal' | 'carryover' | 'other';
 
@@ -404,6 +405,18 @@ function sumLine(view: SheetView, read: BudgetRead, formYear?: number): void {
   read.labels.push(read.totalHit);
 }
 
+/** The empty cell right under a heading whose line of figures (the row under it) holds amounts. */
+function emptyUnder(view: SheetView, label: Hit): Field | undefined {
+  const m = view.mergeAt(label.row, label.col);
+  const row = (m ? m.bottom : label.row) + 1;
+  const col = m ? m.left : label.col;
+  if (row > view.bottom || !isBlank(view.own(row, col))) return undefined;
+  const under = view.mergeAt(row, col);
+  if (under && (under.top !== row || under.left !== col)) return undefined;
+  for (let c = view.left; c <= view.right; c++) if (isAmount(view.own(row, c))) return view.field(row, col);
+  return undefined;
+}
+
 /**
  * A part heading a column of a grid whose rows are totals (`| 资金总额 | 财政拨款 | 其他资金` over
  * `项目总预算 | 300 | 240 | 60` and `当年预算 | 100 | 80 | 20`): its figure on the total's row.
@@ -430,7 +443,14 @@ function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
   const value = columnOfTheYear(view, view.valueOf(label), formYear);
   if (label.embedded !== undefined) return value ? [value] : [];
   if (value && isAmount(value.raw)) return [value];
-  const below = view.moneyHeadingRow(label.row) ? view.figuresBelow(label) : undefined;
+  const headings = view.moneyHeadingRow(label.row);
+  const below = headings ? view.figuresBelow(label) : undefined;
+  // A word beside a heading on a row of money headings (`财政拨款 | 非税安排 | 上年结转`) is the next
+  // heading: with the cell under this one left empty on the line of figures, that cell is its place.
+  if (headings && !below && value && value.row === label.row && !isAmount(value.raw)) {
+    const under = emptyUnder(view, label);
+    if (under) return [under];
+  }
   // An empty cell beside a heading merged down over its sub-headings' rows, with its figures under it
   // (the sheet reaching further right than the form, past a unit line), is no place for the amount.
   if (value && value.text === '')
@@ -463,10 +483,42 @@ function emptyColumnPlace(view: SheetView, label: Hit): Field | undefined {
   const mine = headingAbove(view, label.row, start);
   const theirs = headingAbove(view, label.row, value.col);
   if (mine === '' || theirs === '' || mine === theirs) return undefined;
-  // Only this year's column left empty: a 科目编码 or 占比 column before the amount is no place for it.
-  if (columnSays(mine, undefined) !== 'thisYear' || columnSays(theirs, undefined) === 'thisYear')
-    return undefined;
-  return view.field(label.row, start);
+  const says = columnSays(mine, undefined);
+  if (columnSays(theirs, undefined) === 'thisYear') return undefined;
+  if (says === 'thisYear') return view.field(label.row, start);
+  // Headings the reader cannot place (an OCR's `年初预匏数 | 调整预算将`, `项目总金额 | 财政资金`) on
+  // one heading row right over the line: the figure under the second is not the first's, so the
+  // empty cell is the amount's place (said as empty, on its cell), never another column's figure.
+  // A 科目编码, 占比, past or later column before the amount is no place for it.
+  if (says !== 'unknown' && says !== 'earlier' && says !== 'several') return undefined;
+  return headingRowOver(view, label.row, start, value.col) ? view.field(label.row, start) : undefined;
+}
+
+const HEADING_KINDS: ReadonlySet<string> = new Set([
+  'total',
+  'fiscal',
+  'carryover',
+  'other',
+  'section',
+  'executed',
+]);
+
+/**
+ * The row right over a line is a row of column headings above both columns: each holds a heading of
+ * its own (words; a money label at most, no other label of the form's), and the row holds no amount.
+ */
+function headingRowOver(view: SheetView, row: number, first: number, second: number): boolean {
+  const over = row - 1;
+  if (over < view.top || view.moneyMarks.some((m) => m.row === over && m.line)) return false;
+  for (let col = view.left; col <= view.right; col++) if (isAmount(view.own(over, col))) return false;
+  return [first, second].every((col) => {
+    const master = view.master(over, col);
+    // A label of the form there makes it a line of labels and values, unless it heads money columns.
+    const hits = view.hitsIn(master.row).filter((h) => h.col === master.col);
+    if (hits.some((h) => !HEADING_KINDS.has(h.kind))) return false;
+    const text = view.ownText(master.row, master.col).trim();
+    return text !== '' && !/^\s*[\d.]+\s*[%％]\s*$/u.test(text);
+  });
 }
 
 /**

@@ -1,0 +1,109 @@
+/**
+ * Money cells left empty in layouts whose headings the reader does not know, found by clearing each
+ * field of the real corpus in turn (2026-12-07, fourth session): an OCR's `年初预匏数 | 调整预算将`
+ * read the 调整预算's figure as the budget; a row of money headings (`财政拨款 | 非税安排 | 上年结转`)
+ * read the next heading's words as 财政拨款. The empty cell is the amount's place, said on its cell
+ * — each case with the near misses that must stay as they were.
+ */
+
+import { checkGrids } from '../../src/domain/analysis';
+import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { readGrid } from '../../src/domain/reader';
+import { amounts, merges } from '../fixtures/grid-reading';
+
+type Rows = (string | number | null)[][];
+
+const INDICATORS: Rows = [
+  ['一级指标', '二级指标', '三级指标', '指标值'],
+  ['产出指标', '数量指标', '补助人数', '≥100人'],
+];
+
+const findingsOf = (grid: Grid): string[] => checkGrids([grid]).findings.map((f) => `${f.rule}@${f.cell}`);
+
+describe('a money line under column headings the reader does not know, its first figure empty', () => {
+  /** A 自评表-like funds block: `项目资金 | · | h1 | h2 | 全年执行数` over the line `· | 年度资金总额 | …`. */
+  const table = (h1: string, h2: string, figures: (number | null)[]): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['项目名称', '某项目'],
+        ['项目资金（万元）', null, h1, h2, '全年执行数'],
+        [null, '年度资金总额', ...figures],
+        ...INDICATORS,
+      ],
+      merges('A2:A3'),
+    );
+
+  test.each<[string, string, string]>([
+    ['an OCR’s garbled headings', '年初预匏数', '调整预算将,A、'],
+    ['a total of the project before the parts', '项目总金额', '财政资金'],
+    ['a budget asked for before one granted', '申报数', '金额'],
+  ])(
+    '%s: the empty cell is the budget, unread with its finding there — never the next figure',
+    (_, h1, h2) => {
+      const grid = table(h1, h2, [null, 64.8, 60]);
+      expect(readGrid(grid)[0]?.budget.total?.cell).toBe('C3');
+      expect(amounts(grid)[0]?.total).toBeNull();
+      expect(findingsOf(grid)).toContain('table/missing-field@C3');
+    },
+  );
+
+  test('near miss: the first figure written is the budget', () => {
+    expect(amounts(table('年初预匏数', '调整预算将,A、', [64.8, 70, 60]))[0]?.total).toBe('64.80');
+  });
+
+  test.each<[string, string, string]>([
+    ['the figure under this year’s heading', '项目总金额', '本年度预算'],
+    ['a 科目编码 column before the amount', '科目编码', '金额'],
+    ['a share before the amount', '占比', '金额'],
+  ])('near miss: %s is read', (_, h1, h2) => {
+    expect(amounts(table(h1, h2, [null, 64.8, 60]))[0]?.total).toBe('64.80');
+  });
+
+  test('near miss: a line of labels and values over the money line is no row of headings', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['主管部门', '某局', '实施单位', '某中心'],
+      ['预算数', null, 50],
+      ...INDICATORS,
+    ]);
+    expect(amounts(grid)[0]?.total).toBe('50.00');
+  });
+});
+
+describe('a row of money headings, the cell under one of them left empty', () => {
+  /** `资金来源（万元）| 财政拨款 | 非税安排 | 上年结转 | 政府债券 | 其他` over its line of figures. */
+  const table = (figures: (number | null)[]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '全市文物保护专项经费', '预算金额', 36],
+      ['资金来源（万元）', '财政拨款', '非税安排', '上年结转', '政府债券', '其他'],
+      [null, ...figures],
+      ...INDICATORS,
+    ]);
+
+  test('財政拨款 empty: its cell, read as the form’s 0 with budget/sum-mismatch — not the words 非税安排', () => {
+    const grid = table([null, 0, 0, 0, 0]);
+    const t = readGrid(grid)[0];
+    expect(t?.budget.fiscal?.cell).toBe('B3');
+    expect(amounts(grid)[0]).toEqual({ total: '36.00', fiscal: '0.00', other: '0.00' });
+    expect(findingsOf(grid)).toContain('budget/sum-mismatch@D1');
+    expect(findingsOf(grid).filter((f) => f.startsWith('budget/not-number'))).toEqual([]);
+  });
+
+  test('上年结转 empty: its cell, not the words 政府债券', () => {
+    const t = readGrid(table([36, 0, null, 0, 0]))[0];
+    expect(t?.budget.carryover?.cell).toBe('D3');
+    expect(amounts(table([36, 0, null, 0, 0]))[0]).toEqual({
+      total: '36.00',
+      fiscal: '36.00',
+      other: '0.00',
+    });
+  });
+
+  test('near miss: every figure written reads as before', () => {
+    const grid = table([36, 0, 0, 0, 0]);
+    expect(readGrid(grid)[0]?.budget.fiscal?.cell).toBe('B3');
+    expect(amounts(grid)[0]).toEqual({ total: '36.00', fiscal: '36.00', other: '0.00' });
+    expect(findingsOf(grid).filter((f) => f.startsWith('budget/'))).toEqual([]);
+  });
+});
