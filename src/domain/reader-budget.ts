@@ -11,7 +11,6 @@ import { readAmount } from './amounts';
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
 import { isAnnual, isProjectPeriod, NEXT_YEAR, ONE_LEVEL_TOTAL } from './lexicon';
 import type { Field, FundsLine } from './types';
-import { isBlank } from './grid';
 
 type Part = 'fiscal' | 'carryover' | 'other';
 
@@ -405,12 +404,15 @@ function sumLine(view: SheetView, read: BudgetRead, formYear?: number): void {
   read.labels.push(read.totalHit);
 }
 
-/** The empty cell right under a heading whose line of figures (the row under it) holds amounts. */
-function emptyUnder(view: SheetView, label: Hit): Field | undefined {
+/**
+ * The cell right under a heading whose line of figures (the row under it) holds amounts, when it is
+ * empty or holds words (`详见附件`) but no label: the heading's amount is there, or not written.
+ */
+function placeUnder(view: SheetView, label: Hit): Field | undefined {
   const m = view.mergeAt(label.row, label.col);
   const row = (m ? m.bottom : label.row) + 1;
   const col = m ? m.left : label.col;
-  if (row > view.bottom || !isBlank(view.own(row, col))) return undefined;
+  if (row > view.bottom || view.isLabel(row, col) || isAmount(view.own(row, col))) return undefined;
   const under = view.mergeAt(row, col);
   if (under && (under.top !== row || under.left !== col)) return undefined;
   for (let c = view.left; c <= view.right; c++) if (isAmount(view.own(row, c))) return view.field(row, col);
@@ -446,9 +448,10 @@ function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
   const headings = view.moneyHeadingRow(label.row);
   const below = headings ? view.figuresBelow(label) : undefined;
   // A word beside a heading on a row of money headings (`财政拨款 | 非税安排 | 上年结转`) is the next
-  // heading: with the cell under this one left empty on the line of figures, that cell is its place.
+  // heading: with the cell under this one left empty or in words on the line of figures, that cell
+  // is its place.
   if (headings && !below && value && value.row === label.row && !isAmount(value.raw)) {
-    const under = emptyUnder(view, label);
+    const under = placeUnder(view, label);
     if (under) return [under];
   }
   // An empty cell beside a heading merged down over its sub-headings' rows, with its figures under it

@@ -316,11 +316,29 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
     };
     return `${text(nameCol)}\u0000${text(codeCol)}`;
   };
+  // A project whose name and code are left empty is still a project when its own cells begin on
+  // this row: its name cell merged down from here, or its budget or goal written here. Read as one
+  // with the project above (or skipped), its budget and indicators would vanish without a word.
+  const ownCols = [col('total'), col('goal')].filter((c): c is number => c !== undefined);
+  const beginsProject = (row: number): boolean => {
+    const m = view.mergeAt(row, nameCol);
+    if (m && m.top === row && m.bottom > row) return true;
+    return ownCols.some((c) => view.master(row, c).row === row && view.ownText(row, c).trim() !== '');
+  };
   let current: { key: string; list: Indicator[]; last: number } | undefined;
   for (const ind of block.indicators) {
-    const key = identity(ind.row);
-    const blank = key === '\u0000';
-    if (current && (blank || key === current.key) && ind.row <= current.last + 1) {
+    const written = identity(ind.row);
+    const unnamed = written === '\u0000' && beginsProject(ind.row);
+    const key = unnamed ? `\u0001${ind.row}` : written;
+    const blank = written === '\u0000' && !unnamed;
+    // An empty row or two inside a project's rows (a row inserted, a page break) does not end it.
+    const next = (c: { last: number }): boolean => {
+      if (ind.row <= c.last + 1) return true;
+      if (ind.row > c.last + 3) return false;
+      for (let r = c.last + 1; r < ind.row; r++) if (!view.rowEmpty(r, view.left, view.right)) return false;
+      return true;
+    };
+    if (current && (blank || key === current.key) && next(current)) {
       current.list.push(ind);
       current.last = ind.row;
       continue;

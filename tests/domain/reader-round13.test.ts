@@ -100,10 +100,87 @@ describe('a row of money headings, the cell under one of them left empty', () =>
     });
   });
 
+  test('财政拨款 in words (`详见附件`): its own cell is not a number, said there — not the next heading', () => {
+    const grid = gridFromRows('s', [
+      ['项目名称', '全市文物保护专项经费', '预算金额', 36],
+      ['资金来源（万元）', '财政拨款', '非税安排', '上年结转', '政府债券', '其他'],
+      [null, '详见附件', 0, 0, 0, 0],
+      ...INDICATORS,
+    ]);
+    expect(readGrid(grid)[0]?.budget.fiscal?.cell).toBe('B3');
+    expect(findingsOf(grid)).toContain('budget/not-number@B3');
+  });
+
   test('near miss: every figure written reads as before', () => {
     const grid = table([36, 0, 0, 0, 0]);
     expect(readGrid(grid)[0]?.budget.fiscal?.cell).toBe('B3');
     expect(amounts(grid)[0]).toEqual({ total: '36.00', fiscal: '36.00', other: '0.00' });
     expect(findingsOf(grid).filter((f) => f.startsWith('budget/'))).toEqual([]);
+  });
+});
+
+describe('a budget system’s flat export (one row per indicator, the project’s cells merged down)', () => {
+  const HEADER = ['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标值'];
+  const ind = (n: number): (string | null)[] => ['产出指标', '数量指标', `指标${n}`, `≥${n}人`];
+  /** Two projects of three indicators each, rows 3–5 and 6–8, their cells merged down or not. */
+  const exportGrid = (names: [string | null, string | null], merged = true, gapAfter?: number): Grid => {
+    const rows: Rows = [
+      ['金额单位：万元'],
+      HEADER,
+      ['某单位', names[0], 30, '目标一', ...ind(1)],
+      [null, null, null, null, ...ind(2)],
+      [null, null, null, null, ...ind(3)],
+      [null, names[1], 20, '目标二', ...ind(4)],
+      [null, null, null, null, ...ind(5)],
+      [null, null, null, null, ...ind(6)],
+    ];
+    const m = merged ? ['A3:A8', 'B3:B5', 'C3:C5', 'D3:D5', 'B6:B8', 'C6:C8', 'D6:D8'] : [];
+    const grid = gridFromRows('s', rows, merges(...m));
+    if (gapAfter === undefined) return grid;
+    // An empty row inserted after the sheet row `gapAfter` (1-based), the merges over it grown.
+    grid.cells.splice(gapAfter, 0, []);
+    grid.merges = grid.merges.map((r) => ({
+      ...r,
+      top: r.top >= gapAfter ? r.top + 1 : r.top,
+      bottom: r.bottom >= gapAfter ? r.bottom + 1 : r.bottom,
+    }));
+    return grid;
+  };
+  const projects = (grid: Grid) =>
+    readGrid(grid).map((t) => [t.name?.text ?? null, t.budget.total?.text ?? null, t.indicators.length]);
+
+  test('a project whose name is left empty is still a project, with its finding on the name cell', () => {
+    for (const names of [
+      [null, '项目二'],
+      ['项目一', null],
+    ] as [string | null, string | null][]) {
+      const grid = exportGrid(names);
+      expect(projects(grid)).toEqual([
+        [names[0] ?? '', '30', 3],
+        [names[1] ?? '', '20', 3],
+      ]);
+      expect(findingsOf(grid)).toContain(`table/missing-field@${names[0] === null ? 'B3' : 'B6'}`);
+    }
+  });
+
+  test('unmerged, a project written on its first row only, its name empty, is a project by its budget', () => {
+    expect(projects(exportGrid(['项目一', null], false))).toEqual([
+      ['项目一', '30', 3],
+      ['', '20', 3],
+    ]);
+  });
+
+  test('an empty row inside a project’s rows keeps its indicators in it', () => {
+    expect(projects(exportGrid(['项目一', '项目二'], true, 4))).toEqual([
+      ['项目一', '30', 3],
+      ['项目二', '20', 3],
+    ]);
+  });
+
+  test('near miss: rows with nothing of a project’s written are the project above’s indicators', () => {
+    expect(projects(exportGrid(['项目一', '项目二'], false))).toEqual([
+      ['项目一', '30', 3],
+      ['项目二', '20', 3],
+    ]);
   });
 });
