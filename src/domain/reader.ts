@@ -442,7 +442,8 @@ function isTable(view: SheetView, table: TargetTable, last: boolean, above: numb
   const budget = table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0;
   // Old forms state a project and its goal without the blocks of today's; a form cut short after
   // its title and name is still the table it begins.
-  const goal = table.goal !== undefined && table.goal.text !== '';
+  // A named project's goal label with its goal still to write counts too (the goal is then missing).
+  const goal = table.goal !== undefined && (table.goal.text !== '' || named);
   const begun = last && table.title !== undefined && (table.name?.text ?? '') !== '';
   return project && (block || budget || table.plan.length > 0 || goal || begun);
 }
@@ -707,7 +708,12 @@ function readTable(
     hit,
     goal: readGoal(view, hit, labelsEnd),
   }));
-  const goalRead = goalReads.find((r) => (r.goal?.text.trim() ?? '') !== '') ?? goalReads[0];
+  // A goal label with its own box beside it, left empty, is where the goal is to be written: a later
+  // goal label's reading (the heading of a 年度履职目标 block, the 绩效目标 over the indicators) is
+  // not the goal in its place.
+  const goalRead =
+    goalReads.find((r) => (r.goal?.text.trim() ?? '') !== '' || emptyGoalBox(view, r.hit) !== undefined) ??
+    goalReads[0];
   const goalHit = goalRead?.hit;
   const budget = readBudget(view, hits, formYear(view, previousBottom, group.start));
 
@@ -1095,22 +1101,18 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field | undefin
   // The goal by category (`年度绩效总目标 | 产出指标 | text`, a line per 一级): the text after its name.
   if (isKnownLevel1(right.text) || isKnownLevel2(right.text)) {
     const text = view.valueRight({ row: right.row, col: right.col });
-    if (text.row === right.row && text.text.trim() !== '' && !view.isLabel(text.row, text.col)) right = text;
+    if (text.row === right.row && !view.isLabel(text.row, text.col)) {
+      // Its text left empty: that cell is the goal's place, never the category's name.
+      if (text.text.trim() === '' && text.col <= view.right) return text;
+      right = text;
+    }
   }
   const rightIsLabel = view.isLabel(right.row, right.col);
   // The goal's own box beside the label, merged over several columns and left empty: the goal is not
   // written — never the text past it (a 自评表's 实际完成情况 with no heading of its own) nor the line
   // under it (`绩效指标（权重分值90分…）` heading the next block).
-  const start = view.reach(hit.row, hit.col) + 1;
-  const box = view.mergeAt(hit.row, start);
-  if (
-    box !== undefined &&
-    box.top === hit.row &&
-    box.left === start &&
-    box.right > box.left &&
-    view.ownText(hit.row, start).trim() === ''
-  )
-    return view.field(hit.row, start);
+  const box = emptyGoalBox(view, hit);
+  if (box) return box;
   if (right.text !== '' && !rightIsLabel) return right;
   const below = view.below(hit);
   const belowFree = below.row <= labelsEnd && !view.isLabel(below.row, below.col);
@@ -1126,6 +1128,20 @@ function readGoal(view: SheetView, hit: Hit, labelsEnd: number): Field | undefin
   // reads 实际完成情况). No such place: the goal is unread, and the reader says where it looked.
   if (!rightIsLabel) return right;
   return belowFree ? below : undefined;
+}
+
+/** The goal's own box right of its label, merged over several columns, when it is left empty. */
+function emptyGoalBox(view: SheetView, hit: Hit): Field | undefined {
+  if (hit.embedded !== undefined) return undefined;
+  const start = view.reach(hit.row, hit.col) + 1;
+  const box = view.mergeAt(hit.row, start);
+  const empty =
+    box !== undefined &&
+    box.top === hit.row &&
+    box.left === start &&
+    box.right > box.left &&
+    view.ownText(hit.row, start).trim() === '';
+  return empty ? view.field(hit.row, start) : undefined;
 }
 
 /**

@@ -184,3 +184,69 @@ describe('a budget system’s flat export (one row per indicator, the project’
     ]);
   });
 });
+
+describe('a goal left empty beside labels and headings that are not the goal', () => {
+  test('a goal written a line per 一级, its first line empty: that cell, not the category’s name', () => {
+    const grid = (first: string | null): Grid =>
+      gridFromRows(
+        's',
+        [
+          ['项目名称', '全市文物保护专项经费', '预算金额', 36],
+          ['年度绩效总目标', '产出指标', first, null],
+          [null, '效益指标', '文物保护宣传覆盖人次≥20万', null],
+          ...INDICATORS,
+        ],
+        merges('A2:A3', 'C2:D2', 'C3:D3'),
+      );
+    const empty = readGrid(grid(null))[0]?.goal;
+    expect([empty?.cell, empty?.text]).toEqual(['C2', '']);
+    expect(findingsOf(grid(null))).toContain('table/missing-field@C2');
+    expect(readGrid(grid('开展文物安全巡查8次'))[0]?.goal?.text).toBe('开展文物安全巡查8次');
+  });
+
+  /** 宁德's 部门整体 form: 年度总体目标 in its box, then the 年度履职目标 block's headings. */
+  const department = (goal: string | null): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['部门（单位）名称', '某研究室', null, '部门预算编码', '901001033'],
+        ['年度预算安排（万元）', '资金总额', 171.41],
+        ['年度总体目标', goal, null, null, null],
+        ['年度履职目标', '部门职能', '年度目标任务', '支出项目名称', '预算金额（万元）'],
+        [null, '组织、指导、编纂', '保障志鉴工作开展', '地情、市志编纂经费', 49],
+        ...INDICATORS,
+      ],
+      merges('B3:E3', 'A4:A5'),
+    );
+
+  test('an empty goal in its own box is that box, not the next goal label’s heading (`部门职能`)', () => {
+    const goal = readGrid(department(null))[0]?.goal;
+    expect([goal?.cell, goal?.text]).toEqual(['B3', '']);
+    expect(findingsOf(department(null))).toContain('table/missing-field@B3');
+  });
+
+  test('near miss: the goal written in its box is read', () => {
+    expect(readGrid(department('确保本室工作正常运行'))[0]?.goal?.text).toBe('确保本室工作正常运行');
+  });
+
+  /** An old form without its title: the project and its goal, no budget, plan or indicators yet. */
+  const old = (name: string | null, goal: string | null): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['专项名称', name, null, null],
+        ['总体绩效目标', goal, null, null],
+      ],
+      merges('B1:D1', 'B2:D2'),
+    );
+
+  test('a named project whose goal is still to write is a table, its goal missing on its cell', () => {
+    expect(readGrid(old('某专项', '为台胞解决生活困难')).length).toBe(1);
+    expect(readGrid(old('某专项', null)).length).toBe(1);
+    expect(findingsOf(old('某专项', null))).toContain('table/missing-field@B2');
+  });
+
+  test('near miss: a blank form (no name, no goal) is no table', () => {
+    expect(readGrid(old(null, null))).toEqual([]);
+  });
+});
