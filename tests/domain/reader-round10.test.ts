@@ -856,7 +856,8 @@ describe('round 2 of the red team: a one-click fix only where the direction is c
   });
 
   test.each([
-    ['市民中心运行维护费', '150万', '≤150万'],
+    // A bare 万 under 成本指标 is 万元 (2026-12-07, fourth session): the fix writes it so.
+    ['市民中心运行维护费', '150万', '≤150万元'],
     ['项目成本', 60, '≤60'],
   ])('a cost under 成本指标 written short (%s %s): ≤', (name, value, fix) => {
     expect(fixOf(name, value, '成本指标')?.fix).toBe(fix);

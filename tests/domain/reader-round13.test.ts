@@ -250,3 +250,31 @@ describe('a goal left empty beside labels and headings that are not the goal', (
     expect(readGrid(old(null, null))).toEqual([]);
   });
 });
+
+describe('a bare 万 under 成本指标 (`设备购置 | ≤250万`)', () => {
+  const cost = (name: string, value: string, level2 = '成本指标'): string[] =>
+    checkGrids([
+      gridFromRows('s', [
+        ['项目名称', '某项目'],
+        ['预算数', 300, '其中：财政资金', 300],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', level2, name, value],
+      ]),
+    ])
+      .findings.filter((f) => f.cell === 'D4')
+      .map((f) => f.rule);
+
+  test('is 万元 on a name without a money word: written short, not “not an amount”', () => {
+    expect(cost('设备购置', '≤250万')).toEqual(['indicator/nonstandard-text']);
+    expect(cost('设备购置', '≤350万')).toContain('budget/cost-exceeds-budget');
+    expect(cost('设备购置', '≤250万', '经济成本指标')).toEqual(['indicator/nonstandard-text']);
+  });
+
+  test('near miss: a count’s 万 (`购置数量`) under 成本指标 is still no amount', () => {
+    expect(cost('购置数量', '≤250万')).toContain('indicator/level2-mismatch');
+  });
+
+  test('near miss: under 社会成本指标 a bare 万 is not money', () => {
+    expect(cost('设备购置', '≤350万', '社会成本指标')).not.toContain('budget/cost-exceeds-budget');
+  });
+});

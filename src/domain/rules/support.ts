@@ -272,7 +272,8 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
     const text = split ? split.text : valueCellText(ind.value);
     if (text !== '') {
       const nameKind = expectation(ind).kind;
-      const typed = parseValue(text, { nameKind });
+      // Under a 成本指标 of money spent, a bare 万 or 亿 (`≤250万`) is 万元 whatever the name says.
+      const typed = parseValue(text, { nameKind: nameKind ?? (spentUnder(ind) ? 'money' : null) });
       const named = filled(ind.unit) ? undefined : withNameUnit(typed, ind.name.text, nameKind);
       const parsed = named ?? typed;
       info = { text, parsed, measure: measureOf(parsed) };
@@ -282,6 +283,12 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
   }
   d.value = info;
   return info ?? undefined;
+}
+
+/** A 二级 of money the project spends (成本指标, 经济成本指标, 成本目标), not a cost to society or nature. */
+function spentUnder(ind: Indicator): boolean {
+  const level2 = ind.level2.text;
+  return level2.includes('成本') && !/社会|生态|环境/u.test(level2);
 }
 
 /**
