@@ -823,11 +823,15 @@ function readTable(
   if (planInMoney && firstPlanCell)
     notes.push({ what: 'plan', cell: sheetA1(firstPlanCell.row, firstPlanCell.col), reason: 'amounts' });
   // Self-evaluations and whole-department tables have no spending plan to miss.
-  else if (!plan.length && form === 'target')
+  else if (!plan.length && form === 'target') {
+    // The plan found, by periods of its own (`3月底 | 6月底 | 9月底 | 12月底`, by quarter): said so.
+    const periods = planHit ? otherPeriods(view, planHit) : undefined;
     notes.push({
       what: 'plan',
       cell: planHit ? sheetA1(planHit.row, planHit.col) : sheetA1(usage ? usage.row + 1 : firstRow, leftCol),
+      ...(periods ? { reason: 'periods' as const, label: periods.join('、') } : {}),
     });
+  }
   if (!goal)
     notes.push({
       what: 'goal',
@@ -1283,6 +1287,26 @@ function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: n
     if (cols.every((c): c is number => c !== undefined)) return planValues(view, row, cols);
   }
   return [];
+}
+
+/** A heading of a spending period: `9月底`, `截至9月末`, `三季度`, `第3季度末`, `上半年`. */
+const ANY_PERIOD =
+  /^(?:截至|截止)?(?:\d{1,2}月(?:底|末|份)?|第?[一二三四1-4]季度末?|[上下]半年)(?:累计)?(?:[(（][%％][)）])?$/u;
+
+/**
+ * The period headings of a plan whose periods are not the form's four (by quarter, by half-year):
+ * two or more on the plan label's line or one of the two under it, as written. Undefined when none.
+ */
+function otherPeriods(view: SheetView, planHit: Hit): string[] | undefined {
+  for (let row = planHit.row; row <= Math.min(planHit.row + 2, view.bottom); row++) {
+    const found: string[] = [];
+    for (let col = view.left; col <= view.right; col++) {
+      const text = view.ownText(row, col).replace(/\s+/gu, '');
+      if (text !== '' && ANY_PERIOD.test(text)) found.push(text);
+    }
+    if (found.length >= 2) return found;
+  }
+  return undefined;
 }
 
 /** A cell a plan's percentage could be: one the plan's own reading takes for a number (`25`, `25%`). */

@@ -72,8 +72,12 @@ export interface ReaderNote {
    * fiscal money beside a total that is one level's money (`该项目支出上级资金` beside `本级预算金额`),
    * which may be part of it or added to it. Absent: the part's label was not found.
    */
-  reason?: 'amounts' | 'multiYear' | 'sourceBeside';
-  /** With `multiYear`: the label of the figure set aside (`中期资金总额`); with `sourceBeside`, the source's. As written. */
+  reason?: 'amounts' | 'multiYear' | 'sourceBeside' | 'periods';
+  /**
+   * With `multiYear`: the label of the figure set aside (`中期资金总额`); with `sourceBeside`, the
+   * source's; with `periods` (plan), the plan's own period headings (`3月底、6月底、9月底、12月底`),
+   * not the form's four. As written.
+   */
   label?: string;
   /** With `sourceBeside`: the source's amount as written, and the total's label. */
   value?: string;

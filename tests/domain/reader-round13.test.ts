@@ -278,3 +278,48 @@ describe('a bare 万 under 成本指标 (`设备购置 | ≤250万`)', () => {
     expect(cost('设备购置', '≤350万', '社会成本指标')).not.toContain('budget/cost-exceeds-budget');
   });
 });
+
+describe('a spending plan by periods of its own (by quarter, by half-year)', () => {
+  const planned = (periods: string[], values: (number | null)[]): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['预算数', 300, '其中：财政资金', 300],
+      ['资金支出计划（%）', ...periods],
+      [null, ...values],
+      ['绩效目标', '完成培训'],
+      ...INDICATORS,
+    ]);
+  const planFindings = (grid: Grid) =>
+    checkGrids([grid]).findings.filter((f) => f.rule === 'table/unreadable' || f.rule.startsWith('plan/'));
+
+  test.each<[string, string[], string]>([
+    ['by quarter', ['3月底', '6月底', '9月底', '12月底'], '3月底、6月底、9月底、12月底'],
+    ['by quarter, in words', ['一季度', '二季度', '三季度', '四季度'], '一季度、二季度、三季度、四季度'],
+    ['by half-year', ['上半年', '下半年'], '上半年、下半年'],
+  ])(
+    '%s: unread, and the finding on the plan’s label says which periods and what to write',
+    (_, periods, label) => {
+      const findings = planFindings(planned(periods, [20, 50, 80, 100].slice(0, periods.length)));
+      expect(findings.map((f) => [f.rule, f.messageId, f.cell])).toEqual([
+        ['table/unreadable', 'planPeriods', 'A3'],
+      ]);
+      expect(findings[0]?.message).toContain(`按“${label}”分期填写`);
+      expect(findings[0]?.message).toContain('应填写截至3月底、6月底、10月底、12月底');
+      const en = checkGrids([planned(periods, [20, 50, 80, 100])], { lang: 'en-US' }).findings.find(
+        (f) => f.messageId === 'planPeriods',
+      );
+      expect(en?.message).toContain(`by “${label}”`);
+    },
+  );
+
+  test('near miss: the form’s four periods are read and checked', () => {
+    const grid = planned(['3月底', '6月底', '10月底', '12月底'], [20, 50, 40, 100]);
+    expect(readGrid(grid)[0]?.plan.map((f) => f.cell)).toEqual(['B4', 'C4', 'D4', 'E4']);
+    expect(planFindings(grid).map((f) => f.rule)).toEqual(['plan/decreasing']);
+  });
+
+  test('near miss: a plan label with no periods at all is “not found”, as before', () => {
+    const findings = planFindings(planned(['说明'], [null]));
+    expect(findings.map((f) => f.messageId)).toEqual(['missingPart']);
+  });
+});

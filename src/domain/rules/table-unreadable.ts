@@ -42,6 +42,12 @@ const rule: Rule = {
         'en-US':
           'This table’s spending plan, from {{cell}}, is written as amounts, not cumulative percentages: it was not checked nor added to the planned totals; write the share of the budget spent by each date, e.g. “25%”.',
       },
+      planPeriods: {
+        'zh-CN':
+          '本表的资金支出计划（{{cell}}）按“{{label}}”分期填写，不是标准的3月底、6月底、10月底、12月底，未校验，也未计入计划支出合计；应填写截至3月底、6月底、10月底、12月底累计支出占预算数的百分比，如“25%”。',
+        'en-US':
+          'This table’s spending plan ({{cell}}) is by “{{label}}”, not the standard end of March, June, October and December: it was not checked nor added to the planned totals; write the cumulative share of the budget spent by 3月底, 6月底, 10月底 and 12月底, e.g. “25%”.',
+      },
       sourceBeside: {
         'zh-CN':
           '{{cell}}“{{label}}”{{value}}与预算数“{{totalLabel}}”{{total}}并列，看不出它包含在预算数之内还是另加在预算数之外，本表的财政资金未读取，资金各项未校验，也未计入合计；请写明预算数的构成，如在预算数下分列“其中：财政资金”“其他资金”并填写金额（两者之和等于预算数）。',
@@ -82,6 +88,14 @@ const rule: Rule = {
         context.report({
           at: note.cell,
           messageId: 'multiYearBudget',
+          data: { cell: note.cell, label: note.label ?? '' },
+        });
+        continue;
+      }
+      if (note.reason === 'periods') {
+        context.report({
+          at: note.cell,
+          messageId: 'planPeriods',
           data: { cell: note.cell, label: note.label ?? '' },
         });
         continue;
