@@ -31,14 +31,6 @@ export interface Hit {
   embedded?: string;
 }
 
-/**
- * A cell that is a unit line (`（万元）`, `单位：元`), as the scan reads it; a bare `元` may be a unit of
- * measure, and is not one.
- */
-function isUnitOnly(cell: GridCell | undefined): boolean {
-  return typeof cell?.value === 'string' && readCell(cell.value.trim()).unit?.line === true;
-}
-
 /** A cell saying only that the figure after it is a sum (`预算数 | 小计 | 50`, `合计：`): not the value. */
 function isSumWord(cell: GridCell | undefined): boolean {
   return typeof cell?.value === 'string' && /^\s*(?:小计|合计|总计|共计)\s*[:：]?\s*$/u.test(cell.value);
@@ -96,6 +88,12 @@ export class SheetView {
    */
   private readonly covering: ((CellRange | undefined)[] | undefined)[] = [];
   private readonly hits = new Map<number, Hit[]>();
+  /**
+   * What readCell made of each text cell when its row was scanned, by row then column (offsets from
+   * top and left): the reader asks again of the same cells (is it a unit line? a title?), and a long
+   * text is not in readCell's own cache, so each question would read the sentence anew.
+   */
+  private readonly readings: (CellReading | undefined)[][] = [];
   /** While scanning: the last row holding anything, and the last title or year line. */
   private lastFilled: number | undefined;
   private lastHead: number | undefined;
@@ -145,6 +143,7 @@ export class SheetView {
       if (typeof cell!.value !== 'string') continue;
       const col = this.left + i;
       const reading = readCell(cell!.value.trim());
+      (this.readings[row - this.top] ??= [])[i] = reading;
       const unit = reading.unit;
       if (unit) {
         // Written out rather than spread: copying an object by spread is slow, and rows are many.
@@ -213,7 +212,7 @@ export class SheetView {
     for (let i = 0; i < line.length; i++) {
       const cell = line[i];
       if (isBlank(cell) || typeof cell?.value !== 'string') continue;
-      const reading = readCell(cell.value.trim());
+      const reading = this.readingAt(row, this.left + i) ?? readCell(cell.value.trim());
       if (reading.title) {
         if (title >= 0) return false;
         title = i;
@@ -246,8 +245,8 @@ export class SheetView {
       if (typeof a?.value !== 'string' || typeof b?.value !== 'string') continue;
       const col = this.left + i;
       if (this.mergeAt(row, col) || this.mergeAt(row, col + 1)) continue;
-      const first = readCell(a.value.trim());
-      const second = readCell(b.value.trim());
+      const first = this.readingAt(row, col) ?? readCell(a.value.trim());
+      const second = this.readingAt(row, col + 1) ?? readCell(b.value.trim());
       const half = (r: CellReading): boolean =>
         (!r.label || r.label.weak === true) &&
         !r.embedded.length &&
@@ -419,6 +418,23 @@ export class SheetView {
     return false;
   }
 
+  /**
+   * readCell of the cell's trimmed text, as its row's scan read it: undefined for a cell that holds
+   * no text, or only white space (whose reading is that of '': no label, unit, title or year).
+   */
+  readingAt(row: number, col: number): CellReading | undefined {
+    if (col < this.left) return undefined;
+    return this.readings[row - this.top]?.[col - this.left];
+  }
+
+  /**
+   * A cell that is a unit line (`（万元）`, `单位：元`), as the scan reads it; a bare `元` may be a unit
+   * of measure, and is not one.
+   */
+  private isUnitOnly(row: number, col: number): boolean {
+    return this.readingAt(row, col)?.unit?.line === true;
+  }
+
   mergeAt(row: number, col: number): CellRange | undefined {
     if (col < this.left) return undefined;
     return this.covering[row - this.top]?.[col - this.left];
@@ -543,7 +559,7 @@ export class SheetView {
     for (;;) {
       if (at > this.right) return at;
       const own = this.own(row, at);
-      if (isUnitOnly(own)) at = this.reach(row, at) + 1;
+      if (this.isUnitOnly(row, at)) at = this.reach(row, at) + 1;
       else if (isSumWord(own) && !this.isLabel(row, at) && isAmount(this.own(row, this.reach(row, at) + 1)))
         at = this.reach(row, at) + 1;
       else return at;
