@@ -8,6 +8,7 @@
 
 import Big from 'big.js';
 import type { GridCell } from './grid';
+import { ScopedCache } from './scoped-cache';
 import type { Field } from './types';
 
 /** What could not be read, as the user sees it; `date` when the cell holds a date (shown as one). */
@@ -147,7 +148,8 @@ function isEmpty(cell: GridCell | undefined): boolean {
  * cells (the six plan rules all four cells), and every reading parses decimals with big.js. A
  * reading is kept with the cell content it was made from, so a field whose cell changed is read
  * again; readings are never modified by their users. The reader makes new fields on every read,
- * so nothing is kept from one read of a workbook to the next.
+ * so nothing is kept from one read of a workbook to the next. Kept in a ScopedCache: a WeakMap's
+ * set cost more than the parse it saves on a cell read once.
  */
 interface Kept<T> {
   raw: GridCell;
@@ -159,11 +161,11 @@ interface Kept<T> {
   reading: T;
 }
 
-const amountReadings = new WeakMap<Field, Kept<AmountReading>>();
-const planCellReadings = new WeakMap<Field, Kept<PlanReading>>();
+const amountReadings = new ScopedCache<Field, Kept<AmountReading>>();
+const planCellReadings = new ScopedCache<Field, Kept<PlanReading>>();
 
 function keptReading<T>(
-  cache: WeakMap<Field, Kept<T>>,
+  cache: ScopedCache<Field, Kept<T>>,
   field: Field | undefined,
   scale: number,
   read: () => T,

@@ -10,6 +10,7 @@ import type { Grid } from './grid';
 import { EMPTY_CELL_RULES, plannedMarks, templateOf, type Mark } from './marks';
 import type { TemplateSpec } from './layout';
 import { readGrid } from './reader';
+import { withCacheScope } from './scoped-cache';
 import { computeTotals, totalsView, type Totals, type TotalsView } from './totals';
 import type { Field, Finding, Lang, ProfileChoice, ReferenceLookup, TargetTable } from './types';
 import { sortFindings, validateAcrossTables, validateEachTable } from './validate';
@@ -188,6 +189,11 @@ export class WorkbookAnalysis {
    * table's own rules (kept for unchanged sheets when `reuse`), then the rules across tables over all.
    */
   analyse(options: AnalyseOptions): Analysis {
+    // The reader, the rules and the totals share each amount's reading through this run's caches.
+    return withCacheScope(() => this.analyseNow(options));
+  }
+
+  private analyseNow(options: AnalyseOptions): Analysis {
     const tables: TargetTable[] = [];
     const sheetIds: string[] = [];
     const own: Finding[] = [];
