@@ -272,10 +272,15 @@ const HEADER_KINDS = new Set<LabelKind>([
  * The header written again under its block (a page break repeats it; a 自评表 heads its second
  * group of goals, `年度绩效目标2`, with it): the same headings in the same columns, at least three
  * of them, and not marked as the project period's (`中长期指标`). Returns the repeat's last row (its
- * second row of sub-headings with it), or undefined.
+ * second row of sub-headings with it), or undefined. `heads`: the header's headings of HEADER_KINDS
+ * from `from` on.
  */
-function repeatedHeader(view: SheetView, row: number, headerRow: number, from: number): number | undefined {
-  const heads = view.hitsIn(headerRow).filter((h) => HEADER_KINDS.has(h.kind) && h.col >= from);
+function repeatedHeader(
+  view: SheetView,
+  row: number,
+  heads: readonly Hit[],
+  from: number,
+): number | undefined {
   if (heads.length < 3) return undefined;
   const hits = view.hitsIn(row);
   if (!heads.every((h) => hits.some((r) => r.kind === h.kind && r.col === h.col))) return undefined;
@@ -441,6 +446,8 @@ export function readIndicators(
   };
 
   const rows: number[] = [];
+  // The header's headings a repeat of it must have (repeatedHeader), listed once for all rows.
+  const heads = view.hitsIn(headerRow).filter((h) => HEADER_KINDS.has(h.kind) && h.col >= leftmost);
   let sumRow: IndicatorBlock['sum'];
   let from = bottom + 1;
   // An export's rows may start below a subtotal line that fills none of the indicator columns.
@@ -452,7 +459,7 @@ export function readIndicators(
     // goes on below it.
     if (isPlaceholderRow(view, row, leftmost, right)) continue;
     // The header again (a page break's repeat, a form's 年度绩效目标2 block): the block goes on under it.
-    const repeat = repeatedHeader(view, row, headerRow, leftmost);
+    const repeat = repeatedHeader(view, row, heads, leftmost);
     if (repeat !== undefined) {
       row = repeat;
       continue;

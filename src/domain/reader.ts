@@ -453,10 +453,14 @@ function isTable(view: SheetView, table: TargetTable, last: boolean, above: numb
  * an amount's place (`单位职能概述`), nor a template's `≥**%`.
  */
 function somethingWritten(table: TargetTable): boolean {
-  const parts = ['fiscal', 'carryover', 'other'] as const;
-  const amounts = [table.budget.total, ...parts.flatMap((p) => budgetLines(table, p))];
+  const amount = (f: Field | undefined): boolean =>
+    written(f) && readAmount(f, table.moneyScale).kind === 'number';
+  // The total, then each part's lines, as a list of them all would be tried (without making it).
   return (
-    amounts.some((f) => written(f) && readAmount(f, table.moneyScale).kind === 'number') ||
+    amount(table.budget.total) ||
+    budgetLines(table, 'fiscal').some(amount) ||
+    budgetLines(table, 'carryover').some(amount) ||
+    budgetLines(table, 'other').some(amount) ||
     table.plan.some((f) => readPlanCell(f).kind === 'number') ||
     table.indicators.some((i) => written(i.value) && !TEMPLATE_STARS.test(i.value.text)) ||
     // Indicators named, their values still to come: a table being filled in, not a blank form.
@@ -671,8 +675,12 @@ function formYear(view: SheetView, previousBottom: number, start: number): numbe
   const years = new Set<number>();
   for (let row = Math.max(previousBottom + 1, start - 6); row <= start; row++) {
     if (!view.titleRows.has(row) && !view.yearRows.has(row)) continue;
-    for (let col = view.left; col <= view.right; col++)
-      for (const m of view.ownText(row, col).matchAll(/(?:19|20)\d{2}(?=\s*年)/gu)) years.add(Number(m[0]));
+    for (let col = view.left; col <= view.right; col++) {
+      const text = view.ownText(row, col);
+      // No 年, no year: most cells of a title's line are empty.
+      if (!text.includes('年')) continue;
+      for (const m of text.matchAll(/(?:19|20)\d{2}(?=\s*年)/gu)) years.add(Number(m[0]));
+    }
   }
   return years.size === 1 ? [...years][0] : undefined;
 }
