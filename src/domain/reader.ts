@@ -1275,6 +1275,9 @@ function figuresSay(
   return lastValue === 100 ? 'percent' : undefined;
 }
 
+/** The four periods as periodOf names them, in the plan's order. */
+const WANTED_PERIODS = PLAN_PERIODS.map((p) => periodOf(p));
+
 /** The four period labels in one row, the percentages in the row below, aligned by column. */
 function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: number): Field[] {
   const rows: number[] = [];
@@ -1288,9 +1291,12 @@ function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: n
   // A Set, not rows.includes: `to` can be a million rows below a label in a sparse sheet.
   const seen = new Set(rows);
   for (let row = from; row <= to; row++) if (!seen.has(row)) rows.push(row);
-  const wanted = PLAN_PERIODS.map((p) => periodOf(p));
+  const wanted = WANTED_PERIODS;
   for (const row of rows) {
-    const periods = view.hitsIn(row).filter((h) => h.kind === 'period');
+    const hits = view.hitsIn(row);
+    // Most rows hold no period label: nothing to list or look up for them.
+    if (!hits.some((h) => h.kind === 'period')) continue;
+    const periods = hits.filter((h) => h.kind === 'period');
     const cols = wanted.map((p) => periods.find((h) => periodOf(h.key) === p)?.col);
     if (cols.every((c): c is number => c !== undefined)) return planValues(view, row, cols);
   }
@@ -1344,7 +1350,9 @@ function planValues(view: SheetView, row: number, cols: number[]): Field[] {
     }
   }
   const beside = cols.map((col) => view.reach(row, col) + 1);
+  // The cells under the labels, made once: the plan's when read so, and their readings kept with them.
+  const under = cols.map((col) => view.field(valueRow, col));
   const inline =
-    cols.every((col) => !planLike(view, valueRow, col)) && beside.every((col) => planLike(view, row, col));
-  return inline ? beside.map((col) => view.field(row, col)) : cols.map((col) => view.field(valueRow, col));
+    under.every((f) => readPlanCell(f).kind !== 'number') && beside.every((col) => planLike(view, row, col));
+  return inline ? beside.map((col) => view.field(row, col)) : under;
 }
