@@ -81,18 +81,37 @@ export function lastCol(grid: Grid): number {
   return grid.left + w - 1;
 }
 
+/**
+ * True for a character String.prototype.trim never removes: printable ASCII, CJK ideographs and
+ * full-width forms — how nearly every cell's text begins and ends. The reader asks whether cells are
+ * blank and what they say hundreds of times a table; these skip the call to trim for them.
+ */
+function neverTrimmed(code: number): boolean {
+  return (
+    (code > 0x20 && code < 0x7f) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff5e)
+  );
+}
+
 /** True when the cell holds nothing a user typed (no value, or blank text) and no formula. */
 export function isBlank(cell: GridCell | undefined): boolean {
   if (!cell) return true;
   if (cell.formula) return false;
-  if (cell.value === null || cell.value === undefined) return true;
-  return typeof cell.value === 'string' && cell.value.trim() === '';
+  const value = cell.value;
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  return !(value.length > 0 && neverTrimmed(value.charCodeAt(0))) && value.trim() === '';
 }
 
 /** The cell's content as text, trimmed: what a reader of the printed table would see, roughly. */
 export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.value === null || cell.value === undefined) return '';
-  if (typeof cell.value === 'string') return cell.value.trim();
+  if (typeof cell.value === 'string') {
+    const text = cell.value;
+    // Nothing to trim at either end: the text as it is (trim would return it unchanged).
+    if (text.length > 0 && neverTrimmed(text.charCodeAt(0)) && neverTrimmed(text.charCodeAt(text.length - 1)))
+      return text;
+    return text.trim();
+  }
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
   if (cell.date) return serialDateText(cell.value) ?? String(cell.value);
   return String(cell.value);
