@@ -46,6 +46,9 @@ export function isAmount(cell: GridCell | undefined): boolean {
   );
 }
 
+/** `—`, `-`, `/`: how a form says a line holds nothing (amounts.ts reads it so), in a line of figures. */
+const SAYS_NONE = /^\s*[-—–―‐/\\]+\s*$/u;
+
 /**
  * A prompt waiting for its answer: a few words and a colon, nothing after (`市：`, `县:`, `其中:`).
  * A label of the form, never a value.
@@ -304,6 +307,7 @@ export class SheetView {
     const last = Math.min(to > from ? first + 2 : first, this.bottom);
     for (let row = first; row <= last; row++) {
       const figures: Field[] = [];
+      let amounts = 0;
       let words = false;
       for (let col = from; col <= to; col++) {
         const cm = this.mergeAt(row, col);
@@ -313,10 +317,18 @@ export class SheetView {
         if (cm && (cm.top !== row || cm.left !== col)) continue;
         const cell = this.own(row, col);
         if (isBlank(cell)) continue;
-        if (isAmount(cell)) figures.push(this.field(row, col));
+        if (isAmount(cell)) {
+          figures.push(this.field(row, col));
+          amounts++;
+        }
+        // A dash among the figures is that column's nothing, not a word that unsettles the row.
+        else if (typeof cell?.value === 'string' && SAYS_NONE.test(cell.value))
+          figures.push(this.field(row, col));
         else words = true;
       }
-      if (figures.length) {
+      // Dashes alone are no line of figures: words, as before.
+      if (!amounts && figures.length) words = true;
+      if (amounts) {
         // An amount past the last heading says the row is shifted against its headings (a paste or
         // a conversion moved it): no figure of it is any heading's.
         if (words || this.amountPast(row, this.lastFilledReach(hit.row))) return undefined;

@@ -323,3 +323,29 @@ describe('a spending plan by periods of its own (by quarter, by half-year)', () 
     expect(findings.map((f) => f.messageId)).toEqual(['missingPart']);
   });
 });
+
+describe('a dash among the figures under a heading over sub-headings (`财政资金` over `中央 | 省级 | 市级 | 本级`)', () => {
+  const table = (central: string | number): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['项目名称', '雨露计划'],
+        ['专项资金情况', '本年度预计投入（万元）', '财政资金（万元）', null, null, null, '其他'],
+        [null, null, '中央', '省级', '市级资金', '本级', null],
+        [null, 7, central, 7, 0, 0, 0],
+        ...INDICATORS,
+      ],
+      merges('B2:B3', 'C2:F2', 'G2:G3'),
+    );
+
+  test.each(['—', '/', '-'])('`%s` is that source’s nothing: the part is the sum of the others', (dash) => {
+    const t = readGrid(table(dash))[0];
+    expect(t?.budget.lines?.fiscal.map((f) => f.cell) ?? [t?.budget.fiscal?.cell]).toContain('C4');
+    expect(amounts(table(dash))[0]).toEqual({ total: '7.00', fiscal: '7.00', other: '0.00' });
+    expect(findingsOf(table(dash)).filter((f) => f.startsWith('budget/'))).toEqual([]);
+  });
+
+  test('near miss: with a figure there, as before', () => {
+    expect(amounts(table(0))[0]).toEqual({ total: '7.00', fiscal: '7.00', other: '0.00' });
+  });
+});
