@@ -308,6 +308,7 @@ export class SheetView {
     for (let row = first; row <= last; row++) {
       const figures: Field[] = [];
       let amounts = 0;
+      let wordy = 0;
       let words = false;
       for (let col = from; col <= to; col++) {
         const cm = this.mergeAt(row, col);
@@ -324,8 +325,21 @@ export class SheetView {
         // A dash among the figures is that column's nothing, not a word that unsettles the row.
         else if (typeof cell?.value === 'string' && SAYS_NONE.test(cell.value))
           figures.push(this.field(row, col));
-        else words = true;
+        // Words where one source's figure goes (`详见附件` under 中央, beside the others' figures):
+        // that source's line, not a number — its finding then names its own cell.
+        else if (
+          to > from &&
+          !this.isLabel(row, col) &&
+          !isPrompt(cell) &&
+          !isSumWord(cell) &&
+          !this.isUnitOnly(row, col) &&
+          !/^[\s\d.,，．%％]+$/u.test(cellText(cell))
+        ) {
+          figures.push(this.field(row, col));
+          wordy++;
+        } else words = true;
       }
+      if (wordy > 1 || (wordy && !amounts)) words = true;
       // Dashes alone are no line of figures: words, as before.
       if (!amounts && figures.length) words = true;
       if (amounts) {

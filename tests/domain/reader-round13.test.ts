@@ -324,7 +324,7 @@ describe('a spending plan by periods of its own (by quarter, by half-year)', () 
   });
 });
 
-describe('a dash among the figures under a heading over sub-headings (`财政资金` over `中央 | 省级 | 市级 | 本级`)', () => {
+describe('a dash or words among the figures under a heading over sub-headings (`财政资金` over `中央 | 省级 | 市级 | 本级`)', () => {
   const table = (central: string | number): Grid =>
     gridFromRows(
       's',
@@ -345,7 +345,31 @@ describe('a dash among the figures under a heading over sub-headings (`财政资
     expect(findingsOf(table(dash)).filter((f) => f.startsWith('budget/'))).toEqual([]);
   });
 
+  test('words there (`详见附件`): that source is not a number, said on its own cell, not the next heading', () => {
+    const t = readGrid(table('详见附件'))[0];
+    expect(t?.budget.lines?.fiscal.map((f) => f.cell)).toEqual(['C4', 'D4', 'E4', 'F4']);
+    expect(amounts(table('详见附件'))[0]?.fiscal).toBeNull();
+    expect(findingsOf(table('详见附件')).filter((f) => f.startsWith('budget/'))).toEqual([
+      'budget/not-number@C4',
+    ]);
+  });
+
   test('near miss: with a figure there, as before', () => {
     expect(amounts(table(0))[0]).toEqual({ total: '7.00', fiscal: '7.00', other: '0.00' });
+  });
+
+  test('near miss: a row of sub-headings in words (no figure) is still passed over to the figures', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['项目名称', '雨露计划'],
+        ['专项资金情况', '本年度预计投入（万元）', '财政资金（万元）', null, '其他'],
+        [null, null, '上级补助', '本级安排', null],
+        [null, 7, 5, 2, 0],
+        ...INDICATORS,
+      ],
+      merges('B2:B3', 'C2:D2', 'E2:E3'),
+    );
+    expect(amounts(grid)[0]).toEqual({ total: '7.00', fiscal: '7.00', other: '0.00' });
   });
 });
