@@ -1100,7 +1100,12 @@ function readUsage(view: SheetView, hit: Hit): Field {
     if (!others.length) rows.push(row);
   }
   const candidates = rows.map((row) => view.valueRight({ row, col: hit.col }));
-  return candidates.find((f) => f.text !== '') ?? candidates[0] ?? view.valueRight(hit);
+  const found = candidates.find((f) => f.text !== '') ?? candidates[0];
+  if (found) return found;
+  // Another label right against this one (`资金用途 | 主管部门`, its value's cell deleted): no value,
+  // never that label's words.
+  const right = view.valueRight(hit);
+  return view.isLabel(right.row, right.col) ? view.embeddedField(hit.row, hit.col, '') : right;
 }
 
 /**

@@ -373,3 +373,21 @@ describe('a dash or words among the figures under a heading over sub-headings (`
     expect(amounts(grid)[0]).toEqual({ total: '7.00', fiscal: '7.00', other: '0.00' });
   });
 });
+
+describe('a column deleted: a label right against the next label (`资金用途 | 主管部门 | 某局`)', () => {
+  const table = (usage: string | null): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '博物馆免费开放补助'],
+      usage === null ? ['资金用途', '主管部门', '某局'] : ['资金用途', usage, '主管部门', '某局'],
+      ['预算数', 20, '其中：财政资金', 20],
+      ...INDICATORS,
+    ]);
+
+  test('the usage is empty at its label, never the next label’s words', () => {
+    expect(readGrid(table(null))[0]?.usage?.text).toBe('');
+  });
+
+  test('near miss: the usage written between them is read', () => {
+    expect(readGrid(table('业务类项目'))[0]?.usage?.text).toBe('业务类项目');
+  });
+});
