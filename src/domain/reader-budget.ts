@@ -464,6 +464,9 @@ function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
 /** The nearest heading above a cell in a grid's column: text, past the figures of the rows between. */
 function headingAbove(view: SheetView, row: number, col: number): string {
   for (let r = row - 1; r >= Math.max(view.top, row - MATRIX_DEPTH); r--) {
+    // A title, year or unit line above is past the grid's headings: no column's heading (a column
+    // inserted into a form reaches up to its title, merged over it).
+    if (view.titleRows.has(r) || view.yearRows.has(r) || view.unitRows.has(r)) return '';
     const cell = view.field(r, col);
     if (cell.text.trim() === '' || isAmount(cell.raw) || /^\s*[\d.]+\s*%\s*$/u.test(cell.text)) continue;
     return cell.text.trim();

@@ -391,3 +391,26 @@ describe('a column deleted: a label right against the next label (`资金用途 
     expect(readGrid(table('业务类项目'))[0]?.usage?.text).toBe('业务类项目');
   });
 });
+
+describe('a column inserted into a form whose title is merged over it', () => {
+  /** 嘉峪关's 申报表 with an empty column D inserted: the title and year lines merged over it. */
+  const table = (): Grid =>
+    gridFromRows(
+      's',
+      [
+        ['省级部门预算项目支出绩效目标', null, null, null, null],
+        ['(2023年度)', null, null, null, null],
+        ['二级项目名称', '博物馆免费开放补助', '项目类型', null, '新增项目'],
+        ['项目总投资', '20万元', '中央补助安排', null, 0],
+        ['省级财政安排', 0, '其他资金', null, '20万元'],
+        ['预算申报数', '20万元', '资金性质', null, '一般公共预算'],
+        ...INDICATORS,
+      ],
+      merges('A1:E1', 'A2:E2'),
+    );
+
+  test('the year line above is no column’s heading: each part is its figure one column further', () => {
+    expect(amounts(table())[0]).toEqual({ total: '20.00', fiscal: '0.00', other: '20.00' });
+    expect(findingsOf(table())).not.toContain('budget/sum-mismatch@B6');
+  });
+});
