@@ -74,27 +74,29 @@ function fundCells(table: TargetTable, totalCell: string): { fiscal: string; oth
   const lines = (part: BudgetPart): Field[] => budgetLines(table, part);
   const parts = [...lines('fiscal'), ...lines('carryover'), ...lines('other')];
   const known = [totalCell, ...parts.map((f) => amount(table, f, UNREAD))].map((x) => `ISNUMBER(${x})`);
-  const empty = `IF(OR(${known.join(',')}),0,${UNREAD})`;
+  // Filled in, an empty line is 0; not filled in, no line reads as an amount and every sum below is
+  // 未能读取 anyway. Tested once per column, not inside each line: a part of many sources stays far
+  // below Excel's formula length.
+  const filled = (formula: string): string =>
+    formula === UNREAD ? UNREAD : `IF(OR(${known.join(',')}),${formula},${UNREAD})`;
   // A part the form breaks into several sources (中央资金 + 市级资金 …) is the sum of its lines.
   const sum = (part: BudgetPart): string =>
     lines(part)
-      .map((f) => amount(table, f, empty))
+      .map((f) => amount(table, f, '0'))
       .join('+');
   const granted = sum('fiscal');
   const carry = budget.carryover ? `+${sum('carryover')}` : '';
   const other = sum('other');
   const rest = (known: string) =>
     `IFERROR(${totalCell}-(${known})${carry ? `-(${carry.slice(1)})` : ''},${UNREAD})`;
-  if (!budget.other && budget.fiscal)
-    return { fiscal: `IFERROR(${granted}${carry},${UNREAD})`, other: rest(granted) };
-  if (!budget.fiscal && budget.other) {
-    const fiscal = `IFERROR(${totalCell}-(${other}),${UNREAD})`;
-    return { fiscal, other: `IFERROR(${other},${UNREAD})` };
-  }
-  return {
-    fiscal: budget.fiscal ? `IFERROR(${granted}${carry},${UNREAD})` : UNREAD,
-    other: budget.other ? `IFERROR(${other},${UNREAD})` : UNREAD,
-  };
+  const cells = (fiscal: string, other: string) => ({ fiscal: filled(fiscal), other: filled(other) });
+  if (!budget.other && budget.fiscal) return cells(`IFERROR(${granted}${carry},${UNREAD})`, rest(granted));
+  if (!budget.fiscal && budget.other)
+    return cells(`IFERROR(${totalCell}-(${other}),${UNREAD})`, `IFERROR(${other},${UNREAD})`);
+  return cells(
+    budget.fiscal ? `IFERROR(${granted}${carry},${UNREAD})` : UNREAD,
+    budget.other ? `IFERROR(${other},${UNREAD})` : UNREAD,
+  );
 }
 
 /**
