@@ -31,6 +31,11 @@ export type AmountReading =
 /** `—`, `——`, `-`, `/`, `无`: nothing in this line. */
 const NONE = /^(?:[-—–―‐/\\、]+|无)$/u;
 
+/** True when a cell's text says the line holds nothing (`—`, `/`, `无`): an empty amount, not words. */
+export function saysNone(text: string): boolean {
+  return NONE.test(text.normalize('NFKC').trim());
+}
+
 /** Money units people write after an amount, in 元. */
 const YUAN_PER: Readonly<Record<string, number>> = {
   元: 1,

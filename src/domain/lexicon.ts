@@ -838,6 +838,17 @@ export function isProjectPeriod(key: string): boolean {
   );
 }
 
+/**
+ * A heading of any spending period, the form's four or others (`9月底`, `截至9月末`, `三季度`,
+ * `第3季度末`, `上半年`): a plan by periods of its own is told by these.
+ */
+export function isAnyPeriod(text: string): boolean {
+  return ANY_PERIOD.test(text);
+}
+
+const ANY_PERIOD =
+  /^(?:截至|截止)?(?:\d{1,2}月(?:底|末|份)?|第?[一二三四1-4]季度末?|[上下]半年)(?:累计)?(?:[(（][%％][)）])?$/u;
+
 /** The period a plan label names: `3月底`, `截至3月末` and `3月` are the same. */
 export function periodOf(key: string): string | undefined {
   return PERIOD_PATTERN.exec(key)?.[1];

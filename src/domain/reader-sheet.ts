@@ -1,6 +1,7 @@
 /** A sheet's grid as the reader sees it: merges indexed, every row's labels classified once. */
 
 import { toA1 } from './address';
+import { saysNone } from './amounts';
 import { cellText, isBlank, type CellRange, type Grid, type GridCell } from './grid';
 import { labelKey, readCell, type CellReading, type LabelKind, type MoneyUnit } from './reader-labels';
 import type { Field } from './types';
@@ -45,9 +46,6 @@ export function isAmount(cell: GridCell | undefined): boolean {
     /^[\s+-]*[\d０-９][\d０-９,，.．]*\s*(?:万元|万|元)?\s*$/u.test(cell.value)
   );
 }
-
-/** `—`, `-`, `/`: how a form says a line holds nothing (amounts.ts reads it so), in a line of figures. */
-const SAYS_NONE = /^\s*[-—–―‐/\\]+\s*$/u;
 
 /**
  * A prompt waiting for its answer: a few words and a colon, nothing after (`市：`, `县:`, `其中:`).
@@ -322,9 +320,9 @@ export class SheetView {
           figures.push(this.field(row, col));
           amounts++;
         }
-        // A dash among the figures is that column's nothing, not a word that unsettles the row.
-        else if (typeof cell?.value === 'string' && SAYS_NONE.test(cell.value))
-          figures.push(this.field(row, col));
+        // A dash (`—`, `/`, `无`) among the figures is that column's nothing, as amounts.ts reads it,
+        // not a word that unsettles the row.
+        else if (typeof cell?.value === 'string' && saysNone(cell.value)) figures.push(this.field(row, col));
         // Words where one source's figure goes (`详见附件` under 中央, beside the others' figures):
         // that source's line, not a number — its finding then names its own cell.
         else if (

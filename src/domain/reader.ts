@@ -11,7 +11,7 @@ import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
 import { level1NamesBeside, mislabeledHeader, readIndicators } from './reader-indicators';
-import { isDepartmentTitle, isSelfEvalTitle } from './lexicon';
+import { isAnyPeriod, isDepartmentTitle, isSelfEvalTitle } from './lexicon';
 import {
   isAnnual,
   isProjectPeriod,
@@ -325,20 +325,20 @@ function readFlatExport(view: SheetView, options: ReadOptions): TargetTable[] | 
     if (m && m.top === row && m.bottom > row) return true;
     return ownCols.some((c) => view.master(row, c).row === row && view.ownText(row, c).trim() !== '');
   };
+  // An empty row or two inside a project's rows (a row inserted, a page break) does not end it.
+  const follows = (last: number, row: number): boolean => {
+    if (row <= last + 1) return true;
+    if (row > last + 3) return false;
+    for (let r = last + 1; r < row; r++) if (!view.rowEmpty(r, view.left, view.right)) return false;
+    return true;
+  };
   let current: { key: string; list: Indicator[]; last: number } | undefined;
   for (const ind of block.indicators) {
     const written = identity(ind.row);
     const unnamed = written === '\u0000' && beginsProject(ind.row);
     const key = unnamed ? `\u0001${ind.row}` : written;
     const blank = written === '\u0000' && !unnamed;
-    // An empty row or two inside a project's rows (a row inserted, a page break) does not end it.
-    const next = (c: { last: number }): boolean => {
-      if (ind.row <= c.last + 1) return true;
-      if (ind.row > c.last + 3) return false;
-      for (let r = c.last + 1; r < ind.row; r++) if (!view.rowEmpty(r, view.left, view.right)) return false;
-      return true;
-    };
-    if (current && (blank || key === current.key) && next(current)) {
+    if (current && (blank || key === current.key) && follows(current.last, ind.row)) {
       current.list.push(ind);
       current.last = ind.row;
       continue;
@@ -1296,21 +1296,16 @@ function readPlan(view: SheetView, planHit: Hit | undefined, from: number, to: n
   // A Set, not rows.includes: `to` can be a million rows below a label in a sparse sheet.
   const seen = new Set(rows);
   for (let row = from; row <= to; row++) if (!seen.has(row)) rows.push(row);
-  const wanted = WANTED_PERIODS;
   for (const row of rows) {
     const hits = view.hitsIn(row);
     // Most rows hold no period label: nothing to list or look up for them.
     if (!hits.some((h) => h.kind === 'period')) continue;
     const periods = hits.filter((h) => h.kind === 'period');
-    const cols = wanted.map((p) => periods.find((h) => periodOf(h.key) === p)?.col);
+    const cols = WANTED_PERIODS.map((p) => periods.find((h) => periodOf(h.key) === p)?.col);
     if (cols.every((c): c is number => c !== undefined)) return planValues(view, row, cols);
   }
   return [];
 }
-
-/** A heading of a spending period: `9月底`, `截至9月末`, `三季度`, `第3季度末`, `上半年`. */
-const ANY_PERIOD =
-  /^(?:截至|截止)?(?:\d{1,2}月(?:底|末|份)?|第?[一二三四1-4]季度末?|[上下]半年)(?:累计)?(?:[(（][%％][)）])?$/u;
 
 /**
  * The period headings of a plan whose periods are not the form's four (by quarter, by half-year):
@@ -1321,7 +1316,7 @@ function otherPeriods(view: SheetView, planHit: Hit): string[] | undefined {
     const found: string[] = [];
     for (let col = view.left; col <= view.right; col++) {
       const text = view.ownText(row, col).replace(/\s+/gu, '');
-      if (text !== '' && ANY_PERIOD.test(text)) found.push(text);
+      if (text !== '' && isAnyPeriod(text)) found.push(text);
     }
     if (found.length >= 2) return found;
   }
