@@ -296,6 +296,28 @@ export function isKnownLevel2(text: string): boolean {
   return known;
 }
 
+/**
+ * What a 二级 asks of its indicators in the first profile that names it (`成本指标` and `经济成本指标`:
+ * money spent; `社会成本指标`: a cost to society), for callers that do not know the table's profile.
+ */
+export function level2RoleAnywhere(text: string): Level2Role | undefined {
+  let role = level2Roles.get(text);
+  if (role === undefined) {
+    role = null;
+    for (const id of PROFILE_IDS) {
+      const found = findLevel2(PROFILES[id], text);
+      if (found) {
+        role = found.level2.role;
+        break;
+      }
+    }
+    remember(level2Roles, text, role);
+  }
+  return role ?? undefined;
+}
+
+const level2Roles = new Map<string, Level2Role | null>();
+
 /** SPEC §2: `auto` picks mof-2021 when 成本指标 appears as a 一级, otherwise hebei-2019. */
 export function detectProfile(level1Texts: Iterable<string>): ProfileId {
   const cost = levelKey('成本指标');

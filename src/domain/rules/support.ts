@@ -12,6 +12,7 @@ export { kindFromEnding } from '../names';
 import { bareName } from '../text';
 import {
   findLevel2,
+  level2RoleAnywhere,
   matchLevel1,
   matchLevel2,
   normalizeName,
@@ -287,8 +288,7 @@ export function valueInfo(ind: Indicator): ValueInfo | undefined {
 
 /** A 二级 of money the project spends (成本指标, 经济成本指标, 成本目标), not a cost to society or nature. */
 function spentUnder(ind: Indicator): boolean {
-  const level2 = ind.level2.text;
-  return level2.includes('成本') && !/社会|生态|环境/u.test(level2);
+  return level2RoleAnywhere(ind.level2.text) === 'cost';
 }
 
 /**
