@@ -8,7 +8,8 @@ const cents = (b: Big): string => b.toFixed(2, Big.roundHalfUp);
 /**
  * 财政资金 (+ 上年结转 where the layout has it) + 其他资金 must equal 预算数, exactly to 0.01 万元; an
  * empty part, and 其他资金 on a form without that line, is 0; a part listed as several sources is
- * their sum. Reported on 预算数, the figure the parts must make up.
+ * their sum. Reported on 预算数, the figure the parts must make up. On a form without an 其他资金
+ * line the message prints no figure for it: the money left over may be other money nobody wrote.
  */
 const rule: Rule = {
   meta: {
@@ -30,6 +31,20 @@ const rule: Rule = {
           '财政拨款 {{fiscal}} + 上年结转 {{carryover}} + 其他资金 {{other}} = {{sum}}，与预算数 {{total}} 不符；三者之和应等于预算数。',
         'en-US':
           'Fiscal funds {{fiscal}} + carry-over {{carryover}} + other funds {{other}} = {{sum}}, but the budget is {{total}}; they must add up to the budget.',
+      },
+      // A form without an 其他资金 line: its other money is not written anywhere, so no figure of it
+      // is printed (the totals report it unread, SPEC §4).
+      mismatchNoOther: {
+        'zh-CN':
+          '财政资金 {{fiscal}} 与预算数 {{total}} 不符，本表没有“其他资金”一栏；请核对预算数，或在表中写明其他资金。',
+        'en-US':
+          'Fiscal funds {{fiscal}} differ from the budget {{total}}, and the table has no “other funds” line; check the budget, or state the other funds in the table.',
+      },
+      mismatchCarryoverNoOther: {
+        'zh-CN':
+          '财政拨款 {{fiscal}} + 上年结转 {{carryover}} = {{sum}}，与预算数 {{total}} 不符，本表没有“其他资金”一栏；请核对预算数，或在表中写明其他资金。',
+        'en-US':
+          'Fiscal funds {{fiscal}} + carry-over {{carryover}} = {{sum}}, but the budget is {{total}}, and the table has no “other funds” line; check the budget, or state the other funds in the table.',
       },
     },
     fixable: false,
@@ -61,10 +76,12 @@ const rule: Rule = {
     const inWan = (b: Big): string => cents(b.times(table.moneyScale));
     if (inWan(all) === inWan(t.value)) return;
     const data = { fiscal: cents(f), other: cents(o), sum: cents(all), total: cents(t.value) };
+    const noOther = budgetLines(table, 'other').length === 0;
     if (table.budget.carryover) {
-      context.report({ at: total, messageId: 'mismatchCarryover', data: { ...data, carryover: cents(c) } });
+      const messageId = noOther ? 'mismatchCarryoverNoOther' : 'mismatchCarryover';
+      context.report({ at: total, messageId, data: { ...data, carryover: cents(c) } });
     } else {
-      context.report({ at: total, messageId: 'mismatch', data });
+      context.report({ at: total, messageId: noOther ? 'mismatchNoOther' : 'mismatch', data });
     }
   },
 };
