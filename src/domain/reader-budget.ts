@@ -11,6 +11,7 @@ import { readAmount } from './amounts';
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
 import { isAnnual, isProjectPeriod, NEXT_YEAR, ONE_LEVEL_TOTAL } from './lexicon';
 import type { Field, FundsLine } from './types';
+import { isBlank } from './grid';
 
 type Part = 'fiscal' | 'carryover' | 'other';
 
@@ -454,6 +455,17 @@ function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
     const under = placeUnder(view, label);
     if (under) return [under];
   }
+  // A column inserted beside a heading on a row of money headings (`本级 | · | 其他` over `309 | · | ·`),
+  // empty down to the line of figures: the heading's figure is the one under it, not that cell.
+  if (
+    headings &&
+    below?.length &&
+    value &&
+    value.text === '' &&
+    value.row === label.row &&
+    below.every((f) => f.row > label.row && isBlank(view.own(f.row, value.col)))
+  )
+    return below;
   // An empty cell beside a heading merged down over its sub-headings' rows, with its figures under it
   // (the sheet reaching further right than the form, past a unit line), is no place for the amount.
   if (value && value.text === '')

@@ -620,8 +620,15 @@ export class SheetView {
       if (below) return below;
       // The last of a row of headings at the sheet's right edge (资金来源 | 资金总额, sources listed
       // below): no cell of the sheet lies right of it, and the figure under it is a source's, not
-      // the whole. There is no place for its value; the cell past the edge is none.
-      if (start > this.right && this.leftNeighbour(hit) !== undefined) return undefined;
+      // the whole. There is no place for its value; the cell past the edge is none. A line of labels
+      // and figures (`资金总额 | 35 | 财政拨款 | | 其他资金`) is no row of headings: its last label's
+      // value is the empty cell past it, even with the label before it left without a figure.
+      if (
+        start > this.right &&
+        this.leftNeighbour(hit) !== undefined &&
+        !this.amountPast(hit.row, this.left - 1)
+      )
+        return undefined;
       // …nor where the row of figures under the headings is shifted against them.
       const under = this.depth(hit.row, hit.col) + 1;
       if (

@@ -1,0 +1,103 @@
+/**
+ * Fifth session (2026-12-07): what the fourth session's mutations of the real corpus left. With
+ * 财政拨款 cleared on a line of labels and figures whose last label stands at the sheet's right edge
+ * (安溪, `资金总额: | 35 | 其中:财政拨款 | | 其他资金`), 其他资金 lost its line: the totals said it was
+ * unread while budget/sum-mismatch printed it as 0.00.
+ */
+
+import { checkGrids } from '../../src/domain/analysis';
+import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { readGrid } from '../../src/domain/reader';
+import { amounts, merges } from '../fixtures/grid-reading';
+
+type Rows = (string | number | null)[][];
+
+const INDICATORS: Rows = [
+  ['一级指标', '二级指标', '三级指标', '指标值'],
+  ['产出指标', '数量指标', '补助人数', '≥100人'],
+];
+
+describe('the last label of a line of labels and figures, at the sheet’s right edge', () => {
+  const table = (fiscal: number | null): Grid =>
+    gridFromRows('s', [
+      ['项目名称', '强制免疫补助'],
+      ['资金情况（万元）', '资金总额：', 35, '其中：财政拨款', fiscal, '其他资金'],
+      ['总体目标', '完成强制免疫任务。'],
+      ...INDICATORS,
+    ]);
+
+  test('with 财政拨款 written, 其他资金’s place is the empty cell past the edge', () => {
+    expect(readGrid(table(35))[0]?.budget.other?.cell).toBe('G2');
+    expect(amounts(table(35))[0]).toMatchObject({ total: '35.00', fiscal: '35.00', other: '0.00' });
+  });
+
+  test('with 财政拨款 left empty, 其他资金 keeps its place: both parts are empty, not unread', () => {
+    expect(readGrid(table(null))[0]?.budget.other?.cell).toBe('G2');
+    expect(amounts(table(null))[0]).toMatchObject({ total: '35.00', fiscal: '0.00', other: '0.00' });
+  });
+
+  test('near miss: a row of headings at the edge (资金来源 | 资金总额, sources below) still has no value there', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['专项(项目)名称', '农村饮水安全巩固提升工程专项'],
+        ['资金情况(万元)', '资金来源', null, '资金总额'],
+        [null, '其中:财政拨款', null, 500],
+        [null, '其他资金'],
+        ['总体目标', '改善提升9200人饮水条件。'],
+        ...INDICATORS,
+      ],
+      merges('A2:A4', 'B2:C2', 'B3:C3', 'B4:C4'),
+    );
+    expect(amounts(grid)[0]?.total).toBeNull();
+  });
+});
+
+describe('an empty column inserted beside a heading on a row of money headings', () => {
+  // 广水's 自评表: `来源 | 中央 | 省、地 | 本级 | 其他 | 合计` over `· | · | · | 309 | · | 309`, with an
+  // empty column inserted after 本级: the new cell beside the heading is not 本级's place, the figure
+  // under it is. Before, 财政资金 read 0.00 and budget/sum-mismatch blamed the user.
+  const table = (inserted: boolean): Grid => {
+    const gap = inserted ? [null] : [];
+    return gridFromRows(
+      's',
+      [
+        ['项目名称', '乡村道路建设养护项目'],
+        [
+          '项目资金',
+          '来源',
+          '中央（万元）',
+          '省、地（万元）',
+          '本级（万元）',
+          ...gap,
+          '其他（万元）',
+          '合计（万元）',
+        ],
+        [null, null, null, null, 309, ...gap, null, 309],
+        ['项目年度目标', '完成乡村道路建设养护里程。'],
+        ...INDICATORS,
+      ],
+      merges('A2:A3'),
+    );
+  };
+
+  test.each([false, true])('inserted %s: 财政资金 is the 309 under 本级', (inserted) => {
+    expect(amounts(table(inserted))[0]).toMatchObject({ total: '309.00', fiscal: '309.00' });
+    expect(checkGrids([table(inserted)]).findings.map((f) => f.rule)).not.toContain('budget/sum-mismatch');
+  });
+
+  test('near miss: with a figure under the new cell, 本级 reads as before: the empty cell beside it', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['项目名称', '乡村道路建设养护项目'],
+        ['项目资金', '来源', '中央（万元）', '本级（万元）', null, '其他（万元）', '合计（万元）'],
+        [null, null, null, 300, 9, null, 309],
+        ['项目年度目标', '完成乡村道路建设养护里程。'],
+        ...INDICATORS,
+      ],
+      merges('A2:A3'),
+    );
+    expect(readGrid(grid)[0]?.budget.lines?.fiscal.map((f) => f.cell)).toEqual(['C3', 'E2']);
+  });
+});
