@@ -134,8 +134,13 @@ const EARLIER_STAGE = /一上|申报|申请/u;
  * other) money alone when the form has one, else its sources, to be summed. `aside` receives the
  * sources left out as no part of the total.
  */
-function partLines(all: Hit[], total?: Hit, aside?: Hit[]): Record<Part, Hit[]> {
+function partLines(hits: Hit[], total?: Hit, aside?: Hit[]): Record<Part, Hit[]> {
   const out: Record<Part, Hit[]> = { fiscal: [], carryover: [], other: [] };
+  // A label repeated across the cells of a merge that an export (or WPS's 拆分并填充内容) filled in
+  // (`其中:中央财政资金 | 其中:中央财政资金 | 127 | 127`) is one line, not two to be summed.
+  const all = hits.filter(
+    (h, i) => !hits.some((o, j) => j < i && o.row === h.row && o.kind === h.kind && o.key === h.key),
+  );
   // A source of the money on the total's line, not introduced as its breakdown (其中, a number, a
   // line below it), is the total's when the total is all the project's money (`年度资金总额 | 100 |
   // 中央资金 | 60`); beside a total that is one level's money it may be another line of the form
@@ -336,7 +341,11 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
   }
   for (const part of PARTS) {
     for (const label of lines[part]) {
-      const figures = crossing(view, label, totalHit) ?? figuresOf(view, label, formYear);
+      // A cell two labels of a part both lead to (a heading over two rows, `其他` over `其他`, as a
+      // fill leaves it) is one line of it, read once.
+      const figures = (crossing(view, label, totalHit) ?? figuresOf(view, label, formYear)).filter(
+        (f) => !read[part].some((seen) => seen.row === f.row && seen.col === f.col),
+      );
       if (!figures.length) continue;
       read[part].push(...figures.map((f) => withOwnUnit(view, f, label)));
       read.labels.push(label);

@@ -5,6 +5,7 @@
  * keeps the cell it came from; what it cannot find it says in `notes`, with where it looked.
  */
 
+import { unfilled } from './unfill';
 import { isPercentFormat, readAmount, readPlanCell } from './amounts';
 import { rangeA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
@@ -172,6 +173,7 @@ function readTables(
   options: ReadOptions,
 ): { tables: TargetTable[]; stated: 1 | 0.0001 | undefined } {
   if (grid.internal || grid.cells.length === 0) return { tables: [], stated: undefined };
+  grid = unfilled(grid);
   const view = new SheetView(grid);
   const split = sideBySideAt(view);
   if (split !== undefined) {
