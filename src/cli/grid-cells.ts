@@ -58,6 +58,8 @@ export function assembleGrid(
   placed: readonly PlacedCell[],
   merges: CellRange[],
   hidden: boolean,
+  /** Whether a row or column (0-based) is hidden in the sheet; the grid lists those that hold a cell. */
+  lines?: { row: (r: number) => boolean; col: (c: number) => boolean },
 ): Grid {
   let top = Infinity;
   let left = Infinity;
@@ -82,5 +84,15 @@ export function assembleGrid(
   for (const { r, c, g } of placed) cells[r - top][c - left] = g;
   const grid: Grid = { sheet, top, left, cells, merges };
   if (hidden) grid.hidden = true;
+  if (lines) {
+    const rows = new Set<number>();
+    const cols = new Set<number>();
+    for (const { r, c } of placed) {
+      if (lines.row(r)) rows.add(r);
+      if (lines.col(c)) cols.add(c);
+    }
+    if (rows.size) grid.hiddenRows = [...rows].sort((a, b) => a - b);
+    if (cols.size) grid.hiddenCols = [...cols].sort((a, b) => a - b);
+  }
   return grid;
 }

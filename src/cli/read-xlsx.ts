@@ -153,7 +153,14 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   });
   const merges =
     applied?.merges ?? [...mergeBoxes.values()].filter((m) => m.bottom > m.top || m.right > m.left);
-  return assembleGrid(ws.name, kept, merges, ws.state === 'hidden' || ws.state === 'veryHidden');
+  const hiddenRows = new Set<number>();
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (row.hidden) hiddenRows.add(row.number - 1);
+  });
+  return assembleGrid(ws.name, kept, merges, ws.state === 'hidden' || ws.state === 'veryHidden', {
+    row: (r) => hiddenRows.has(r),
+    col: (c) => ws.getColumn(c + 1).hidden,
+  });
 }
 
 /**

@@ -22,6 +22,9 @@ import { useChineseBuiltInFormats } from './exceljs-formats';
 import { assembleGrid, plainValue as plain, type PlacedCell } from './grid-cells';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
+/** An XML boolean attribute as exceljs's utils.parseBoolean reads it. */
+const isTrue = (value: string | undefined): boolean => value === 'true' || value === '1';
+
 const exceljsUtils = require('exceljs/lib/utils/utils') as {
   xmlDecode(text: string): string;
   isDateFmt(fmt: string | undefined): boolean;
@@ -89,7 +92,9 @@ export interface ParsedSheet {
   cells: RawCell[];
   merges: Box[];
   /** `<col min max style>`, as written (exceljs ColXform). */
-  cols: { min: number; max: number; styleId: number | undefined }[];
+  cols: { min: number; max: number; styleId: number | undefined; hidden: boolean }[];
+  /** Rows (1-based) whose `<row hidden>` is set, as exceljs's RowXform reads it. */
+  hiddenRows: Set<number>;
   /** Each `<row s>`'s style (exceljs RowXform), by row number. */
   rowStyles: Map<number, number>;
   /** `<hyperlink ref r:id>`, as written (exceljs HyperlinkXform). */
@@ -339,7 +344,14 @@ export class DirectXlsx {
 
   /** A worksheet part: its cells and merged areas (exceljs WorksheetXform, RowXform, CellXform). */
   private worksheetVisitor(part: string): XmlVisitor {
-    const sheet: ParsedSheet = { cells: [], merges: [], cols: [], rowStyles: new Map(), hyperlinks: [] };
+    const sheet: ParsedSheet = {
+      cells: [],
+      merges: [],
+      cols: [],
+      rowStyles: new Map(),
+      hyperlinks: [],
+      hiddenRows: new Set(),
+    };
     let depth = 0;
     let inSheetData = false;
     let inMerges = false;
@@ -395,6 +407,7 @@ export class DirectXlsx {
             min: parseInt(a.min || '0', 10),
             max: parseInt(a.max || '0', 10),
             styleId: a.style ? parseInt(a.style, 10) : undefined,
+            hidden: isTrue(a.hidden),
           });
           return;
         }
@@ -414,6 +427,7 @@ export class DirectXlsx {
           if (r === undefined || !/^[1-9]\d{0,6}$/.test(r) || Number(r) <= lastRow) aside('row r');
           row = lastRow = Number(r);
           if (a.s) sheet.rowStyles.set(row, parseInt(a.s, 10));
+          if (isTrue(a.hidden)) sheet.hiddenRows.add(row);
           seen = new Set();
           return;
         }
@@ -622,7 +636,10 @@ export class DirectXlsx {
       }
       kept.push({ r, c, g: read.cell });
     }
-    return assembleGrid(listed.name, kept, applied.merges, listed.hidden);
+    return assembleGrid(listed.name, kept, applied.merges, listed.hidden, {
+      row: (r) => sheet.hiddenRows.has(r + 1),
+      col: (c) => sheet.cols.some((col) => col.hidden && c + 1 >= col.min && c + 1 <= col.max),
+    });
   }
 
   /**

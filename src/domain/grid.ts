@@ -48,6 +48,12 @@ export interface Grid {
   /** Sheet visibility as the source reports it. */
   hidden?: boolean;
   /**
+   * Rows and columns (absolute, 0-based) that are hidden in the sheet and hold something, when the
+   * source reports them (an .xlsx file): the reader reads them as written, and says so (SPEC §5).
+   */
+  hiddenRows?: readonly number[];
+  hiddenCols?: readonly number[];
+  /**
    * The money unit the document stated before this grid (a `单位：元` paragraph or table above an
    * earlier table of a Word document): the unit of its tables that state none, as a unit line
    * stated once counts for every table under it on a sheet. Absent: 万元.

@@ -7,7 +7,7 @@
 
 import { unfilled } from './unfill';
 import { isPercentFormat, readAmount, readPlanCell } from './amounts';
-import { rangeA1 } from './address';
+import { columnLetters, rangeA1, toA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
 import { moneyScaleOf, readBudget } from './reader-budget';
@@ -154,7 +154,51 @@ function findGroups(view: SheetView): Group[] {
 }
 
 export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
-  return readTables(grid, options).tables;
+  const tables = readTables(grid, options).tables;
+  return grid.hiddenRows?.length || grid.hiddenCols?.length ? tables.map((t) => withHidden(grid, t)) : tables;
+}
+
+/**
+ * The table with the hidden rows and columns inside it that hold something: a paste over last
+ * year's rows hidden rather than deleted, a working column hidden before printing. The reader reads
+ * them as written (a hidden cell is still in the file, and Excel's sums count it); the reviewer who
+ * prints the table does not see them, so table/hidden-content says where they are.
+ */
+function withHidden(grid: Grid, table: TargetTable): TargetTable {
+  const filled = (row: number, col: number): boolean => {
+    const cell = grid.cells[row - grid.top]?.[col - grid.left];
+    return cell !== undefined && !isBlank(cell);
+  };
+  const found: { row: number; col: number }[] = [];
+  const rows = (grid.hiddenRows ?? []).filter((row) => {
+    if (row < table.top || row > table.bottom) return false;
+    for (let col = table.left; col <= table.right; col++)
+      if (filled(row, col)) return found.push({ row, col }) > 0;
+    return false;
+  });
+  const cols = (grid.hiddenCols ?? []).filter((col) => {
+    if (col < table.left || col > table.right) return false;
+    for (let row = table.top; row <= table.bottom; row++)
+      if (filled(row, col)) return found.push({ row, col }) > 0;
+    return false;
+  });
+  const first = found.sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  if (!first) return table;
+  const cell = grid.cells[first.row - grid.top]?.[first.col - grid.left];
+  return {
+    ...table,
+    hiddenContent: {
+      rows: rows.map((row) => row + 1),
+      cols: cols.map((col) => columnLetters(col)),
+      cell: {
+        cell: toA1(first.row, first.col),
+        row: first.row,
+        col: first.col,
+        raw: cell,
+        text: cell === undefined ? '' : cellText(cell),
+      },
+    },
+  };
 }
 
 /**

@@ -170,6 +170,18 @@ describe('the direct reader reads what exceljs reads', () => {
     expect(read.grids[0].cells[0][0]).toEqual({ value: null, numberFormat: '@' });
   });
 
+  it('hidden rows and columns that hold something, as exceljs reads `hidden` (1 or true)', async () => {
+    const body =
+      '<cols><col min="2" max="3" width="9" hidden="1"/><col min="5" max="5" hidden="true"/><col min="6" max="6" hidden="0"/></cols>' +
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="F1"><v>6</v></c></row>' +
+      '<row r="2" hidden="1"><c r="A2"><v>3</v></c></row><row r="3" hidden="true"/>' +
+      '<row r="4" hidden="0"><c r="D4"><v>4</v></c></row><row r="5" hidden="1"><c r="E5"><v>5</v></c></row></sheetData>';
+    expect(await same(book(body, {}))).toBeUndefined();
+    const read = (await load(book(body, {}), false)) as { grids: Grid[] };
+    // Rows 2 and 5 and columns B and E hold cells; row 3 and column C are hidden but empty.
+    expect(read.grids[0]).toMatchObject({ hiddenRows: [1, 4], hiddenCols: [1, 4] });
+  });
+
   it('hyperlinks: a linked cell keeps what it held, loses its formula; internal links do nothing', async () => {
     const body =
       '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12.5</v></c><c r="C1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +

@@ -5,6 +5,7 @@ import tableMissingField from './table-missing-field';
 import tableDuplicateCode from './table-duplicate-code';
 import tableUnreadable from './table-unreadable';
 import tableFormulaField from './table-formula-field';
+import tableHiddenContent from './table-hidden-content';
 import budgetNotNumber from './budget-not-number';
 import budgetAmountAsText from './budget-amount-as-text';
 import budgetNegative from './budget-negative';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   tableDuplicateCode,
   tableUnreadable,
   tableFormulaField,
+  tableHiddenContent,
   budgetNotNumber,
   budgetAmountAsText,
   budgetNegative,
