@@ -77,14 +77,84 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
  * the section for positive numbers; undefined when it shows none.
  */
 export function unitOfFormat(numberFormat: string | undefined): string | undefined {
-  if (!numberFormat || !/元/u.test(numberFormat)) return undefined;
+  if (!numberFormat || !/[元万亿]/u.test(numberFormat)) return undefined;
   const section = numberFormat.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u)[0] ?? '';
   const literal = section
     .replace(/\[[^\]]*\]/gu, '')
     .replace(/"([^"]*)"/gu, '$1')
-    .replace(/\\(.)/gu, '$1');
+    .replace(/[\\!](.)/gu, '$1');
   const m = /(亿元|万元|千元|元)/u.exec(literal);
-  return m?.[1];
+  if (m) return m[1];
+  // `0!.0,"万"`: 万 (or 亿) alone after the figure, the shorthand of 万元.
+  return /[\d#?][\s,]*(万|亿)\s*$/u.exec(literal)?.[1];
+}
+
+/**
+ * What a number format divides a number by before showing it, in its section for positive numbers:
+ * each comma after the last digit of the whole part divides by 1,000 (`#,##0.00,` shows thousands),
+ * and a decimal point written as a literal among the digits (`0!.0000`, `0\.0000`, `0"."0000`, the
+ * spreadsheet trick that shows 元 as 万元: 1500000 as `150.0000`) by ten for each digit after it.
+ * 1 for a format that shows the number as it is. A format with both points is not guessed at: 1.
+ */
+export function formatDivisor(numberFormat: string | undefined): number {
+  if (!numberFormat || !/[,!\\"]/u.test(numberFormat)) return 1;
+  const section = numberFormat.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u)[0] ?? '';
+  // Tokens: d (a digit), . (the decimal point), , (a comma), p (a literal point), x (anything else).
+  const tokens: string[] = [];
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] ?? '';
+    if (ch === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+      tokens.push('x');
+    } else if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      const literal = section.slice(i + 1, end < 0 ? section.length : end);
+      tokens.push(literal === '.' ? 'p' : 'x');
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\' || ch === '!') {
+      tokens.push(section[i + 1] === '.' ? 'p' : 'x');
+      i++;
+    } else if (ch === '0' || ch === '#' || ch === '?') tokens.push('d');
+    else if (ch === '.' || ch === ',') tokens.push(ch);
+    else tokens.push('x');
+  }
+  const point = tokens.indexOf('.');
+  const literal = tokens.indexOf('p');
+  if (point >= 0 && literal >= 0) return 1;
+  const whole = point >= 0 ? tokens.slice(0, point) : tokens;
+  const lastDigit = whole.lastIndexOf('d');
+  if (lastDigit < 0) return 1;
+  let divisor = 1;
+  // Commas right after the whole part's last digit (before the point), and right after the
+  // number's last digit (`#,##0.00,`).
+  const scaling = (from: number, list: string[]): void => {
+    for (let i = from; i < list.length && list[i] === ','; i++) divisor *= 1000;
+  };
+  scaling(lastDigit + 1, whole);
+  if (point >= 0) scaling(tokens.lastIndexOf('d') + 1, tokens);
+  if (literal >= 0 && literal < lastDigit && whole.slice(0, literal).includes('d'))
+    divisor *= 10 ** whole.slice(literal + 1, lastDigit + 1).filter((t) => t === 'd').length;
+  return divisor;
+}
+
+/**
+ * What a number stored in a cell of this format is worth in the table's unit, as its user reads it:
+ * a format that shows the number divided (`0!.0000"万元"` shows 1500000 as `150.0000万元`) shows the
+ * figure the user reads, and a format that shows a money unit (`#,##0.00"元"` shows `80,000.00元`)
+ * puts the figure in that unit. `factor` multiplies the stored number (undefined: as stored);
+ * `shown`, the unit the format shows. The 汇总 sheet's formulas use the same factor.
+ */
+export function formatFactor(
+  numberFormat: string | undefined,
+  moneyScale: 1 | 0.0001,
+): { factor?: Big; shown?: string } {
+  const divisor = formatDivisor(numberFormat);
+  const shown = unitOfFormat(numberFormat);
+  if (divisor === 1 && shown === undefined) return {};
+  let factor = new Big(1).div(divisor);
+  if (shown !== undefined) factor = factor.times(YUAN_PER[shown] ?? 1).div(moneyScale === 1 ? 10000 : 1);
+  return shown === undefined ? { factor } : { factor, shown };
 }
 
 /** A number formatted as Excel percent, as Excel shows it: 0.5 → `50%`. */
@@ -229,13 +299,11 @@ function readAmountOnce(field: Field | undefined, moneyScale: 1 | 0.0001): Amoun
     // A number shown as a percentage (0.5 as “50%”) is no amount of money: which one was meant is
     // the user's to say, not the reader's to guess.
     if (isPercentFormat(cell.numberFormat)) return invalid(cell);
-    const value = finiteBig(cell.value);
-    if (!value) return invalid(cell);
-    // A number shown with its unit by its format (`#,##0.00"元"` shows `80,000.00元`) is in that unit.
-    const shown = unitOfFormat(cell.numberFormat);
-    if (shown === undefined) return { kind: 'number', value };
-    const tableYuan = moneyScale === 1 ? 10000 : 1;
-    return { kind: 'number', value: value.times(YUAN_PER[shown] ?? 1).div(tableYuan), written: shown };
+    const stored = finiteBig(cell.value);
+    if (!stored) return invalid(cell);
+    const { factor, shown } = formatFactor(cell.numberFormat, moneyScale);
+    const value = factor === undefined ? stored : stored.times(factor);
+    return shown === undefined ? { kind: 'number', value } : { kind: 'number', value, written: shown };
   }
   // A currency sign before the figure (`¥200,000.00`, `￥50`) is the money's, not another number.
   const text = String(cell.value)

@@ -7,7 +7,7 @@
  */
 
 import { columnLetters, parseA1, quoteSheet } from '../domain/address';
-import { isPercentFormat, readAmount } from '../domain/amounts';
+import { formatFactor, isPercentFormat, readAmount } from '../domain/amounts';
 import { MONEY_UNIT_LABEL, SUMMARY_HEADER_ROW } from '../domain/layout';
 import {
   budgetLines,
@@ -53,7 +53,11 @@ function amount(table: TargetTable, field: Field | undefined, empty: string): st
     reading.kind === 'number' && reading.written
       ? `IF(TRIM(${r})=${quoteText(field.text)},${reading.value.toString()},${UNREAD})`
       : UNREAD;
-  const number = `IF(ISNUMBER(${r}),${r},IFERROR(VALUE(SUBSTITUTE(TRIM(${r}),",","")),${written}))`;
+  // A number shown by its format in another unit or divided (`#,##0.00"元"`, `0!.0000"万元"`) is
+  // worth what the domain reads it as: the stored number times the format's factor.
+  const { factor } = formatFactor(field.raw?.numberFormat, table.moneyScale);
+  const stored = factor === undefined ? r : `${r}*${factor.toFixed()}`;
+  const number = `IF(ISNUMBER(${r}),${stored},IFERROR(VALUE(SUBSTITUTE(TRIM(${r}),",","")),${written}))`;
   const read = `IF(TRIM(${r})="",${empty},${number})`;
   return table.moneyScale === 1 ? read : `IFERROR(${read}/10000,${UNREAD})`;
 }

@@ -101,3 +101,55 @@ describe('an empty column inserted beside a heading on a row of money headings',
     expect(readGrid(grid)[0]?.budget.lines?.fiscal.map((f) => f.cell)).toEqual(['C3', 'E2']);
   });
 });
+
+describe('amounts whose number format shows them divided (the 元-as-万元 trick)', () => {
+  // `0!.0000"万元"` shows 1500000 as `150.0000万元`: the user and the printout read 150 万元, and so
+  // must the checker (it read 1500000 万元, a 10,000-fold number without a word under 10 亿元).
+  const grid = (value: number, format: string, unit?: string): Grid =>
+    gridFromRows('s', [
+      ...(unit ? [[unit]] : []),
+      ['项目名称', '某项目'],
+      ['年度资金总额', { value, numberFormat: format }, '其中：财政拨款', { value, numberFormat: format }],
+      ...INDICATORS,
+    ]);
+
+  test.each<[string, number, string]>([
+    ['0!.0000"万元"', 1500000, '150.00'],
+    ['0\\.0000"万元"', 1500000, '150.00'],
+    ['0"."0000"万元"', 1500000, '150.00'],
+    ['0!.0,"万"', 1234567, '123.46'],
+    ['0!.0000', 1500000, '150.00'],
+    ['#,##0.00,', 150000, '150.00'],
+    ['#,##0,"千元"', 150000, '15.00'],
+  ])('%s: %d reads as the figure shown, %s 万元', (format, value, wan) => {
+    expect(amounts(grid(value, format))[0]).toMatchObject({ total: wan, fiscal: wan });
+  });
+
+  test('under 单位：元, a format that shows 万 is in 万元 as shown', () => {
+    expect(amounts(grid(1500000, '0!.0000"万元"', '单位：元'))[0]?.total).toBe('150.00');
+  });
+
+  test.each(['#,##0.00', '0.00_ ', '#,##0.00_);[Red](#,##0.00)', '"¥"#,##0.00', '[$-804]#,##0.00'])(
+    'near miss: %s shows the number as it is',
+    (format) => {
+      expect(amounts(grid(1500, format))[0]?.total).toBe('1500.00');
+    },
+  );
+});
+
+test('an indicator value shown divided by its format is checked as shown: ≤ the budget', () => {
+  const grid = (value: number) =>
+    gridFromRows('s', [
+      ['项目名称', '某项目'],
+      ['年度资金总额', 100, '其中：财政拨款', 100],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '成本指标', '设备购置成本', { value, numberFormat: '0!.0000"万元"' }],
+      ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+  const over = (value: number) =>
+    checkGrids([grid(value)]).findings.filter((f) => f.rule === 'budget/cost-exceeds-budget');
+  // 900000 shows `90.0000万元`: within 100 万元. 1500000 shows `150.0000万元`: over it.
+  expect(over(900000)).toEqual([]);
+  expect(over(1500000)).toHaveLength(1);
+  expect(over(1500000)[0]?.message).toContain('150');
+});

@@ -245,6 +245,30 @@ describe('the 汇总 sheet', () => {
     expect(row(sim, sheet, 1)[1]).toBe('未能读取');
   });
 
+  it('reads an amount as its format shows it (元 by its format, 元 shown as 万元), as the pane does', async () => {
+    // 80000 shown `80,000.00元` is 8 万元; 1500000 shown `150.0000万元` by the 元-as-万元 trick is 150
+    // 万元. The sheet used the stored numbers: 80000 and 1500000 beside the pane's 8 and 150.
+    const formatted = gridFromRows('格式项目', [
+      ['项目名称', '格式项目'],
+      ['年度资金总额', 1500000, '财政拨款', 80000, '其他资金', 142],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补助人数', '≥100人'],
+    ]);
+    const money = formatted.cells[1];
+    if (!money) throw new Error('no money line');
+    money[1] = { value: 1500000, numberFormat: '0!.0000"万元"' };
+    money[3] = { value: 80000, numberFormat: '#,##0.00"元"' };
+    const { sim, bench } = await open([formatted]);
+    const { sheet } = await bench.writeSummary();
+    const totals = (await bench.refresh()).totals;
+    expect([totals.projects[0]?.total, totals.projects[0]?.fiscal]).toEqual(['150.00', '8.00']);
+    expectSheetMatches(sim, sheet, totals);
+    expect(row(sim, sheet, 1).slice(0, 3)).toEqual([150, 8, 142]);
+    // The cell changes, its format stays: the sheet follows it in the unit shown.
+    sim.setValue('格式项目', 'B2', 2000000);
+    expect(row(sim, sheet, 1)[0]).toBe(200);
+  });
+
   it('has the title with the year and the unit line of 设置, flags errors and notes an incomplete total', async () => {
     const { sim, bench } = await open([
       undecided(),

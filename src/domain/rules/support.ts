@@ -1,10 +1,18 @@
+import Big from 'big.js';
 /**
  * What several indicator rules need to agree on, so that one defect gives one finding: how a value
  * cell is read, what the name expects, and which value errors only the user can resolve (a rule
  * offering a fix stays quiet on those).
  */
 
-import { isPercentFormat, percentText, readPlanCell, unitOfFormat, type PlanReading } from '../amounts';
+import {
+  formatDivisor,
+  isPercentFormat,
+  percentText,
+  readPlanCell,
+  unitOfFormat,
+  type PlanReading,
+} from '../amounts';
 import { isBlank } from '../grid';
 import { expectFromName, kindFromEnding, unitInName } from '../names';
 
@@ -160,8 +168,11 @@ export function valueCellText(field: Field): string {
   const raw = field.raw;
   if (raw && typeof raw.value === 'number' && Number.isFinite(raw.value)) {
     if (isPercentFormat(raw.numberFormat)) return percentText(raw.value);
+    const divisor = formatDivisor(raw.numberFormat);
+    const shown = divisor === 1 ? field.text : new Big(raw.value).div(divisor).toString();
     const unit = unitOfFormat(raw.numberFormat);
-    if (unit) return `${field.text}${unit}`;
+    if (unit) return `${shown}${unit}`;
+    if (divisor !== 1) return shown;
   }
   return field.text;
 }
