@@ -155,7 +155,24 @@ function findGroups(view: SheetView): Group[] {
 
 export function readGrid(grid: Grid, options: ReadOptions = {}): TargetTable[] {
   const tables = readTables(grid, options).tables;
+  if (grid.hidden) return tables.map((t) => onHiddenSheet(t));
   return grid.hiddenRows?.length || grid.hiddenCols?.length ? tables.map((t) => withHidden(grid, t)) : tables;
+}
+
+/**
+ * A table on a hidden sheet (last year's copy kept out of sight): read, checked and counted in the
+ * totals like any other, and table/hidden-content says so on its name, since nobody reading or
+ * printing the workbook sees it.
+ */
+function onHiddenSheet(table: TargetTable): TargetTable {
+  const cell: Field = table.name ?? {
+    cell: toA1(Math.max(table.top, 0), table.left),
+    row: Math.max(table.top, 0),
+    col: table.left,
+    raw: undefined,
+    text: '',
+  };
+  return { ...table, hiddenContent: { rows: [], cols: [], cell, sheet: true } };
 }
 
 /**

@@ -144,10 +144,10 @@ export interface TargetTable {
   planAmounts?: Field[];
   /**
    * Hidden rows and columns of the sheet inside the table that hold something (1-based row numbers,
-   * column letters), and the first such cell: read as written, which a reader of the printed table
-   * cannot see.
+   * column letters), and the first such cell; or (`sheet`) the whole sheet hidden, `cell` the table's
+   * name. Read as written, which a reader of the printed table cannot see.
    */
-  hiddenContent?: { rows: number[]; cols: string[]; cell: Field };
+  hiddenContent?: { rows: number[]; cols: string[]; cell: Field; sheet?: boolean };
   /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
   indicatorHeader?: Field;
   /** A self-evaluation's 总分 line under its indicators: its cells under 分值 and 得分, as typed. */

@@ -38,6 +38,18 @@ runRule(rule, {
       ],
     },
     {
+      title: 'a table on a hidden sheet: said on its name',
+      grids: [{ ...table({}), hidden: true }],
+      errors: [
+        {
+          cell: 'B1',
+          messageId: 'sheet',
+          messageIncludes: '工作表“表1”已隐藏，其中的本表已读取、校验并计入合计',
+          messageIncludesEn: 'The sheet “表1” is hidden',
+        },
+      ],
+    },
+    {
       title: 'a working column hidden',
       grids: [table({ hiddenCols: [4] })],
       errors: [{ cell: 'E2', messageId: 'cols', messageIncludes: '表内第 E 列已隐藏' }],
