@@ -875,6 +875,15 @@ function readTable(
       reason: 'multiYear',
       label: view.ownText(budget.multiYear.row, budget.multiYear.col),
     });
+  // The total's label found with no place for its figure (`年度资金总额` on the row of the column
+  // heading `金额(万元)`, its parts under it): said on the label, not as a label not found.
+  else if (!budget.total && budget.totalHit?.kind === 'total' && budget.totalHit.embedded === undefined)
+    notes.push({
+      what: 'budget',
+      cell: sheetA1(budget.totalHit.row, budget.totalHit.col),
+      reason: 'noAmount',
+      label: view.ownText(budget.totalHit.row, budget.totalHit.col).trim(),
+    });
   else if (!budget.total)
     notes.push({
       what: 'budget',

@@ -70,11 +70,13 @@ export interface ReaderNote {
    * form asks for cumulative percentages; `multiYear`, a budget whose only total is of several years
    * (`中期资金总额`, `2023-2025年资金总额`), never this year's; `sourceBeside` (fiscal), a source of
    * fiscal money beside a total that is one level's money (`该项目支出上级资金` beside `本级预算金额`),
-   * which may be part of it or added to it. Absent: the part's label was not found.
+   * which may be part of it or added to it; `noAmount` (budget), the total's label found with no
+   * cell for its figure. Absent: the part's label was not found.
    */
-  reason?: 'amounts' | 'multiYear' | 'sourceBeside' | 'periods';
+  reason?: 'amounts' | 'multiYear' | 'sourceBeside' | 'periods' | 'noAmount';
   /**
-   * With `multiYear`: the label of the figure set aside (`中期资金总额`); with `sourceBeside`, the
+   * With `multiYear`: the label of the figure set aside (`中期资金总额`); with `noAmount`, the total's;
+   * with `sourceBeside`, the
    * source's; with `periods` (plan), the plan's own period headings (`3月底、6月底、9月底、12月底`),
    * not the form's four. As written.
    */

@@ -153,3 +153,33 @@ test('an indicator value shown divided by its format is checked as shown: ≤ th
   expect(over(1500000)).toHaveLength(1);
   expect(over(1500000)[0]?.message).toContain('150');
 });
+
+describe('a total whose label heads a column of the funds’ lines has no amount of its own', () => {
+  // 昭化's form: `年度资金总额 | 金额(万元)` over `(一)财政拨款小计 | 6.3` …: the finding is on the label
+  // and says why, not “预算数 not found” on a cell above it.
+  const grid = gridFromRows(
+    's',
+    [
+      ['项目名称', '特困家庭再扶助'],
+      ['项目资金(万元)', '年度资金总额', '金额(万元)'],
+      [null, '(一)财政拨款小计', 6.3],
+      [null, '(二)自有资金小计', 0],
+      ['年度目标', '完成再扶助发放。'],
+      ...INDICATORS,
+    ],
+    merges('A2:A4'),
+  );
+
+  test('said on 年度资金总额, unread, never 0', () => {
+    const found = checkGrids([grid]).findings.filter((f) => f.rule === 'table/unreadable');
+    expect(found.map((f) => f.cell)).toContain('B2');
+    expect(found.find((f) => f.cell === 'B2')?.message).toContain('B2“年度资金总额”没有自己的金额');
+    expect(amounts(grid)[0]?.total).toBeNull();
+  });
+
+  test('near miss: a table without any total label is still told the label was not found', () => {
+    const none = gridFromRows('s', [['项目名称', '某项目'], ['其中：财政拨款', 5], ...INDICATORS]);
+    const found = checkGrids([none]).findings.filter((f) => f.rule === 'table/unreadable');
+    expect(found.map((f) => f.messageId)).toContain('missingPart');
+  });
+});

@@ -54,6 +54,12 @@ const rule: Rule = {
         'en-US':
           '{{cell}} “{{label}}” {{value}} stands beside the budget “{{totalLabel}}” {{total}} without saying whether it is part of the budget or added to it: this table’s fiscal funds were not read, its funds were not checked nor added to the totals; state what the budget is made of, e.g. lines “其中：财政资金” and “其他资金” under it with their amounts (adding up to the budget).',
       },
+      totalNoAmount: {
+        'zh-CN':
+          '{{cell}}“{{label}}”没有自己的金额：它所在的行是栏目标题，下方是各项资金的金额。本表的预算数未读取、未校验，也未计入合计；应为“{{label}}”填写本年度预算数，如“50.00”。',
+        'en-US':
+          '{{cell}} “{{label}}” has no amount of its own: its row holds column headings, and the amounts under it are the funds’ lines. This table’s budget was not read, checked nor added to the totals; write this year’s budget for “{{label}}”, e.g. “50.00”.',
+      },
       multiYearBudget: {
         'zh-CN':
           '{{cell}}“{{label}}”是多个年度的资金，不是本年度的预算数；本表的预算数未读取，资金各项未校验，也未计入合计；应另行填写本年度的预算数，如在“本年度预算数”一栏填写“50.00”。',
@@ -97,6 +103,14 @@ const rule: Rule = {
           at: note.cell,
           messageId: 'planPeriods',
           data: { cell: note.cell, label: note.label ?? '' },
+        });
+        continue;
+      }
+      if (note.reason === 'noAmount') {
+        context.report({
+          at: note.cell,
+          messageId: 'totalNoAmount',
+          data: { part: note.what, cell: note.cell, label: note.label ?? '' },
         });
         continue;
       }
