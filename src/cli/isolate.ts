@@ -19,7 +19,7 @@ import { ReadError, type ReadErrorCode } from './read-error';
 import type { XlsxLimits } from './zip-guard';
 
 /** What the worker is asked to read (src/cli/read-worker.ts); a reader of another format adds a kind. */
-export type ReadJob = { kind: 'xlsx' | 'docx'; path: string; limits: XlsxLimits };
+export type ReadJob = { kind: 'xlsx' | 'docx' | 'html'; path: string; limits: XlsxLimits };
 
 export interface IsolationLimits {
   /** The worker's heap (old generation), in MB. */

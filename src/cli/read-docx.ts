@@ -1320,6 +1320,78 @@ export function docxGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
   return grids();
 }
 
+/**
+ * What a web page saved as a spreadsheet or a document holds: an HTML page, or an MHT (MIME) page,
+ * under `.xls`, `.doc`, `.htm` or `.mht` — what a budget system's 导出 writes and Excel and Word open
+ * with a warning. undefined when `buf` is neither (a real .xls or .doc, an OLE container).
+ */
+export function webPageHtml(name: string, buf: Buffer): string | undefined {
+  if (!isWebPage(buf)) return undefined;
+  return chunkHtml(name.replace(/\.(?:xls|doc|et|mht|mhtml)$/i, '.html'), buf);
+}
+
+/** True when a file's first bytes are an HTML or MHT page's, not an OLE container's (a real .xls, .doc). */
+export function isWebPage(head: Buffer): boolean {
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return false;
+  const text = head.subarray(0, 4096).toString('latin1');
+  if (/^\s*\{\\rtf/.test(text) || text.startsWith('PK')) return false;
+  return (
+    /<(?:html|body|table)[\s>]/i.test(text) ||
+    /^(?:MIME-Version|Content-Type)\s*:/im.test(text.slice(0, 1024))
+  );
+}
+
+/**
+ * The tables of a web page saved as a spreadsheet or a document (webPageHtml), each read as a Word
+ * table is: rows, cells, rowspan and colspan as merges, the lines above a table as its caption.
+ */
+export function webPageGrids(name: string, buf: Buffer, limits: XlsxLimits): Grid[] {
+  const html = webPageHtml(name, buf);
+  if (html === undefined) throw new ReadError('not-document');
+  const { visitor, grids } = documentVisitor(limits);
+  const element = (tag: string, attributes: Record<string, string> = {}): SaxesTagPlain => ({
+    name: `w:${tag}`,
+    attributes,
+    isSelfClosing: false,
+  });
+  visitor.open!(element('document'));
+  visitor.open!(element('body'));
+  htmlToWord(
+    html,
+    {
+      open: (tag, attributes) => visitor.open!(element(tag, attributes)),
+      close: (tag) => visitor.close!(`w:${tag}`),
+      text: (text) => visitor.text!(text),
+    },
+    limits.elements,
+  );
+  visitor.close!('w:body');
+  visitor.close!('w:document');
+  return grids();
+}
+
+/** What readWebPage does, in the calling thread: the reader worker runs it. */
+export async function loadWebPage(path: string, limits: XlsxLimits): Promise<Grid[]> {
+  let buf: Buffer;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) throw new ReadError('unreadable');
+    if (stat.size > limits.fileBytes)
+      throw new ReadError('too-large', { limit: Math.round(limits.fileBytes / (1024 * 1024)) });
+    buf = await fs.readFile(path);
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    const code = (err as { code?: string }).code;
+    throw new ReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable');
+  }
+  return webPageGrids(path, buf, limits);
+}
+
+/** Reads the tables of a web page saved as .xls, .doc, .htm or .mht, in the reader worker. */
+export function readWebPage(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readIsolated<Grid[]>({ kind: 'html', path, limits }, limits);
+}
+
 /** What readDocx does, in the calling thread: the reader worker runs it. */
 export async function loadDocx(path: string, limits: XlsxLimits): Promise<Grid[]> {
   let stat;

@@ -5,7 +5,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadJob, ReaderData, ReadReply } from './isolate';
-import { loadDocx } from './read-docx';
+import { loadDocx, loadWebPage } from './read-docx';
 import { ReadError } from './read-error';
 import { loadXlsx, preloadXlsx } from './read-xlsx';
 
@@ -22,6 +22,8 @@ async function read(job: ReadJob): Promise<unknown> {
       );
     case 'docx':
       return loadDocx(job.path, job.limits);
+    case 'html':
+      return loadWebPage(job.path, job.limits);
   }
 }
 
