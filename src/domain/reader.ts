@@ -537,11 +537,15 @@ const PLACEHOLDER_NAME = /^(?:(?:三级)?指标\s*\d{0,2}[:：]?|[…．.·。]+
 /** `**人`, `≥**%`: a template's value still to be filled in. */
 const TEMPLATE_STARS = /[*＊]{2}/u;
 
-/** An empty project or budget cell with a format of its own: a form made to be filled in Excel. */
+/**
+ * An empty project or budget cell with a format of its own: a form made to be filled in Excel.
+ * `General` is no format of its own: LibreOffice writes it on every cell it saves.
+ */
 function prepared(view: SheetView, table: TargetTable): boolean {
-  return [table.name, table.code, table.budget.total].some(
-    (f) => f !== undefined && !written(f) && view.own(f.row, f.col)?.numberFormat !== undefined,
-  );
+  return [table.name, table.code, table.budget.total].some((f) => {
+    const format = f !== undefined && !written(f) ? view.own(f.row, f.col)?.numberFormat : undefined;
+    return format !== undefined && !/^general$/iu.test(format);
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ import { checkGrids } from '../../src/domain/analysis';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
 import { readGrid } from '../../src/domain/reader';
 import { amounts, merges } from '../fixtures/grid-reading';
+import { gridsOf, realDocuments } from '../fixtures/real';
+import { templateGrid } from '../fixtures/table-builder';
 
 type Rows = (string | number | null)[][];
 
@@ -181,5 +183,32 @@ describe('a total whose label heads a column of the funds’ lines has no amount
     const none = gridFromRows('s', [['项目名称', '某项目'], ['其中：财政拨款', 5], ...INDICATORS]);
     const found = checkGrids([none]).findings.filter((f) => f.rule === 'table/unreadable');
     expect(found.map((f) => f.messageId)).toContain('missingPart');
+  });
+});
+
+describe('a blank form saved by LibreOffice, every cell formatted General', () => {
+  // LibreOffice writes `General` on each cell it saves: no format of the form's own, so a blank form
+  // stays no table (it was read as a fresh template to fill, its amounts unread in a batch's totals).
+  const general = (grid: Grid): Grid => ({
+    ...grid,
+    cells: grid.cells.map((row) =>
+      row.map((cell) => ({ ...(cell ?? { value: null }), numberFormat: 'General' })),
+    ),
+  });
+
+  test.each([
+    'weizhu-pingshen-blank-2017',
+    'shaanxi-jiaxian-blank-2016',
+    'heilongjiang-daqing-blank-shenbao',
+  ])('%s is no table, as without the formats', (id) => {
+    const doc = realDocuments().find((d) => d.id === id);
+    if (!doc) throw new Error(`no document ${id}`);
+    const grids = gridsOf(doc);
+    expect(grids.flatMap((g) => readGrid(g))).toEqual([]);
+    expect(grids.flatMap((g) => readGrid(general(g)))).toEqual([]);
+  });
+
+  test('near miss: the add-in’s fresh template, its cells formatted as text and amounts, is a table', () => {
+    expect(readGrid(templateGrid('s', {}))).toHaveLength(1);
   });
 });
