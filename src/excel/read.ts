@@ -54,6 +54,8 @@ export interface OwnedFormat {
 }
 
 export interface SheetRead extends SheetInfo {
+  /** The used range's address, when it hides rows or columns (which ones: readHiddenLines). */
+  hidesLines?: string;
   role?: InternalRole;
   /** Sheet protection is on: the add-in leaves its formats (marks) alone. */
   protected: boolean;
@@ -112,6 +114,8 @@ interface SheetQuery {
   marker?: Excel.WorksheetCustomProperty;
   formats?: Excel.ConditionalFormatCollection;
   used: Excel.Range;
+  /** The used range's visible rows and columns, counted (ExcelApi 1.3, below the add-in's minimum). */
+  view?: Excel.RangeView;
 }
 
 function queueSheet(
@@ -125,6 +129,9 @@ function queueSheet(
   const used = ws.getUsedRange(true);
   used.load(content ? CONTENT : 'address');
   const q: SheetQuery = { id, used, protection: ws.protection.load('protected') };
+  // Counted in the same batch: which rows and columns are hidden costs a round trip only on a sheet
+  // that has some (hiddenLines).
+  if (content) q.view = used.getVisibleView().load('rowCount,columnCount');
   if (support.mergedAreas && merges) q.merges = ws.getRange().getMergedAreasOrNullObject().load('address');
   if (support.sheetCustomProperties)
     q.marker = ws.customProperties.getItemOrNullObject(MARKER_PROPERTY).load('value');
@@ -174,7 +181,77 @@ function toRead(
   const merges = q.merges && !q.merges.isNullObject ? parseAreas(q.merges.address) : [];
   const grid: Grid = { sheet: info.name, top, left, cells, merges, hidden: info.hidden };
   if (role) grid.internal = true;
-  return { ...info, role, grid, protected: q.protection.protected, owned: ownedFormats(q.formats) };
+  const usedRect = q.view !== undefined && parts.length > 0 ? parseRangeA1(q.used.address) : undefined;
+  const hiding =
+    q.view !== undefined &&
+    usedRect !== undefined &&
+    (q.view.rowCount < usedRect.bottom - usedRect.top + 1 ||
+      q.view.columnCount < usedRect.right - usedRect.left + 1);
+  return {
+    ...info,
+    role,
+    grid,
+    protected: q.protection.protected,
+    owned: ownedFormats(q.formats),
+    ...(hiding ? { hidesLines: q.used.address } : {}),
+  };
+}
+
+/**
+ * The hidden rows and columns of the sheets whose used range hides some (SheetRead.hidesLines): the
+ * visible cells' addresses, one more round trip, only for those sheets. The grid lists the hidden
+ * rows and columns that hold something, as the .xlsx readers do (Grid.hiddenRows).
+ */
+async function readHiddenLines(ctx: Excel.RequestContext, reads: SheetRead[]): Promise<void> {
+  const queued = reads.flatMap((read) =>
+    read.hidesLines === undefined
+      ? []
+      : [
+          {
+            read,
+            rect: parseRangeA1(read.hidesLines),
+            view: ctx.workbook.worksheets
+              .getItem(read.id)
+              .getRange(read.hidesLines.replace(/^.*!/u, ''))
+              .getVisibleView()
+              .load('cellAddresses'),
+          },
+        ],
+  );
+  if (queued.length === 0) return;
+  await ctx.sync();
+  for (const { read, rect, view } of queued) {
+    const rows = new Set<number>();
+    const cols = new Set<number>();
+    for (const line of view.cellAddresses as string[][])
+      for (const address of line) {
+        const cell = parseRangeA1(address.replace(/^.*!/u, ''));
+        rows.add(cell.top);
+        cols.add(cell.left);
+      }
+    const { grid } = read;
+    const holds = (row: number, col: number): boolean => {
+      const cell = grid.cells[row - grid.top]?.[col - grid.left];
+      return cell !== undefined && cell.value !== null && cell.value !== '';
+    };
+    const any = (from: number, to: number, f: (i: number) => boolean): boolean => {
+      for (let i = from; i <= to; i++) if (f(i)) return true;
+      return false;
+    };
+    const hidden = (from: number, to: number, shown: Set<number>, filled: (i: number) => boolean) => {
+      const out: number[] = [];
+      for (let i = from; i <= to; i++) if (!shown.has(i) && filled(i)) out.push(i);
+      return out;
+    };
+    const hiddenRows = hidden(rect.top, rect.bottom, rows, (r) =>
+      any(rect.left, rect.right, (c) => holds(r, c)),
+    );
+    const hiddenCols = hidden(rect.left, rect.right, cols, (c) =>
+      any(rect.top, rect.bottom, (r) => holds(r, c)),
+    );
+    if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+    if (hiddenCols.length) grid.hiddenCols = hiddenCols;
+  }
 }
 
 const rangeData = (r: Excel.Range): RangeData => ({
@@ -490,6 +567,7 @@ export async function readWorkbookData(
       ))
         read.set(r.id, r);
   }
+  if (content) await readHiddenLines(ctx, [...read.values()]);
   const mergeHeavy = content
     ? await readMergesInParts(
         ctx,

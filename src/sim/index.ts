@@ -172,7 +172,7 @@ export class SimWorkbook implements SimHost {
     } as unknown as SimExcelNamespace;
   }
 
-  /** A workbook holding the grids' sheets (values, formulas, number formats, merges, hidden sheets). */
+  /** A workbook holding the grids' sheets (values, formulas, number formats, merges, hidden sheets, rows and columns). */
   static fromGrids(grids: Grid[], options: { host?: HostProfileId } = {}): SimWorkbook {
     const wb = new SimWorkbook({ sheets: grids.map((g) => g.sheet), ...options });
     const m = wb.model;
@@ -198,6 +198,8 @@ export class SimWorkbook implements SimHost {
         }),
       );
       sheet.merges = g.merges.map((mg) => ({ ...mg }));
+      for (const r of g.hiddenRows ?? []) sheet.hiddenRows.add(r);
+      for (const c of g.hiddenCols ?? []) sheet.hiddenCols.add(c);
     });
     grids.forEach((g, i) => {
       if (g.hidden && m.sheets.filter((s) => s.visibility === 'Visible').length > 1)

@@ -95,7 +95,15 @@ export function mockWorkbook(grids: Grid[]): MockWorkbook {
       visibility: 'Visible',
       protection: { protected: false },
       getUsedRange() {
-        return track(new OfficeMockObject({ ...used }));
+        // Nothing is hidden: the visible view counts every row and column of the used range.
+        const rowCount = used.values.length;
+        const columnCount = Math.max(0, ...used.values.map((row) => row.length));
+        return track(
+          new OfficeMockObject({
+            ...used,
+            getVisibleView: () => track(new OfficeMockObject({ rowCount, columnCount })),
+          }),
+        );
       },
       getRange(address: string) {
         const key = `${grid.sheet}!${address}`;

@@ -189,6 +189,25 @@ const RANGE_SCHEMA: Schema = {
       get: (t: RangeTarget, self: RangeProxy) =>
         matrixOf(t, (r, c) => typeOfValue(modelOf(self).value(t.sheet, r, c))),
     },
+    // True when every row (column) of the range is hidden, false when none is, null when some are.
+    rowHidden: {
+      get: (t: RangeTarget) => hiddenOf(t.sheet.hiddenRows, t.rect.top, t.rect.bottom),
+      set: (t: RangeTarget, v: unknown, self: RangeProxy) => {
+        for (let r = t.rect.top; r <= t.rect.bottom; r++)
+          if (v === true) t.sheet.hiddenRows.add(r);
+          else t.sheet.hiddenRows.delete(r);
+        modelOf(self).version++;
+      },
+    },
+    columnHidden: {
+      get: (t: RangeTarget) => hiddenOf(t.sheet.hiddenCols, t.rect.left, t.rect.right),
+      set: (t: RangeTarget, v: unknown, self: RangeProxy) => {
+        for (let c = t.rect.left; c <= t.rect.right; c++)
+          if (v === true) t.sheet.hiddenCols.add(c);
+          else t.sheet.hiddenCols.delete(c);
+        modelOf(self).version++;
+      },
+    },
   },
   navs: {
     format: { create: (self: RangeProxy) => new RangeFormatProxy(self.context, () => self._targetOrNull()) },
@@ -202,6 +221,51 @@ const RANGE_SCHEMA: Schema = {
     },
   },
 };
+
+function hiddenOf(set: ReadonlySet<number>, from: number, to: number): boolean | null {
+  let hidden = 0;
+  for (let i = from; i <= to; i++) if (set.has(i)) hidden++;
+  return hidden === 0 ? false : hidden === to - from + 1 ? true : null;
+}
+
+/** The visible rows and columns of a range: those not hidden. */
+function visibleLines(t: RangeTarget): { rows: number[]; cols: number[] } {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let r = t.rect.top; r <= t.rect.bottom; r++) if (!t.sheet.hiddenRows.has(r)) rows.push(r);
+  for (let c = t.rect.left; c <= t.rect.right; c++) if (!t.sheet.hiddenCols.has(c)) cols.push(c);
+  return { rows, cols };
+}
+
+const RANGE_VIEW_SCHEMA: Schema = {
+  name: 'RangeView',
+  props: {
+    rowCount: { get: (t: RangeTarget) => visibleLines(t).rows.length },
+    columnCount: { get: (t: RangeTarget) => visibleLines(t).cols.length },
+    cellAddresses: {
+      get: (t: RangeTarget) => {
+        const { rows, cols } = visibleLines(t);
+        return rows.map((r) =>
+          cols.map((c) => qualifiedA1(t.sheet.name, { top: r, left: c, bottom: r, right: c })),
+        );
+      },
+    },
+    values: {
+      get: (t: RangeTarget, self: SimObject) => {
+        const { rows, cols } = visibleLines(t);
+        return rows.map((r) => cols.map((c) => apiValue(modelOf(self).value(t.sheet, r, c))));
+      },
+    },
+  },
+};
+
+/** `Excel.RangeView`: the visible cells of a range (ExcelApi 1.3). */
+export class RangeViewProxy extends SimObject<RangeTarget> {
+  get _schema(): Schema {
+    return RANGE_VIEW_SCHEMA;
+  }
+}
+defineProps(RangeViewProxy, RANGE_VIEW_SCHEMA);
 
 export class RangeProxy extends SimObject<RangeTarget> {
   get _schema(): Schema {
@@ -393,6 +457,13 @@ export class RangeProxy extends SimObject<RangeTarget> {
       },
       true,
     );
+  }
+
+  getVisibleView(): RangeViewProxy {
+    return new RangeViewProxy(this.context, () => {
+      this.context._require(apiVersion('Range', 'getVisibleView'), 'Range.getVisibleView');
+      return this._targetOrNull();
+    });
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {

@@ -141,6 +141,9 @@ export class SheetModel {
   readonly colFmt = new Map<number, CellFormat>();
   readonly rowHeights = new Map<number, number>();
   readonly colWidths = new Map<number, number>();
+  /** Rows and columns hidden (Range.rowHidden, columnHidden); they do not move when rows are inserted. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   /** Sizes set on every row or column at once (a whole-sheet or whole-column range). */
   defaultRowHeight: number | undefined;
   defaultColumnWidth: number | undefined;
