@@ -24,15 +24,25 @@ function fillText(cell: GridCell | undefined): string | undefined {
   return text.length >= 2 && !VALUE_LIKE.test(text) ? value : undefined;
 }
 
-/** The runs of one text across adjacent cells of a row: [row index, first, last] (indices into cells). */
-function runs(cells: Grid['cells']): [number, number, number][] {
+/**
+ * The runs of one text across adjacent cells of a row, none under a merge the grid has: [row index,
+ * first, last] (indices into cells).
+ */
+function runs(cells: Grid['cells'], free: (r: number, c: number) => boolean): [number, number, number][] {
   const out: [number, number, number][] = [];
   cells.forEach((line, r) => {
     let c = 0;
     while (c < line.length) {
-      const text = fillText(line[c]);
+      const value = line[c]?.value;
       let end = c;
-      if (text !== undefined) while (end + 1 < line.length && line[end + 1]?.value === text) end++;
+      // Equal neighbours first (cheap); only then whether the text is one a fill repeats.
+      if (
+        typeof value === 'string' &&
+        line[c + 1]?.value === value &&
+        free(r, c) &&
+        fillText(line[c]) !== undefined
+      )
+        while (end + 1 < line.length && line[end + 1]?.value === value && free(r, end + 1)) end++;
       if (end > c) out.push([r, c, end]);
       c = end + 1;
     }
@@ -56,24 +66,29 @@ function valueKey(cell: GridCell | undefined): string | undefined {
  * end of its row (`年度资金总额: | 153.5 | 153.5 | 153.5`) where no two headings above tell the
  * columns apart. Equal figures under headings of their own (`市级 | 本级` over `0 | 0`) stay two.
  */
-function valueRuns(cells: Grid['cells'], merged: (r: number, c: number) => [number, number] | undefined) {
+function valueRuns(
+  cells: Grid['cells'],
+  merged: (r: number, c: number) => [number, number] | undefined,
+  free: (r: number, c: number) => boolean,
+  strict: boolean,
+) {
   const out: [number, number, number][] = [];
   cells.forEach((line, r) => {
     let lastFilled = line.length - 1;
     while (lastFilled >= 0 && (line[lastFilled]?.value ?? null) === null) lastFilled--;
     let c = 0;
     while (c < line.length) {
-      const key = valueKey(line[c]);
+      const key = free(r, c) ? valueKey(line[c]) : undefined;
       let end = c;
       if (key !== undefined) {
         const over = r > 0 ? merged(r - 1, c) : undefined;
         if (over !== undefined && over[0] === c) {
           // Under one heading merged over its columns: the run is the heading's span, all one value.
           let k = c + 1;
-          while (k <= over[1] && valueKey(line[k]) === key) k++;
+          while (k <= over[1] && free(r, k) && valueKey(line[k]) === key) k++;
           if (k > over[1]) end = over[1];
-        } else {
-          while (end + 1 < line.length && valueKey(line[end + 1]) === key) end++;
+        } else if (!strict) {
+          while (end + 1 < line.length && free(r, end + 1) && valueKey(line[end + 1]) === key) end++;
           const headings = new Set<string>();
           for (let k = c; k <= end; k++) {
             const text = r > 0 ? fillText(cells[r - 1]?.[k]) : undefined;
@@ -94,11 +109,12 @@ function valueRuns(cells: Grid['cells'], merged: (r: number, c: number) => [numb
  * Runs of one text down a column, outside the rows' runs: [column index, first row, last row]. A
  * label of the form's, an indicator category (一级, 二级) over the indicators it was merged over, and
  * any text over such a run in the next column (an 一级 the taxonomy does not know, `顼目产出(30分)`,
- * over its 二级 `数量指标(10分)`).
+ * over its 二级 `数量指标(10分)`); with `only`, the labels it accepts.
  */
 function columnRuns(
   cells: Grid['cells'],
   inRowRun: (r: number, c: number) => boolean,
+  only?: (text: string) => boolean,
 ): [number, number, number][] {
   const width = Math.max(0, ...cells.map((line) => line.length));
   const candidates: [number, number, number, boolean][] = [];
@@ -110,6 +126,10 @@ function columnRuns(
       if (text !== undefined)
         while (end + 1 < cells.length && !inRowRun(end + 1, c) && cells[end + 1]?.[c]?.value === text) end++;
       if (text !== undefined && end > r) {
+        if (only && !only(text)) {
+          r = end + 1;
+          continue;
+        }
         const known = readCell(text).label !== undefined || isKnownLevel1(text) || isKnownLevel2(text);
         candidates.push([c, r, end, known]);
       }
@@ -117,32 +137,64 @@ function columnRuns(
     }
   }
   const known = candidates.filter(([, , , k]) => k);
+  if (only) return known.map(([c, first, last]) => [c, first, last]);
   const parents = candidates.filter(
     ([c, first, last, k]) => !k && known.some(([kc, kf, kl]) => kc === c + 1 && kf >= first && kl <= last),
   );
   return [...known, ...parents].map(([c, first, last]) => [c, first, last]);
 }
 
+/** A money line's label (预算数, 财政拨款, 上年结转, 其他资金): never meant twice, in a row or a column. */
+const MONEY_LABEL = (text: string): boolean => {
+  const kind = readCell(text).label?.kind;
+  return kind === 'total' || kind === 'fiscal' || kind === 'carryover' || kind === 'other';
+};
+
+/** A label of the form's or a title line: never meant twice side by side. */
+function isLabelText(text: string): boolean {
+  const reading = readCell(text);
+  return reading.label !== undefined || reading.title;
+}
+
 /**
- * The grid as its merges were, when it shows a fill: no merge at all, and some row repeating a
- * text of four characters or more across three cells or more (a title, a heading across its
- * sub-columns). Each run of one text across adjacent cells of a row is then one merged cell, and
- * so is a run of one value that valueRuns finds a fill made; any other grid is returned as it is.
+ * The grid as its merges were. Wherever the grid has no merge of its own over them:
+ * - a label or a title written in adjacent cells of a row is one merged cell (a label is never meant
+ *   twice side by side), and so is a value under such a label merged over exactly its columns, and a
+ *   money line's label written down adjacent cells of a column;
+ * - in a grid that shows a fill (no merge at all, and some row repeating a text of four characters
+ *   or more across three cells or more: a title, a heading across its sub-columns), any text so
+ *   written, a value written from its label to the row's end, and a label or an indicator category
+ *   written down the rows it was merged over.
+ * A value is never joined otherwise: 5 | 5 under 市级 | 本级 stay two. A grid with nothing of the
+ * kind is returned as it is.
  */
 export function unfilled(grid: Grid): Grid {
-  if (grid.merges.length > 0 || grid.cells.length === 0) return grid;
-  const found = runs(grid.cells);
-  const filled = found.some(([r, first, last]) => {
-    const text = fillText(grid.cells[r]?.[first]);
-    return last - first >= 2 && text !== undefined && text.trim().length >= 4;
-  });
-  if (!filled) return grid;
+  if (grid.cells.length === 0) return grid;
+  // Most grids repeat no text side by side: nothing more to look at.
+  if (runs(grid.cells, () => true).length === 0 && grid.merges.length > 0) return grid;
+  const covered = new Set<string>();
+  for (const m of grid.merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) covered.add(`${r - grid.top}:${c - grid.left}`);
+  const free = (r: number, c: number): boolean => !covered.has(`${r}:${c}`);
+  const all = runs(grid.cells, free);
+  if (all.length === 0) return grid;
+  const gated =
+    grid.merges.length === 0 &&
+    all.some(([r, first, last]) => {
+      const text = fillText(grid.cells[r]?.[first]);
+      return last - first >= 2 && text !== undefined && text.trim().length >= 4;
+    });
+  const found = gated ? all : all.filter(([r, first]) => isLabelText(String(grid.cells[r]?.[first]?.value)));
   const textRuns = new Map<string, [number, number]>();
   for (const [r, first, last] of found)
     for (let c = first; c <= last; c++) textRuns.set(`${r}:${c}`, [first, last]);
-  const rows = [...found, ...valueRuns(grid.cells, (r, c) => textRuns.get(`${r}:${c}`))];
+  const rows = [...found, ...valueRuns(grid.cells, (r, c) => textRuns.get(`${r}:${c}`), free, !gated)];
+  const inRun = (r: number, c: number): boolean => textRuns.has(`${r}:${c}`) || !free(r, c);
+  const down = gated ? columnRuns(grid.cells, inRun) : columnRuns(grid.cells, inRun, MONEY_LABEL);
+  if (rows.length === 0 && down.length === 0) return grid;
   const cells = grid.cells.slice();
-  const merges: CellRange[] = [];
+  const merges: CellRange[] = [...grid.merges];
   for (const [r, first, last] of rows) {
     const line = (cells[r] = (cells[r] ?? []).slice());
     for (let c = first + 1; c <= last; c++) line[c] = { value: null };
@@ -153,8 +205,7 @@ export function unfilled(grid: Grid): Grid {
       right: grid.left + last,
     });
   }
-  // A label filled down the rows it was merged over (`资金情况(万元)` beside each money line): one cell.
-  for (const [c, first, last] of columnRuns(grid.cells, (r, col) => textRuns.has(`${r}:${col}`))) {
+  for (const [c, first, last] of down) {
     for (let r = first + 1; r <= last; r++) {
       const line = (cells[r] = (cells[r] ?? []).slice());
       line[c] = { value: null };

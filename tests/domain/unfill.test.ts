@@ -8,6 +8,7 @@
 
 import { checkGrids } from '../../src/domain/analysis';
 import { gridFromRows, type Grid } from '../../src/domain/grid';
+import { readGrid } from '../../src/domain/reader';
 import { unfilled } from '../../src/domain/unfill';
 import { SEED_TABLES } from '../fixtures/seed-data';
 import { stackedGrid, templateGrid } from '../fixtures/table-builder';
@@ -67,6 +68,51 @@ describe('every real document, its merges filled: no amount changes (unread at m
         if (value !== null) expect(value).toBe(before[i]?.[j]);
       }),
     );
+  });
+});
+
+describe('every real document, only the merges over its money lines filled (a selection’s 拆分并填充)', () => {
+  /** The merges within a row of the money lines filled, the others kept. */
+  const moneyFilled = (grids: Grid[]): Grid[] =>
+    grids.map((grid) => {
+      const rows = readGrid(grid).flatMap((t) =>
+        [t.budget.total, t.budget.fiscal, t.budget.other].flatMap((f) => (f ? [f.row] : [])),
+      );
+      if (!rows.length) return grid;
+      const lo = Math.min(...rows) - 1;
+      const hi = Math.max(...rows) + 1;
+      const filled = filledMerges({
+        ...grid,
+        merges: grid.merges.filter((m) => m.bottom >= lo && m.top <= hi),
+      });
+      return { ...filled, merges: grid.merges.filter((m) => m.bottom < lo || m.top > hi) };
+    });
+  const money = (grids: Grid[]) =>
+    analyseGrids(grids).totals.tables.map((r) => [r.total, r.fiscal, r.other].map(formatOrNull));
+  test.each(realDocuments().map((d) => [d.id, d] as const))('%s', (_, doc) => {
+    const grids = gridsOf(doc);
+    const before = money(grids);
+    const after = money(moneyFilled(grids));
+    expect(after.length).toBe(before.length);
+    after.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (value !== null) expect(value).toBe(before[i]?.[j]);
+      }),
+    );
+  });
+
+  test('near miss: a category written twice down its column in a merged grid stays as written', () => {
+    const grid = gridFromRows(
+      's',
+      [
+        ['项目绩效目标表', null, null, null],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['满意度指标', '具体指标', '教师满意度', '≥95%'],
+        [null, '具体指标', '学生满意度', '≥95%'],
+      ],
+      merges('A1:D1', 'A3:A4'),
+    );
+    expect(unfilled(grid)).toBe(grid);
   });
 });
 
