@@ -219,7 +219,14 @@ async function readHiddenLines(ctx: Excel.RequestContext, reads: SheetRead[]): P
         ],
   );
   if (queued.length === 0) return;
-  await ctx.sync();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    // A sheet deleted meanwhile is the caller's to report; any other refusal (a response too large)
+    // costs the hidden lines only: the sheet is read as its cells are.
+    if ((e as { code?: unknown } | null)?.code === 'ItemNotFound') throw e;
+    return;
+  }
   for (const { read, rect, view } of queued) {
     const rows = new Set<number>();
     const cols = new Set<number>();
