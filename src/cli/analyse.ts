@@ -12,8 +12,7 @@ import { t } from '../i18n';
 import '../i18n/cli';
 import { EXIT_USAGE, PROGRAM, type CliIO } from './command';
 import { collectTargets } from './files';
-import { isWebPage, readDocx, readWebPage } from './read-docx';
-import { promises as fs } from 'node:fs';
+import { readDocx, readWebPage } from './read-docx';
 import { DEFAULT_LIMITS, readXlsx, type SheetBatch } from './read-xlsx';
 import { printable, type FileResult } from './report';
 import { XlsxReadError } from './zip-guard';
@@ -30,21 +29,6 @@ const WORD = /\.(?:docx|docm|dotx)$/i;
 /** Names a web page is saved under, to be opened by Excel or Word: read when the file is one. */
 const WEB_PAGE = /\.(?:xls|et|doc|htm|html|mht|mhtml)$/i;
 
-/** The file's first 4 KB are a web page's (read-docx isWebPage); false when it cannot be read. */
-async function startsLikeWebPage(file: string): Promise<boolean> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(file, 'r');
-    const head = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return isWebPage(head.subarray(0, bytesRead));
-  } catch {
-    return false;
-  } finally {
-    await handle?.close();
-  }
-}
-
 /**
  * A workbook or a Word document, by its name; a file under another name is tried as a workbook.
  * `onBatch` gets its sheets as they are read (a large workbook comes in rounds); the promise gives
@@ -52,8 +36,8 @@ async function startsLikeWebPage(file: string): Promise<boolean> {
  */
 export async function readDocument(file: string, onBatch?: (batch: SheetBatch) => void): Promise<Grid[]> {
   // A web page saved as .xls or .doc (a budget system's 导出), or as .htm or .mht: its tables, read
-  // as a Word document's are.
-  if (WEB_PAGE.test(file) && (await startsLikeWebPage(file))) {
+  // as a Word document's are; a real .xls or .doc under that name is refused there, as its format.
+  if (WEB_PAGE.test(file)) {
     const grids = await readWebPage(file);
     onBatch?.({ total: grids.length, positions: grids.map((_, i) => i), grids });
     return grids;

@@ -85,14 +85,17 @@ export function assembleGrid(
   const grid: Grid = { sheet, top, left, cells, merges };
   if (hidden) grid.hidden = true;
   if (lines) {
+    // Each row and column that holds a cell asked once, not once a cell.
     const rows = new Set<number>();
     const cols = new Set<number>();
     for (const { r, c } of placed) {
-      if (lines.row(r)) rows.add(r);
-      if (lines.col(c)) cols.add(c);
+      rows.add(r);
+      cols.add(c);
     }
-    if (rows.size) grid.hiddenRows = [...rows].sort((a, b) => a - b);
-    if (cols.size) grid.hiddenCols = [...cols].sort((a, b) => a - b);
+    const hiddenRows = [...rows].filter(lines.row).sort((a, b) => a - b);
+    const hiddenCols = [...cols].filter(lines.col).sort((a, b) => a - b);
+    if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+    if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   }
   return grid;
 }

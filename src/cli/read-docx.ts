@@ -824,20 +824,25 @@ function documentVisitor(
       throw new ReadError('other-format', { ext: `altChunk ${ext}`.trim() });
     }
     // The chunk's markup drives this visitor as Word's would: paragraphs, tables, rows, cells, merges.
-    const element = (name: string, attributes: Record<string, string> = {}): SaxesTagPlain => ({
-      name: `w:${name}`,
-      attributes,
-      isSelfClosing: false,
-    });
-    const sink: HtmlSink = {
-      open: (name, attributes) => visitor.open!(element(name, attributes)),
-      close: (name) => visitor.close!(`w:${name}`),
-      text: (s) => visitor.text!(s),
-    };
-    htmlToWord(html, sink, limits.elements);
+    htmlInto(visitor, html, limits);
   }
 
   return { visitor, grids: () => withUnitsCarried(done.sort((a, b) => a.index - b.index)) };
+}
+
+/** HTML driving a Word document's visitor as Word's own markup would (htmlToWord). */
+function htmlInto(visitor: XmlVisitor, html: string, limits: XlsxLimits): void {
+  const element = (name: string, attributes: Record<string, string> = {}): SaxesTagPlain => ({
+    name: `w:${name}`,
+    attributes,
+    isSelfClosing: false,
+  });
+  const sink: HtmlSink = {
+    open: (name, attributes) => visitor.open!(element(name, attributes)),
+    close: (name) => visitor.close!(`w:${name}`),
+    text: (text) => visitor.text!(text),
+  };
+  htmlToWord(html, sink, limits.elements);
 }
 
 /** What the HTML of an altChunk is turned into: the visitor's own open, close and text. */
@@ -1349,40 +1354,25 @@ export function webPageGrids(name: string, buf: Buffer, limits: XlsxLimits): Gri
   const html = webPageHtml(name, buf);
   if (html === undefined) throw new ReadError('not-document');
   const { visitor, grids } = documentVisitor(limits);
-  const element = (tag: string, attributes: Record<string, string> = {}): SaxesTagPlain => ({
-    name: `w:${tag}`,
-    attributes,
-    isSelfClosing: false,
-  });
-  visitor.open!(element('document'));
-  visitor.open!(element('body'));
-  htmlToWord(
-    html,
-    {
-      open: (tag, attributes) => visitor.open!(element(tag, attributes)),
-      close: (tag) => visitor.close!(`w:${tag}`),
-      text: (text) => visitor.text!(text),
-    },
-    limits.elements,
-  );
+  const tag = (name: string): SaxesTagPlain => ({ name, attributes: {}, isSelfClosing: false });
+  visitor.open!(tag('w:document'));
+  visitor.open!(tag('w:body'));
+  htmlInto(visitor, html, limits);
   visitor.close!('w:body');
   visitor.close!('w:document');
   return grids();
 }
 
-/** What readWebPage does, in the calling thread: the reader worker runs it. */
+/**
+ * What readWebPage does, in the calling thread: the reader worker runs it. A file under a web page's
+ * name that is none (a real .xls or .doc, an OLE container) is refused as its format, with one line
+ * saying what to save it as.
+ */
 export async function loadWebPage(path: string, limits: XlsxLimits): Promise<Grid[]> {
-  let buf: Buffer;
-  try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new ReadError('unreadable');
-    if (stat.size > limits.fileBytes)
-      throw new ReadError('too-large', { limit: Math.round(limits.fileBytes / (1024 * 1024)) });
-    buf = await fs.readFile(path);
-  } catch (err) {
-    if (err instanceof ReadError) throw err;
-    const code = (err as { code?: string }).code;
-    throw new ReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'not-found' : 'unreadable');
+  const buf = await readLimited(path, limits);
+  if (!isWebPage(buf)) {
+    const ext = /\.[a-z0-9]{1,8}$/i.exec(path)?.[0].toLowerCase() ?? '';
+    throw new ReadError('other-format', { ext });
   }
   return webPageGrids(path, buf, limits);
 }
@@ -1393,7 +1383,8 @@ export function readWebPage(path: string, limits: XlsxLimits = DEFAULT_LIMITS): 
 }
 
 /** What readDocx does, in the calling thread: the reader worker runs it. */
-export async function loadDocx(path: string, limits: XlsxLimits): Promise<Grid[]> {
+/** The file's bytes within the limits: not found, unreadable or too large said as such. */
+async function readLimited(path: string, limits: XlsxLimits): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -1404,12 +1395,15 @@ export async function loadDocx(path: string, limits: XlsxLimits): Promise<Grid[]
   if (!stat.isFile()) throw new ReadError('unreadable');
   if (stat.size > limits.fileBytes)
     throw new ReadError('too-large', { limit: Math.round(limits.fileBytes / (1024 * 1024)) });
-  let buf: Buffer;
   try {
-    buf = await fs.readFile(path);
+    return await fs.readFile(path);
   } catch {
     throw new ReadError('unreadable');
   }
+}
+
+export async function loadDocx(path: string, limits: XlsxLimits): Promise<Grid[]> {
+  const buf = await readLimited(path, limits);
   try {
     return docxGrids(buf, limits);
   } catch (err) {

@@ -127,7 +127,9 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   const mergeBoxes = new Map<string, CellRange>();
   const boxes = deferredBoxes(ws);
   const applied = boxes ? applyMerges(boxes) : undefined;
+  const hiddenRows = new Set<number>();
   ws.eachRow({ includeEmpty: false }, (row) => {
+    if (row.hidden) hiddenRows.add(row.number - 1);
     row.eachCell({ includeEmpty: true }, (cell) => {
       const r = Number(cell.row) - 1;
       const c = Number(cell.col) - 1;
@@ -153,10 +155,6 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   });
   const merges =
     applied?.merges ?? [...mergeBoxes.values()].filter((m) => m.bottom > m.top || m.right > m.left);
-  const hiddenRows = new Set<number>();
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    if (row.hidden) hiddenRows.add(row.number - 1);
-  });
   return assembleGrid(ws.name, kept, merges, ws.state === 'hidden' || ws.state === 'veryHidden', {
     row: (r) => hiddenRows.has(r),
     col: (c) => ws.getColumn(c + 1).hidden,

@@ -636,9 +636,10 @@ export class DirectXlsx {
       }
       kept.push({ r, c, g: read.cell });
     }
+    const hiddenCols = sheet.cols.filter((col) => col.hidden);
     return assembleGrid(listed.name, kept, applied.merges, listed.hidden, {
       row: (r) => sheet.hiddenRows.has(r + 1),
-      col: (c) => sheet.cols.some((col) => col.hidden && c + 1 >= col.min && c + 1 <= col.max),
+      col: (c) => hiddenCols.some((col) => c + 1 >= col.min && c + 1 <= col.max),
     });
   }
 
