@@ -48,8 +48,9 @@ export interface Grid {
   /** Sheet visibility as the source reports it. */
   hidden?: boolean;
   /**
-   * Rows and columns (absolute, 0-based) that are hidden in the sheet and hold something, when the
-   * source reports them (an .xlsx file): the reader reads them as written, and says so (SPEC §5).
+   * Rows and columns (absolute, 0-based) hidden in the sheet, when the source reports them (an .xlsx
+   * file, Excel): at least those that hold something. The reader reads them as written, and names
+   * those that hold something inside a table (table/hidden-content).
    */
   hiddenRows?: readonly number[];
   hiddenCols?: readonly number[];

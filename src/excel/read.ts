@@ -200,7 +200,7 @@ function toRead(
 /**
  * The hidden rows and columns of the sheets whose used range hides some (SheetRead.hidesLines): the
  * visible cells' addresses, one more round trip, only for those sheets. The grid lists the hidden
- * rows and columns that hold something, as the .xlsx readers do (Grid.hiddenRows).
+ * rows and columns of the used range (Grid.hiddenRows); the reader looks at what they hold.
  */
 async function readHiddenLines(ctx: Excel.RequestContext, reads: SheetRead[]): Promise<void> {
   const queued = reads.flatMap((read) =>
@@ -237,25 +237,11 @@ async function readHiddenLines(ctx: Excel.RequestContext, reads: SheetRead[]): P
         cols.add(cell.left);
       }
     const { grid } = read;
-    const holds = (row: number, col: number): boolean => {
-      const cell = grid.cells[row - grid.top]?.[col - grid.left];
-      return cell !== undefined && cell.value !== null && cell.value !== '';
-    };
-    const any = (from: number, to: number, f: (i: number) => boolean): boolean => {
-      for (let i = from; i <= to; i++) if (f(i)) return true;
-      return false;
-    };
-    const hidden = (from: number, to: number, shown: Set<number>, filled: (i: number) => boolean) => {
-      const out: number[] = [];
-      for (let i = from; i <= to; i++) if (!shown.has(i) && filled(i)) out.push(i);
-      return out;
-    };
-    const hiddenRows = hidden(rect.top, rect.bottom, rows, (r) =>
-      any(rect.left, rect.right, (c) => holds(r, c)),
-    );
-    const hiddenCols = hidden(rect.left, rect.right, cols, (c) =>
-      any(rect.top, rect.bottom, (r) => holds(r, c)),
-    );
+    // Every hidden line of the used range: the reader names those that hold something in a table.
+    const hidden = (from: number, to: number, shown: Set<number>): number[] =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((i) => !shown.has(i));
+    const hiddenRows = hidden(rect.top, rect.bottom, rows);
+    const hiddenCols = hidden(rect.left, rect.right, cols);
     if (hiddenRows.length) grid.hiddenRows = hiddenRows;
     if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   }

@@ -13,6 +13,14 @@ const LABEL: Partial<Record<ReaderNote['what'] | 'weights', string>> = {
   weights: '分值',
 };
 
+/** The message of a part found but not read, by why (ReaderNote.reason); sourceBeside has its own data. */
+const BY_REASON: Partial<Record<NonNullable<ReaderNote['reason']>, string>> = {
+  multiYear: 'multiYearBudget',
+  periods: 'planPeriods',
+  noAmount: 'totalNoAmount',
+  amounts: 'planInAmounts',
+};
+
 /**
  * A part of the table the reader could not find (the project name, the budget, the spending plan,
  * the goal, the indicator block): nothing in it was checked, which the reviewer must know rather
@@ -90,32 +98,13 @@ const rule: Rule = {
       const label = LABEL[note.what];
       if (!label || seen.has(note.what)) continue;
       seen.add(note.what);
-      if (note.reason === 'multiYear') {
+      const messageId = note.reason === undefined ? undefined : BY_REASON[note.reason];
+      if (messageId) {
         context.report({
           at: note.cell,
-          messageId: 'multiYearBudget',
-          data: { cell: note.cell, label: note.label ?? '' },
-        });
-        continue;
-      }
-      if (note.reason === 'periods') {
-        context.report({
-          at: note.cell,
-          messageId: 'planPeriods',
-          data: { cell: note.cell, label: note.label ?? '' },
-        });
-        continue;
-      }
-      if (note.reason === 'noAmount') {
-        context.report({
-          at: note.cell,
-          messageId: 'totalNoAmount',
+          messageId,
           data: { part: note.what, cell: note.cell, label: note.label ?? '' },
         });
-        continue;
-      }
-      if (note.reason === 'amounts') {
-        context.report({ at: note.cell, messageId: 'planInAmounts', data: { cell: note.cell } });
         continue;
       }
       context.report({

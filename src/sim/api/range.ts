@@ -189,25 +189,8 @@ const RANGE_SCHEMA: Schema = {
       get: (t: RangeTarget, self: RangeProxy) =>
         matrixOf(t, (r, c) => typeOfValue(modelOf(self).value(t.sheet, r, c))),
     },
-    // True when every row (column) of the range is hidden, false when none is, null when some are.
-    rowHidden: {
-      get: (t: RangeTarget) => hiddenOf(t.sheet.hiddenRows, t.rect.top, t.rect.bottom),
-      set: (t: RangeTarget, v: unknown, self: RangeProxy) => {
-        for (let r = t.rect.top; r <= t.rect.bottom; r++)
-          if (v === true) t.sheet.hiddenRows.add(r);
-          else t.sheet.hiddenRows.delete(r);
-        modelOf(self).version++;
-      },
-    },
-    columnHidden: {
-      get: (t: RangeTarget) => hiddenOf(t.sheet.hiddenCols, t.rect.left, t.rect.right),
-      set: (t: RangeTarget, v: unknown, self: RangeProxy) => {
-        for (let c = t.rect.left; c <= t.rect.right; c++)
-          if (v === true) t.sheet.hiddenCols.add(c);
-          else t.sheet.hiddenCols.delete(c);
-        modelOf(self).version++;
-      },
-    },
+    rowHidden: hiddenProp('hiddenRows', 'top', 'bottom'),
+    columnHidden: hiddenProp('hiddenCols', 'left', 'right'),
   },
   navs: {
     format: { create: (self: RangeProxy) => new RangeFormatProxy(self.context, () => self._targetOrNull()) },
@@ -221,6 +204,22 @@ const RANGE_SCHEMA: Schema = {
     },
   },
 };
+
+/**
+ * Range.rowHidden or columnHidden: true when every row (column) of the range is hidden, false when
+ * none is, null when some are; set, it hides or shows them all.
+ */
+function hiddenProp(lines: 'hiddenRows' | 'hiddenCols', from: 'top' | 'left', to: 'bottom' | 'right') {
+  return {
+    get: (t: RangeTarget) => hiddenOf(t.sheet[lines], t.rect[from], t.rect[to]),
+    set: (t: RangeTarget, v: unknown, self: RangeProxy) => {
+      for (let i = t.rect[from]; i <= t.rect[to]; i++)
+        if (v === true) t.sheet[lines].add(i);
+        else t.sheet[lines].delete(i);
+      modelOf(self).version++;
+    },
+  };
+}
 
 function hiddenOf(set: ReadonlySet<number>, from: number, to: number): boolean | null {
   let hidden = 0;
