@@ -23,6 +23,7 @@ import {
   type LabelKind,
 } from './reader-labels';
 import { isAmount, sheetA1, SheetView, type Hit } from './reader-sheet';
+import { continuationIn } from './stray';
 import { detectProfile, isKnownLevel1, isKnownLevel2 } from './taxonomy';
 import {
   budgetLines,
@@ -719,8 +720,25 @@ function columnsOf(grid: Grid, from: number, to: number): Grid {
   };
 }
 
+/**
+ * The tables of a workbook's sheets (or a document's tables), in order; indicator rows that begin a
+ * sheet and continue the table before it are named on that table (`continuedIn`), as the analysis
+ * does.
+ */
 export function readWorkbook(grids: readonly Grid[], options: ReadOptions = {}): TargetTable[] {
-  return grids.filter((g) => !g.internal).flatMap((g) => readGrid(g, options));
+  const tables: TargetTable[] = [];
+  let last: { index: number; grid: Grid } | undefined;
+  for (const grid of grids) {
+    if (grid.internal) continue;
+    const own = readGrid(grid, options);
+    // Indicator rows beginning this sheet that continue the table before it (src/domain/stray.ts).
+    const before = last && tables[last.index];
+    const stray = last && before && continuationIn(before, last.grid, grid, own);
+    if (last && before && stray) tables[last.index] = { ...before, continuedIn: stray };
+    tables.push(...own);
+    if (own.length > 0) last = { index: tables.length - 1, grid };
+  }
+  return tables;
 }
 
 /**

@@ -30,6 +30,17 @@ export interface Field {
   moneyUnit?: 1 | 0.0001;
 }
 
+/** Rows of a sheet that no table read, where they begin it (src/domain/stray.ts). */
+export interface StrayRows {
+  sheet: string;
+  /** The rows' rectangle, A1 (`A1:F5`). */
+  range: string;
+  /** The first filled cell of the first row: where the user is sent. */
+  cell: Field;
+  /** How many rows. */
+  rows: number;
+}
+
 /** An indicator row of the table's indicator block. */
 export interface Indicator {
   /** 0-based absolute row. */
@@ -150,6 +161,12 @@ export interface TargetTable {
    * name. Read as written, which a reader of the printed table cannot see.
    */
   hiddenContent?: { rows: number[]; cols: string[]; cell: Field; sheet?: boolean };
+  /**
+   * Indicator rows that begin a later sheet or Word table with no header of their own, unread: this
+   * table's indicators continued after a page break (set by the analysis of the whole workbook or
+   * document, not by the reader of one sheet).
+   */
+  continuedIn?: StrayRows;
   /** The header row of the indicator block: the cell holding 一级指标 (undefined when absent). */
   indicatorHeader?: Field;
   /** A self-evaluation's 总分 line under its indicators: its cells under 分值 and 得分, as typed. */

@@ -127,7 +127,7 @@ function run(
       const finding: Finding = {
         rule: current.meta.id,
         severity: r.severity ?? current.meta.severity,
-        sheet: table.sheet,
+        sheet: r.sheet ?? table.sheet,
         cell,
         message: message(current, lang, r.messageId, data),
         messageId: r.messageId,

@@ -6,6 +6,7 @@ import tableDuplicateCode from './table-duplicate-code';
 import tableUnreadable from './table-unreadable';
 import tableFormulaField from './table-formula-field';
 import tableHiddenContent from './table-hidden-content';
+import tableStrayRows from './table-stray-rows';
 import budgetNotNumber from './budget-not-number';
 import budgetAmountAsText from './budget-amount-as-text';
 import budgetNegative from './budget-negative';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   tableUnreadable,
   tableFormulaField,
   tableHiddenContent,
+  tableStrayRows,
   budgetNotNumber,
   budgetAmountAsText,
   budgetNegative,

@@ -37,6 +37,8 @@ export interface RuleMeta {
 export interface Report {
   /** The cell the user should act on: a located Field, or an A1 address on the table's sheet. */
   at: Field | string;
+  /** The sheet of `at`, when it is not the table's (rows of a later sheet that continue the table). */
+  sheet?: string;
   messageId: string;
   data?: Record<string, string | number>;
   severity?: Severity;
