@@ -7,9 +7,9 @@
  * it: they become the rows above row 1 (negative rows, which have no address of their own). So do
  * the unit and title lines of a small layout table right above it (`填报单位：某局 | 单位：元` in a
  * borderless 1×2 table) and a unit line in a text box above it.
- * A table continued after a page break (only blank lines or `续表` between, the same columns, no
- * project or form title of its own) is read with the table it continues, its rows numbered on; its
- * own number N is left unused, so the tables after it keep theirs.
+ * A table continued after a page break (only blank lines, `续表` or a page number between, the same
+ * columns, no project or form title of its own) is read with the table it continues, its rows
+ * numbered on; its own number N is left unused, so the tables after it keep theirs.
  * A table nested in a cell (an indicator block pasted into the `绩效指标` cell, a form inside a frame
  * table) is read as rows of the table holding it: its rows take the cell's place, in the cell's
  * columns (and more to the right when it is wider), the other cells of that row merged down beside
@@ -51,6 +51,7 @@ import {
 } from './bounded-zip';
 import { classifyKey, labelKey } from '../domain/lexicon';
 import { unitStatedAfter } from '../domain/reader';
+import { betweenPieces } from '../domain/stray';
 import { moneyUnitIn, readCell } from '../domain/reader-labels';
 import { MAX_COLUMN } from './exceljs-refs';
 import { readIsolated } from './isolate';
@@ -421,9 +422,6 @@ const onOff = (tag: SaxesTagPlain): boolean => !/^(?:false|0|off)$/i.test((valAt
 /** A form's title in a cell: `项目绩效目标表`, `…申报表`, `…自评表` … */
 const FORM_TITLE = /(?:目标|申报|自评|评价|批复|审批)表/u;
 
-/** A line between two parts of one table: `续表`, `（续）`, `续表1：` … */
-const CONTINUED = /^[（(]?续(?:表\s*\d*)?[)）]?\s*[:：]?$/u;
-
 /**
  * A tracked change of formatting keeps the properties as they were (an old `w:gridSpan`, an old
  * font): what Word shows is the properties outside it.
@@ -567,7 +565,7 @@ function documentVisitor(
   let chunkBytes = 0;
   /**
    * The last body-level table, while nothing but blank paragraphs (a page or section break) or a
-   * `续表` line follows it: a table opened now may be its continuation.
+   * `续表` or page-number line (`- 2 -`, `第2页`) follows it: a table opened now may be its continuation.
    */
   let continued: TableBuilder | undefined;
 
@@ -587,7 +585,7 @@ function documentVisitor(
   };
   /** A line of body text (or one taken as such) above the next table. */
   const pushRecent = (line: string): void => {
-    if (line !== '' && !CONTINUED.test(line)) continued = undefined;
+    if (line !== '' && !betweenPieces(line)) continued = undefined;
     unitSaid = unitOfLine(line) ?? unitSaid;
     if (line !== '') recent.push(line.length > PREFACE_CHARS ? '' : line);
     // A long paragraph is body text: what is above it is no table's caption.

@@ -317,6 +317,19 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
     expect(text(grids[2], 1, 0)).toBe('满意度指标');
   });
 
+  it('a page number between the pieces of a table, as a PDF converter leaves it, keeps them one', () => {
+    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
+    for (const number of ['- 2 -', '第 2 页', '第2页 共3页', '2/3', '— 2 —']) {
+      const grids = read(
+        tbl(row('项目名称', 'A'), row('一级指标', '指标值'), row('产出指标', '≥1个')) +
+          p(number) +
+          tbl(row('满意度指标', '≥90%')),
+      );
+      expect(grids.map((g) => g.sheet)).toEqual(['表1']);
+      expect(text(grids[0], 4, 0)).toBe('满意度指标');
+    }
+  });
+
   it('soft hyphens and zero-width characters are not part of a cell’s text', () => {
     const [g] = read(tbl(row('207-0401-\u00adYBN', '1\u200b0.00\ufeff')));
     expect(text(g, 1, 0)).toBe('207-0401-YBN');
@@ -376,6 +389,38 @@ describe('the command line with bad documents', () => {
       }
     },
   );
+
+  it('indicator rows split off a table in other columns are named on the table, not dropped', async () => {
+    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
+    const body =
+      tbl(
+        row('项目名称', '乡村道路养护', '', ''),
+        row('年度资金总额', '120', '', ''),
+        row('一级指标', '二级指标', '三级指标', '指标值'),
+        row('产出指标', '数量指标', '养护里程', '≥120公里'),
+      ) +
+      p('- 2 -') +
+      // the next page's piece: its columns differ (a description column the converter split)
+      tbl(
+        row('效益指标', '社会效益指标', '通行条件', '明显改善', '说明'),
+        row('满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', ''),
+      );
+    await fs.writeFile(path.join(dir, 'split.docx'), doc(body));
+    const r = await cli('check', 'split.docx', '--format', 'json');
+    const file = (
+      JSON.parse(r.stdout) as {
+        files: { findings: { rule: string; sheet: string; cell: string; message: string }[] }[];
+      }
+    ).files[0];
+    const stray = file?.findings.filter((f) => f.rule === 'table/stray-rows');
+    expect(stray).toEqual([
+      expect.objectContaining({
+        sheet: '表2',
+        cell: 'A1',
+        message: expect.stringContaining('“乡村道路养护”'),
+      }),
+    ]);
+  });
 
   it('a directory holds its .docx files too, lock files skipped', async () => {
     const sub = path.join(dir, 'in');
