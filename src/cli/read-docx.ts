@@ -7,9 +7,11 @@
  * it: they become the rows above row 1 (negative rows, which have no address of their own). So do
  * the unit and title lines of a small layout table right above it (`填报单位：某局 | 单位：元` in a
  * borderless 1×2 table) and a unit line in a text box above it.
- * A table continued after a page break (only blank lines, `续表` or a page number between, the same
- * columns, no project or form title of its own) is read with the table it continues, its rows
- * numbered on; its own number N is left unused, so the tables after it keep theirs.
+ * A table continued after a page break (only blank lines, `续表` or a page number between, no project
+ * or form title of its own) is read with the table it continues, its rows numbered on, when it has
+ * the same columns, or when its columns' edges lie on that table's (a PDF converter's next page, whose
+ * piece lacks the lines of rows it does not hold: its cells are moved into the first piece's
+ * columns); its own number N is left unused, so the tables after it keep theirs.
  * A table nested in a cell (an indicator block pasted into the `绩效指标` cell, a form inside a frame
  * table) is read as rows of the table holding it: its rows take the cell's place, in the cell's
  * columns (and more to the right when it is wider), the other cells of that row merged down beside
@@ -94,6 +96,10 @@ class TableBuilder {
   private pending: CellRecord[] = [];
   /** Nested tables read as tables of their own (projects side by side in one row of a layout table). */
   readonly spilled: TableBuilder[] = [];
+  /** The widths of the grid columns (`w:tblGrid/w:gridCol`, twips): where Word draws them. */
+  readonly columnWidths: number[] = [];
+  /** The table's indent from the margin (`w:tblInd`, twips). */
+  indent = 0;
   cell:
     | {
         col: number;
@@ -285,6 +291,52 @@ class TableBuilder {
     this.row = this.rows.length - 1;
   }
 
+  /**
+   * `next` (a piece of this table after a page break, in columns of its own) with its cells moved
+   * into this table's columns, when every edge of its columns lies on an edge of this table's
+   * columns (as on the page: a PDF converter draws the lines of each page's piece, and the piece
+   * after the first lacks the lines of the rows it does not have); undefined when they do not line
+   * up, or either table does not say where its columns are.
+   */
+  aligned(next: TableBuilder): TableBuilder | undefined {
+    const edges = (t: TableBuilder): number[] => {
+      const out = [t.indent];
+      for (const w of t.columnWidths) out.push((out[out.length - 1] ?? 0) + w);
+      return out;
+    };
+    const mine = edges(this);
+    const theirs = edges(next);
+    if (this.columnWidths.length < this.width() || next.columnWidths.length < next.width()) return undefined;
+    if (theirs.length < 2) return undefined;
+    // Half a millimetre and a little: the same line drawn on two pages.
+    const near = (a: number, b: number): boolean => Math.abs(a - b) <= 40;
+    // Both lists of edges run left to right: one pass over each.
+    const at: number[] = [];
+    let i = 0;
+    for (const x of theirs) {
+      while (i < mine.length && (mine[i] ?? 0) < x - 40) i++;
+      if (i >= mine.length || !near(x, mine[i] ?? 0)) return undefined;
+      at.push(i++);
+    }
+    // Column j of `next` covers this table's columns at[j] .. at[j + 1] - 1.
+    const from = (j: number): number => at[j] ?? 0;
+    const to = (j: number): number => (at[j + 1] ?? 0) - 1;
+    const moved = new TableBuilder(next.index, next.preface, next.boxDepth, this.limits);
+    for (const m of next.merges) moved.merges.push({ ...m, left: from(m.left), right: to(m.right) });
+    next.rows.forEach((row, r) => {
+      const line: (GridCell | undefined)[] = [];
+      for (let j = 0; j < theirs.length - 1; j++) {
+        const cell = row[j];
+        if (cell !== undefined) line[from(j)] = cell;
+        // A cell over several of this table's columns is merged across them.
+        if (to(j) > from(j) && next.merges.every((m) => !inside(m, r, j)))
+          moved.merges.push({ top: r, bottom: r, left: from(j), right: to(j) });
+      }
+      moved.rows.push(line);
+    });
+    return moved;
+  }
+
   /** True when a cell names a project or a form (项目名称, 项目编码, …申报表): a table of its own. */
   namesProject(): boolean {
     return this.rows.some((r) =>
@@ -351,6 +403,9 @@ class TableBuilder {
   }
 }
 
+const inside = (m: CellRange, row: number, col: number): boolean =>
+  row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
+
 /** A cell's paragraphs so far, one a line, blank lines at either end left out. */
 const cellText = (c: { text: string[]; para: string }): string =>
   [...c.text, c.para].join('\n').replace(/^\n+|\n+$/g, '');
@@ -408,6 +463,16 @@ const intAttr = (tag: SaxesTagPlain, fallback: number): number => {
     return Number.isFinite(n) ? Math.floor(n) : fallback;
   }
   return fallback;
+};
+
+/** A length attribute (`w:w` of `w:gridCol` or `w:tblInd`), in twips; undefined when absent or not one. */
+const widthAttr = (tag: SaxesTagPlain): number | undefined => {
+  for (const [name, value] of Object.entries(tag.attributes)) {
+    if (localName(name) !== 'w') continue;
+    const n = Number(String(value).trim());
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+  }
+  return undefined;
 };
 
 const valAttr = (tag: SaxesTagPlain): string | undefined => {
@@ -644,6 +709,18 @@ function documentVisitor(
         case 'gridBefore':
           if (table && !table.cell) table.skip(Math.max(0, Math.min(intAttr(tag, 0), MAX_COLUMN)));
           return;
+        case 'gridCol':
+          // The table's own grid, before its first row (a nested table's is its own).
+          if (table && table.rows.length === 0 && table.columnWidths.length < MAX_COLUMN)
+            table.columnWidths.push(widthAttr(tag) ?? Number.NaN);
+          return;
+        case 'tblInd': {
+          // In twips (`dxa`, the default); an indent in other units leaves the columns unplaced.
+          const type = Object.entries(tag.attributes).find(([n]) => localName(n) === 'type')?.[1];
+          if (table && table.rows.length === 0)
+            table.indent = type === undefined || String(type) === 'dxa' ? (widthAttr(tag) ?? 0) : Number.NaN;
+          return;
+        }
         case 'tc':
           table?.startCell();
           return;
@@ -740,8 +817,15 @@ function documentVisitor(
           // A table split at a page break (by hand, or by a PDF converter, one table a page) is one
           // table: same columns, nothing but blank lines or 续表 between, no project of its own.
           const previous = continued;
-          if (previous && previous.width() === finished.width() && !finished.namesProject()) {
-            previous.absorb(finished);
+          // In other columns, it is joined when its columns' edges lie on the first piece's.
+          const piece =
+            previous && !finished.namesProject()
+              ? previous.width() === finished.width()
+                ? finished
+                : previous.aligned(finished)
+              : undefined;
+          if (previous && piece) {
+            previous.absorb(piece);
             if (previous.merges.length > limits.mergesPerSheet)
               throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
             return;

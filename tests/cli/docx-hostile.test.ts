@@ -11,6 +11,7 @@ import { docxGrids } from '../../src/cli/read-docx';
 import { ReadError } from '../../src/cli/bounded-zip';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../src/cli/zip-guard';
 import { cellAt, type Grid } from '../../src/domain/grid';
+import { readGrid } from '../../src/domain/reader';
 import { docxParts, esc, paragraph } from '../fixtures/docx';
 import { zipParts, type ZipPart } from '../fixtures/xlsx';
 
@@ -328,6 +329,38 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
       expect(grids.map((g) => g.sheet)).toEqual(['表1']);
       expect(text(grids[0], 4, 0)).toBe('满意度指标');
     }
+  });
+
+  it('a piece in other columns whose edges lie on the first piece’s is joined in its columns', () => {
+    const grid = (widths: number[]) =>
+      `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+    const cell = (x: string, span = 1) => tc(p(x), span > 1 ? `<w:gridSpan w:val="${span}"/>` : '');
+    const first =
+      `<w:tbl>${grid([1000, 1000, 1500, 500, 1000, 1000])}` +
+      tr(cell('项目名称'), cell('乡村道路养护', 5)) +
+      tr(cell('一级指标'), cell('二级指标'), cell('三级指标', 2), cell('指标值'), cell('备注')) +
+      tr(cell('产出指标'), cell('数量指标'), cell('养护里程', 2), cell('≥120公里'), cell('')) +
+      '</w:tbl>';
+    // the next page's piece: no line between 三级指标's two columns, so one column there
+    const piece = (widths: number[]) =>
+      `<w:tbl>${grid(widths)}` +
+      tr(cell('效益指标'), cell('社会效益指标'), cell('通行条件'), cell('明显改善'), cell('')) +
+      tr(cell('满意度指标'), cell('服务对象满意度指标'), cell('群众满意度'), cell('≥90%'), cell('')) +
+      '</w:tbl>';
+    const [joined, ...rest] = read(first + p('- 2 -') + piece([1000, 1000, 2000, 1000, 1000]));
+    expect(rest).toEqual([]);
+    expect([
+      text(joined, 4, 0),
+      text(joined, 4, 2),
+      text(joined, 4, 3),
+      text(joined, 4, 4),
+      text(joined, 5, 4),
+    ]).toEqual(['效益指标', '通行条件', undefined, '明显改善', '≥90%']);
+    expect(joined.merges).toContainEqual({ top: 3, bottom: 3, left: 2, right: 3 });
+    const [table] = readGrid(joined);
+    expect(table?.indicators.map((i) => i.value.text)).toEqual(['≥120公里', '明显改善', '≥90%']);
+    // edges that do not line up (a piece drawn in other columns): two tables, as before
+    expect(read(first + piece([1000, 1200, 1800, 1000, 1000])).map((g) => g.sheet)).toEqual(['表1', '表2']);
   });
 
   it('soft hyphens and zero-width characters are not part of a cell’s text', () => {
