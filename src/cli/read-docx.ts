@@ -40,7 +40,7 @@
 
 import { promises as fs } from 'node:fs';
 import type { SaxesTagPlain } from 'saxes';
-import type { CellRange, Grid, GridCell } from '../domain/grid';
+import { isBlank, type CellRange, type Grid, type GridCell } from '../domain/grid';
 import {
   localName,
   parseXml,
@@ -53,7 +53,7 @@ import {
 } from './bounded-zip';
 import { classifyKey, labelKey } from '../domain/lexicon';
 import { unitStatedAfter } from '../domain/reader';
-import { betweenPieces } from '../domain/stray';
+import { betweenPieces, strayIndicatorRows } from '../domain/stray';
 import { moneyUnitIn, readCell } from '../domain/reader-labels';
 import { MAX_COLUMN } from './exceljs-refs';
 import { readIsolated } from './isolate';
@@ -283,11 +283,49 @@ class TableBuilder {
   absorb(next: TableBuilder): void {
     const key = (row: (GridCell | undefined)[] | undefined): string =>
       (row ?? []).map((c) => (c ? String(c.value) : '')).join('\u0001');
-    const skip = next.rows.length > 1 && this.rows.some((r) => key(r) === key(next.rows[0])) ? 1 : 0;
+    // A header repeats the form's words (一级指标 | 二级指标 | …); an indicator row may repeat another
+    // (the same 88 under 质量指标 in the 长期 block and the 年度), and is kept.
+    const header = (row: (GridCell | undefined)[] | undefined): boolean =>
+      (row ?? []).filter(
+        (c) => c && typeof c.value === 'string' && classifyKey(labelKey(c.value)) !== undefined,
+      ).length >= 2;
+    const first = next.rows[0];
+    const skip =
+      next.rows.length > 1 && header(first) && this.rows.some((r) => key(r) === key(first)) ? 1 : 0;
     const offset = this.rows.length - skip;
+    const last = this.rows.length - 1;
     this.rows.push(...next.rows.slice(skip));
-    for (const m of next.merges)
-      if (m.top >= skip) this.merges.push({ ...m, top: m.top + offset, bottom: m.bottom + offset });
+    for (const m of next.merges) {
+      if (m.top < skip) continue;
+      // A merge the page cut goes on: an empty cell merged down from the piece's first row, under a
+      // merge of the same columns that reaches the first piece's last row, or under a cell of its
+      // one column there (一级 cells, a project's cells down a flat export), is that merge continued.
+      const cut = last >= 0 && m.top === skip && isBlank(next.rows[m.top]?.[m.left]);
+      const above = cut ? this.merges.find((a) => inside(a, last, m.left)) : undefined;
+      // What the merge above holds is a value (a project, a 一级), not a heading (`一级指标` over the
+      // rows, whose own merge ended there).
+      const master = above ? this.rows[above.top]?.[above.left] : this.rows[last]?.[m.left];
+      const heading =
+        master !== undefined &&
+        typeof master.value === 'string' &&
+        classifyKey(labelKey(master.value)) !== undefined;
+      // One row on each side is two cells of one row each, as often as one merge cut (an empty 指标值
+      // merged across its columns under a filled one): left as they are.
+      const tall = m.bottom > m.top || (above !== undefined && above.bottom > above.top);
+      if (
+        above &&
+        tall &&
+        !heading &&
+        above.bottom === last &&
+        above.left === m.left &&
+        above.right === m.right
+      )
+        above.bottom = m.bottom + offset;
+      // (a merge cut to its one row above the page is a plain cell there)
+      else if (cut && !above && !heading && !isBlank(master) && m.left === m.right && m.bottom > m.top)
+        this.merges.push({ ...m, top: last, bottom: m.bottom + offset });
+      else this.merges.push({ ...m, top: m.top + offset, bottom: m.bottom + offset });
+    }
     this.row = this.rows.length - 1;
   }
 
@@ -335,6 +373,35 @@ class TableBuilder {
       moved.rows.push(line);
     });
     return moved;
+  }
+
+  /**
+   * How many rows this table begins with that go on the indicators of a table before it (the next
+   * page's piece of a PDF, holding the end of one project's table and the start of the next's): the
+   * rows before its first label or title line, one of them naming a level (src/domain/stray.ts); 0
+   * when it begins otherwise.
+   */
+  leadingStrayRows(): number {
+    const stray = strayIndicatorRows({ ...this.grid(), top: 0, cells: this.rows }, []);
+    return stray ? stray.last + 1 : 0;
+  }
+
+  /** The rows before `k` and from `k` on, as two tables (merges cut between them). */
+  splitAt(k: number): [TableBuilder, TableBuilder] {
+    const head = new TableBuilder(this.index, this.preface, this.boxDepth, this.limits);
+    const tail = new TableBuilder(this.index, [], this.boxDepth, this.limits);
+    head.rows.push(...this.rows.slice(0, k));
+    tail.rows.push(...this.rows.slice(k));
+    for (const m of this.merges) {
+      if (m.top < k) head.merges.push({ ...m, bottom: Math.min(m.bottom, k - 1) });
+      if (m.bottom >= k) tail.merges.push({ ...m, top: Math.max(m.top, k) - k, bottom: m.bottom - k });
+    }
+    for (const t of [head, tail]) {
+      t.columnWidths.push(...this.columnWidths);
+      t.indent = this.indent;
+      t.unitBefore = this.unitBefore;
+    }
+    return [head, tail];
   }
 
   /** True when a cell names a project or a form (项目名称, 项目编码, …申报表): a table of its own. */
@@ -799,7 +866,7 @@ function documentVisitor(
       const table = stack[stack.length - 1];
       switch (name) {
         case 'tbl': {
-          const finished = stack.pop();
+          let finished = stack.pop();
           if (!finished) return;
           finished.endCell(limits, counted);
           finished.endRow();
@@ -818,18 +885,27 @@ function documentVisitor(
           // table: same columns, nothing but blank lines or 续表 between, no project of its own.
           const previous = continued;
           // In other columns, it is joined when its columns' edges lie on the first piece's.
-          const piece =
-            previous && !finished.namesProject()
-              ? previous.width() === finished.width()
-                ? finished
-                : previous.aligned(finished)
-              : undefined;
+          const joinable = (t: TableBuilder): TableBuilder | undefined =>
+            previous && (previous.width() === t.width() ? t : previous.aligned(t));
+          let piece: TableBuilder | undefined;
+          let rest: TableBuilder | undefined = finished;
+          if (previous && !finished.namesProject()) {
+            piece = joinable(finished);
+            if (piece) rest = undefined;
+          } else if (previous) {
+            // A page's piece that ends one project's indicators and begins the next project's table.
+            const head = finished.leadingStrayRows();
+            const [ending, next] = head > 0 ? finished.splitAt(head) : [];
+            piece = ending && joinable(ending);
+            if (piece) rest = next;
+          }
           if (previous && piece) {
             previous.absorb(piece);
             if (previous.merges.length > limits.mergesPerSheet)
               throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
-            return;
           }
+          if (!rest) return;
+          finished = rest;
           done.push(finished);
           // A small table of header lines (`填报单位：某局 | 单位：元`): its unit and title lines are
           // the caption of the table below, as the same lines written as paragraphs would be.

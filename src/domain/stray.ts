@@ -8,8 +8,8 @@
  */
 
 import { rangeA1, toA1 } from './address';
-import { cellText, lastRow, type Grid, type GridCell } from './grid';
-import { classifyKey, isFooterKey, labelKey } from './lexicon';
+import { cellText, lastCol, lastRow, mergeAt, type Grid, type GridCell } from './grid';
+import { classifyKey, isFooterKey, isTitleKey, isYearLine, labelKey } from './lexicon';
 import { isKnownLevel1, isKnownLevel2, levelKey } from './taxonomy';
 import type { StrayRows, TargetTable } from './types';
 
@@ -63,11 +63,25 @@ function isLabel(text: string): boolean {
 }
 
 /**
+ * A row's one cell as a line of its own: the next table's title or year line (`省级部门预算项目支出
+ * 绩效目标`, `（2023年度）`), a cell merged across most of the row — no indicator's.
+ */
+function lineAcross(grid: Grid, row: Row, width: number): boolean {
+  const only = row.cells[0];
+  if (!only) return false;
+  const key = labelKey(only.text);
+  if (isTitleKey(key) || isYearLine(key)) return true;
+  const m = mergeAt(grid, row.row, only.col);
+  return m !== undefined && (m.right - m.left + 1) * 2 > width;
+}
+
+/**
  * The indicator rows the grid begins with, before its first table (or anywhere, when it has none):
- * after blank lines and a `续表` or page-number line only, filled rows up to the first blank one, none
- * of them a form's label, one at least naming a level (产出指标, 数量指标 …) with two more cells right
- * of it (the rows under a level merged from the page before name none: `| | 指标2 | ≥90% |`).
- * A sheet that begins with its own title, a header or a project is no such rest: undefined.
+ * after blank lines and a `续表` or page-number line only, the filled rows up to a blank one, a title
+ * line, or a row that begins with a form's label or holds two (a header); one of them at least
+ * naming a level (产出指标, 数量指标 …) with two more cells right of it (the rows under a level merged
+ * from the page before name none: `| | 指标2 | ≥90% |`). A sheet that begins with its own title, a
+ * header or a project is no such rest: undefined.
  */
 export function strayIndicatorRows(
   grid: Grid,
@@ -86,9 +100,14 @@ export function strayIndicatorRows(
   }
   const rows: Row[] = [];
   let named = false;
+  const width = lastCol(grid) - grid.left + 1;
   for (; r <= end; r++) {
     const row = rowAt(grid, r);
-    if (row.cells.length === 0 || row.cells.some((c) => isLabel(c.text))) break;
+    // A row that begins with a form's words (项目名称 …) or holds several (a header) ends them; an
+    // indicator may be named like a label (`完成时间`, `项目总成本`) after its level.
+    const labels = row.cells.filter((c) => isLabel(c.text)).length;
+    if (row.cells.length === 0 || labels > 1 || (row.cells[0] && isLabel(row.cells[0].text))) break;
+    if (row.cells.length === 1 && lineAcross(grid, row, width)) break;
     if (row.cells.some((c, i) => namesLevel(c.text, names) && row.cells.length - i >= 3)) named = true;
     rows.push(row);
   }
@@ -104,6 +123,7 @@ export function strayIndicatorRows(
     range: rangeA1({ top: first.row, left, bottom: last.row, right }),
     cell: { cell: toA1(first.row, at.col), row: first.row, col: at.col, raw: at.cell, text: at.text },
     rows: rows.length,
+    last: last.row,
   };
 }
 

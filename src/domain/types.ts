@@ -39,6 +39,8 @@ export interface StrayRows {
   cell: Field;
   /** How many rows. */
   rows: number;
+  /** The last row, 0-based and absolute. */
+  last: number;
 }
 
 /** An indicator row of the table's indicator block. */

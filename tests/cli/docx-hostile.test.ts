@@ -363,6 +363,88 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
     expect(read(first + piece([1000, 1200, 1800, 1000, 1000])).map((g) => g.sheet)).toEqual(['表1', '表2']);
   });
 
+  it('a page’s piece that ends one project and begins the next: its first rows go on the table above', () => {
+    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
+    const grids = read(
+      tbl(
+        row('项目名称', 'A', ''),
+        row('一级指标', '二级指标', '指标值'),
+        row('产出指标', '数量指标', '≥1个'),
+      ) +
+        p('- 2 -') +
+        tbl(
+          row('效益指标', '社会效益指标', '明显改善'),
+          row('满意度指标', '服务对象满意度指标', '≥90%'),
+          row('项目名称', 'B', ''),
+          row('一级指标', '二级指标', '指标值'),
+        ),
+    );
+    expect(grids.map((g) => g.sheet)).toEqual(['表1', '表2']);
+    expect(grids[0]?.cells.map((r) => r[0]?.value)).toEqual([
+      '项目名称',
+      '一级指标',
+      '产出指标',
+      '效益指标',
+      '满意度指标',
+    ]);
+    expect(grids[1]?.cells.map((r) => r[0]?.value)).toEqual(['项目名称', '一级指标']);
+  });
+
+  it('an indicator row like one above it is kept; only a repeated header row is dropped', () => {
+    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
+    const [g] = read(
+      tbl(
+        row('项目名称', 'A', ''),
+        row('一级指标', '二级指标', '指标值'),
+        row('产出指标', '数量指标', '88'),
+        row('一级指标', '二级指标', '指标值'),
+        row('产出指标', '质量指标', '88'),
+      ) + tbl(row('产出指标', '数量指标', '88'), row('效益指标', '社会效益指标', '68')),
+    );
+    expect(g?.cells.map((r) => r[1]?.value)).toEqual([
+      'A',
+      '二级指标',
+      '数量指标',
+      '二级指标',
+      '质量指标',
+      '数量指标',
+      '社会效益指标',
+    ]);
+  });
+
+  it('a merge the page cut goes on below it, unless it was a heading’s', () => {
+    const restart = (x: string) => tc(x === '' ? '<w:p/>' : p(x), '<w:vMerge w:val="restart"/>');
+    const more = tc('<w:p/>', '<w:vMerge/>');
+    const cell = (x: string) => tc(p(x));
+    // a flat export: each project's name merged down its indicator rows, cut after its first row
+    const [flat] = read(
+      tbl(
+        tr(cell('项目名称'), cell('一级指标'), cell('二级指标'), cell('三级指标'), cell('指标值')),
+        tr(cell('村组干部报酬'), cell('产出指标'), cell('数量指标'), cell('发放人数'), cell('≥230人')),
+      ) +
+        tbl(
+          tr(restart(''), cell('产出指标'), cell('质量指标'), cell('按时发放'), cell('100%')),
+          tr(more, cell('效益指标'), cell('社会效益指标'), cell('社会稳定'), cell('≥95%')),
+        ),
+    );
+    expect(flat?.merges).toContainEqual({ top: 1, left: 0, bottom: 3, right: 0 });
+    const tables = readGrid(flat as Grid);
+    expect(tables.map((t) => [t.name?.text, t.indicators.length])).toEqual([['村组干部报酬', 3]]);
+    // the header's 一级指标 above an empty 一级 merged down the next page is no 一级 of those rows
+    const [form] = read(
+      tbl(
+        tr(cell('项目名称'), cell('A'), cell(''), cell(''), cell('')),
+        tr(cell('绩效指标'), cell('一级指标'), cell('二级指标'), cell('三级指标'), cell('指标值')),
+      ) +
+        tbl(
+          tr(cell(''), restart(''), cell('数量指标'), cell('养护里程'), cell('20')),
+          tr(cell(''), more, cell('质量指标'), cell('验收合格率'), cell('20')),
+        ),
+    );
+    expect(form?.merges).toContainEqual({ top: 2, left: 1, bottom: 3, right: 1 });
+    expect(readGrid(form as Grid)[0]?.indicators.map((i) => i.value.text)).toEqual(['20', '20']);
+  });
+
   it('soft hyphens and zero-width characters are not part of a cell’s text', () => {
     const [g] = read(tbl(row('207-0401-\u00adYBN', '1\u200b0.00\ufeff')));
     expect(text(g, 1, 0)).toBe('207-0401-YBN');
