@@ -180,3 +180,49 @@ describe('analyseGrids', () => {
     expect(a.state.totals.planned).toEqual(['17.60', '41.50', '69.55', '102.00']);
   });
 });
+
+describe('indicator rows that begin a sheet, after a table cut at a page', () => {
+  const whole = templateGrid('表1', SEED_TABLES[0] ?? {});
+  // rows 12 on (0-based 11), the table's last indicators, on a sheet of their own
+  const cut = 11 - whole.top;
+  const top: Grid = {
+    ...whole,
+    cells: whole.cells.slice(0, cut),
+    merges: whole.merges.filter((m) => m.top < 11).map((m) => ({ ...m, bottom: Math.min(m.bottom, 10) })),
+  };
+  const rest: Grid = {
+    ...whole,
+    sheet: '表2',
+    top: 0,
+    cells: whole.cells.slice(cut),
+    merges: whole.merges
+      .filter((m) => m.bottom >= 11)
+      .map((m) => ({ ...m, top: Math.max(m.top, 11) - 11, bottom: m.bottom - 11 })),
+  };
+  const stray = (a: Analysis) => a.state.findings.filter((f) => f.rule === 'table/stray-rows');
+
+  it('are named on the table they continue, and again once the later sheet is re-read', () => {
+    const analysis = loaded([top, rest]);
+    expect(stray(analysis.analyse({ profile: 'auto' }))).toEqual([
+      expect.objectContaining({ sheet: '表2', cell: 'B1', table: 0 }),
+    ]);
+    // the rows moved under the table (the later sheet emptied): nothing stray is left
+    analysis.setGrid('s1', { ...rest, cells: [] });
+    expect(stray(analysis.analyse({ profile: 'auto', reuse: true }))).toEqual([]);
+    analysis.setGrid('s1', rest);
+    expect(stray(analysis.analyse({ profile: 'auto', reuse: true }))).toHaveLength(1);
+  });
+
+  it('are not put on a table of another file', () => {
+    const analysis = new WorkbookAnalysis('zh-CN', {
+      documentOf: (id) => (id === 's0' ? 'a.xlsx' : 'b.xlsx'),
+    });
+    analysis.setSheets([
+      { id: 's0', name: '表1' },
+      { id: 's1', name: '表2' },
+    ]);
+    analysis.setGrid('s0', top);
+    analysis.setGrid('s1', rest);
+    expect(stray(analysis.analyse({ profile: 'auto' }))).toEqual([]);
+  });
+});
