@@ -29,6 +29,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { quoteSheet } from '../domain/address';
 import type { Finding, Lang, Severity } from '../domain/types';
 import type { AppliedFix, WorkbookState } from '../excel/workbench';
 import { t } from '../i18n/core';
@@ -304,6 +305,8 @@ const findingKey = (f: Pick<Finding, 'sheet' | 'cell' | 'rule'>): string => `${f
 function FindingItem(props: {
   lang: Lang;
   finding: Finding;
+  /** The sheet of the project it is listed under: a finding on another names its sheet. */
+  sheet?: string;
   busy: boolean;
   current: boolean;
   onSelect(finding: Finding): void;
@@ -335,7 +338,15 @@ function FindingItem(props: {
     >
       <button type="button" className={styles.activate} aria-current={props.current || undefined}>
         <span className={styles.cell}>
-          {tNodes(lang, 'findings.cell', { cell: <WorkbookText>{finding.cell}</WorkbookText> })}
+          {tNodes(lang, 'findings.cell', {
+            cell: (
+              <WorkbookText>
+                {props.sheet !== undefined && finding.sheet !== props.sheet
+                  ? `${quoteSheet(finding.sheet)}!${finding.cell}`
+                  : finding.cell}
+              </WorkbookText>
+            ),
+          })}
         </span>
         <span className={styles.message}>{finding.message}</span>
       </button>
@@ -366,6 +377,8 @@ function ShownGroup(props: {
   lang: Lang;
   shown: Shown;
   findings: Finding[];
+  /** The project's sheet. */
+  sheet?: string;
   busy: boolean;
   current: string | null;
   onSelect(finding: Finding): void;
@@ -406,6 +419,7 @@ function ShownGroup(props: {
               key={`${finding.rule}|${finding.cell}|${finding.messageId}|${i}`}
               lang={lang}
               finding={finding}
+              sheet={props.sheet}
               busy={busy}
               current={props.current === findingKey(finding)}
               onSelect={props.onSelect}
@@ -591,6 +605,7 @@ export function FindingsView(props: FindingsViewProps) {
                   lang={lang}
                   shown={shown}
                   findings={ofKind}
+                  sheet={group.sheet}
                   busy={busy}
                   current={current}
                   onSelect={select}

@@ -8,7 +8,10 @@ import type { Lang } from '../../src/domain/types';
 import { createWorkbench } from '../../src/excel';
 import { SimWorkbook } from '../../src/sim';
 import { bootTaskpane } from '../../src/taskpane/boot';
+import type { Grid } from '../../src/domain/grid';
 import { seedStandardGrids } from '../fixtures/seed-grids';
+import { SEED_TABLES } from '../fixtures/seed-data';
+import { templateGrid } from '../fixtures/table-builder';
 import {
   CJK,
   COMMANDS,
@@ -148,6 +151,35 @@ describe('on the simulated workbook', () => {
     const summary = sim.toGrid('汇总');
     const totalRow = summary.cells.find((row) => row.some((c) => c?.value === '合计'));
     expect(totalRow?.map((c) => c?.value)).toContain('未能读取');
+  });
+
+  it('rows that continue a table on the next sheet: named there, under the project, its sheet said', async () => {
+    const whole = templateGrid('项目1', SEED_TABLES[0] ?? {});
+    // the last indicators (rows 12 on) cut off at a page onto a sheet of their own
+    const top: Grid = {
+      ...whole,
+      cells: whole.cells.slice(0, 11 - whole.top),
+      merges: whole.merges.filter((m) => m.bottom < 11),
+    };
+    const rest: Grid = {
+      ...whole,
+      sheet: '第2页',
+      top: 0,
+      cells: whole.cells.slice(11 - whole.top),
+      merges: whole.merges
+        .filter((m) => m.top >= 11)
+        .map((m) => ({ ...m, top: m.top - 11, bottom: m.bottom - 11 })),
+    };
+    const sim = SimWorkbook.fromGrids([top, rest]);
+    await renderPane(simPane(sim));
+    const stray = await waitForFinding('第2页', 'B1', 'table/stray-rows');
+    expect(stray.textContent).toContain("单元格 '第2页'!B1");
+    expect(stray.textContent).toContain('“第2页”A1:G4 的 4 行像是“群众工作中心运行”指标的续行');
+    expect(
+      within(screen.getByRole('region', { name: '群众工作中心运行' })).getAllByRole('listitem'),
+    ).toContain(stray);
+    act(() => stray.click());
+    await waitFor(() => expect(sim.selection).toEqual({ sheet: '第2页', address: 'B1' }));
   });
 
   it('shows markup typed into a cell as text', async () => {
