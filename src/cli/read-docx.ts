@@ -53,7 +53,7 @@ import {
 } from './bounded-zip';
 import { classifyKey, labelKey } from '../domain/lexicon';
 import { unitStatedAfter } from '../domain/reader';
-import { betweenPieces, strayIndicatorRows } from '../domain/stray';
+import { betweenPieces } from '../domain/stray';
 import { moneyUnitIn, readCell } from '../domain/reader-labels';
 import { MAX_COLUMN } from './exceljs-refs';
 import { readIsolated } from './isolate';
@@ -376,14 +376,16 @@ class TableBuilder {
   }
 
   /**
-   * How many rows this table begins with that go on the indicators of a table before it (the next
-   * page's piece of a PDF, holding the end of one project's table and the start of the next's): the
-   * rows before its first label or title line, one of them naming a level (src/domain/stray.ts); 0
-   * when it begins otherwise.
+   * How many rows this table begins with before a table of its own begins in it (the next page's
+   * piece of a PDF, holding the end of one project's table and the start of the next's): the rows
+   * above its first row that names a project or a form, less the title, year, unit and other lines
+   * of one cell right above that row (they are the next table's); 0 when it begins with its own.
    */
-  leadingStrayRows(): number {
-    const stray = strayIndicatorRows({ ...this.grid(), top: 0, cells: this.rows }, []);
-    return stray ? stray.last + 1 : 0;
+  leadingRows(): number {
+    let k = this.rows.findIndex(namesProject);
+    if (k <= 0) return 0;
+    while (k > 0 && lineOfItsOwn(this.rows[k - 1] ?? [])) k--;
+    return this.rows.slice(0, k).some((r) => r.some((c) => !isBlank(c))) ? k : 0;
   }
 
   /** The rows before `k` and from `k` on, as two tables (merges cut between them). */
@@ -406,14 +408,7 @@ class TableBuilder {
 
   /** True when a cell names a project or a form (项目名称, 项目编码, …申报表): a table of its own. */
   namesProject(): boolean {
-    return this.rows.some((r) =>
-      r.some((c) => {
-        if (!c || typeof c.value !== 'string' || c.value.length > 40) return false;
-        if (FORM_TITLE.test(c.value)) return true;
-        const kind = classifyKey(labelKey(c.value))?.kind;
-        return kind === 'name' || kind === 'code' || kind === 'entity';
-      }),
-    );
+    return this.rows.some(namesProject);
   }
 
   /** Each row's text on one line, cells apart: how a layout table above a table reads. */
@@ -468,6 +463,22 @@ class TableBuilder {
       merges: this.merges.filter((m) => m.bottom > m.top || m.right > m.left),
     };
   }
+}
+
+/** A row that names a project or a form (项目名称, 项目编码, 部门名称, …申报表): a table begins there. */
+function namesProject(row: (GridCell | undefined)[]): boolean {
+  return row.some((c) => {
+    if (!c || typeof c.value !== 'string' || c.value.length > 40) return false;
+    if (FORM_TITLE.test(c.value)) return true;
+    const kind = classifyKey(labelKey(c.value))?.kind;
+    return kind === 'name' || kind === 'code' || kind === 'entity';
+  });
+}
+
+/** A line of one cell (a title, a year, a page number), or one that states a money unit. */
+function lineOfItsOwn(row: (GridCell | undefined)[]): boolean {
+  const filled = row.filter((c) => !isBlank(c));
+  return filled.length <= 1 || filled.some((c) => typeof c?.value === 'string' && statesUnit(c.value));
 }
 
 const inside = (m: CellRange, row: number, col: number): boolean =>
@@ -893,8 +904,8 @@ function documentVisitor(
             piece = joinable(finished);
             if (piece) rest = undefined;
           } else if (previous) {
-            // A page's piece that ends one project's indicators and begins the next project's table.
-            const head = finished.leadingStrayRows();
+            // A page's piece that ends one project's table and begins the next project's.
+            const head = finished.leadingRows();
             const [ending, next] = head > 0 ? finished.splitAt(head) : [];
             piece = ending && joinable(ending);
             if (piece) rest = next;
