@@ -893,9 +893,9 @@ function documentVisitor(
             return;
           }
           // A table split at a page break (by hand, or by a PDF converter, one table a page) is one
-          // table: same columns, nothing but blank lines or 续表 between, no project of its own.
+          // table: nothing but blank lines, 续表 or a page number between, no project of its own, the
+          // same columns or columns whose edges lie on the first piece's.
           const previous = continued;
-          // In other columns, it is joined when its columns' edges lie on the first piece's.
           const joinable = (t: TableBuilder): TableBuilder | undefined =>
             previous && (previous.width() === t.width() ? t : previous.aligned(t));
           let piece: TableBuilder | undefined;
