@@ -41,10 +41,19 @@ const s = (lang: Lang, key: string, data?: Record<string, unknown>): string =>
   t(lang, `cli.review.${key}`, data);
 const severityLabel = (lang: Lang, severity: Severity): string => t(lang, `cli.severity.${severity}`);
 
-/** The table a finding is about: the one whose cells hold it, else the only one on its sheet. */
+/**
+ * The table a finding is about: the one whose cells hold it, else the only one on its sheet, else
+ * the one whose rows continued on that sheet it names (table/stray-rows).
+ */
 export function tableOf(result: FileResult, f: Finding): TargetTable | undefined {
   const onSheet = result.tables.filter((table) => table.sheet === f.sheet);
-  return onSheet.find((table) => inTable(f, table)) ?? (onSheet.length === 1 ? onSheet[0] : undefined);
+  return (
+    onSheet.find((table) => inTable(f, table)) ??
+    (onSheet.length === 1 ? onSheet[0] : undefined) ??
+    result.tables.find(
+      (table) => table.continuedIn?.sheet === f.sheet && table.continuedIn.cell.cell === f.cell,
+    )
+  );
 }
 
 /** The note a cell gets: each finding on it, `[错误] message`, and the value to write where known. */

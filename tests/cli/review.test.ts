@@ -279,6 +279,38 @@ describe('report', () => {
     expect(ws.autoFilter).toBeTruthy();
   });
 
+  it('问题清单: rows a table continued on another sheet are listed under its project', async () => {
+    const [whole] = seedStandardGrids();
+    const at = 11 - whole!.top;
+    await writeGridsXlsx(
+      [
+        { ...whole!, cells: whole!.cells.slice(0, at), merges: whole!.merges.filter((m) => m.bottom < 11) },
+        {
+          ...whole!,
+          sheet: '第2页',
+          top: 0,
+          cells: whole!.cells.slice(at),
+          merges: whole!.merges
+            .filter((m) => m.top >= 11)
+            .map((m) => ({ ...m, top: m.top - 11, bottom: m.bottom - 11 })),
+        },
+      ],
+      path.join(dir, 'cut.xlsx'),
+    );
+    await cli('report', 'cut.xlsx', '--out', 'cut审核意见.xlsx');
+    const ws = (await open('cut审核意见.xlsx')).getWorksheet('问题清单')!;
+    const rows = [];
+    for (let i = 2; i <= ws.rowCount; i++) rows.push((ws.getRow(i).values as unknown[]).slice(1));
+    const stray = rows.find((row) => row[8] === 'table/stray-rows');
+    // its unit and project are the table's it continues, not left empty
+    expect(stray?.slice(1, 5)).toEqual([
+      '207002中国共产党临西县委员会信访局',
+      '群众工作中心运行',
+      '第2页',
+      'B1',
+    ]);
+  });
+
   it('needs --out, in the user’s language', async () => {
     const zh = await cli('report', '信访局.xlsx');
     expect(zh.code).toBe(2);
