@@ -465,11 +465,17 @@ class TableBuilder {
   }
 }
 
+/**
+ * A form's title as a cell's whole text (`项目支出绩效自评表`, `…申报表（2024年度）`), not words in an
+ * indicator's name (`是否完成绩效目标申报表中申报的数量`).
+ */
+const TITLE_CELL = /(?:目标|申报|自评|评价|批复|审批)表\s*(?:[（(][^（()）]*[)）])?\s*$/u;
+
 /** A row that names a project or a form (项目名称, 项目编码, 部门名称, …申报表): a table begins there. */
 function namesProject(row: (GridCell | undefined)[]): boolean {
   return row.some((c) => {
     if (!c || typeof c.value !== 'string' || c.value.length > 40) return false;
-    if (FORM_TITLE.test(c.value)) return true;
+    if (TITLE_CELL.test(c.value)) return true;
     const kind = classifyKey(labelKey(c.value))?.kind;
     return kind === 'name' || kind === 'code' || kind === 'entity';
   });
