@@ -11,7 +11,7 @@ import { EMPTY_CELL_RULES, plannedMarks, templateOf, type Mark } from './marks';
 import type { TemplateSpec } from './layout';
 import { readGrid } from './reader';
 import { withCacheScope } from './scoped-cache';
-import { continuationIn } from './stray';
+import { Continuations } from './stray';
 import { computeTotals, totalsView, type Totals, type TotalsView } from './totals';
 import type { Field, Finding, Lang, ProfileChoice, ReferenceLookup, TargetTable } from './types';
 import { sortFindings, validateAcrossTables, validateEachTable } from './validate';
@@ -199,22 +199,14 @@ export class WorkbookAnalysis {
     const sheetIds: string[] = [];
     const own: Finding[] = [];
     const documentOf = this.options.documentOf;
-    /** The last table read so far, on its sheet, and the document that sheet belongs to. */
-    let last: { index: number; grid: Grid; document: string | undefined } | undefined;
+    const continuations = new Continuations();
     for (const s of this.order) {
       const entry = this.entries.get(s.id);
       if (!entry) continue;
       const sheetTables = this.tablesOf(entry, options.profile);
-      const document = documentOf?.(s.id);
       // Indicator rows beginning this sheet, after a table of the same file that runs to the end of
       // its sheet: that table continued over a page break, in columns no reader could join.
-      const before = last && tables[last.index];
-      const stray =
-        last &&
-        before &&
-        last.document === document &&
-        continuationIn(before, last.grid, entry.grid, sheetTables);
-      if (last && before && stray) tables[last.index] = { ...before, continuedIn: stray };
+      continuations.next(tables, entry.grid, sheetTables, documentOf?.(s.id));
       const offset = tables.length;
       for (const f of this.findingsOf(entry, sheetTables, options.reuse === true))
         own.push({ ...f, table: offset + (f.table ?? 0) });
@@ -222,7 +214,6 @@ export class WorkbookAnalysis {
         tables.push(t);
         sheetIds.push(s.id);
       }
-      if (sheetTables.length > 0) last = { index: tables.length - 1, grid: entry.grid, document };
     }
     const across = validateAcrossTables(tables, { lang: this.lang, references: this.references });
     const findings = sortFindings([...own, ...across], tables);

@@ -23,7 +23,7 @@ import {
   type LabelKind,
 } from './reader-labels';
 import { isAmount, sheetA1, SheetView, type Hit } from './reader-sheet';
-import { continuationIn } from './stray';
+import { Continuations } from './stray';
 import { detectProfile, isKnownLevel1, isKnownLevel2 } from './taxonomy';
 import {
   budgetLines,
@@ -727,16 +727,12 @@ function columnsOf(grid: Grid, from: number, to: number): Grid {
  */
 export function readWorkbook(grids: readonly Grid[], options: ReadOptions = {}): TargetTable[] {
   const tables: TargetTable[] = [];
-  let last: { index: number; grid: Grid } | undefined;
+  const continuations = new Continuations();
   for (const grid of grids) {
     if (grid.internal) continue;
     const own = readGrid(grid, options);
-    // Indicator rows beginning this sheet that continue the table before it (src/domain/stray.ts).
-    const before = last && tables[last.index];
-    const stray = last && before && continuationIn(before, last.grid, grid, own);
-    if (last && before && stray) tables[last.index] = { ...before, continuedIn: stray };
+    continuations.next(tables, grid, own);
     tables.push(...own);
-    if (own.length > 0) last = { index: tables.length - 1, grid };
   }
   return tables;
 }

@@ -128,10 +128,30 @@ export function strayIndicatorRows(
 }
 
 /**
+ * Follows a file's sheets in order as their tables are listed: the stray rows a sheet begins with
+ * are named (`continuedIn`) on the last table listed before them, when it continues on that sheet.
+ */
+export class Continuations {
+  private last: { index: number; grid: Grid; document: string | undefined } | undefined;
+
+  /**
+   * `own`, the tables of `grid`, are about to be appended to `tables`; the table they may continue is
+   * replaced in `tables` by a copy naming the rows. Sheets of another `document` continue nothing.
+   */
+  next(tables: TargetTable[], grid: Grid, own: readonly TargetTable[], document?: string): void {
+    const last = this.last;
+    const before = last && last.document === document ? tables[last.index] : undefined;
+    const stray = last && before && continuationIn(before, last.grid, grid, own);
+    if (last && before && stray) tables[last.index] = { ...before, continuedIn: stray };
+    if (own.length > 0) this.last = { index: tables.length + own.length - 1, grid, document };
+  }
+}
+
+/**
  * The stray rows `grid` begins with that continue `previous`, the last table of the sheet before it
  * in the same file: a table with an indicator block that nothing follows on its sheet.
  */
-export function continuationIn(
+function continuationIn(
   previous: TargetTable,
   previousGrid: Grid,
   grid: Grid,
