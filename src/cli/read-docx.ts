@@ -286,9 +286,7 @@ class TableBuilder {
     // A header repeats the form's words (一级指标 | 二级指标 | …); an indicator row may repeat another
     // (the same 88 under 质量指标 in the 长期 block and the 年度), and is kept.
     const header = (row: (GridCell | undefined)[] | undefined): boolean =>
-      (row ?? []).filter(
-        (c) => c && typeof c.value === 'string' && classifyKey(labelKey(c.value)) !== undefined,
-      ).length >= 2;
+      (row ?? []).filter(formsWord).length >= 2;
     const first = next.rows[0];
     const skip =
       next.rows.length > 1 && header(first) && this.rows.some((r) => key(r) === key(first)) ? 1 : 0;
@@ -305,10 +303,7 @@ class TableBuilder {
       // What the merge above holds is a value (a project, a 一级), not a heading (`一级指标` over the
       // rows, whose own merge ended there).
       const master = above ? this.rows[above.top]?.[above.left] : this.rows[last]?.[m.left];
-      const heading =
-        master !== undefined &&
-        typeof master.value === 'string' &&
-        classifyKey(labelKey(master.value)) !== undefined;
+      const heading = formsWord(master);
       // One row on each side is two cells of one row each, as often as one merge cut (an empty 指标值
       // merged across its columns under a filled one): left as they are.
       const tall = m.bottom > m.top || (above !== undefined && above.bottom > above.top);
@@ -346,14 +341,14 @@ class TableBuilder {
     const theirs = edges(next);
     if (this.columnWidths.length < this.width() || next.columnWidths.length < next.width()) return undefined;
     if (theirs.length < 2) return undefined;
-    // Half a millimetre and a little: the same line drawn on two pages.
-    const near = (a: number, b: number): boolean => Math.abs(a - b) <= 40;
-    // Both lists of edges run left to right: one pass over each.
+    // Half a millimetre and a little (twips): the same line drawn on two pages. Both lists of edges
+    // run left to right: one pass over each.
+    const near = 40;
     const at: number[] = [];
     let i = 0;
     for (const x of theirs) {
-      while (i < mine.length && (mine[i] ?? 0) < x - 40) i++;
-      if (i >= mine.length || !near(x, mine[i] ?? 0)) return undefined;
+      while (i < mine.length && (mine[i] ?? 0) < x - near) i++;
+      if (i >= mine.length || !(Math.abs(x - (mine[i] ?? 0)) <= near)) return undefined;
       at.push(i++);
     }
     // Column j of `next` covers this table's columns at[j] .. at[j + 1] - 1.
@@ -486,6 +481,10 @@ function lineOfItsOwn(row: (GridCell | undefined)[]): boolean {
   const filled = row.filter((c) => !isBlank(c));
   return filled.length <= 1 || filled.some((c) => typeof c?.value === 'string' && statesUnit(c.value));
 }
+
+/** A cell holding one of the form's own words (一级指标, 项目名称 …): a heading, no value. */
+const formsWord = (c: GridCell | undefined): boolean =>
+  c !== undefined && typeof c.value === 'string' && classifyKey(labelKey(c.value)) !== undefined;
 
 const inside = (m: CellRange, row: number, col: number): boolean =>
   row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
