@@ -26,6 +26,8 @@ const tc = (inner: string, props = ''): string => `<w:tc><w:tcPr>${props}</w:tcP
 const p = (s: string): string => `<w:p><w:r><w:t xml:space="preserve">${esc(s)}</w:t></w:r></w:p>`;
 const tr = (...cells: string[]): string => `<w:tr>${cells.join('')}</w:tr>`;
 const tbl = (...rows: string[]): string => `<w:tbl><w:tblGrid/>${rows.join('')}</w:tbl>`;
+/** A row of cells, each one paragraph of text. */
+const row = (...texts: string[]): string => tr(...texts.map((t) => tc(p(t))));
 
 function refused(body: string | Buffer, limits: Partial<XlsxLimits> = {}): string {
   try {
@@ -234,8 +236,6 @@ describe('crafted and broken documents are refused with a reason', () => {
 });
 
 describe('what Word shows, not what the XML also keeps (issue 14)', () => {
-  const row = (...texts: string[]) => tr(...texts.map((t) => tc(p(t))));
-
   it('a row deleted with tracking on is gone; the rows after it keep the indicator block', () => {
     const deleted = `<w:tr><w:trPr><w:del w:id="3" w:author="王"/></w:trPr>${tc('<w:p><w:del w:id="4"><w:r><w:delText>旧指标</w:delText></w:r></w:del></w:p>', '<w:vMerge/>')}${tc('<w:p/>')}</w:tr>`;
     const [g] = read(
@@ -295,7 +295,6 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
 
   it('a table continued after a page break is one table; a table naming its own project is not', () => {
     const brk = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
-    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
     const grids = read(
       tbl(row('项目名称', 'A'), row('一级指标', '指标值'), row('产出指标', '≥1个')) +
         brk +
@@ -319,7 +318,6 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
   });
 
   it('a page number between the pieces of a table, as a PDF converter leaves it, keeps them one', () => {
-    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
     for (const number of ['- 2 -', '第 2 页', '第2页 共3页', '2/3', '— 2 —']) {
       const grids = read(
         tbl(row('项目名称', 'A'), row('一级指标', '指标值'), row('产出指标', '≥1个')) +
@@ -364,7 +362,6 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
   });
 
   it('a page’s piece that ends one project and begins the next: its first rows go on the table above', () => {
-    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
     const grids = read(
       tbl(
         row('项目名称', 'A', ''),
@@ -391,7 +388,6 @@ describe('what Word shows, not what the XML also keeps (issue 14)', () => {
   });
 
   it('an indicator row like one above it is kept; only a repeated header row is dropped', () => {
-    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
     const [g] = read(
       tbl(
         row('项目名称', 'A', ''),
@@ -506,7 +502,6 @@ describe('the command line with bad documents', () => {
   );
 
   it('indicator rows split off a table in other columns are named on the table, not dropped', async () => {
-    const row = (...t: string[]) => tr(...t.map((x) => tc(p(x))));
     const body =
       tbl(
         row('项目名称', '乡村道路养护', '', ''),
