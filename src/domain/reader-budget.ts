@@ -23,6 +23,12 @@ export interface BudgetRead {
   other: Field[];
   /** The total's label, when found. */
   totalHit?: Hit;
+  /**
+   * A money line with several figures beside its label (`年度资金总额 | 100 | 120 | 110`) and no
+   * column heading above them to say which is this year's budget (the headings on the page before,
+   * or never written): the block is left unread, and said so on that line.
+   */
+  undecided?: { label: Hit; figures: Field[] };
   /** A total of several years set aside, when the form has no other (`中期资金总额` alone). */
   multiYear?: Hit;
   /** The budget's labels, for the table's extent. */
@@ -317,9 +323,12 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
   const totalHit = pickTotal(view, totals, formYear);
   const read: BudgetRead = { totalHit, labels: [], fiscal: [], carryover: [], other: [] };
   if (!totalHit) read.multiYear = totals.find((h) => MULTI_YEAR.test(h.key));
+  /** The first money line whose figures no heading tells apart. */
+  let undecided: BudgetRead['undecided'];
+  const decide = (label: Hit) => (figures: Field[]) => void (undecided ??= { label, figures });
   if (totalHit) {
     read.labels.push(totalHit);
-    const figures = figuresOf(view, totalHit, formYear);
+    const figures = figuresOf(view, totalHit, formYear, decide(totalHit));
     // Several figures under one total are no one amount: the cell beside it stays what is read.
     read.total = figures.length === 1 ? figures[0] : view.valueOf(totalHit);
   }
@@ -343,15 +352,24 @@ export function readBudget(view: SheetView, hits: Hit[], formYear?: number): Bud
     for (const label of lines[part]) {
       // A cell two labels of a part both lead to (a heading over two rows, `其他` over `其他`, as a
       // fill leaves it) is one line of it, read once.
-      const figures = (crossing(view, label, totalHit) ?? figuresOf(view, label, formYear)).filter(
-        (f) => !read[part].some((seen) => seen.row === f.row && seen.col === f.col),
-      );
+      const figures = (
+        crossing(view, label, totalHit) ?? figuresOf(view, label, formYear, decide(label))
+      ).filter((f) => !read[part].some((seen) => seen.row === f.row && seen.col === f.col));
       if (!figures.length) continue;
       read[part].push(...figures.map((f) => withOwnUnit(view, f, label)));
       read.labels.push(label);
     }
   }
   if (!totalHit) sumLine(view, read, formYear);
+  // Figures in columns without headings: which column is this year's budget is not known, for any
+  // line of the block.
+  if (undecided) {
+    read.undecided = undecided;
+    read.total = undefined;
+    read.fiscal = [];
+    read.carryover = [];
+    read.other = [];
+  }
   // The parts of a total of several years are of those years too: none is this year's.
   if (read.multiYear && !read.total) {
     read.fiscal = [];
@@ -449,10 +467,15 @@ function crossing(view: SheetView, part: Hit, totalHit: Hit | undefined): Field[
  * with nothing beside it — the figures under it, one per sub-column (`中央 | 省级 | 市级资金 | 本级`
  * under 财政资金, summed as the part's lines). A word is never the amount.
  */
-function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
+function figuresOf(
+  view: SheetView,
+  label: Hit,
+  formYear?: number,
+  undecided?: (figures: Field[]) => void,
+): Field[] {
   const place = emptyColumnPlace(view, label);
   if (place) return [place];
-  const value = columnOfTheYear(view, view.valueOf(label), formYear);
+  const value = columnOfTheYear(view, view.valueOf(label), formYear, undecided);
   if (label.embedded !== undefined) return value ? [value] : [];
   if (value && isAmount(value.raw)) return [value];
   const headings = view.moneyHeadingRow(label.row);
@@ -480,6 +503,12 @@ function figuresOf(view: SheetView, label: Hit, formYear?: number): Field[] {
   if (value && value.text === '')
     return (view.depth(label.row, label.col) > label.row ? below : undefined) ?? [value];
   return below ?? (value ? [value] : []);
+}
+
+/** A figure as an amount compares (`1,250` and `1250.00` alike), or its text when it is none. */
+function amountKey(field: Field): string {
+  const amount = readAmount(field);
+  return amount.kind === 'number' ? amount.value.toString() : field.text;
 }
 
 /** The nearest heading above a cell in a grid's column: text, past the figures of the rows between. */
@@ -643,7 +672,12 @@ function isYearFigure(field: Field): boolean {
  * the one left when the project's, last year's, executed and non-money columns are set aside. Without
  * headings that decide, the figure beside the label stays.
  */
-function columnOfTheYear(view: SheetView, value: Field | undefined, formYear?: number): Field | undefined {
+function columnOfTheYear(
+  view: SheetView,
+  value: Field | undefined,
+  formYear?: number,
+  undecided?: (figures: Field[]) => void,
+): Field | undefined {
   if (!value || value.embedded || value.text === '') return value;
   const row = value.row;
   // A word or a code first (`元`, `100%`, `财农〔2024〕12号` under 计量单位, 占比, 文号), amounts after it.
@@ -667,7 +701,7 @@ function columnOfTheYear(view: SheetView, value: Field | undefined, formYear?: n
       view.hitsIn(r).some((h) => (h.kind === 'total' || isPart(h)) && h.col < value.col)
     )
       continue;
-    if (cells.every((c) => c.text === '')) return value;
+    if (cells.every((c) => c.text === '')) break;
     if (cells.every((c) => c.text === '' || isAmount(c.raw))) continue;
     headings = cells.map((c) => ({
       text: c.text,
@@ -675,7 +709,12 @@ function columnOfTheYear(view: SheetView, value: Field | undefined, formYear?: n
     }));
     break;
   }
-  if (!headings) return value;
+  if (!headings) {
+    // No heading says which figure is which (the headings cut off at a page, or never written):
+    // figures that differ are no one amount, and which is this year's budget is not guessed.
+    if (first && new Set(figures.map((f) => amountKey(f))).size > 1) undecided?.(figures);
+    return value;
+  }
   const says = headings.map((h, i) => {
     const field = figures[i];
     return field && isYearFigure(field) ? 'notMoney' : columnSays(h.text, h.kind);

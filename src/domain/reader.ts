@@ -10,7 +10,7 @@ import { isPercentFormat, readAmount, readPlanCell } from './amounts';
 import { columnLetters, rangeA1, toA1 } from './address';
 import { cellText, isBlank, type Grid } from './grid';
 import { PLAN_PERIODS } from './layout';
-import { moneyScaleOf, readBudget } from './reader-budget';
+import { moneyScaleOf, readBudget, type BudgetRead } from './reader-budget';
 import { level1NamesBeside, mislabeledHeader, readIndicators } from './reader-indicators';
 import { isAnyPeriod, isDepartmentTitle, isSelfEvalTitle } from './lexicon';
 import {
@@ -23,7 +23,7 @@ import {
   type LabelKind,
 } from './reader-labels';
 import { isAmount, sheetA1, SheetView, type Hit } from './reader-sheet';
-import { Continuations } from './stray';
+import { betweenPieces, Continuations } from './stray';
 import { detectProfile, isKnownLevel1, isKnownLevel2 } from './taxonomy';
 import {
   budgetLines,
@@ -482,8 +482,18 @@ function headless(table: TargetTable): boolean {
     table.code === undefined &&
     table.title === undefined &&
     table.budget.total === undefined &&
-    budgetLines(table, 'fiscal').length === 0
+    budgetLines(table, 'fiscal').length === 0 &&
+    !moneyUnread(table)
   );
+}
+
+/**
+ * Money lines found whose figures were not read (several columns without headings, the rest of a
+ * block cut off at a page): a budget block all the same, said unread by table/unreadable. A table
+ * with one is kept, never dropped with its indicators for want of a figure read.
+ */
+function moneyUnread(table: TargetTable): boolean {
+  return table.notes.some((n) => n.what === 'budget' && (n.reason === 'columns' || n.reason === 'cutOff'));
 }
 
 /**
@@ -503,7 +513,8 @@ function isTable(view: SheetView, table: TargetTable, last: boolean, above: numb
     : table.title !== undefined || block
       ? filled && (!block || !headless(table) || (looksLikeTargets(table) && !inProse(view, above, table)))
       : false;
-  const budget = table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0;
+  const budget =
+    table.budget.total !== undefined || budgetLines(table, 'fiscal').length > 0 || moneyUnread(table);
   // Old forms state a project and its goal without the blocks of today's; a form cut short after
   // its title and name is still the table it begins.
   // A named project's goal label with its goal still to write counts too (the goal is then missing).
@@ -522,6 +533,7 @@ function somethingWritten(table: TargetTable): boolean {
   // The total, then each part's lines, as a list of them all would be tried (without making it).
   return (
     amount(table.budget.total) ||
+    moneyUnread(table) ||
     budgetLines(table, 'fiscal').some(amount) ||
     budgetLines(table, 'carryover').some(amount) ||
     budgetLines(table, 'other').some(amount) ||
@@ -738,6 +750,32 @@ export function readWorkbook(grids: readonly Grid[], options: ReadOptions = {}):
 }
 
 /**
+ * Lines of a money block's parts (`其中：财政拨款 | 170`, `地方资金 | 0`) that begin their sheet, no
+ * total above them: the rest of a block cut off at a page (a PDF turned into a workbook, one page a
+ * sheet). Their total, their column headings and their money unit are on the page before; a part
+ * read here would be a figure of unknown column and unit, counted as a project of its own. The first
+ * part's label, when so.
+ */
+function cutOffMoney(view: SheetView, budget: BudgetRead): Hit | undefined {
+  if (budget.totalHit || budget.funds) return undefined;
+  const first = budget.labels.reduce<Hit | undefined>(
+    (a, h) => (h.kind === 'total' ? a : !a || h.row < a.row ? h : a),
+    undefined,
+  );
+  // Figures written on them: lines left empty are a blank form's, no money of unknown column.
+  if (!first || ![...budget.fiscal, ...budget.carryover, ...budget.other].some((f) => isAmount(f.raw)))
+    return undefined;
+  for (let row = Math.max(view.top, 0); row < first.row; row++) {
+    const col = view.firstFilledCol(row);
+    if (col === undefined) continue;
+    // A `续表` or page-number line may stand above the rest of a table; anything else begins it.
+    if (view.firstFilledCol(row, view.reach(row, col) + 1) !== undefined) return undefined;
+    if (!betweenPieces(view.ownText(row, col))) return undefined;
+  }
+  return first;
+}
+
+/**
  * A table that states no money unit above its amounts may state it in a note under them (`注：金额
  * 单位：元`): a unit line starting with 注, 备注 or 说明 in the table's region.
  */
@@ -886,7 +924,28 @@ function readTable(
     });
   if (!code) notes.push({ what: 'code', cell: sheetA1(name ? name.row : firstRow, leftCol) });
   const projectRow = (name ?? code)?.row;
-  if (budget.multiYear && !budget.total)
+  const cutOff = !title && !name && !code ? cutOffMoney(view, budget) : undefined;
+  if (cutOff) {
+    notes.push({
+      what: 'budget',
+      cell: sheetA1(cutOff.row, cutOff.col),
+      reason: 'cutOff',
+      label: cutOff.embedded !== undefined ? cutOff.key : view.ownText(cutOff.row, cutOff.col).trim(),
+    });
+    budget.fiscal = [];
+    budget.carryover = [];
+    budget.other = [];
+  } else if (budget.undecided) {
+    const { label, figures } = budget.undecided;
+    const first = figures[0] ?? label;
+    notes.push({
+      what: 'budget',
+      cell: sheetA1(first.row, first.col),
+      reason: 'columns',
+      label: label.embedded !== undefined ? label.key : view.ownText(label.row, label.col).trim(),
+      value: figures.map((f) => f.text).join('、'),
+    });
+  } else if (budget.multiYear && !budget.total)
     notes.push({
       what: 'budget',
       cell: sheetA1(budget.multiYear.row, budget.multiYear.col),

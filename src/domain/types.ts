@@ -84,17 +84,24 @@ export interface ReaderNote {
    * (`中期资金总额`, `2023-2025年资金总额`), never this year's; `sourceBeside` (fiscal), a source of
    * fiscal money beside a total that is one level's money (`该项目支出上级资金` beside `本级预算金额`),
    * which may be part of it or added to it; `noAmount` (budget), the total's label found with no
-   * cell for its figure. Absent: the part's label was not found.
+   * cell for its figure; `columns` (budget), a money line with several figures beside its label and
+   * no column heading over them to say which is this year's budget; `cutOff` (budget), a money block's
+   * part lines beginning the sheet with no total above them, the rest of a block cut off at a page.
+   * Absent: the part's label was not found.
    */
-  reason?: 'amounts' | 'multiYear' | 'sourceBeside' | 'periods' | 'noAmount';
+  reason?: 'amounts' | 'multiYear' | 'sourceBeside' | 'periods' | 'noAmount' | 'columns' | 'cutOff';
   /**
-   * With `multiYear`: the label of the figure set aside (`中期资金总额`); with `noAmount`, the total's;
+   * With `multiYear`: the label of the figure set aside (`中期资金总额`); with `noAmount`, the total's; with
+   * `columns`, the money line's; with `cutOff`, the first part's;
    * with `sourceBeside`, the
    * source's; with `periods` (plan), the plan's own period headings (`3月底、6月底、9月底、12月底`),
    * not the form's four. As written.
    */
   label?: string;
-  /** With `sourceBeside`: the source's amount as written, and the total's label. */
+  /**
+   * With `sourceBeside`: the source's amount as written, and the total's label. With `columns`: the
+   * line's figures as written, joined by `、`.
+   */
   value?: string;
   totalLabel?: string;
 }

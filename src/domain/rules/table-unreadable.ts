@@ -18,6 +18,8 @@ const BY_REASON: Partial<Record<NonNullable<ReaderNote['reason']>, string>> = {
   multiYear: 'multiYearBudget',
   periods: 'planPeriods',
   noAmount: 'totalNoAmount',
+  columns: 'unheadedFigures',
+  cutOff: 'cutOffMoney',
   amounts: 'planInAmounts',
 };
 
@@ -68,6 +70,18 @@ const rule: Rule = {
         'en-US':
           '{{cell}} “{{label}}” has no amount of its own: its row holds column headings, and the amounts under it are the funds’ lines. This table’s budget was not read, checked nor added to the totals; write this year’s budget for “{{label}}”, e.g. “50.00”.',
       },
+      unheadedFigures: {
+        'zh-CN':
+          '“{{label}}”一行从 {{cell}} 起有几个不同的金额（{{value}}），上方没有栏目标题说明哪一个是本年度预算数；本表的资金未读取、未校验，也未计入合计。请在这些金额上方写明各栏标题（如“年初预算数”“全年预算数”“全年执行数”）；如果标题在上一页或上一张工作表，请把这几行移回原表中标题的下方。',
+        'en-US':
+          'The “{{label}}” line has several different amounts from {{cell}} on ({{value}}) and no column heading above them says which is this year’s budget: this table’s funds were not read, checked nor added to the totals. Write each column’s heading above the amounts (e.g. “年初预算数”, “全年预算数”, “全年执行数”); if the headings are on the page or sheet before, move these rows back under them in the original table.',
+      },
+      cutOffMoney: {
+        'zh-CN':
+          '从 {{cell}} 起的资金行（“{{label}}”等）位于工作表开头，上方没有预算数一行，也没有项目名称、栏目标题和金额单位，像是上一页表格被分页截断后的余下部分；这些金额未读取、未校验，也未计入合计。请把这几行移回原表，接在它的资金各行下面。',
+        'en-US':
+          'The money lines from {{cell}} on (“{{label}}” …) begin the sheet with no budget line above them, nor a project name, column headings or money unit: they look like the rest of a table cut off at a page. Their amounts were not read, checked nor added to the totals. Move these rows back into the original table, under its other money lines.',
+      },
       multiYearBudget: {
         'zh-CN':
           '{{cell}}“{{label}}”是多个年度的资金，不是本年度的预算数；本表的预算数未读取，资金各项未校验，也未计入合计；应另行填写本年度的预算数，如在“本年度预算数”一栏填写“50.00”。',
@@ -103,7 +117,7 @@ const rule: Rule = {
         context.report({
           at: note.cell,
           messageId,
-          data: { part: note.what, cell: note.cell, label: note.label ?? '' },
+          data: { part: note.what, cell: note.cell, label: note.label ?? '', value: note.value ?? '' },
         });
         continue;
       }
