@@ -14,9 +14,9 @@ export interface Target {
 export type Collected = Target | { display: string; error: XlsxReadError };
 
 /**
- * Files in a directory: .xlsx, .xlsm and .docx are read, and so are web pages saved as .xls, .doc or
- * .mht (a budget system's 导出); a real .xls, .doc or WPS's .et is taken too, so that the reviewer is
- * told to save it as .xlsx or .docx rather than find it silently left out of the count.
+ * Files in a directory: .xlsx, .xlsm, .docx, real .xls and WPS's .et are read, and so are web pages
+ * saved as .xls, .doc or .mht (a budget system's 导出); a real .doc is taken too, so that the reviewer
+ * is told to save it as .docx rather than find it silently left out of the count.
  */
 const isWorkbookName = (name: string): boolean =>
   /\.(?:xlsx|xlsm|xls|et|docx|doc|mht|mhtml)$/i.test(name) && !name.startsWith('~$');

@@ -1546,6 +1546,8 @@ export async function loadWebPage(path: string, limits: XlsxLimits): Promise<Gri
   const buf = await readLimited(path, limits);
   if (!isWebPage(buf)) {
     const ext = /\.[a-z0-9]{1,8}$/i.exec(path)?.[0].toLowerCase() ?? '';
+    // A real .xls was read before this (src/cli/read-xls.ts): under that name, this is none.
+    if (ext === '.xls' || ext === '.et') throw new ReadError('not-xls', { ext });
     throw new ReadError('other-format', { ext });
   }
   return webPageGrids(path, buf, limits);
@@ -1558,7 +1560,7 @@ export function readWebPage(path: string, limits: XlsxLimits = DEFAULT_LIMITS): 
 
 /** What readDocx does, in the calling thread: the reader worker runs it. */
 /** The file's bytes within the limits: not found, unreadable or too large said as such. */
-async function readLimited(path: string, limits: XlsxLimits): Promise<Buffer> {
+export async function readLimited(path: string, limits: XlsxLimits): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);

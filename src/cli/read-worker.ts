@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadJob, ReaderData, ReadReply } from './isolate';
 import { loadDocx, loadWebPage } from './read-docx';
 import { ReadError } from './read-error';
-import { loadXlsx, preloadXlsx } from './read-xlsx';
+import { loadXls } from './read-xls';
+import { loadXlsx, preloadXlsx, type SheetBatch } from './read-xlsx';
 
 // Whatever a library prints here must not reach the user's terminal or a CI log, where each
 // unreadable file is one line: the worker's output is dropped (its results travel as messages).
@@ -17,13 +18,24 @@ for (const stream of [process.stdout, process.stderr]) stream.write = () => true
 async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
     case 'xlsx':
+      // An OLE container under an .xlsx name: a real .xls renamed is read as one; any other (an
+      // encrypted workbook) is refused as before.
       return loadXlsx(job.path, job.limits, (partial) =>
         parentPort!.postMessage({ partial } satisfies ReadReply),
-      );
+      ).catch(async (err: unknown) => {
+        if (!(err instanceof ReadError) || err.code !== 'ole') throw err;
+        const grids = await loadXls(job.path, job.limits).catch(() => undefined);
+        if (!grids) throw err;
+        return { total: grids.length, positions: grids.map((_, i) => i), grids } satisfies SheetBatch;
+      });
     case 'docx':
       return loadDocx(job.path, job.limits);
     case 'html':
-      return loadWebPage(job.path, job.limits);
+      // A real .xls (or WPS's .et) under the names a web page is saved as, else the web page.
+      return (
+        (/\.(?:xls|et)$/i.test(job.path) ? await loadXls(job.path, job.limits) : undefined) ??
+        loadWebPage(job.path, job.limits)
+      );
   }
 }
 

@@ -80,7 +80,11 @@ const zhCN = {
     'beyond-sheet': '“{{ref}}”超出 Excel 工作表的范围（最多 1048576 行、16384 列），文件已损坏或是恶意构造的',
     'out-of-memory': '读取需要的内存超过 {{limit}} MB，已停止（文件过大或是恶意构造的）',
     timeout: '读取超过 {{limit}} 秒，已停止（文件过大或是恶意构造的）',
-    ole: '这是加密（设了打开密码）的工作簿或旧版 .xls 文件：请在 Excel 中取消密码或另存为 .xlsx',
+    ole: '这是加密（设了打开密码）的工作簿或不是 Excel 工作簿的旧版 Office 文件：请在 Excel 中取消密码或另存为 .xlsx',
+    'xls-encrypted': '这是设了打开密码的 .xls 工作簿：请在 Excel 中取消密码后再检查',
+    'xls-old': '这是 Excel 5.0/95 格式的旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 后再检查',
+    'not-xls':
+      '文件名是 {{ext}}，内容却不是 Excel 工作簿（既不是 Excel 97–2003 格式，也不是导出的网页），可能是改了扩展名的其他文件',
     'ole-document': '这是加密（设了打开密码）的文档或旧版 .doc 文件：请在 Word 中取消密码或另存为 .docx',
     'not-document': '是 zip 文件但不是 Word 文档（缺少 word/document.xml）',
     'other-format': '不能读取 {{ext}} 格式：请在 Excel 中另存为 .xlsx，或在 Word 中另存为 .docx，再检查',
@@ -297,7 +301,11 @@ const enUS: typeof zhCN = {
     'out-of-memory':
       'reading it needs more than {{limit}} MB of memory; stopped (too large, or a crafted file)',
     timeout: 'reading it takes more than {{limit}} s; stopped (too large, or a crafted file)',
-    ole: 'an encrypted (password-protected) workbook or an old .xls file: remove the password or save it as .xlsx in Excel',
+    ole: 'an encrypted (password-protected) workbook, or an old Office file that is no Excel workbook: remove the password or save it as .xlsx in Excel',
+    'xls-encrypted': 'a password-protected .xls workbook: remove the password in Excel, then check it',
+    'xls-old': 'an Excel 5.0/95 .xls workbook: save it as .xlsx in Excel, then check it',
+    'not-xls':
+      'named {{ext}} but no Excel workbook (neither Excel 97–2003 nor an exported web page); perhaps another file renamed',
     'ole-document':
       'an encrypted (password-protected) document or an old .doc file: remove the password or save it as .docx in Word',
     'not-document': 'a zip archive but not a Word document (no word/document.xml)',

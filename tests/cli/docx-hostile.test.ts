@@ -484,7 +484,20 @@ describe('the command line with bad documents', () => {
     expect(r.stdout).toMatch(/文件：empty\.docx\n {2}没有找到绩效目标表/);
   });
 
-  it.each(['.xls', '.doc', '.et', '.wps', '.pdf'])(
+  it.each(['.xls', '.et'])('a %s file that is no workbook: one line saying so', async (ext) => {
+    await fs.writeFile(path.join(dir, `old${ext}`), 'whatever');
+    for (const [lang, said] of [
+      ['zh-CN', new RegExp(`文件名是 \\${ext}，内容却不是 Excel 工作簿`)],
+      ['en-US', new RegExp(`named \\${ext} but no Excel workbook`)],
+    ] as const) {
+      const r = await cli('check', `old${ext}`, '--lang', lang);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.split('\n').filter((l) => l !== '');
+      expect(lines).toEqual([expect.stringMatching(said)]);
+    }
+  });
+
+  it.each(['.doc', '.wps', '.pdf'])(
     'a %s file: one line saying to save it as .xlsx or .docx',
     async (ext) => {
       await fs.writeFile(path.join(dir, `old${ext}`), 'whatever');

@@ -109,13 +109,17 @@ describe('a web page saved under the names Excel and Word open it by', () => {
     },
   );
 
-  test('a real .xls or .doc (an OLE container) is still asked to be saved as .xlsx or .docx', async () => {
+  test('a real .doc (an OLE container) is still asked to be saved as .docx; a damaged .xls is said so', async () => {
     const ole = Buffer.alloc(1024);
     Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(ole);
+    await fs.writeFile(path.join(dir, 'old.doc'), ole);
     await fs.writeFile(path.join(dir, 'old.xls'), ole);
-    const r = await runCli(dir, 'check', 'old.xls');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/old\.xls: .*另存为 \.xlsx/);
+    const doc = await runCli(dir, 'check', 'old.doc');
+    expect(doc.code).toBe(2);
+    expect(doc.stderr).toMatch(/old\.doc: .*另存为 \.docx/);
+    const xls = await runCli(dir, 'check', 'old.xls');
+    expect(xls.code).toBe(2);
+    expect(xls.stderr).toMatch(/old\.xls: 工作簿内容已损坏/);
   });
 
   test('a folder takes the web pages saved as .xls, .doc and .mht', async () => {

@@ -1,0 +1,461 @@
+/**
+ * A real .xls (Excel 97–2003, BIFF8; WPS's .et writes the same records): the sheets' cells, merged
+ * areas, hidden sheets, rows and columns, as the .xlsx reader gives them. The container (an OLE
+ * compound file) is opened by `cfb`; the workbook stream's records are read here, only those that
+ * hold what the grid keeps: sheet names (BOUNDSHEET), shared strings (SST and its CONTINUEs), number
+ * formats (FORMAT, XF), the date system (DATEMODE), and on each sheet its cells (LABELSST, LABEL,
+ * RSTRING, NUMBER, RK, MULRK, BOOLERR, FORMULA and its STRING), MERGECELLS, ROW and COLINFO.
+ *
+ * Everything is bounded as the .xlsx reader is (XlsxLimits): a count read from the file is never
+ * trusted beyond the bytes that hold it, and a record that points outside its stream is refused as a
+ * corrupt file. A formula's text is not decompiled: its last computed value is read, and the cell
+ * says it holds a formula (`=`, the text unknown). Older BIFF (Excel 5/95) is refused with one line.
+ */
+
+import * as CFB from 'cfb';
+import type { CellRange, Grid, GridCell } from '../domain/grid';
+import { useChineseBuiltInFormats } from './exceljs-formats';
+import { assembleGrid, type PlacedCell } from './grid-cells';
+import { readLimited } from './read-docx';
+import { ReadError } from './read-error';
+import type { XlsxLimits } from './zip-guard';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
+const exceljsUtils = require('exceljs/lib/utils/utils') as { isDateFmt(fmt: string | undefined): boolean };
+const builtInFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string }>;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** BIFF8's last row and column (0-based). */
+const MAX_ROW = 65_535;
+const MAX_COL = 255;
+
+const RT = {
+  BOF: 0x0809,
+  EOF: 0x000a,
+  BOUNDSHEET: 0x0085,
+  SST: 0x00fc,
+  CONTINUE: 0x003c,
+  FORMAT: 0x041e,
+  XF: 0x00e0,
+  DATEMODE: 0x0022,
+  FILEPASS: 0x002f,
+  LABELSST: 0x00fd,
+  LABEL: 0x0204,
+  RSTRING: 0x00d6,
+  NUMBER: 0x0203,
+  RK: 0x027e,
+  MULRK: 0x00bd,
+  BOOLERR: 0x0205,
+  FORMULA: 0x0006,
+  STRING: 0x0207,
+  SHRFMLA: 0x04bc,
+  ARRAY: 0x0221,
+  TABLE: 0x0236,
+  MERGECELLS: 0x00e5,
+  ROW: 0x0208,
+  COLINFO: 0x007d,
+} as const;
+
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+};
+
+interface Record_ {
+  type: number;
+  /** The record's data: a view into the stream. */
+  data: Buffer;
+  /** Where the record begins in the stream. */
+  at: number;
+}
+
+const corrupt = (): ReadError => new ReadError('corrupt');
+
+/** The records of a stream from `start`, one at a time; a record past the stream's end is corrupt. */
+function* records(stream: Buffer, start: number): Generator<Record_> {
+  let at = start;
+  while (at + 4 <= stream.length) {
+    const type = stream.readUInt16LE(at);
+    const length = stream.readUInt16LE(at + 2);
+    if (at + 4 + length > stream.length) throw corrupt();
+    yield { type, data: stream.subarray(at + 4, at + 4 + length), at };
+    at += 4 + length;
+  }
+}
+
+/**
+ * Reads a record's data that CONTINUE records carry on (the SST): bytes across the pieces, and
+ * characters whose width may change at a piece's start (each continued run of characters begins
+ * with its own flags byte).
+ */
+class Pieces {
+  private piece = 0;
+  private at = 0;
+  constructor(private readonly pieces: Buffer[]) {}
+
+  private current(): Buffer {
+    for (;;) {
+      const p = this.pieces[this.piece];
+      if (!p) throw corrupt();
+      if (this.at < p.length) return p;
+      this.piece++;
+      this.at = 0;
+    }
+  }
+
+  u8(): number {
+    const p = this.current();
+    return p[this.at++];
+  }
+
+  u16(): number {
+    return this.u8() | (this.u8() << 8);
+  }
+
+  u32(): number {
+    return (this.u16() | (this.u16() << 16)) >>> 0;
+  }
+
+  skip(n: number): void {
+    let left = n;
+    while (left > 0) {
+      const p = this.current();
+      const step = Math.min(left, p.length - this.at);
+      this.at += step;
+      left -= step;
+    }
+  }
+
+  /** `count` characters, one byte each (Latin-1) or two (UTF-16LE), the width renewed at each piece. */
+  chars(count: number, wide: boolean): string {
+    let out = '';
+    let left = count;
+    let high = wide;
+    while (left > 0) {
+      let p = this.pieces[this.piece];
+      if (!p) throw corrupt();
+      if (this.at >= p.length) {
+        this.piece++;
+        this.at = 0;
+        p = this.pieces[this.piece];
+        if (!p || p.length === 0) throw corrupt();
+        high = (p[this.at++] & 0x01) !== 0;
+      }
+      const width = high ? 2 : 1;
+      const n = Math.min(left, Math.floor((p.length - this.at) / width));
+      if (n === 0) throw corrupt();
+      const bytes = p.subarray(this.at, this.at + n * width);
+      out += high ? bytes.toString('utf16le') : bytes.toString('latin1');
+      this.at += n * width;
+      left -= n;
+    }
+    return out;
+  }
+
+  /** An XLUnicodeRichExtendedString: the text, its rich runs and phonetic data skipped. */
+  richString(): string {
+    const count = this.u16();
+    const flags = this.u8();
+    const runs = flags & 0x08 ? this.u16() : 0;
+    const ext = flags & 0x04 ? this.u32() : 0;
+    const text = this.chars(count, (flags & 0x01) !== 0);
+    this.skip(runs * 4);
+    this.skip(ext);
+    return text;
+  }
+}
+
+/** A string in one record: an XLUnicodeString (16-bit length) or a ShortXLUnicodeString (8-bit). */
+function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: string; end: number } {
+  if (at + lengthBytes + 1 > data.length) throw corrupt();
+  const count = lengthBytes === 1 ? data.readUInt8(at) : data.readUInt16LE(at);
+  const flags = data.readUInt8(at + lengthBytes);
+  let p = at + lengthBytes + 1;
+  const runs = flags & 0x08 ? data.readUInt16LE(p) : 0;
+  if (flags & 0x08) p += 2;
+  const ext = flags & 0x04 ? data.readUInt32LE(p) : 0;
+  if (flags & 0x04) p += 4;
+  const width = flags & 0x01 ? 2 : 1;
+  const end = p + count * width;
+  if (end > data.length) throw corrupt();
+  const bytes = data.subarray(p, end);
+  return {
+    text: width === 2 ? bytes.toString('utf16le') : bytes.toString('latin1'),
+    end: end + runs * 4 + ext,
+  };
+}
+
+/** An RK number: an integer or the top of a double, perhaps divided by 100. */
+function rk(value: number): number {
+  const div100 = (value & 0x01) !== 0;
+  let n: number;
+  if (value & 0x02) n = value >> 2;
+  else {
+    const buf = Buffer.alloc(8);
+    buf.writeUInt32LE((value & 0xfffffffc) >>> 0, 4);
+    n = buf.readDoubleLE(0);
+  }
+  return div100 ? n / 100 : n;
+}
+
+interface Globals {
+  sheets: { name: string; at: number; hidden: boolean }[];
+  strings: string[];
+  /** Each XF's number format code, by XF index. */
+  formats: (string | undefined)[];
+  date1904: boolean;
+}
+
+function readGlobals(stream: Buffer, limits: XlsxLimits): Globals {
+  useChineseBuiltInFormats();
+  const sheets: Globals['sheets'] = [];
+  const custom = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let strings: string[] = [];
+  let date1904 = false;
+  const iterator = records(stream, 0);
+  const first = iterator.next();
+  if (first.done || first.value.type !== RT.BOF) throw new ReadError('not-workbook');
+  // BIFF8 says 0x0600; Excel 5/95 (BIFF5/7) keeps its strings in another code page and layout.
+  if (first.value.data.length < 4 || first.value.data.readUInt16LE(0) !== 0x0600)
+    throw new ReadError('xls-old');
+  let sst: Buffer[] | undefined;
+  let previous = -1;
+  for (const record of iterator) {
+    const { type, data } = record;
+    if (type === RT.CONTINUE && previous === RT.SST && sst) {
+      sst.push(data);
+      continue;
+    }
+    previous = type;
+    switch (type) {
+      case RT.EOF:
+        strings = sst ? sharedStrings(sst, limits) : [];
+        return { sheets, strings, formats: xfFormats.map((id) => formatCode(id, custom)), date1904 };
+      case RT.FILEPASS:
+        // An open password: the records after it are encrypted.
+        throw new ReadError('xls-encrypted');
+      case RT.BOUNDSHEET: {
+        if (data.length < 8) throw corrupt();
+        if (sheets.length >= limits.sheets) throw new ReadError('too-many-sheets', { limit: limits.sheets });
+        // Worksheets only: a chart, a macro sheet or a VB module holds no table.
+        if (data.readUInt8(5) !== 0) break;
+        const { text } = unicodeString(data, 6, 1);
+        sheets.push({ name: text, at: data.readUInt32LE(0), hidden: (data.readUInt8(4) & 0x03) !== 0 });
+        break;
+      }
+      case RT.SST:
+        sst = [data];
+        break;
+      case RT.FORMAT:
+        if (data.length >= 5) custom.set(data.readUInt16LE(0), unicodeString(data, 2, 2).text);
+        break;
+      case RT.XF:
+        if (data.length >= 4) xfFormats.push(data.readUInt16LE(2));
+        break;
+      case RT.DATEMODE:
+        date1904 = data.length >= 2 && data.readUInt16LE(0) === 1;
+        break;
+    }
+  }
+  throw corrupt();
+}
+
+function formatCode(id: number, custom: Map<number, string>): string | undefined {
+  return custom.get(id) ?? builtInFormats[String(id)]?.f;
+}
+
+function sharedStrings(pieces: Buffer[], limits: XlsxLimits): string[] {
+  const reader = new Pieces(pieces);
+  reader.skip(4);
+  const unique = reader.u32();
+  // Each string takes three bytes at least: a count larger than the bytes allow is corrupt.
+  const bytes = pieces.reduce((n, p) => n + p.length, 0);
+  if (unique > limits.sharedStrings)
+    throw new ReadError('too-many-shared-strings', { limit: limits.sharedStrings });
+  if (unique * 3 > bytes) throw corrupt();
+  const out: string[] = [];
+  for (let i = 0; i < unique; i++) out.push(reader.richString());
+  return out;
+}
+
+/** The cells of one worksheet substream, its merged areas and hidden lines. */
+function readSheet(
+  stream: Buffer,
+  sheet: Globals['sheets'][number],
+  globals: Globals,
+  budget: { cells: number; rows: number },
+  limits: XlsxLimits,
+): Grid {
+  if (sheet.at < 0 || sheet.at + 4 > stream.length) throw corrupt();
+  const placed: PlacedCell[] = [];
+  const merges: CellRange[] = [];
+  const hiddenRows = new Set<number>();
+  const hiddenCols: [number, number][] = [];
+  const iterator = records(stream, sheet.at);
+  const first = iterator.next();
+  if (first.done || first.value.type !== RT.BOF) throw corrupt();
+  /** A formula whose result is a string: its text comes in the STRING record that follows. */
+  let pendingString: GridCell | undefined;
+  const place = (data: Buffer, cell: GridCell): void => {
+    const r = data.readUInt16LE(0);
+    const c = data.readUInt16LE(2);
+    if (r > MAX_ROW || c > MAX_COL) throw new ReadError('beyond-sheet', { ref: `R${r + 1}C${c + 1}` });
+    if (++budget.cells > limits.cells) throw new ReadError('too-many-cells', { limit: limits.cells });
+    const format = globals.formats[data.readUInt16LE(4)];
+    if (format !== undefined && format !== 'General') cell.numberFormat = format;
+    if (typeof cell.value === 'number' && format && exceljsUtils.isDateFmt(format)) {
+      cell.date = true;
+      if (globals.date1904) cell.value += 1462;
+    }
+    placed.push({ r, c, g: cell });
+  };
+  let ended = false;
+  for (const { type, data } of iterator) {
+    if (type === RT.EOF) {
+      ended = true;
+      break;
+    }
+    if (type === RT.BOF) throw corrupt();
+    if (type === RT.STRING && pendingString) {
+      pendingString.value = unicodeString(data, 0, 2).text;
+      pendingString = undefined;
+      continue;
+    }
+    // A shared or array formula's own record may stand between a formula and its string.
+    if (type !== RT.SHRFMLA && type !== RT.ARRAY && type !== RT.TABLE) pendingString = undefined;
+    switch (type) {
+      case RT.LABELSST: {
+        if (data.length < 10) throw corrupt();
+        const text = globals.strings[data.readUInt32LE(6)];
+        if (text === undefined) throw corrupt();
+        place(data, { value: text });
+        break;
+      }
+      case RT.LABEL:
+      case RT.RSTRING:
+        if (data.length < 9) throw corrupt();
+        place(data, { value: unicodeString(data, 6, 2).text });
+        break;
+      case RT.NUMBER:
+        if (data.length < 14) throw corrupt();
+        place(data, { value: data.readDoubleLE(6) });
+        break;
+      case RT.RK:
+        if (data.length < 10) throw corrupt();
+        place(data, { value: rk(data.readInt32LE(6)) });
+        break;
+      case RT.MULRK: {
+        if (data.length < 6) throw corrupt();
+        const r = data.readUInt16LE(0);
+        const c0 = data.readUInt16LE(2);
+        const n = Math.floor((data.length - 6) / 6);
+        for (let i = 0; i < n; i++) {
+          const one = Buffer.alloc(10);
+          one.writeUInt16LE(r, 0);
+          one.writeUInt16LE(c0 + i, 2);
+          data.copy(one, 4, 4 + i * 6, 10 + i * 6);
+          place(one, { value: rk(one.readInt32LE(6)) });
+        }
+        break;
+      }
+      case RT.BOOLERR: {
+        if (data.length < 8) throw corrupt();
+        const v = data.readUInt8(6);
+        place(data, data.readUInt8(7) ? { value: ERRORS[v] ?? '#N/A', error: true } : { value: v !== 0 });
+        break;
+      }
+      case RT.FORMULA: {
+        if (data.length < 20) throw corrupt();
+        const cell: GridCell = { value: null, formula: '=' };
+        // The last computed value: a double, or (its last two bytes 0xFFFF) a string, a boolean,
+        // an error or empty, said by its first byte.
+        if (data.readUInt16LE(12) === 0xffff) {
+          const kind = data.readUInt8(6);
+          if (kind === 0) pendingString = cell;
+          else if (kind === 1) cell.value = data.readUInt8(8) !== 0;
+          else if (kind === 2)
+            Object.assign(cell, { value: ERRORS[data.readUInt8(8)] ?? '#N/A', error: true });
+          else if (kind === 3) cell.value = '';
+        } else cell.value = data.readDoubleLE(6);
+        place(data, cell);
+        if (cell.value === '') cell.value = null;
+        break;
+      }
+      case RT.MERGECELLS: {
+        if (data.length < 2) throw corrupt();
+        const count = Math.min(data.readUInt16LE(0), Math.floor((data.length - 2) / 8));
+        if (merges.length + count > limits.mergesPerSheet)
+          throw new ReadError('too-many-merges', { limit: limits.mergesPerSheet });
+        for (let i = 0; i < count; i++) {
+          const at = 2 + i * 8;
+          const m = {
+            top: data.readUInt16LE(at),
+            bottom: data.readUInt16LE(at + 2),
+            left: data.readUInt16LE(at + 4),
+            right: data.readUInt16LE(at + 6),
+          };
+          if (m.bottom < m.top || m.right < m.left || m.right > MAX_COL) throw corrupt();
+          if (m.bottom > m.top || m.right > m.left) merges.push(m);
+        }
+        break;
+      }
+      case RT.ROW:
+        if (data.length < 16) throw corrupt();
+        if (++budget.rows > limits.rows) throw new ReadError('too-many-rows', { limit: limits.rows });
+        if (data.readUInt16LE(12) & 0x20) hiddenRows.add(data.readUInt16LE(0));
+        break;
+      case RT.COLINFO:
+        if (data.length < 10) throw corrupt();
+        if (data.readUInt16LE(8) & 0x01) hiddenCols.push([data.readUInt16LE(0), data.readUInt16LE(2)]);
+        break;
+    }
+  }
+  // A sheet cut off before its end: the file was truncated.
+  if (!ended) throw corrupt();
+  return assembleGrid(sheet.name, placed, merges, sheet.hidden, {
+    row: (r) => hiddenRows.has(r),
+    col: (c) => hiddenCols.some(([from, to]) => c >= from && c <= to),
+  });
+}
+
+/** The workbook stream of an OLE compound file, or undefined when it holds none (a .doc, an .msg). */
+export function workbookStream(buf: Buffer): Buffer | undefined {
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(buf, { type: 'buffer' });
+  } catch {
+    throw corrupt();
+  }
+  const entry = CFB.find(container, 'Workbook') ?? CFB.find(container, 'Book');
+  if (!entry?.content) return undefined;
+  const content = entry.content as unknown;
+  return Buffer.isBuffer(content) ? content : Buffer.from(content as Uint8Array);
+}
+
+/** The sheets of a real .xls, each a Grid; ReadError with a code the CLI says in one line. */
+export function xlsGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
+  const stream = workbookStream(buf);
+  if (!stream) throw new ReadError('not-workbook');
+  const globals = readGlobals(stream, limits);
+  const budget = { cells: 0, rows: 0 };
+  return globals.sheets.map((sheet) => readSheet(stream, sheet, globals, budget, limits));
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * The sheets of the file at `path` when it is a real .xls (an OLE container with a workbook stream,
+ * whatever its name: a web page's .xls, an .xlsx renamed), else undefined: the caller reads it as
+ * what its name says. Runs in the reader worker.
+ */
+export async function loadXls(path: string, limits: XlsxLimits): Promise<Grid[] | undefined> {
+  const buf = await readLimited(path, limits);
+  if (buf.length < 8 || !buf.subarray(0, 8).equals(OLE_MAGIC)) return undefined;
+  return workbookStream(buf) ? xlsGrids(buf, limits) : undefined;
+}
