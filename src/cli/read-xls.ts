@@ -18,6 +18,7 @@ import { useChineseBuiltInFormats } from './exceljs-formats';
 import { assembleGrid, type PlacedCell } from './grid-cells';
 import { readLimited } from './read-docx';
 import { ReadError } from './read-error';
+import { formulaText, quotedSheet } from './xls-formula';
 import type { XlsxLimits } from './zip-guard';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
@@ -49,6 +50,8 @@ const RT = {
   FORMULA: 0x0006,
   STRING: 0x0207,
   SHRFMLA: 0x04bc,
+  SUPBOOK: 0x01ae,
+  EXTERNSHEET: 0x0017,
   ARRAY: 0x0221,
   TABLE: 0x0236,
   MERGECELLS: 0x00e5,
@@ -176,10 +179,13 @@ function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: st
   const count = lengthBytes === 1 ? data.readUInt8(at) : data.readUInt16LE(at);
   const flags = data.readUInt8(at + lengthBytes);
   let p = at + lengthBytes + 1;
-  const runs = flags & 0x08 ? data.readUInt16LE(p) : 0;
-  if (flags & 0x08) p += 2;
-  const ext = flags & 0x04 ? data.readUInt32LE(p) : 0;
-  if (flags & 0x04) p += 4;
+  const runsBytes = flags & 0x08 ? 2 : 0;
+  const extBytes = flags & 0x04 ? 4 : 0;
+  if (p + runsBytes + extBytes > data.length) throw corrupt();
+  const runs = runsBytes ? data.readUInt16LE(p) : 0;
+  p += runsBytes;
+  const ext = extBytes ? data.readUInt32LE(p) : 0;
+  p += extBytes;
   const width = flags & 0x01 ? 2 : 1;
   const end = p + count * width;
   if (end > data.length) throw corrupt();
@@ -209,6 +215,44 @@ interface Globals {
   /** Each XF's number format code, by XF index. */
   formats: (string | undefined)[];
   date1904: boolean;
+  /** A 3-D reference's sheet by XTI index, as a formula writes it (`'项目二'`, `'[预算.xls]Sheet1'`). */
+  sheetOf(ixti: number): string | undefined;
+}
+
+/** A SUPBOOK: this workbook's own sheets, or another workbook's file and sheet names. */
+interface SupBook {
+  own: boolean;
+  file?: string;
+  sheets: string[];
+}
+
+function supBook(data: Buffer): SupBook {
+  if (data.length < 4) return { own: false, sheets: [] };
+  const count = data.readUInt16LE(0);
+  if (data.readUInt16LE(2) === 0x0401) return { own: true, sheets: [] };
+  // Another workbook: its encoded path (a control character before each part), then its sheets.
+  if (data.readUInt16LE(2) === 0x3a01) return { own: false, sheets: [] };
+  try {
+    let at = 2;
+    const path = unicodeString(data, at, 2);
+    at = path.end;
+    const sheets: string[] = [];
+    for (let i = 0; i < count && at < data.length; i++) {
+      const name = unicodeString(data, at, 2);
+      sheets.push(name.text);
+      at = name.end;
+    }
+    // The path's parts are set apart by control characters (a drive, a folder, up) or slashes.
+    const parts: string[] = [''];
+    for (const ch of path.text) {
+      if (ch.charCodeAt(0) < 9 || ch === '/' || ch === '\\') parts.push('');
+      else parts[parts.length - 1] += ch;
+    }
+    const file = parts.filter(Boolean).pop() ?? path.text;
+    return { own: false, file, sheets };
+  } catch {
+    return { own: false, sheets: [] };
+  }
 }
 
 function readGlobals(stream: Buffer, limits: XlsxLimits): Globals {
@@ -225,6 +269,8 @@ function readGlobals(stream: Buffer, limits: XlsxLimits): Globals {
   if (first.value.data.length < 4 || first.value.data.readUInt16LE(0) !== 0x0600)
     throw new ReadError('xls-old');
   let sst: Buffer[] | undefined;
+  const books: SupBook[] = [];
+  const xti: [number, number][] = [];
   let previous = -1;
   for (const record of iterator) {
     const { type, data } = record;
@@ -234,9 +280,31 @@ function readGlobals(stream: Buffer, limits: XlsxLimits): Globals {
     }
     previous = type;
     switch (type) {
-      case RT.EOF:
+      case RT.EOF: {
         strings = sst ? sharedStrings(sst, limits) : [];
-        return { sheets, strings, formats: xfFormats.map((id) => formatCode(id, custom)), date1904 };
+        const sheetOf = (ixti: number): string | undefined => {
+          const [book, tab] = xti[ixti] ?? [];
+          const found = book === undefined ? undefined : books[book];
+          if (!found || tab === undefined) return undefined;
+          if (found.own) {
+            const name = sheets[tab]?.name;
+            return name === undefined ? undefined : quotedSheet(name);
+          }
+          const name = found.sheets[tab];
+          return found.file && name !== undefined
+            ? `'[${found.file}]${name.replace(/'/g, "''")}'`
+            : undefined;
+        };
+        return { sheets, strings, formats: xfFormats.map((id) => formatCode(id, custom)), date1904, sheetOf };
+      }
+      case RT.SUPBOOK:
+        books.push(supBook(data));
+        break;
+      case RT.EXTERNSHEET:
+        if (data.length >= 2)
+          for (let i = 0; i < data.readUInt16LE(0) && 2 + i * 6 + 6 <= data.length; i++)
+            xti.push([data.readUInt16LE(2 + i * 6), data.readUInt16LE(4 + i * 6)]);
+        break;
       case RT.FILEPASS:
         // An open password: the records after it are encrypted.
         throw new ReadError('xls-encrypted');
@@ -302,6 +370,15 @@ function readSheet(
   if (first.done || first.value.type !== RT.BOF) throw corrupt();
   /** A formula whose result is a string: its text comes in the STRING record that follows. */
   let pendingString: GridCell | undefined;
+  /** Cells of shared or array formulas (ptgExp), by the cell whose SHRFMLA or ARRAY holds the tokens. */
+  const sharing: { cell: GridCell; row: number; col: number; key: string }[] = [];
+  const shared = new Map<string, Buffer>();
+  /** The last FORMULA's cell: a SHRFMLA or ARRAY after it holds the tokens it points at. */
+  let lastFormula: { row: number; col: number } | undefined;
+  const text = (rgce: Buffer, row: number, col: number): string => {
+    const written = formulaText(rgce, { row, col, sheetOf: globals.sheetOf });
+    return written === undefined ? '=' : `=${written}`;
+  };
   const place = (data: Buffer, cell: GridCell): void => {
     const r = data.readUInt16LE(0);
     const c = data.readUInt16LE(2);
@@ -371,7 +448,7 @@ function readSheet(
         break;
       }
       case RT.FORMULA: {
-        if (data.length < 20) throw corrupt();
+        if (data.length < 22) throw corrupt();
         const cell: GridCell = { value: null, formula: '=' };
         // The last computed value: a double, or (its last two bytes 0xFFFF) a string, a boolean,
         // an error or empty, said by its first byte.
@@ -383,8 +460,26 @@ function readSheet(
             Object.assign(cell, { value: ERRORS[data.readUInt8(8)] ?? '#N/A', error: true });
           else if (kind === 3) cell.value = '';
         } else cell.value = data.readDoubleLE(6);
+        const row = data.readUInt16LE(0);
+        const col = data.readUInt16LE(2);
+        const cce = data.readUInt16LE(20);
+        const rgce = data.subarray(22, Math.min(data.length, 22 + cce));
+        // ptgExp: the tokens are a shared or array formula's, kept with its first cell.
+        if (rgce.length >= 5 && rgce.readUInt8(0) === 0x01)
+          sharing.push({ cell, row, col, key: `${rgce.readUInt16LE(1)},${rgce.readUInt16LE(3)}` });
+        else cell.formula = text(rgce, row, col);
+        lastFormula = { row, col };
         place(data, cell);
         if (cell.value === '') cell.value = null;
+        break;
+      }
+      case RT.SHRFMLA:
+      case RT.ARRAY: {
+        // The range's first row and column, then (past a few fields) the tokens' length and tokens.
+        const start = type === RT.SHRFMLA ? 8 : 12;
+        if (data.length < start + 2 || !lastFormula) break;
+        const cce = data.readUInt16LE(start);
+        shared.set(`${data.readUInt16LE(0)},${data.readUInt8(4)}`, data.subarray(start + 2, start + 2 + cce));
         break;
       }
       case RT.MERGECELLS: {
@@ -418,6 +513,10 @@ function readSheet(
   }
   // A sheet cut off before its end: the file was truncated.
   if (!ended) throw corrupt();
+  for (const { cell, row, col, key } of sharing) {
+    const rgce = shared.get(key);
+    cell.formula = rgce ? text(rgce, row, col) : '=';
+  }
   return assembleGrid(sheet.name, placed, merges, sheet.hidden, {
     row: (r) => hiddenRows.has(r),
     col: (c) => hiddenCols.some(([from, to]) => c >= from && c <= to),

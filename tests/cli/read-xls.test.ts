@@ -16,7 +16,7 @@ import type { Grid, GridCell } from '../../src/domain/grid';
 import { formatOrNull } from '../../src/domain/totals';
 import { gridsOf, realDocuments } from '../fixtures/real';
 import { seedStandardGrids } from '../fixtures/seed-grids';
-import { XLS_DOCUMENTS } from '../fixtures/xls';
+import { XLS_DOCUMENTS, XLS_FORMULAS } from '../fixtures/xls';
 import {
   cell,
   colinfo,
@@ -27,6 +27,7 @@ import {
   rk,
   sstPieces,
   workbookStream,
+  xlString,
   type WorkbookSpec,
 } from '../fixtures/xls/biff';
 import { writeGridsXlsx } from '../fixtures/xlsx';
@@ -150,7 +151,7 @@ describe('BIFF8 records the .xls reader reads', () => {
     expect(at(grid, 2, 2)).toEqual({ value: '#N/A', error: true });
   });
 
-  test('formulas: their last value, a string one after a SHRFMLA; the cell says it is a formula', () => {
+  test('formulas: their last value, a string one after a SHRFMLA record', () => {
     const [grid] = read({
       sheets: [
         {
@@ -167,11 +168,60 @@ describe('BIFF8 records the .xls reader reads', () => {
         },
       ],
     });
-    expect(at(grid, 0, 0)).toEqual({ value: 100.25, formula: '=' });
-    expect(at(grid, 0, 1)).toEqual({ value: '合计', formula: '=' });
-    expect(at(grid, 0, 2)).toEqual({ value: true, formula: '=' });
-    expect(at(grid, 0, 3)).toEqual({ value: '#REF!', error: true, formula: '=' });
-    expect(at(grid, 0, 4)).toEqual({ value: null, formula: '=' });
+    expect(at(grid, 0, 0)).toEqual({ value: 100.25, formula: '=1' });
+    expect(at(grid, 0, 1)).toEqual({ value: '合计', formula: '=1' });
+    expect(at(grid, 0, 2)).toEqual({ value: true, formula: '=1' });
+    expect(at(grid, 0, 3)).toEqual({ value: '#REF!', error: true, formula: '=1' });
+    expect(at(grid, 0, 4)).toEqual({ value: null, formula: '=1' });
+  });
+
+  test('a formula’s text, as LibreOffice saved each of a workbook of formulas', () => {
+    const [grid] = xlsGrids(readFileSync(path.join(FIXTURES, 'formulas.xls')), DEFAULT_LIMITS);
+    expect(XLS_FORMULAS.map((_, i) => at(grid, 5 + i, 2)?.formula)).toEqual(XLS_FORMULAS.map((f) => `=${f}`));
+    expect([1, 2, 3].map((r) => at(grid, r, 4)?.formula)).toEqual(['=B2*2', '=B3*2', '=B4*2']);
+    expect(at(grid, 5, 2)?.value).toBe(22.5);
+  });
+
+  test('a shared formula, its references relative to each cell; tokens not known leave the text out', () => {
+    // ptgExp → the master at E2; the shared tokens: RefN (same row, three columns left) × 2.
+    const exp = Buffer.from([0x01, 1, 0, 4, 0]);
+    const refN = Buffer.alloc(5);
+    refN.writeUInt8(0x4c, 0);
+    refN.writeUInt16LE(0, 1);
+    refN.writeUInt16LE(0xc000 | 0xfd, 3);
+    const shared = Buffer.concat([refN, Buffer.from([0x1e, 2, 0, 0x05])]);
+    const name = Buffer.from([0x43, 1, 0, 0, 0]);
+    const [grid] = read({
+      sheets: [
+        {
+          name: 's',
+          records: [
+            cell.formula(1, 4, 25, 0, exp),
+            cell.shrfmla(1, 3, 4, shared),
+            cell.formula(2, 4, 6, 0, exp),
+            cell.formula(3, 4, 14, 0, exp),
+            cell.formula(4, 4, 7, 0, name),
+          ],
+        },
+      ],
+    });
+    expect([1, 2, 3].map((r) => at(grid, r, 4)?.formula)).toEqual(['=B2*2', '=B3*2', '=B4*2']);
+    expect(at(grid, 4, 4)).toEqual({ value: 7, formula: '=' });
+  });
+
+  test('a reference to another workbook names its file and sheet, as the rules look for it', () => {
+    const words = (...v: number[]): Buffer => Buffer.from(new Uint16Array(v).buffer);
+    const supbook = record(
+      0x01ae,
+      Buffer.concat([words(1), xlString('\u0001C\u0003预算.xls'), xlString('Sheet1')]),
+    );
+    const externsheet = record(0x0017, words(1, 0, 0, 0));
+    const ref3d = Buffer.concat([Buffer.from([0x5a]), words(0, 0, 0xc000)]);
+    const [grid] = read({
+      early: [supbook, externsheet],
+      sheets: [{ name: 's', records: [cell.formula(0, 0, 5, 0, ref3d)] }],
+    });
+    expect(at(grid, 0, 0)?.formula).toBe("='[预算.xls]Sheet1'!A1");
   });
 
   test('number formats: built-in and custom codes, dates in either date system', () => {
@@ -284,12 +334,14 @@ describe('.xls files that cannot be read say why', () => {
 
 describe('.xls files with bytes changed at random', () => {
   test('each is read, or refused with a reason: nothing else is thrown', () => {
-    const stream = workbookStreamOf(readFileSync(path.join(FIXTURES, 'seed.xls'))) ?? Buffer.alloc(0);
+    const streams = ['seed', 'formulas'].map(
+      (id) => workbookStreamOf(readFileSync(path.join(FIXTURES, `${id}.xls`))) ?? Buffer.alloc(0),
+    );
     let seed = 7;
     const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const outcomes = new Set<string>();
-    for (let i = 0; i < 400; i++) {
-      const bytes = Buffer.from(stream);
+    for (let i = 0; i < 600; i++) {
+      const bytes = Buffer.from(streams[i % 2] ?? []);
       for (let k = 0; k < 1 + Math.floor(random() * 8); k++)
         bytes[Math.floor(random() * bytes.length)] = random() < 0.5 ? Math.floor(random() * 256) : 0xff;
       try {
