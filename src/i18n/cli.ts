@@ -103,7 +103,8 @@ const zhCN = {
   },
   annotate: {
     suffix: '（审核意见）',
-    onlyXlsx: '只能为 .xlsx 工作簿生成批注版；Word 文档请用 report 生成审核意见',
+    onlyXlsx:
+      '只能为 .xlsx 工作簿生成批注版；.xls 工作簿和 Word 文档请用 report 生成审核意见，或先在 Excel 中另存为 .xlsx',
     sameFile: '批注版不能写回原文件，请用 --out 指定另一个文件名',
     unopenable:
       '无法为该文件写批注版：文件有一处结构不合规范，表格读得出，批注却写不回（{{message}}）；可用 report 命令生成审核意见',
@@ -328,7 +329,8 @@ const enUS: typeof zhCN = {
   },
   annotate: {
     suffix: ' (review)',
-    onlyXlsx: 'only an .xlsx workbook can be annotated; for a Word document, use report',
+    onlyXlsx:
+      'only an .xlsx workbook can be annotated; for an .xls workbook or a Word document, use report, or save it as .xlsx in Excel first',
     sameFile: 'the annotated copy cannot replace the file itself; name another with --out',
     unopenable:
       'cannot write an annotated copy of this file: part of it is not well-formed, so its tables can be read but notes cannot be written back ({{message}}); use report for the review instead',

@@ -380,6 +380,17 @@ describe('perf-targets reads a real .xls', () => {
     for (const file of ['seed.xls', 'seed.et', 'renamed.xlsx']) expect(await gist(file)).toEqual(want);
   });
 
+  test('annotate asks for report or an .xlsx; report reads the .xls', async () => {
+    const annotate = await runCli(dir, 'annotate', 'seed.xls');
+    expect(annotate.code).toBe(2);
+    expect(annotate.stderr).toMatch(
+      /\.xls 工作簿和 Word 文档请用 report 生成审核意见，或先在 Excel 中另存为 \.xlsx/,
+    );
+    const report = await runCli(dir, 'report', 'seed.xls', '--out', '审核意见.xlsx');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/1 个文件、6 个项目/);
+  });
+
   test('a password-protected .xls: one line saying to remove the password, in both languages', async () => {
     const locked = oleFile(
       workbookStream({ early: [record(0x002f, Buffer.alloc(6))], sheets: [{ name: 's', records: [] }] }),
