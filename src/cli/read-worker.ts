@@ -3,7 +3,9 @@
  * with what it read or why it could not. Everything a file makes a library build lives and dies here.
  */
 
+import { promises as fs } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Grid } from '../domain/grid';
 import type { ReadJob, ReaderData, ReadReply } from './isolate';
 import { loadDocx, loadWebPage } from './read-docx';
 import { ReadError } from './read-error';
@@ -30,13 +32,42 @@ async function read(job: ReadJob): Promise<unknown> {
       });
     case 'docx':
       return loadDocx(job.path, job.limits);
-    case 'html':
+    case 'html': {
+      const workbookName = /\.(?:xls|et)$/i.test(job.path);
+      // An .xlsx or a .docx under an old name (an export's habit): read as what it is.
+      if ((await head(job.path)).startsWith('PK')) {
+        if (workbookName) return allSheets(job);
+        if (/\.doc$/i.test(job.path)) return loadDocx(job.path, job.limits);
+      }
       // A real .xls (or WPS's .et) under the names a web page is saved as, else the web page.
       return (
-        (/\.(?:xls|et)$/i.test(job.path) ? await loadXls(job.path, job.limits) : undefined) ??
-        loadWebPage(job.path, job.limits)
+        (workbookName ? await loadXls(job.path, job.limits) : undefined) ?? loadWebPage(job.path, job.limits)
       );
+    }
   }
+}
+
+/** A file's first bytes as Latin-1, or '' when it cannot be read (the reader then says why). */
+async function head(path: string): Promise<string> {
+  try {
+    const file = await fs.open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(8), 0, 8, 0);
+      return buffer.subarray(0, bytesRead).toString('latin1');
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
+/** An .xlsx read at once, every batch of its sheets in their places. */
+async function allSheets(job: ReadJob): Promise<Grid[]> {
+  const grids: Grid[] = [];
+  const take = (batch: SheetBatch): void => batch.positions.forEach((p, i) => (grids[p] = batch.grids[i]!));
+  take(await loadXlsx(job.path, job.limits, take));
+  return grids;
 }
 
 /**

@@ -380,6 +380,21 @@ describe('perf-targets reads a real .xls', () => {
     for (const file of ['seed.xls', 'seed.et', 'renamed.xlsx']) expect(await gist(file)).toEqual(want);
   });
 
+  test('an .xlsx saved as .xls, and a .docx as .doc (an export’s habit), read as what they are', async () => {
+    await fs.copyFile(path.join(dir, 'seed.xlsx'), path.join(dir, 'zip.xls'));
+    const xlsx = await runCliJson(dir, 'check', 'seed.xlsx');
+    const zip = await runCliJson(dir, 'check', 'zip.xls');
+    expect(zip.doc.totals).toEqual(xlsx.doc.totals);
+    expect(zip.doc.files[0]?.tables).toHaveLength(6);
+    await fs.copyFile(
+      path.join(__dirname, '..', 'fixtures', 'real-docx', 'seed-writer.docx'),
+      path.join(dir, 'seed.doc'),
+    );
+    const doc = await runCliJson(dir, 'check', 'seed.doc');
+    expect(doc.doc.files[0]?.tables).toHaveLength(6);
+    expect(doc.doc.totals).toEqual(xlsx.doc.totals);
+  });
+
   test('annotate asks for report or an .xlsx; report reads the .xls', async () => {
     const annotate = await runCli(dir, 'annotate', 'seed.xls');
     expect(annotate.code).toBe(2);
