@@ -16,7 +16,7 @@ import type { Grid, GridCell } from '../../src/domain/grid';
 import { formatOrNull } from '../../src/domain/totals';
 import { gridsOf, realDocuments } from '../fixtures/real';
 import { seedStandardGrids } from '../fixtures/seed-grids';
-import { XLS_DOCUMENTS, XLS_FORMULAS } from '../fixtures/xls';
+import { XLS_DOCUMENTS, XLS_FORMULAS, XLWT_DOCUMENTS } from '../fixtures/xls';
 import {
   cell,
   colinfo,
@@ -83,13 +83,17 @@ describe('real documents saved as .xls', () => {
   const documents = new Map(realDocuments().map((d) => [d.id, gridsOf(d)]));
   documents.set('seed', seedStandardGrids());
 
-  it.each(['seed', ...XLS_DOCUMENTS])('%s: the cells, merges and reading of the .xlsx', async (id) => {
+  const files = [
+    ...['seed', ...XLS_DOCUMENTS].map((id) => [`${id}.xls`, id] as const),
+    ...XLWT_DOCUMENTS.map((id) => [`${id}-xlwt.xls`, id] as const),
+  ];
+  it.each(files)('%s: the cells, merges and reading of the .xlsx', async (file, id) => {
     const grids = documents.get(id);
     if (!grids) throw new Error(id);
     const xlsx = path.join(dir, `${id}.xlsx`);
     await writeGridsXlsx(grids, xlsx);
     const want = await readXlsx(xlsx);
-    const got = xlsGrids(readFileSync(path.join(FIXTURES, `${id}.xls`)), DEFAULT_LIMITS);
+    const got = xlsGrids(readFileSync(path.join(FIXTURES, file)), DEFAULT_LIMITS);
     expect(got.map((g) => g.sheet)).toEqual(want.map((g) => g.sheet));
     got.forEach((g, i) => {
       const w = want[i]!;
