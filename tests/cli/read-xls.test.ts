@@ -86,6 +86,7 @@ describe('real documents saved as .xls', () => {
   const files = [
     ...['seed', ...XLS_DOCUMENTS].map((id) => [`${id}.xls`, id] as const),
     ...XLWT_DOCUMENTS.map((id) => [`${id}-xlwt.xls`, id] as const),
+    ['hunan-hengshan-guantang-bmzt-zp-2023-gnumeric.xls', 'hunan-hengshan-guantang-bmzt-zp-2023'] as const,
   ];
   it.each(files)('%s: the cells, merges and reading of the .xlsx', async (file, id) => {
     const grids = documents.get(id);
@@ -179,8 +180,8 @@ describe('BIFF8 records the .xls reader reads', () => {
     expect(at(grid, 0, 4)).toEqual({ value: null, formula: '=1' });
   });
 
-  test('a formula’s text, as LibreOffice saved each of a workbook of formulas', () => {
-    const [grid] = xlsGrids(readFileSync(path.join(FIXTURES, 'formulas.xls')), DEFAULT_LIMITS);
+  test.each(['formulas.xls', 'formulas-gnumeric.xls'])('a formula’s text, as %s holds it', (file) => {
+    const [grid] = xlsGrids(readFileSync(path.join(FIXTURES, file)), DEFAULT_LIMITS);
     expect(XLS_FORMULAS.map((_, i) => at(grid, 5 + i, 2)?.formula)).toEqual(XLS_FORMULAS.map((f) => `=${f}`));
     expect([1, 2, 3].map((r) => at(grid, r, 4)?.formula)).toEqual(['=B2*2', '=B3*2', '=B4*2']);
     expect(at(grid, 5, 2)?.value).toBe(22.5);
