@@ -118,6 +118,28 @@ describe('BIFF8 records the .xls reader reads', () => {
     expect(at(grid, 0, 0)?.value).toBe('abc中文');
   });
 
+  test('rich text runs and phonetic data after a string, cut by a CONTINUE, are stepped over', () => {
+    // 项目 with two formatting runs (8 bytes) and 10 bytes of phonetic data, the record cut inside
+    // the runs; then a plain string.
+    const rich = Buffer.concat([
+      Buffer.from([2, 0, 0x0d, 2, 0, 10, 0, 0, 0]),
+      Buffer.from('项目', 'utf16le'),
+      Buffer.alloc(5, 0xaa),
+    ]);
+    const rest = Buffer.concat([
+      Buffer.alloc(3, 0xaa),
+      Buffer.alloc(10, 0xbb),
+      Buffer.from([2, 0, 0]),
+      Buffer.from('ok'),
+    ]);
+    const head = Buffer.from([2, 0, 0, 0, 2, 0, 0, 0]);
+    const [grid] = read({
+      sst: [Buffer.concat([head, rich]), rest],
+      sheets: [{ name: 's', records: [cell.sst(0, 0, 0), cell.sst(1, 0, 1)] }],
+    });
+    expect([at(grid, 0, 0)?.value, at(grid, 1, 0)?.value]).toEqual(['项目', 'ok']);
+  });
+
   test('shared strings cut by CONTINUE records, mid-string, wide and narrow', () => {
     const long = '项目支出绩效目标'.repeat(700);
     const latin = 'Budget line '.repeat(900);
