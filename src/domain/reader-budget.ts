@@ -7,7 +7,7 @@
  */
 
 import Big from 'big.js';
-import { readAmount } from './amounts';
+import { isPercentFormat, readAmount } from './amounts';
 import { isAmount, type Hit, type SheetView } from './reader-sheet';
 import { isAnnual, isProjectPeriod, NEXT_YEAR, ONE_LEVEL_TOTAL } from './lexicon';
 import type { Field, FundsLine } from './types';
@@ -670,7 +670,8 @@ function isYearFigure(field: Field): boolean {
  * (`资金情况 | 总金额 | 当年金额`, `项目总投资 | 年度投资`, `2023年 | 2024年`, `年度 | 金额`): the figure
  * of this year's column — the one marked 当年/本年/年度, or the form's year, or the latest year, or
  * the one left when the project's, last year's, executed and non-money columns are set aside. Without
- * headings that decide, the figure beside the label stays.
+ * headings that decide, the figure beside the label stays; with no headings at all over amounts that
+ * differ, `undecided` hears of them (readBudget then leaves the block unread).
  */
 function columnOfTheYear(
   view: SheetView,
@@ -711,8 +712,10 @@ function columnOfTheYear(
   }
   if (!headings) {
     // No heading says which figure is which (the headings cut off at a page, or never written):
-    // figures that differ are no one amount, and which is this year's budget is not guessed.
-    if (first && new Set(figures.map((f) => amountKey(f))).size > 1) undecided?.(figures);
+    // amounts that differ are no one amount, and which is this year's budget is not guessed. A
+    // share formatted as a percentage (执行率 100%) is no amount of money.
+    const money = figures.filter((f) => !isPercentFormat(f.raw?.numberFormat));
+    if (first && new Set(money.map((f) => amountKey(f))).size > 1) undecided?.(figures);
     return value;
   }
   const says = headings.map((h, i) => {

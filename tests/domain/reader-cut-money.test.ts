@@ -26,7 +26,8 @@ const unreadable = (grid: Grid, lang: 'zh-CN' | 'en-US' = 'zh-CN') =>
   );
 
 describe('a money line with several figures and no heading over them', () => {
-  const table = (total: (number | string)[], fiscal: (number | string)[], headings?: string[]): Grid =>
+  type Figure = number | string | { value: number; numberFormat: string };
+  const table = (total: Figure[], fiscal: Figure[], headings?: string[]): Grid =>
     gridFromRows('s', [
       ['项目名称', '村级补助及运转经费'],
       ...(headings ? [['项目资金（万元）', null, ...headings]] : []),
@@ -64,13 +65,21 @@ describe('a money line with several figures and no heading over them', () => {
 
   test('a piece with no name, its only figures undecided, is still a table: said, never dropped', () => {
     const grid = gridFromRows('第2页', [
-      [null, '年度资金总额：', 811.54, 811.54, { value: 1, numberFormat: '0%' }],
-      [null, '其中：中央财政资金', 730.4, 730.4, { value: 1, numberFormat: '0%' }],
+      [null, '年度资金总额：', 811.54, 790.2, { value: 0.97, numberFormat: '0%' }],
+      [null, '其中：中央财政资金', 730.4, 709.06, { value: 0.97, numberFormat: '0%' }],
       ['总体目标', '继续为适龄儿童常规接种。'],
       ['一级指标', '二级指标', '三级指标', '指标值', '全年实际完成值'],
     ]);
     expect(readGrid(grid)).toHaveLength(1);
     expect(unreadable(grid)[0]).toMatchObject({ cell: 'C1', messageId: 'unheadedFigures' });
+  });
+
+  test('near miss: a share formatted as a percentage beside the amount is no second amount', () => {
+    const share = { value: 1, numberFormat: '0%' };
+    expect(amounts(table([132.91, share], [100, share]))[0]).toMatchObject({
+      total: '132.91',
+      fiscal: '100.00',
+    });
   });
 
   test('near miss: the same figure repeated (a merge filled in) is one amount', () => {
