@@ -57,6 +57,11 @@ export interface ZipEntry {
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** An OLE compound file's signature: an encrypted Office file, or a real .xls or .doc. */
+export function isOle(buf: Buffer): boolean {
+  return buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC);
+}
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
@@ -130,7 +135,7 @@ function resolveName(name: string): string {
  */
 export function zipEntries(buf: Buffer): ZipEntry[] {
   if (buf.length === 0) throw new ReadError('empty-file');
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) throw new ReadError('ole');
+  if (isOle(buf)) throw new ReadError('ole');
   const first = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
   if (first !== SIG_LOCAL && first !== SIG_END) throw new ReadError('not-zip');
   const r = new Reader(buf);

@@ -16,9 +16,10 @@ import * as CFB from 'cfb';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { useChineseBuiltInFormats } from './exceljs-formats';
 import { assembleGrid, type PlacedCell } from './grid-cells';
+import { isOle } from './bounded-zip';
 import { readLimited } from './read-docx';
 import { ReadError } from './read-error';
-import { formulaText, quotedSheet } from './xls-formula';
+import { ERRORS, formulaText, quotedSheet } from './xls-formula';
 import type { XlsxLimits } from './zip-guard';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
@@ -59,17 +60,7 @@ const RT = {
   COLINFO: 0x007d,
 } as const;
 
-const ERRORS: Record<number, string> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-};
-
-interface Record_ {
+interface BiffRecord {
   type: number;
   /** The record's data: a view into the stream. */
   data: Buffer;
@@ -80,7 +71,7 @@ interface Record_ {
 const corrupt = (): ReadError => new ReadError('corrupt');
 
 /** The records of a stream from `start`, one at a time; a record past the stream's end is corrupt. */
-function* records(stream: Buffer, start: number): Generator<Record_> {
+function* records(stream: Buffer, start: number): Generator<BiffRecord> {
   let at = start;
   while (at + 4 <= stream.length) {
     const type = stream.readUInt16LE(at);
@@ -379,12 +370,11 @@ function readSheet(
     const written = formulaText(rgce, { row, col, sheetOf: globals.sheetOf });
     return written === undefined ? '=' : `=${written}`;
   };
-  const place = (data: Buffer, cell: GridCell): void => {
-    const r = data.readUInt16LE(0);
-    const c = data.readUInt16LE(2);
+  /** A cell at row `r`, column `c`, with the number format of XF `xf`. */
+  const placeAt = (r: number, c: number, xf: number, cell: GridCell): void => {
     if (r > MAX_ROW || c > MAX_COL) throw new ReadError('beyond-sheet', { ref: `R${r + 1}C${c + 1}` });
     if (++budget.cells > limits.cells) throw new ReadError('too-many-cells', { limit: limits.cells });
-    const format = globals.formats[data.readUInt16LE(4)];
+    const format = globals.formats[xf];
     if (format !== undefined && format !== 'General') cell.numberFormat = format;
     if (typeof cell.value === 'number' && format && exceljsUtils.isDateFmt(format)) {
       cell.date = true;
@@ -392,6 +382,9 @@ function readSheet(
     }
     placed.push({ r, c, g: cell });
   };
+  /** A cell record's cell: its row, column and XF come first in the record. */
+  const place = (data: Buffer, cell: GridCell): void =>
+    placeAt(data.readUInt16LE(0), data.readUInt16LE(2), data.readUInt16LE(4), cell);
   let ended = false;
   for (const { type, data } of iterator) {
     if (type === RT.EOF) {
@@ -432,13 +425,9 @@ function readSheet(
         const r = data.readUInt16LE(0);
         const c0 = data.readUInt16LE(2);
         const n = Math.floor((data.length - 6) / 6);
-        for (let i = 0; i < n; i++) {
-          const one = Buffer.alloc(10);
-          one.writeUInt16LE(r, 0);
-          one.writeUInt16LE(c0 + i, 2);
-          data.copy(one, 4, 4 + i * 6, 10 + i * 6);
-          place(one, { value: rk(one.readInt32LE(6)) });
-        }
+        // Each cell's XF and RK number, six bytes apiece, after the row and the first column.
+        for (let i = 0; i < n; i++)
+          placeAt(r, c0 + i, data.readUInt16LE(4 + i * 6), { value: rk(data.readInt32LE(6 + i * 6)) });
         break;
       }
       case RT.BOOLERR: {
@@ -546,8 +535,6 @@ export function xlsGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
   return globals.sheets.map((sheet) => readSheet(stream, sheet, globals, budget, limits));
 }
 
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
 /**
  * The sheets of the file at `path` when it is a real .xls (an OLE container with a workbook stream,
  * whatever its name: a web page's .xls, an .xlsx renamed), else undefined: the caller reads it as
@@ -555,6 +542,6 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  */
 export async function loadXls(path: string, limits: XlsxLimits): Promise<Grid[] | undefined> {
   const buf = await readLimited(path, limits);
-  if (buf.length < 8 || !buf.subarray(0, 8).equals(OLE_MAGIC)) return undefined;
+  if (!isOle(buf)) return undefined;
   return workbookStream(buf) ? xlsGrids(buf, limits) : undefined;
 }

@@ -107,7 +107,8 @@ const BINARY: Record<number, string> = {
   0x11: ':',
 };
 
-const ERRORS: Record<number, string> = {
+/** BIFF8's error codes, as Excel shows them. */
+export const ERRORS: Record<number, string> = {
   0x00: '#NULL!',
   0x07: '#DIV/0!',
   0x0f: '#VALUE!',
