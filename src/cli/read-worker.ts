@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Grid } from '../domain/grid';
 import type { ReadJob, ReaderData, ReadReply } from './isolate';
 import { loadDocx, loadWebPage } from './read-docx';
+import { isOle } from './bounded-zip';
 import { ReadError } from './read-error';
 import { loadXls } from './read-xls';
 import { loadXlsx, preloadXlsx, type SheetBatch } from './read-xlsx';
@@ -34,31 +35,32 @@ async function read(job: ReadJob): Promise<unknown> {
       return loadDocx(job.path, job.limits);
     case 'html': {
       const workbookName = /\.(?:xls|et)$/i.test(job.path);
+      // The first bytes say what the file is, so that a web page is read from the disk once.
+      const first = await head(job.path);
       // An .xlsx or a .docx under an old name (an export's habit): read as what it is.
-      if ((await head(job.path)).startsWith('PK')) {
+      if (first.subarray(0, 2).toString('latin1') === 'PK') {
         if (workbookName) return allSheets(job);
         if (/\.doc$/i.test(job.path)) return loadDocx(job.path, job.limits);
       }
       // A real .xls (or WPS's .et) under the names a web page is saved as, else the web page.
-      return (
-        (workbookName ? await loadXls(job.path, job.limits) : undefined) ?? loadWebPage(job.path, job.limits)
-      );
+      const grids = workbookName && isOle(first) ? await loadXls(job.path, job.limits) : undefined;
+      return grids ?? loadWebPage(job.path, job.limits);
     }
   }
 }
 
-/** A file's first bytes as Latin-1, or '' when it cannot be read (the reader then says why). */
-async function head(path: string): Promise<string> {
+/** A file's first bytes, none when it cannot be read (the reader then says why). */
+async function head(path: string): Promise<Buffer> {
   try {
     const file = await fs.open(path, 'r');
     try {
       const { buffer, bytesRead } = await file.read(Buffer.alloc(8), 0, 8, 0);
-      return buffer.subarray(0, bytesRead).toString('latin1');
+      return buffer.subarray(0, bytesRead);
     } finally {
       await file.close();
     }
   } catch {
-    return '';
+    return Buffer.alloc(0);
   }
 }
 
