@@ -20,6 +20,7 @@ import { isOle } from './bounded-zip';
 import { readLimited } from './read-docx';
 import { ReadError } from './read-error';
 import { ERRORS, formulaText, quotedSheet } from './xls-formula';
+import { corrupt, Pieces, unicodeString } from './xls-strings';
 import type { XlsxLimits } from './zip-guard';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
@@ -68,8 +69,6 @@ interface BiffRecord {
   at: number;
 }
 
-const corrupt = (): ReadError => new ReadError('corrupt');
-
 /** The records of a stream from `start`, one at a time; a record past the stream's end is corrupt. */
 function* records(stream: Buffer, start: number): Generator<BiffRecord> {
   let at = start;
@@ -80,111 +79,6 @@ function* records(stream: Buffer, start: number): Generator<BiffRecord> {
     yield { type, data: stream.subarray(at + 4, at + 4 + length), at };
     at += 4 + length;
   }
-}
-
-/**
- * Reads a record's data that CONTINUE records carry on (the SST): bytes across the pieces, and
- * characters whose width may change at a piece's start (each continued run of characters begins
- * with its own flags byte).
- */
-class Pieces {
-  private piece = 0;
-  private at = 0;
-  constructor(private readonly pieces: Buffer[]) {}
-
-  private current(): Buffer {
-    for (;;) {
-      const p = this.pieces[this.piece];
-      if (!p) throw corrupt();
-      if (this.at < p.length) return p;
-      this.piece++;
-      this.at = 0;
-    }
-  }
-
-  u8(): number {
-    const p = this.current();
-    return p[this.at++];
-  }
-
-  u16(): number {
-    return this.u8() | (this.u8() << 8);
-  }
-
-  u32(): number {
-    return (this.u16() | (this.u16() << 16)) >>> 0;
-  }
-
-  skip(n: number): void {
-    let left = n;
-    while (left > 0) {
-      const p = this.current();
-      const step = Math.min(left, p.length - this.at);
-      this.at += step;
-      left -= step;
-    }
-  }
-
-  /** `count` characters, one byte each (Latin-1) or two (UTF-16LE), the width renewed at each piece. */
-  chars(count: number, wide: boolean): string {
-    let out = '';
-    let left = count;
-    let high = wide;
-    while (left > 0) {
-      let p = this.pieces[this.piece];
-      if (!p) throw corrupt();
-      if (this.at >= p.length) {
-        this.piece++;
-        this.at = 0;
-        p = this.pieces[this.piece];
-        if (!p || p.length === 0) throw corrupt();
-        high = (p[this.at++] & 0x01) !== 0;
-      }
-      const width = high ? 2 : 1;
-      const n = Math.min(left, Math.floor((p.length - this.at) / width));
-      if (n === 0) throw corrupt();
-      const bytes = p.subarray(this.at, this.at + n * width);
-      out += high ? bytes.toString('utf16le') : bytes.toString('latin1');
-      this.at += n * width;
-      left -= n;
-    }
-    return out;
-  }
-
-  /** An XLUnicodeRichExtendedString: the text, its rich runs and phonetic data skipped. */
-  richString(): string {
-    const count = this.u16();
-    const flags = this.u8();
-    const runs = flags & 0x08 ? this.u16() : 0;
-    const ext = flags & 0x04 ? this.u32() : 0;
-    const text = this.chars(count, (flags & 0x01) !== 0);
-    this.skip(runs * 4);
-    this.skip(ext);
-    return text;
-  }
-}
-
-/** A string in one record: an XLUnicodeString (16-bit length) or a ShortXLUnicodeString (8-bit). */
-function unicodeString(data: Buffer, at: number, lengthBytes: 1 | 2): { text: string; end: number } {
-  if (at + lengthBytes + 1 > data.length) throw corrupt();
-  const count = lengthBytes === 1 ? data.readUInt8(at) : data.readUInt16LE(at);
-  const flags = data.readUInt8(at + lengthBytes);
-  let p = at + lengthBytes + 1;
-  const runsBytes = flags & 0x08 ? 2 : 0;
-  const extBytes = flags & 0x04 ? 4 : 0;
-  if (p + runsBytes + extBytes > data.length) throw corrupt();
-  const runs = runsBytes ? data.readUInt16LE(p) : 0;
-  p += runsBytes;
-  const ext = extBytes ? data.readUInt32LE(p) : 0;
-  p += extBytes;
-  const width = flags & 0x01 ? 2 : 1;
-  const end = p + count * width;
-  if (end > data.length) throw corrupt();
-  const bytes = data.subarray(p, end);
-  return {
-    text: width === 2 ? bytes.toString('utf16le') : bytes.toString('latin1'),
-    end: end + runs * 4 + ext,
-  };
 }
 
 /** An RK number: an integer or the top of a double, perhaps divided by 100. */

@@ -8,6 +8,7 @@
  */
 
 import { toA1 } from '../domain/address';
+import { unicodeString } from './xls-strings';
 
 /** Where the formula stands, and how a 3-D reference's sheet is named. */
 export interface FormulaPlace {
@@ -170,14 +171,14 @@ export function formulaText(rgce: Buffer, place: FormulaPlace): string | undefin
           stack.push('');
           break;
         case 0x17: {
-          if (!need(2)) return undefined;
-          const count = rgce.readUInt8(at);
-          const wide = (rgce.readUInt8(at + 1) & 0x01) !== 0;
-          const end = at + 2 + count * (wide ? 2 : 1);
-          if (end > rgce.length) return undefined;
-          const text = rgce.subarray(at + 2, end).toString(wide ? 'utf16le' : 'latin1');
-          stack.push(`"${text.replace(/"/g, '""')}"`);
-          at = end;
+          let string: { text: string; end: number };
+          try {
+            string = unicodeString(rgce, at, 1);
+          } catch {
+            return undefined;
+          }
+          stack.push(`"${string.text.replace(/"/g, '""')}"`);
+          at = string.end;
           break;
         }
         case 0x19: {
