@@ -8,8 +8,10 @@
  *
  * Everything is bounded as the .xlsx reader is (XlsxLimits): a count read from the file is never
  * trusted beyond the bytes that hold it, and a record that points outside its stream is refused as a
- * corrupt file. A formula's text is not decompiled: its last computed value is read, and the cell
- * says it holds a formula (`=`, the text unknown). Older BIFF (Excel 5/95) is refused with one line.
+ * corrupt file. A formula's last computed value is read, and its text is written back from its
+ * tokens (src/cli/xls-formula.ts; SHRFMLA and ARRAY hold those of shared and array formulas, SUPBOOK
+ * and EXTERNSHEET name the sheets of 3-D references), or is `=` alone when a token is not known.
+ * Older BIFF (Excel 5/95) is refused with one line.
  */
 
 import * as CFB from 'cfb';
