@@ -26,6 +26,7 @@ import {
   row,
   rk,
   sstPieces,
+  u16,
   workbookStream,
   xlString,
   type WorkbookSpec,
@@ -212,10 +213,7 @@ describe('BIFF8 records the .xls reader reads', () => {
   test('a shared formula, its references relative to each cell; tokens not known leave the text out', () => {
     // ptgExp → the master at E2; the shared tokens: RefN (same row, three columns left) × 2.
     const exp = Buffer.from([0x01, 1, 0, 4, 0]);
-    const refN = Buffer.alloc(5);
-    refN.writeUInt8(0x4c, 0);
-    refN.writeUInt16LE(0, 1);
-    refN.writeUInt16LE(0xc000 | 0xfd, 3);
+    const refN = Buffer.concat([Buffer.from([0x4c]), u16(0, 0xc000 | 0xfd)]);
     const shared = Buffer.concat([refN, Buffer.from([0x1e, 2, 0, 0x05])]);
     const name = Buffer.from([0x43, 1, 0, 0, 0]);
     const [grid] = read({
@@ -237,13 +235,12 @@ describe('BIFF8 records the .xls reader reads', () => {
   });
 
   test('a reference to another workbook names its file and sheet, as the rules look for it', () => {
-    const words = (...v: number[]): Buffer => Buffer.from(new Uint16Array(v).buffer);
     const supbook = record(
       0x01ae,
-      Buffer.concat([words(1), xlString('\u0001C\u0003预算.xls'), xlString('Sheet1')]),
+      Buffer.concat([u16(1), xlString('\u0001C\u0003预算.xls'), xlString('Sheet1')]),
     );
-    const externsheet = record(0x0017, words(1, 0, 0, 0));
-    const ref3d = Buffer.concat([Buffer.from([0x5a]), words(0, 0, 0xc000)]);
+    const externsheet = record(0x0017, u16(1, 0, 0, 0));
+    const ref3d = Buffer.concat([Buffer.from([0x5a]), u16(0, 0, 0xc000)]);
     const [grid] = read({
       early: [supbook, externsheet],
       sheets: [{ name: 's', records: [cell.formula(0, 0, 5, 0, ref3d)] }],
