@@ -172,10 +172,18 @@ export function unfilled(grid: Grid): Grid {
   if (grid.cells.length === 0) return grid;
   // Most grids repeat no text side by side: nothing more to look at.
   if (runs(grid.cells, () => true).length === 0 && grid.merges.length > 0) return grid;
+  // Only the cells written matter: a merge is clipped to them (a whole column or sheet merged
+  // would otherwise be billions of cells).
+  const width = grid.cells.reduce((w, line) => Math.max(w, line?.length ?? 0), 0);
   const covered = new Set<string>();
   for (const m of grid.merges)
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) covered.add(`${r - grid.top}:${c - grid.left}`);
+    for (
+      let r = Math.max(m.top - grid.top, 0);
+      r <= Math.min(m.bottom - grid.top, grid.cells.length - 1);
+      r++
+    )
+      for (let c = Math.max(m.left - grid.left, 0); c <= Math.min(m.right - grid.left, width - 1); c++)
+        covered.add(`${r}:${c}`);
   const free = (r: number, c: number): boolean => !covered.has(`${r}:${c}`);
   const all = runs(grid.cells, free);
   if (all.length === 0) return grid;

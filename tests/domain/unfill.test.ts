@@ -179,6 +179,20 @@ describe('what a fill broke, one layout each', () => {
 });
 
 describe('near misses: what is no fill stays as written', () => {
+  test('a merge down whole columns of the sheet is looked at only where cells are written', () => {
+    // Found by the random sheets (CI, 2026-12-08): every cell of such a merge was listed, past what
+    // a JavaScript set can hold.
+    const empty = Array<null>(20).fill(null);
+    const grid: Grid = {
+      ...gridFromRows('s', [
+        [...empty, '项目名称', '项目名称'],
+        [...empty, '道路养护', null],
+      ]),
+      merges: [{ top: 0, left: 0, bottom: 1_048_575, right: 19 }],
+    };
+    expect(unfilled(grid).merges).toContainEqual({ top: 0, left: 20, bottom: 0, right: 21 });
+  });
+
   test('a grid with merges of its own is read as it is', () => {
     const grid = gridFromRows(
       's',
