@@ -1006,21 +1006,28 @@ function documentVisitor(
 
 /** HTML driving a Word document's visitor as Word's own markup would (htmlToWord). */
 function htmlInto(visitor: XmlVisitor, html: string, limits: XlsxLimits): void {
+  htmlToWord(html, sinkInto(visitor), limits.elements);
+}
+
+/** A sink whose elements reach `visitor` as Word's own (`p` → `w:p`). */
+function sinkInto(visitor: XmlVisitor): WordSink {
   const element = (name: string, attributes: Record<string, string> = {}): SaxesTagPlain => ({
     name: `w:${name}`,
     attributes,
     isSelfClosing: false,
   });
-  const sink: HtmlSink = {
+  return {
     open: (name, attributes) => visitor.open!(element(name, attributes)),
     close: (name) => visitor.close!(`w:${name}`),
     text: (text) => visitor.text!(text),
   };
-  htmlToWord(html, sink, limits.elements);
 }
 
-/** What the HTML of an altChunk is turned into: the visitor's own open, close and text. */
-interface HtmlSink {
+/**
+ * What drives a document's visitor in place of WordprocessingML: the HTML of an altChunk or a web
+ * page, a .doc's paragraphs and tables (src/cli/read-doc.ts). Names are Word's without `w:`.
+ */
+export interface WordSink {
   open(name: string, attributes?: Record<string, string>): void;
   close(name: string): void;
   text(text: string): void;
@@ -1170,7 +1177,7 @@ const BLOCK = new Set([
  * cells HTML leaves out under a rowspan), `<br>` as a break. Tags HTML lets one leave open (`<td>`,
  * `<tr>`, `<p>`) are closed where the next one starts. Script, style and comments are no text.
  */
-function htmlToWord(html: string, sink: HtmlSink, elementLimit: number): void {
+function htmlToWord(html: string, sink: WordSink, elementLimit: number): void {
   interface HtmlTable {
     row: boolean;
     cell: boolean;
@@ -1527,13 +1534,21 @@ export function isWebPage(head: Buffer): boolean {
 export function webPageGrids(name: string, buf: Buffer, limits: XlsxLimits): Grid[] {
   const html = webPageHtml(name, buf);
   if (html === undefined) throw new ReadError('not-document');
+  return wordGrids(limits, (sink) => htmlToWord(html, sink, limits.elements));
+}
+
+/**
+ * The tables of a document whose body `drive` writes into a sink as Word's markup (a web page, a
+ * .doc), read as a .docx's body is.
+ */
+export function wordGrids(limits: XlsxLimits, drive: (sink: WordSink) => void): Grid[] {
   const { visitor, grids } = documentVisitor(limits);
-  const tag = (name: string): SaxesTagPlain => ({ name, attributes: {}, isSelfClosing: false });
-  visitor.open!(tag('w:document'));
-  visitor.open!(tag('w:body'));
-  htmlInto(visitor, html, limits);
-  visitor.close!('w:body');
-  visitor.close!('w:document');
+  const sink = sinkInto(visitor);
+  sink.open('document');
+  sink.open('body');
+  drive(sink);
+  sink.close('body');
+  sink.close('document');
   return grids();
 }
 
