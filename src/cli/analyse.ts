@@ -27,7 +27,7 @@ export function readErrorText(lang: Lang, err: unknown): string {
 const OTHER_FORMATS = /\.(?:xls|xlsb|et|ett|ods|doc|dot|wps|wpt|odt|rtf|pdf|ofd|csv)$/i;
 const WORD = /\.(?:docx|docm|dotx)$/i;
 /** Names a web page is saved under, to be opened by Excel or Word: read when the file is one. */
-const WEB_PAGE = /\.(?:xls|et|doc|htm|html|mht|mhtml)$/i;
+const WEB_PAGE = /\.(?:xls|et|doc|dot|wps|htm|html|mht|mhtml)$/i;
 
 /**
  * A workbook or a Word document, by its name; a file under another name is tried as a workbook.

@@ -14,12 +14,11 @@ export interface Target {
 export type Collected = Target | { display: string; error: XlsxReadError };
 
 /**
- * Files in a directory: .xlsx, .xlsm, .docx, real .xls and WPS's .et are read, and so are web pages
- * saved as .xls, .doc or .mht (a budget system's 导出); a real .doc is taken too, so that the reviewer
- * is told to save it as .docx rather than find it silently left out of the count.
+ * Files in a directory: .xlsx, .xlsm, .docx, real .xls and WPS's .et, real .doc and WPS's .wps are
+ * read, and so are web pages saved as .xls, .doc or .mht (a budget system's 导出).
  */
 const isWorkbookName = (name: string): boolean =>
-  /\.(?:xlsx|xlsm|xls|et|docx|doc|mht|mhtml)$/i.test(name) && !name.startsWith('~$');
+  /\.(?:xlsx|xlsm|xls|et|docx|doc|wps|mht|mhtml)$/i.test(name) && !name.startsWith('~$');
 
 /** Every file under `dir` that isWorkbookName takes, sorted, in sub-directories too; symbolic links to directories are not followed. */
 async function walk(dir: string, display: string, out: Target[]): Promise<void> {

@@ -10,6 +10,7 @@ import type { ReadJob, ReaderData, ReadReply } from './isolate';
 import { loadDocx, loadWebPage } from './read-docx';
 import { isOle } from './bounded-zip';
 import { ReadError } from './read-error';
+import { loadDoc } from './read-doc';
 import { loadXls } from './read-xls';
 import { loadXlsx, preloadXlsx, type SheetBatch } from './read-xlsx';
 
@@ -17,6 +18,9 @@ import { loadXlsx, preloadXlsx, type SheetBatch } from './read-xlsx';
 // unreadable file is one line: the worker's output is dropped (its results travel as messages).
 // Capturing it in the parent instead (`stdout: true`) would keep the process alive while idle.
 for (const stream of [process.stdout, process.stderr]) stream.write = () => true;
+
+/** A Word 97–2003 document's names (WPS Writer's .wps is the same format). */
+const WORD_NAME = /\.(?:doc|dot|wps)$/i;
 
 async function read(job: ReadJob): Promise<unknown> {
   switch (job.kind) {
@@ -32,7 +36,11 @@ async function read(job: ReadJob): Promise<unknown> {
         return { total: grids.length, positions: grids.map((_, i) => i), grids } satisfies SheetBatch;
       });
     case 'docx':
-      return loadDocx(job.path, job.limits);
+      // A real .doc under a .docx name is read as one; any other OLE container is refused as before.
+      return loadDocx(job.path, job.limits).catch(async (err: unknown) => {
+        if (!(err instanceof ReadError) || err.code !== 'ole-document') throw err;
+        return (await loadDoc(job.path, job.limits)) ?? Promise.reject(err);
+      });
     case 'html': {
       const workbookName = /\.(?:xls|et)$/i.test(job.path);
       // The first bytes say what the file is, so that a web page is read from the disk once.
@@ -40,11 +48,19 @@ async function read(job: ReadJob): Promise<unknown> {
       // An .xlsx or a .docx under an old name (an export's habit): read as what it is.
       if (first.subarray(0, 2).toString('latin1') === 'PK') {
         if (workbookName) return allSheets(job);
-        if (/\.doc$/i.test(job.path)) return loadDocx(job.path, job.limits);
+        if (WORD_NAME.test(job.path)) return loadDocx(job.path, job.limits);
       }
-      // A real .xls (or WPS's .et) under the names a web page is saved as, else the web page.
-      const grids = workbookName && isOle(first) ? await loadXls(job.path, job.limits) : undefined;
-      return grids ?? loadWebPage(job.path, job.limits);
+      // A real .xls (or WPS's .et), or a real .doc, under the names a web page is saved as, else
+      // the web page.
+      if (isOle(first)) {
+        // Under either name, what the container holds: a workbook, or a Word document.
+        const [named, other] = workbookName ? [loadXls, loadDoc] : [loadDoc, loadXls];
+        const grids = (await named(job.path, job.limits)) ?? (await other(job.path, job.limits));
+        if (grids) return grids;
+        // Under a document's name, an OLE container that holds no Word document: an encrypted one.
+        if (!workbookName && WORD_NAME.test(job.path)) throw new ReadError('ole-document');
+      }
+      return loadWebPage(job.path, job.limits);
     }
   }
 }

@@ -85,7 +85,10 @@ const zhCN = {
     'xls-old': '这是 Excel 5.0/95 格式的旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 后再检查',
     'not-xls':
       '文件名是 {{ext}}，内容却不是 Excel 工作簿（既不是 Excel 97–2003 格式，也不是导出的网页），可能是改了扩展名的其他文件',
-    'ole-document': '这是加密（设了打开密码）的文档或旧版 .doc 文件：请在 Word 中取消密码或另存为 .docx',
+    'ole-document':
+      '这是加密（设了打开密码）的文档，或不是 Word 文档的旧版 Office 文件：请在 Word 中取消密码或另存为 .docx',
+    'doc-encrypted': '这是设了打开密码的 .doc 文档：请在 Word 中取消密码后再检查',
+    'doc-old': '这是 Word 6.0/95 或更早格式的旧版 .doc 文档：请在 Word 中另存为 .docx 后再检查',
     'not-document': '是 zip 文件但不是 Word 文档（缺少 word/document.xml）',
     'other-format': '不能读取 {{ext}} 格式：请在 Excel 中另存为 .xlsx，或在 Word 中另存为 .docx，再检查',
     'not-zip': '不是 .xlsx 工作簿或 .docx 文档（文件内容不是 zip 格式，可能是改了扩展名的其他文件）',
@@ -94,6 +97,7 @@ const zhCN = {
     'zip-unsupported': '使用了不支持的 zip 压缩方式（{{method}}）',
     'not-workbook': '是 zip 文件但不是 Excel 工作簿（缺少 xl/workbook.xml）',
     corrupt: '工作簿内容已损坏，无法解析',
+    'doc-corrupt': '.doc 文档内容已损坏，无法解析：请在 Word 中打开并另存为 .docx 后再检查',
     'no-workbooks': '目录中没有 .xlsx 或 .docx 文件',
     unexpected: '读取时出错：{{message}}',
   },
@@ -308,7 +312,9 @@ const enUS: typeof zhCN = {
     'not-xls':
       'named {{ext}} but no Excel workbook (neither Excel 97–2003 nor an exported web page); perhaps another file renamed',
     'ole-document':
-      'an encrypted (password-protected) document or an old .doc file: remove the password or save it as .docx in Word',
+      'an encrypted (password-protected) document, or an old Office file that is no Word document: remove the password or save it as .docx in Word',
+    'doc-encrypted': 'a password-protected .doc document: remove the password in Word, then check it',
+    'doc-old': 'a Word 6.0/95 (or older) .doc document: save it as .docx in Word, then check it',
     'not-document': 'a zip archive but not a Word document (no word/document.xml)',
     'other-format':
       'cannot read the {{ext}} format: save it as .xlsx in Excel or as .docx in Word, then check it',
@@ -319,6 +325,8 @@ const enUS: typeof zhCN = {
     'zip-unsupported': 'the zip uses an unsupported compression method ({{method}})',
     'not-workbook': 'a zip archive but not an Excel workbook (no xl/workbook.xml)',
     corrupt: 'the workbook content is damaged and cannot be parsed',
+    'doc-corrupt':
+      'the .doc document is damaged and cannot be parsed: open it in Word and save it as .docx, then check it',
     'no-workbooks': 'the directory holds no .xlsx or .docx file',
     unexpected: 'error while reading: {{message}}',
   },

@@ -1,0 +1,751 @@
+/**
+ * A real .doc (Word 97–2003; WPS's .wps writes the same): its paragraphs and tables, read as a .docx
+ * is (src/cli/read-docx.ts). The container (an OLE compound file) is opened by `cfb`; the
+ * WordDocument stream's text is found through the piece table (the Clx in the 0Table or 1Table
+ * stream), and each paragraph's properties through its PAPX (PlcBtePapx → the 512-byte FKP pages):
+ * whether it is in a table, ends a table row (TTP), and the row's cells (sprmTDefTable: each cell's
+ * edges in twips, and its merge flags; sprmTVertMerge, sprmTMerge).
+ *
+ * What is read becomes the markup a .docx would hold — a paragraph, a table, its grid of columns
+ * (every cell edge of every row), rows, cells, `gridSpan` and `vMerge` — and drives the same
+ * visitor, so that a table's caption, its unit, its pieces across pages and its cells are read as a
+ * .docx's are.
+ *
+ * Shown as Word shows it: a field's result, not its code; no picture or object anchors, no soft
+ * hyphen; a line break in a paragraph is a line of the cell. Text deleted with tracking on and
+ * hidden text (CHPX: sprmCFRMarkDel, sprmCFVanish) are left out. A table nested in a cell (Word 2000
+ * and after) is read as lines of that cell.
+ *
+ * Every count and offset read from the file is checked against the bytes that hold it: a file that
+ * points outside its streams is refused as corrupt. An encrypted .doc, and a Word 6.0/95 one, are
+ * refused with one line each.
+ */
+
+import * as CFB from 'cfb';
+import type { Grid } from '../domain/grid';
+import { isOle } from './bounded-zip';
+import { readLimited, wordGrids, type WordSink } from './read-docx';
+import { ReadError } from './read-error';
+import type { XlsxLimits } from './zip-guard';
+
+const corrupt = (): ReadError => new ReadError('doc-corrupt');
+
+/** The streams of a Word binary document, or undefined when the container holds none (an .xls). */
+function docStreams(buf: Buffer): { word: Buffer; table: (name: string) => Buffer | undefined } | undefined {
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(buf, { type: 'buffer' });
+  } catch {
+    throw corrupt();
+  }
+  const stream = (name: string): Buffer | undefined => {
+    const content = CFB.find(container, name)?.content as unknown;
+    if (!content) return undefined;
+    return Buffer.isBuffer(content) ? content : Buffer.from(content as Uint8Array);
+  };
+  const word = stream('WordDocument');
+  return word ? { word, table: stream } : undefined;
+}
+
+/** A little-endian reader over one stream that refuses to read outside it. */
+class Bytes {
+  constructor(readonly buf: Buffer) {}
+  private check(at: number, size: number): void {
+    if (!Number.isInteger(at) || at < 0 || at + size > this.buf.length) throw corrupt();
+  }
+  u8(at: number): number {
+    this.check(at, 1);
+    return this.buf[at];
+  }
+  u16(at: number): number {
+    this.check(at, 2);
+    return this.buf.readUInt16LE(at);
+  }
+  i16(at: number): number {
+    this.check(at, 2);
+    return this.buf.readInt16LE(at);
+  }
+  u32(at: number): number {
+    this.check(at, 4);
+    return this.buf.readUInt32LE(at);
+  }
+  i32(at: number): number {
+    this.check(at, 4);
+    return this.buf.readInt32LE(at);
+  }
+  slice(at: number, size: number): Buffer {
+    this.check(at, size);
+    return this.buf.subarray(at, at + size);
+  }
+}
+
+/** A run of the main text: character positions [cp, cp + length) stored from byte `fc`. */
+interface Piece {
+  cp: number;
+  length: number;
+  fc: number;
+  /** One byte a character (Windows-1252), else UTF-16LE. */
+  compressed: boolean;
+}
+
+/** The File Information Block: what the rest of the file is found by. */
+interface Fib {
+  ccpText: number;
+  /** Where the text-box story begins (after the main text, footnotes, headers, comments, endnotes). */
+  boxStart: number;
+  ccpTxbx: number;
+  /** (fc, lcb) pair `index` of FibRgFcLcb97: the offset and size of a structure in the table stream. */
+  fcLcb(index: number): { fc: number; lcb: number };
+  tableStream: string;
+}
+
+const FC_LCB = { plcfBteChpx: 12, plcfBtePapx: 13, clx: 33, plcSpaMom: 40, plcftxbxTxt: 56 } as const;
+
+function readFib(word: Bytes): Fib {
+  if (word.buf.length < 68 || word.u16(0) !== 0xa5ec) throw corrupt();
+  const nFib = word.u16(2);
+  const flags = word.u16(0x0a);
+  // Word 6.0/95 (nFib 101–105) and older keep another layout.
+  if (nFib < 0xc1 && nFib !== 0) throw new ReadError('doc-old');
+  if (flags & 0x0100) throw new ReadError('doc-encrypted');
+  const csw = word.u16(32);
+  const cslwAt = 34 + csw * 2;
+  const cslw = word.u16(cslwAt);
+  const lwAt = cslwAt + 2;
+  if (cslw < 4) throw corrupt();
+  const ccpText = word.i32(lwAt + 12);
+  // ccpFtn, ccpHdd, (ccpMcr), ccpAtn, ccpEdn, ccpTxbx: the stories after the main text, in order.
+  const [ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx] = [16, 20, 24, 28, 32, 36].map((o) =>
+    cslw * 4 >= o + 4 ? Math.max(0, word.i32(lwAt + o)) : 0,
+  ) as [number, number, number, number, number, number];
+  const countAt = lwAt + cslw * 4;
+  const count = word.u16(countAt);
+  const pairsAt = countAt + 2;
+  if (ccpText < 0 || count <= FC_LCB.clx) throw corrupt();
+  return {
+    ccpText,
+    boxStart: ccpText + ccpFtn + ccpHdd + ccpMcr + ccpAtn + ccpEdn,
+    ccpTxbx,
+    fcLcb: (index) => ({ fc: word.u32(pairsAt + index * 8), lcb: word.u32(pairsAt + index * 8 + 4) }),
+    tableStream: flags & 0x0200 ? '1Table' : '0Table',
+  };
+}
+
+/** The piece table (Clx → Pcdt → PlcPcd): where each stretch of the text is stored. */
+function readPieces(table: Bytes, fib: Fib): Piece[] {
+  const { fc, lcb } = fib.fcLcb(FC_LCB.clx);
+  const end = fc + lcb;
+  if (lcb === 0 || end > table.buf.length) throw corrupt();
+  let at = fc;
+  // Prc entries (property modifiers of pieces) come first; then the Pcdt.
+  while (at < end && table.u8(at) === 0x01) at += 3 + Math.max(0, table.i16(at + 1));
+  if (at >= end || table.u8(at) !== 0x02) throw corrupt();
+  const size = table.u32(at + 1);
+  const plc = at + 5;
+  if (plc + size > end || (size - 4) % 12 !== 0) throw corrupt();
+  const n = (size - 4) / 12;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; i++) {
+    const cp = table.u32(plc + i * 4);
+    const next = table.u32(plc + (i + 1) * 4);
+    const raw = table.u32(plc + (n + 1) * 4 + i * 8 + 2);
+    const compressed = (raw & 0x40000000) !== 0;
+    const offset = raw & 0x3fffffff;
+    if (next < cp) throw corrupt();
+    pieces.push({ cp, length: next - cp, fc: compressed ? offset / 2 : offset, compressed });
+  }
+  return pieces;
+}
+
+/** Windows-1252's characters for 0x80–0x9F (a compressed piece's bytes), the rest as Latin-1. */
+const CP1252 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * The text [0, end) of every story (main text, then footnotes … text boxes), and for each
+ * character the byte it is stored at. The pieces run on from 0 without a gap, or the file is corrupt.
+ */
+function storyText(
+  word: Bytes,
+  pieces: Piece[],
+  end: number,
+): { text: string; fcAt: (cp: number) => number } {
+  const parts: string[] = [];
+  const placed: Piece[] = [];
+  let cp = 0;
+  for (const piece of [...pieces].sort((a, b) => a.cp - b.cp)) {
+    if (cp >= end) break;
+    if (piece.cp !== cp) throw corrupt();
+    const length = Math.min(piece.length, end - piece.cp);
+    if (piece.compressed) {
+      const bytes = word.slice(piece.fc, length);
+      let s = '';
+      for (const b of bytes) s += b >= 0x80 && b <= 0x9f ? CP1252[b - 0x80] : String.fromCharCode(b);
+      parts.push(s);
+    } else {
+      parts.push(word.slice(piece.fc, length * 2).toString('utf16le'));
+    }
+    placed.push({ ...piece, length });
+    cp += length;
+  }
+  const text = parts.join('');
+  const fcAt = (at: number): number => {
+    let lo = 0;
+    let hi = placed.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (placed[mid].cp <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = placed[lo];
+    if (!p || at >= p.cp + p.length) return -1;
+    return p.fc + (at - p.cp) * (p.compressed ? 1 : 2);
+  };
+  return { text, fcAt };
+}
+
+/** A grpprl's sprms, each as its code and the offset and size of its operand. */
+function* sprms(b: Bytes, start: number, end: number): Generator<{ op: number; at: number; size: number }> {
+  let at = start;
+  while (at + 2 <= end) {
+    const op = b.u16(at);
+    at += 2;
+    let size: number;
+    switch (op >> 13) {
+      case 0:
+      case 1:
+        size = 1;
+        break;
+      case 2:
+      case 4:
+      case 5:
+        size = 2;
+        break;
+      case 3:
+        size = 4;
+        break;
+      case 7:
+        size = 3;
+        break;
+      default:
+        if (op === SPRM.TDefTable || op === 0xd606) {
+          // A two-byte count, one more than the bytes after it.
+          if (at + 2 > end) return;
+          yield { op, at: at + 2, size: Math.max(0, b.u16(at) - 1) };
+          at += 2 + Math.max(0, b.u16(at) - 1);
+          continue;
+        }
+        if (op === 0xc615 && at < end && b.u8(at) === 255) {
+          // sprmPChgTabs in its long form: deleted tabs (4 bytes each), then added ones (3 bytes).
+          const deleted = b.u8(at + 1);
+          const added = b.u8(at + 2 + deleted * 4);
+          size = 3 + deleted * 4 + added * 3 - 1;
+        } else size = at < end ? b.u8(at) + 1 : 1;
+    }
+    if (at + size > end) return;
+    yield { op, at, size };
+    at += size;
+  }
+}
+
+const SPRM = {
+  PFInTable: 0x2416,
+  PFTtp: 0x2417,
+  PItap: 0x6649,
+  PFInnerTableCell: 0x244b,
+  PFInnerTtp: 0x244c,
+  PHugePapx: 0x6646,
+  TDefTable: 0xd608,
+  TVertMerge: 0xd62b,
+  TMerge: 0x5624,
+  CFRMarkDel: 0x0800,
+  CFVanish: 0x083c,
+  CFSpec: 0x0855,
+} as const;
+
+/** What a paragraph's properties say of its place in a table, and a row's cells at its end. */
+interface ParagraphProps {
+  depth: number;
+  ttp: boolean;
+  innerTtp: boolean;
+  innerCell: boolean;
+  row?: RowDefinition;
+}
+
+/** A table row's cells (sprmTDefTable): their edges in twips, and how each is merged. */
+interface RowDefinition {
+  edges: number[];
+  /** Per cell: 0 not merged, 1 the first of cells merged across, 2 merged into the one before. */
+  across: number[];
+  /** Per cell: 0 not merged, 1 merged into the cell above, 3 the first of cells merged down. */
+  down: number[];
+}
+
+function readRowDefinition(b: Bytes, at: number, size: number): RowDefinition | undefined {
+  if (size < 1) return undefined;
+  const count = b.u8(at);
+  if (count === 0 || 1 + (count + 1) * 2 > size) return undefined;
+  const edges: number[] = [];
+  for (let i = 0; i <= count; i++) edges.push(b.i16(at + 1 + i * 2));
+  const across: number[] = [];
+  const down: number[] = [];
+  const tcAt = at + 1 + (count + 1) * 2;
+  for (let i = 0; i < count; i++) {
+    const tc = tcAt + i * 20;
+    // The TC80s may stop short of the cells: the rest are plain.
+    const flags = tc + 2 <= at + size ? b.u16(tc) : 0;
+    across.push(flags & 0x3);
+    down.push((flags >> 5) & 0x3);
+  }
+  return { edges, across, down };
+}
+
+/** Applies a paragraph's grpprl to `props`. */
+function applyParagraph(b: Bytes, start: number, end: number, props: ParagraphProps, data?: Bytes): void {
+  for (const { op, at, size } of sprms(b, start, end)) {
+    switch (op) {
+      case SPRM.PFInTable:
+        if (b.u8(at)) props.depth = Math.max(props.depth, 1);
+        break;
+      case SPRM.PFTtp:
+        props.ttp = b.u8(at) !== 0;
+        break;
+      case SPRM.PItap:
+        props.depth = Math.max(0, Math.min(b.i32(at), 64));
+        break;
+      case SPRM.PFInnerTableCell:
+        props.innerCell = b.u8(at) !== 0;
+        break;
+      case SPRM.PFInnerTtp:
+        props.innerTtp = b.u8(at) !== 0;
+        break;
+      case SPRM.PHugePapx: {
+        // Properties too large for their page: in the Data stream, a two-byte size then the sprms.
+        if (!data) break;
+        const offset = b.u32(at);
+        const cb = data.u16(offset);
+        applyParagraph(data, offset + 2, offset + 2 + cb, props);
+        break;
+      }
+      case SPRM.TDefTable:
+        props.row = readRowDefinition(b, at, size) ?? props.row;
+        break;
+      case SPRM.TVertMerge:
+        if (props.row && size >= 3) {
+          const cell = b.u8(at + 1);
+          if (cell < props.row.down.length) props.row.down[cell] = b.u8(at + 2) & 0x3;
+        }
+        break;
+      case SPRM.TMerge:
+        if (props.row) {
+          const first = b.u8(at);
+          const limit = Math.min(b.u8(at + 1), props.row.across.length);
+          for (let i = first; i < limit; i++) props.row.across[i] = i === first ? 1 : 2;
+        }
+        break;
+    }
+  }
+}
+
+/**
+ * The properties of the stretch of text stored at a byte (PlcBteChpx or PlcBtePapx): the FKP page
+ * that holds it, and the grpprl for it. `papx` pages keep a BxPap (13 bytes) a run, chpx pages one
+ * byte.
+ */
+class FormattedRuns {
+  private readonly starts: number[] = [];
+  private readonly pages: number[] = [];
+  private readonly cache = new Map<
+    number,
+    { fcs: number[]; grpprl: ({ start: number; end: number } | undefined)[] }
+  >();
+
+  constructor(
+    private readonly word: Bytes,
+    table: Bytes,
+    where: { fc: number; lcb: number },
+    private readonly papx: boolean,
+  ) {
+    if (where.lcb < 4 || (where.lcb - 4) % 8 !== 0) return;
+    const n = (where.lcb - 4) / 8;
+    for (let i = 0; i <= n; i++) this.starts.push(table.u32(where.fc + i * 4));
+    for (let i = 0; i < n; i++) this.pages.push(table.u32(where.fc + (n + 1) * 4 + i * 4) & 0x3fffff);
+  }
+
+  /** The grpprl that applies at byte `fc` of the WordDocument stream, if any. */
+  at(fc: number): { start: number; end: number } | undefined {
+    let lo = 0;
+    let hi = this.pages.length - 1;
+    if (hi < 0 || fc < this.starts[0]) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= fc) lo = mid;
+      else hi = mid - 1;
+    }
+    const page = this.page(this.pages[lo]);
+    for (let j = 0; j < page.grpprl.length; j++)
+      if (page.fcs[j] <= fc && fc < page.fcs[j + 1]) return page.grpprl[j];
+    return undefined;
+  }
+
+  private page(pn: number) {
+    let page = this.cache.get(pn);
+    if (page) return page;
+    const base = pn * 512;
+    const w = this.word;
+    const crun = w.u8(base + 511);
+    const fcs: number[] = [];
+    for (let i = 0; i <= crun; i++) fcs.push(w.u32(base + i * 4));
+    const grpprl: ({ start: number; end: number } | undefined)[] = [];
+    const bxAt = base + (crun + 1) * 4;
+    for (let i = 0; i < crun; i++) {
+      const offset = w.u8(bxAt + i * (this.papx ? 13 : 1)) * 2;
+      if (offset === 0) {
+        grpprl.push(undefined);
+        continue;
+      }
+      const o = base + offset;
+      if (this.papx) {
+        // PapxInFkp: a count of words (0: the next byte counts them, whole), then istd and sprms.
+        const cb = w.u8(o);
+        const size = cb !== 0 ? cb * 2 - 1 : w.u8(o + 1) * 2;
+        const start = cb !== 0 ? o + 1 : o + 2;
+        if (start + size > base + 511) throw corrupt();
+        grpprl.push({ start: start + 2, end: start + size });
+      } else {
+        const cb = w.u8(o);
+        if (o + 1 + cb > base + 511) throw corrupt();
+        grpprl.push({ start: o + 1, end: o + 1 + cb });
+      }
+    }
+    page = { fcs, grpprl };
+    this.cache.set(pn, page);
+    return page;
+  }
+}
+
+/** What the document holds, in order: paragraphs of the body, and tables of rows of cells. */
+type DocBlock = { text: string } | { rows: DocRow[] } | { box: DocBlock[] };
+interface DocRow {
+  /** Each cell's lines (its paragraphs; a line break in one is a line of its own). */
+  cells: string[][];
+  definition?: RowDefinition;
+}
+
+/**
+ * A paragraph's text as Word shows it: no field codes (`fields`, per field open across paragraphs:
+ * true while its code is read), no anchors, no deleted or hidden text. A line break is `\n`.
+ */
+function shownText(raw: string, from: number, fields: boolean[], hiddenAt: (cp: number) => boolean): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 0x13) {
+      if (fields.length < 64) fields.push(true);
+      continue;
+    }
+    if (ch === 0x14) {
+      if (fields.length) fields[fields.length - 1] = false;
+      continue;
+    }
+    if (ch === 0x15) {
+      fields.pop();
+      continue;
+    }
+    if (fields.includes(true) || hiddenAt(from + i)) continue;
+    if (ch === 0x0b) out += '\n';
+    else if (ch === 0x09) out += '\t';
+    else if (ch === 0x1e || ch === 0x2011) out += '-';
+    else if (ch === 0xa0 || ch === 0x0e) out += ' ';
+    else if (ch < 0x20 || ch === 0x1f || ch === 0xad || (ch >= 0x200b && ch <= 0x200d) || ch === 0xfeff)
+      continue;
+    else out += raw[i];
+  }
+  return out;
+}
+
+/** Where each text box's text lies in its story, by the position of its anchor in the main text. */
+function textBoxes(table: Bytes, fib: Fib): Map<number, { from: number; to: number }> {
+  const boxes = new Map<number, { from: number; to: number }>();
+  const plc = (index: number, size: number): { cps: number[]; at: (i: number) => number } | undefined => {
+    const { fc, lcb } = fib.fcLcb(index);
+    if (lcb < 4 || (lcb - 4) % (4 + size) !== 0 || fc + lcb > table.buf.length) return undefined;
+    const n = (lcb - 4) / (4 + size);
+    const cps: number[] = [];
+    for (let i = 0; i <= n; i++) cps.push(table.u32(fc + i * 4));
+    return { cps, at: (i) => fc + (n + 1) * 4 + i * size };
+  };
+  // PlcSpaMom: each shape's anchor in the main text and its FSPA (26 bytes, the shape id first).
+  const shapes = plc(FC_LCB.plcSpaMom, 26);
+  // PlcftxbxTxt: each text box's text, and its FTXBXS (22 bytes, the shape id at 14); the last is none.
+  const texts = plc(FC_LCB.plcftxbxTxt, 22);
+  if (!shapes || !texts || fib.ccpTxbx === 0) return boxes;
+  const anchorOf = new Map<number, number>();
+  for (let i = 0; i < shapes.cps.length - 1; i++) anchorOf.set(table.u32(shapes.at(i)), shapes.cps[i]);
+  for (let i = 0; i < texts.cps.length - 2; i++) {
+    const anchor = anchorOf.get(table.u32(texts.at(i) + 14));
+    const from = texts.cps[i];
+    const to = Math.min(texts.cps[i + 1], fib.ccpTxbx);
+    if (anchor !== undefined && from < to)
+      boxes.set(anchor, { from: fib.boxStart + from, to: fib.boxStart + to });
+  }
+  return boxes;
+}
+
+/** The document's paragraphs, tables and text boxes, as Word shows them. */
+export function docBlocks(buf: Buffer): DocBlock[] {
+  const streams = docStreams(buf);
+  if (!streams) throw new ReadError('not-document');
+  return blocksOf(streams);
+}
+
+type Streams = NonNullable<ReturnType<typeof docStreams>>;
+
+function blocksOf(streams: Streams): DocBlock[] {
+  const word = new Bytes(streams.word);
+  const fib = readFib(word);
+  const tableBuf = streams.table(fib.tableStream);
+  if (!tableBuf) throw corrupt();
+  const table = new Bytes(tableBuf);
+  const dataBuf = streams.table('Data');
+  const data = dataBuf ? new Bytes(dataBuf) : undefined;
+  const pieces = readPieces(table, fib);
+  const boxes = textBoxes(table, fib);
+  const end = boxes.size > 0 ? fib.boxStart + fib.ccpTxbx : fib.ccpText;
+  // Each character is stored once, in a byte or two of the stream: pieces that claim more (the same
+  // bytes over and over) are a crafted file, not text.
+  if (end > word.buf.length) throw corrupt();
+  const { text, fcAt } = storyText(word, pieces, end);
+  if (text.length < end) throw corrupt();
+  const papx = new FormattedRuns(word, table, fib.fcLcb(FC_LCB.plcfBtePapx), true);
+  const chpx = new FormattedRuns(word, table, fib.fcLcb(FC_LCB.plcfBteChpx), false);
+
+  // Characters not shown: deleted with tracking on, or hidden (a CHPX with either sprm set).
+  const hiddenRuns = new Map<number, boolean>();
+  const hiddenAt = (cp: number): boolean => {
+    const fc = fcAt(cp);
+    const run = fc < 0 ? undefined : chpx.at(fc);
+    if (!run) return false;
+    let hidden = hiddenRuns.get(run.start);
+    if (hidden === undefined) {
+      hidden = false;
+      for (const { op, at } of sprms(word, run.start, run.end))
+        if ((op === SPRM.CFRMarkDel || op === SPRM.CFVanish) && (word.u8(at) & 1) === 1) hidden = true;
+      hiddenRuns.set(run.start, hidden);
+    }
+    return hidden;
+  };
+  const propsOf = (cp: number): ParagraphProps => {
+    const props: ParagraphProps = { depth: 0, ttp: false, innerTtp: false, innerCell: false };
+    const fc = fcAt(cp);
+    const run = fc < 0 ? undefined : papx.at(fc);
+    if (run) applyParagraph(word, run.start, run.end, props, data);
+    return props;
+  };
+
+  /** The blocks of the text [from, to); text boxes anchored in it (main text only) after their paragraph. */
+  const blocksIn = (from: number, to: number, main: boolean): DocBlock[] => {
+    const blocks: DocBlock[] = [];
+    const fields: boolean[] = [];
+    let rows: DocRow[] | undefined;
+    let cells: string[][] = [];
+    let lines: string[] = [];
+    /** The lines of a table nested in the current cell, one per inner row. */
+    let inner: string[] = [];
+    /** Text boxes anchored since the last body paragraph, to follow it (or the table they are in). */
+    let anchored: DocBlock[] = [];
+    const closeTable = (): void => {
+      if (rows && rows.length > 0) blocks.push({ rows });
+      rows = undefined;
+      cells = [];
+      lines = [];
+      inner = [];
+      blocks.push(...anchored);
+      anchored = [];
+    };
+    const innerLine = (): void => {
+      if (inner.length) lines.push(inner.join(' ').trim());
+      inner = [];
+    };
+    let start = from;
+    for (let cp = from; cp < to; cp++) {
+      const ch = text.charCodeAt(cp);
+      if (main && ch === 0x08) {
+        const box = boxes.get(cp);
+        if (box) anchored.push({ box: blocksIn(box.from, box.to, false) });
+      }
+      if (ch !== 0x0d && ch !== 0x07 && ch !== 0x0c) continue;
+      const shown = shownText(text.slice(start, cp), start, fields, hiddenAt).split('\n');
+      start = cp + 1;
+      const props = propsOf(cp);
+      if (props.depth < 1 && ch !== 0x07) {
+        closeTable();
+        // A page or section break alone is a blank line, as between two pieces of a table.
+        for (const line of shown) blocks.push({ text: line });
+        blocks.push(...anchored);
+        anchored = [];
+        continue;
+      }
+      rows ??= [];
+      if (props.depth >= 2) {
+        // A nested table's cell: its text joins the inner row's line; its row's end ends that line.
+        if (props.innerTtp) innerLine();
+        else if (props.innerCell) inner.push(shown.join(' '));
+        else lines.push(...shown);
+        continue;
+      }
+      // A row's end mark; one whose paragraph lost its TTP flag still defines the row's cells.
+      const rowEnd = ch === 0x07 && shown.join('') === '' && lines.length === 0 && props.row !== undefined;
+      if (props.ttp || rowEnd) {
+        rows.push({ cells, definition: props.row });
+        cells = [];
+        lines = [];
+        inner = [];
+        continue;
+      }
+      innerLine();
+      lines.push(...shown);
+      if (ch === 0x07) {
+        cells.push(lines);
+        lines = [];
+      }
+    }
+    closeTable();
+    return blocks;
+  };
+  return blocksIn(0, fib.ccpText, true);
+}
+
+/** Cell edges closer than this (twips, 1/1440 inch: 0.35 mm) are one column's edge. */
+const SNAP = 20;
+
+/**
+ * One table's rows as Word markup: the grid of columns every row's edges make, each cell spanning
+ * the columns between its edges, merges across and down as `gridSpan` and `vMerge`.
+ */
+function emitTable(rows: DocRow[], sink: WordSink): void {
+  // Each row's cells with their edges (a row with no definition: cells of one width each).
+  const placed = rows.map((row) => {
+    const def = row.definition;
+    const cells: { lines: string[]; left: number; right: number; down: number }[] = [];
+    row.cells.forEach((lines, i) => {
+      const left = def?.edges[i] ?? cells[cells.length - 1]?.right ?? 0;
+      let right = def?.edges[i + 1] ?? left + 1440;
+      if (right <= left) right = left + 1;
+      const previous = cells[cells.length - 1];
+      // Merged into the cell before (Word 97's horizontal merge): one cell across both.
+      if (previous && (def?.across[i] ?? 0) >= 2) {
+        previous.right = Math.max(previous.right, right);
+        if (lines.some((l) => l.trim() !== '')) previous.lines.push(...lines);
+        return;
+      }
+      cells.push({ lines, left, right, down: def?.down[i] ?? 0 });
+    });
+    return cells;
+  });
+  const all = placed.flatMap((cells) => cells.flatMap((c) => [c.left, c.right])).sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (const e of all) if (edges.length === 0 || e - edges[edges.length - 1] > SNAP) edges.push(e);
+  const column = (x: number): number => {
+    let best = 0;
+    for (let i = 0; i < edges.length; i++) if (Math.abs(edges[i] - x) < Math.abs(edges[best] - x)) best = i;
+    return best;
+  };
+  sink.open('tbl');
+  sink.open('tblPr');
+  sink.open('tblInd', { 'w:w': String(edges[0] ?? 0), 'w:type': 'dxa' });
+  sink.close('tblInd');
+  sink.close('tblPr');
+  sink.open('tblGrid');
+  for (let i = 1; i < edges.length; i++) {
+    sink.open('gridCol', { 'w:w': String(edges[i] - edges[i - 1]) });
+    sink.close('gridCol');
+  }
+  sink.close('tblGrid');
+  for (const cells of placed) {
+    sink.open('tr');
+    const first = cells[0] ? column(cells[0].left) : 0;
+    if (first > 0) {
+      sink.open('trPr');
+      sink.open('gridBefore', { 'w:val': String(first) });
+      sink.close('gridBefore');
+      sink.close('trPr');
+    }
+    let at = first;
+    for (const cell of cells) {
+      const from = Math.max(at, column(cell.left));
+      const span = Math.max(1, column(cell.right) - from);
+      at = from + span;
+      sink.open('tc');
+      sink.open('tcPr');
+      if (span > 1) {
+        sink.open('gridSpan', { 'w:val': String(span) });
+        sink.close('gridSpan');
+      }
+      if (cell.down === 3 || cell.down === 1) {
+        sink.open('vMerge', cell.down === 3 ? { 'w:val': 'restart' } : {});
+        sink.close('vMerge');
+      }
+      sink.close('tcPr');
+      const lines = cell.lines.length ? cell.lines : [''];
+      for (const line of lines) paragraph(line, sink);
+      sink.close('tc');
+    }
+    sink.close('tr');
+  }
+  sink.close('tbl');
+}
+
+function paragraph(line: string, sink: WordSink): void {
+  sink.open('p');
+  if (line !== '') {
+    sink.open('r');
+    line.split('\t').forEach((part, i) => {
+      if (i > 0) {
+        sink.open('tab');
+        sink.close('tab');
+      }
+      if (part === '') return;
+      sink.open('t');
+      sink.text(part);
+      sink.close('t');
+    });
+    sink.close('r');
+  }
+  sink.close('p');
+}
+
+/** The tables of a real .doc, each a Grid as a .docx's table is; ReadError with a one-line code. */
+export function docGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
+  return gridsOf(docBlocks(buf), limits);
+}
+
+function gridsOf(blocks: DocBlock[], limits: XlsxLimits): Grid[] {
+  const emit = (blocks: DocBlock[], sink: WordSink): void => {
+    for (const block of blocks) {
+      if ('rows' in block) emitTable(block.rows, sink);
+      else if ('box' in block) {
+        // A text box (a frame): read as a .docx's is, its tables once, its other text out of the flow.
+        sink.open('p');
+        sink.open('r');
+        sink.open('txbxContent');
+        emit(block.box, sink);
+        sink.close('txbxContent');
+        sink.close('r');
+        sink.close('p');
+      } else paragraph(block.text, sink);
+    }
+  };
+  return wordGrids(limits, (sink) => emit(blocks, sink));
+}
+
+/**
+ * The tables of the file at `path` when it is a real .doc (an OLE container with a WordDocument
+ * stream, whatever its name), else undefined. Runs in the reader worker.
+ */
+export async function loadDoc(path: string, limits: XlsxLimits): Promise<Grid[] | undefined> {
+  const buf = await readLimited(path, limits);
+  const streams = isOle(buf) ? docStreams(buf) : undefined;
+  return streams && gridsOf(blocksOf(streams), limits);
+}
