@@ -14,11 +14,11 @@
  * Older BIFF (Excel 5/95) is refused with one line.
  */
 
-import * as CFB from 'cfb';
 import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { useChineseBuiltInFormats } from './exceljs-formats';
 import { assembleGrid, type PlacedCell } from './grid-cells';
 import { isOle } from './bounded-zip';
+import { openOle, topStream } from './ole';
 import { readLimited } from './read-docx';
 import { ReadError } from './read-error';
 import { ERRORS, formulaText, quotedSheet } from './xls-formula';
@@ -410,16 +410,8 @@ function readSheet(
 
 /** The workbook stream of an OLE compound file, or undefined when it holds none (a .doc, an .msg). */
 export function workbookStream(buf: Buffer): Buffer | undefined {
-  let container: CFB.CFB$Container;
-  try {
-    container = CFB.read(buf, { type: 'buffer' });
-  } catch {
-    throw corrupt();
-  }
-  const entry = CFB.find(container, 'Workbook') ?? CFB.find(container, 'Book');
-  if (!entry?.content) return undefined;
-  const content = entry.content as unknown;
-  return Buffer.isBuffer(content) ? content : Buffer.from(content as Uint8Array);
+  const file = openOle(buf, 'corrupt');
+  return topStream(file, 'Workbook') ?? topStream(file, 'Book');
 }
 
 /** The sheets of a real .xls, each a Grid; ReadError with a code the CLI says in one line. */
