@@ -14,17 +14,18 @@
  * Shown as Word shows it: a field's result, not its code; no picture or object anchors, no soft
  * hyphen; a line break in a paragraph is a line of the cell. Text deleted with tracking on and
  * hidden text (CHPX: sprmCFRMarkDel, sprmCFVanish) are left out. A table nested in a cell (Word 2000
- * and after) is read as lines of that cell.
+ * and after: paragraphs of a depth above 1, their cells and rows ended by sprmPFInnerTableCell and
+ * sprmPFInnerTtp) is a table in that cell, as in a .docx.
  *
  * Every count and offset read from the file is checked against the bytes that hold it: a file that
  * points outside its streams is refused as corrupt. An encrypted .doc, and a Word 6.0/95 one, are
  * refused with one line each.
  */
 
-import * as CFB from 'cfb';
 import type { Grid } from '../domain/grid';
 import { isOle } from './bounded-zip';
-import { readLimited, wordGrids, type WordSink } from './read-docx';
+import { openOle, topStream } from './ole';
+import { isSymbolFont, readLimited, symbolInFont, textInFont, wordGrids, type WordSink } from './read-docx';
 import { ReadError } from './read-error';
 import type { XlsxLimits } from './zip-guard';
 
@@ -32,19 +33,9 @@ const corrupt = (): ReadError => new ReadError('doc-corrupt');
 
 /** The streams of a Word binary document, or undefined when the container holds none (an .xls). */
 function docStreams(buf: Buffer): { word: Buffer; table: (name: string) => Buffer | undefined } | undefined {
-  let container: CFB.CFB$Container;
-  try {
-    container = CFB.read(buf, { type: 'buffer' });
-  } catch {
-    throw corrupt();
-  }
-  const stream = (name: string): Buffer | undefined => {
-    const content = CFB.find(container, name)?.content as unknown;
-    if (!content) return undefined;
-    return Buffer.isBuffer(content) ? content : Buffer.from(content as Uint8Array);
-  };
-  const word = stream('WordDocument');
-  return word ? { word, table: stream } : undefined;
+  const file = openOle(buf, 'doc-corrupt');
+  const word = topStream(file, 'WordDocument');
+  return word ? { word, table: (name) => topStream(file, name) } : undefined;
 }
 
 /** A little-endian reader over one stream that refuses to read outside it. */
@@ -99,14 +90,23 @@ interface Fib {
   tableStream: string;
 }
 
-const FC_LCB = { plcfBteChpx: 12, plcfBtePapx: 13, clx: 33, plcSpaMom: 40, plcftxbxTxt: 56 } as const;
+const FC_LCB = {
+  plcfBteChpx: 12,
+  plcfBtePapx: 13,
+  sttbfFfn: 15,
+  clx: 33,
+  plcSpaMom: 40,
+  plcftxbxTxt: 56,
+} as const;
 
 function readFib(word: Bytes): Fib {
-  if (word.buf.length < 68 || word.u16(0) !== 0xa5ec) throw corrupt();
+  const ident = word.u16(0);
   const nFib = word.u16(2);
+  // Word 6.0/95 (0xA5DC, nFib 101–105; 0xA699 on the Mac) and older keep another layout.
+  if (ident === 0xa5dc || ident === 0xa699 || (ident === 0xa5ec && nFib < 0xc1))
+    throw new ReadError('doc-old');
+  if (word.buf.length < 68 || ident !== 0xa5ec) throw corrupt();
   const flags = word.u16(0x0a);
-  // Word 6.0/95 (nFib 101–105) and older keep another layout.
-  if (nFib < 0xc1 && nFib !== 0) throw new ReadError('doc-old');
   if (flags & 0x0100) throw new ReadError('doc-encrypted');
   const csw = word.u16(32);
   const cslwAt = 34 + csw * 2;
@@ -261,7 +261,8 @@ const SPRM = {
   TMerge: 0x5624,
   CFRMarkDel: 0x0800,
   CFVanish: 0x083c,
-  CFSpec: 0x0855,
+  CSymbol: 0x6a09,
+  CRgFtc0: 0x4a4f,
 } as const;
 
 /** What a paragraph's properties say of its place in a table, and a row's cells at its end. */
@@ -428,16 +429,28 @@ class FormattedRuns {
 /** What the document holds, in order: paragraphs of the body, and tables of rows of cells. */
 type DocBlock = { text: string } | { rows: DocRow[] } | { box: DocBlock[] };
 interface DocRow {
-  /** Each cell's lines (its paragraphs; a line break in one is a line of its own). */
-  cells: string[][];
+  cells: CellContent[];
   definition?: RowDefinition;
+}
+/** A cell's paragraphs (a line break in one is a line of its own) and the tables nested in it. */
+type CellContent = (string | { rows: DocRow[] })[];
+
+/** What a run's character properties (CHPX) change in how its characters show. */
+interface RunLook {
+  /** Deleted with tracking on, or hidden. */
+  hidden: boolean;
+  /** The run's Latin font (sprmCRgFtc0), by name: a symbol font's codes are its own characters. */
+  font?: string;
+  /** A symbol inserted from a font (sprmCSymbol): the character stored in the text stands for it. */
+  symbol?: string;
 }
 
 /**
  * A paragraph's text as Word shows it: no field codes (`fields`, per field open across paragraphs:
- * true while its code is read), no anchors, no deleted or hidden text. A line break is `\n`.
+ * true while its code is read), no anchors, no deleted or hidden text, a symbol font's characters as
+ * the font draws them. A line break is `\n`.
  */
-function shownText(raw: string, from: number, fields: boolean[], hiddenAt: (cp: number) => boolean): string {
+function shownText(raw: string, from: number, fields: boolean[], lookAt: (cp: number) => RunLook): string {
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const ch = raw.charCodeAt(i);
@@ -453,16 +466,41 @@ function shownText(raw: string, from: number, fields: boolean[], hiddenAt: (cp: 
       fields.pop();
       continue;
     }
-    if (fields.includes(true) || hiddenAt(from + i)) continue;
-    if (ch === 0x0b) out += '\n';
+    if (fields.includes(true)) continue;
+    const look = lookAt(from + i);
+    if (look.hidden) continue;
+    if (look.symbol !== undefined) out += look.symbol;
+    else if (ch === 0x0b) out += '\n';
     else if (ch === 0x09) out += '\t';
     else if (ch === 0x1e || ch === 0x2011) out += '-';
     else if (ch === 0xa0 || ch === 0x0e) out += ' ';
     else if (ch < 0x20 || ch === 0x1f || ch === 0xad || (ch >= 0x200b && ch <= 0x200d) || ch === 0xfeff)
       continue;
-    else out += raw[i];
+    else out += look.font === undefined ? raw[i] : textInFont(look.font, raw[i]);
   }
   return out;
+}
+
+/** The names of the document's fonts (SttbfFfn: an FFN each, its name at byte 40), by index. */
+function fontNames(table: Bytes, fib: Fib): string[] {
+  const { fc, lcb } = fib.fcLcb(FC_LCB.sttbfFfn);
+  const names: string[] = [];
+  if (lcb < 4 || fc + lcb > table.buf.length) return names;
+  const count = Math.min(table.u16(fc), 4096);
+  let at = fc + 4;
+  for (let i = 0; i < count && at < fc + lcb; i++) {
+    const size = table.u8(at) + 1;
+    const end = Math.min(at + size, fc + lcb);
+    let name = '';
+    for (let o = at + 40; o + 2 <= end; o += 2) {
+      const ch = table.u16(o);
+      if (ch === 0) break;
+      name += String.fromCharCode(ch);
+    }
+    names.push(name);
+    at += size;
+  }
+  return names;
 }
 
 /** Where each text box's text lies in its story, by the position of its anchor in the main text. */
@@ -521,20 +559,31 @@ function blocksOf(streams: Streams): DocBlock[] {
   const papx = new FormattedRuns(word, table, fib.fcLcb(FC_LCB.plcfBtePapx), true);
   const chpx = new FormattedRuns(word, table, fib.fcLcb(FC_LCB.plcfBteChpx), false);
 
-  // Characters not shown: deleted with tracking on, or hidden (a CHPX with either sprm set).
-  const hiddenRuns = new Map<number, boolean>();
-  const hiddenAt = (cp: number): boolean => {
+  const fonts = fontNames(table, fib);
+  // How each run shows: deleted or hidden (left out), in a symbol font, a symbol inserted.
+  const looks = new Map<number, RunLook>();
+  const plain: RunLook = { hidden: false };
+  const lookAt = (cp: number): RunLook => {
     const fc = fcAt(cp);
     const run = fc < 0 ? undefined : chpx.at(fc);
-    if (!run) return false;
-    let hidden = hiddenRuns.get(run.start);
-    if (hidden === undefined) {
-      hidden = false;
-      for (const { op, at } of sprms(word, run.start, run.end))
-        if ((op === SPRM.CFRMarkDel || op === SPRM.CFVanish) && (word.u8(at) & 1) === 1) hidden = true;
-      hiddenRuns.set(run.start, hidden);
+    if (!run) return plain;
+    let look = looks.get(run.start);
+    if (look === undefined) {
+      look = { hidden: false };
+      for (const { op, at, size } of sprms(word, run.start, run.end)) {
+        // A toggle: 1 on, 0x81 the opposite of the style's (which is off: Word writes 0x81 for a
+        // deletion it tracks).
+        if ((op === SPRM.CFRMarkDel || op === SPRM.CFVanish) && (word.u8(at) & 1) === 1) look.hidden = true;
+        else if (op === SPRM.CRgFtc0 && size >= 2) {
+          const font = fonts[word.u16(at)];
+          // Only a symbol font changes what a character shows.
+          if (isSymbolFont(font)) look.font = font;
+        } else if (op === SPRM.CSymbol && size >= 4)
+          look.symbol = symbolInFont(fonts[word.u16(at)], word.u16(at + 2));
+      }
+      looks.set(run.start, look);
     }
-    return hidden;
+    return look;
   };
   const propsOf = (cp: number): ParagraphProps => {
     const props: ParagraphProps = { depth: 0, ttp: false, innerTtp: false, innerCell: false };
@@ -548,25 +597,26 @@ function blocksOf(streams: Streams): DocBlock[] {
   const blocksIn = (from: number, to: number, main: boolean): DocBlock[] => {
     const blocks: DocBlock[] = [];
     const fields: boolean[] = [];
-    let rows: DocRow[] | undefined;
-    let cells: string[][] = [];
-    let lines: string[] = [];
-    /** The lines of a table nested in the current cell, one per inner row. */
-    let inner: string[] = [];
+    /** The tables open at the current point, outermost first (a table nested in a cell after it). */
+    const open: { rows: DocRow[]; cells: CellContent[]; content: CellContent }[] = [];
     /** Text boxes anchored since the last body paragraph, to follow it (or the table they are in). */
     let anchored: DocBlock[] = [];
-    const closeTable = (): void => {
-      if (rows && rows.length > 0) blocks.push({ rows });
-      rows = undefined;
-      cells = [];
-      lines = [];
-      inner = [];
-      blocks.push(...anchored);
-      anchored = [];
-    };
-    const innerLine = (): void => {
-      if (inner.length) lines.push(inner.join(' ').trim());
-      inner = [];
+    /** Closes the tables deeper than `depth`: each nested one joins its cell, the outermost the body. */
+    const closeTo = (depth: number): void => {
+      while (open.length > depth) {
+        const table = open.pop()!;
+        // Text after the last cell mark (a row cut short) is kept as a cell of its own.
+        if (table.content.length > 0) table.cells.push(table.content);
+        if (table.cells.length > 0) table.rows.push({ cells: table.cells });
+        const parent = open[open.length - 1];
+        if (table.rows.length === 0) continue;
+        if (parent) parent.content.push({ rows: table.rows });
+        else blocks.push({ rows: table.rows });
+      }
+      if (depth === 0) {
+        blocks.push(...anchored);
+        anchored = [];
+      }
     };
     let start = from;
     for (let cp = from; cp < to; cp++) {
@@ -576,42 +626,42 @@ function blocksOf(streams: Streams): DocBlock[] {
         if (box) anchored.push({ box: blocksIn(box.from, box.to, false) });
       }
       if (ch !== 0x0d && ch !== 0x07 && ch !== 0x0c) continue;
-      const shown = shownText(text.slice(start, cp), start, fields, hiddenAt).split('\n');
+      const shown = shownText(text.slice(start, cp), start, fields, lookAt).split('\n');
       start = cp + 1;
       const props = propsOf(cp);
-      if (props.depth < 1 && ch !== 0x07) {
-        closeTable();
+      // A cell mark outside any table (properties lost) is a cell of a table of one level.
+      const depth = ch === 0x07 ? Math.max(1, props.depth) : props.depth;
+      closeTo(depth);
+      if (depth === 0) {
         // A page or section break alone is a blank line, as between two pieces of a table.
         for (const line of shown) blocks.push({ text: line });
         blocks.push(...anchored);
         anchored = [];
         continue;
       }
-      rows ??= [];
-      if (props.depth >= 2) {
-        // A nested table's cell: its text joins the inner row's line; its row's end ends that line.
-        if (props.innerTtp) innerLine();
-        else if (props.innerCell) inner.push(shown.join(' '));
-        else lines.push(...shown);
+      while (open.length < depth) open.push({ rows: [], cells: [], content: [] });
+      const table = open[depth - 1];
+      // A row's end: the TTP mark (an inner one in a nested table). One whose paragraph lost its
+      // TTP flag still defines the row's cells.
+      const rowEnd =
+        depth === 1
+          ? props.ttp ||
+            (ch === 0x07 && shown.join('') === '' && table.content.length === 0 && props.row !== undefined)
+          : props.innerTtp;
+      if (rowEnd) {
+        if (table.content.length > 0) table.cells.push(table.content);
+        table.rows.push({ cells: table.cells, definition: props.row });
+        table.cells = [];
+        table.content = [];
         continue;
       }
-      // A row's end mark; one whose paragraph lost its TTP flag still defines the row's cells.
-      const rowEnd = ch === 0x07 && shown.join('') === '' && lines.length === 0 && props.row !== undefined;
-      if (props.ttp || rowEnd) {
-        rows.push({ cells, definition: props.row });
-        cells = [];
-        lines = [];
-        inner = [];
-        continue;
-      }
-      innerLine();
-      lines.push(...shown);
-      if (ch === 0x07) {
-        cells.push(lines);
-        lines = [];
+      table.content.push(...shown);
+      if (depth === 1 ? ch === 0x07 : props.innerCell) {
+        table.cells.push(table.content);
+        table.content = [];
       }
     }
-    closeTable();
+    closeTo(0);
     return blocks;
   };
   return blocksIn(0, fib.ccpText, true);
@@ -628,7 +678,7 @@ function emitTable(rows: DocRow[], sink: WordSink): void {
   // Each row's cells with their edges (a row with no definition: cells of one width each).
   const placed = rows.map((row) => {
     const def = row.definition;
-    const cells: { lines: string[]; left: number; right: number; down: number }[] = [];
+    const cells: { lines: CellContent; left: number; right: number; down: number }[] = [];
     row.cells.forEach((lines, i) => {
       const left = def?.edges[i] ?? cells[cells.length - 1]?.right ?? 0;
       let right = def?.edges[i + 1] ?? left + 1440;
@@ -637,7 +687,7 @@ function emitTable(rows: DocRow[], sink: WordSink): void {
       // Merged into the cell before (Word 97's horizontal merge): one cell across both.
       if (previous && (def?.across[i] ?? 0) >= 2) {
         previous.right = Math.max(previous.right, right);
-        if (lines.some((l) => l.trim() !== '')) previous.lines.push(...lines);
+        if (lines.some((l) => typeof l !== 'string' || l.trim() !== '')) previous.lines.push(...lines);
         return;
       }
       cells.push({ lines, left, right, down: def?.down[i] ?? 0 });
@@ -688,8 +738,15 @@ function emitTable(rows: DocRow[], sink: WordSink): void {
         sink.close('vMerge');
       }
       sink.close('tcPr');
-      const lines = cell.lines.length ? cell.lines : [''];
-      for (const line of lines) paragraph(line, sink);
+      // A cell ends with a paragraph, as in Word's markup (after a nested table too).
+      const lines =
+        cell.lines.length && typeof cell.lines[cell.lines.length - 1] === 'string'
+          ? cell.lines
+          : [...cell.lines, ''];
+      for (const line of lines) {
+        if (typeof line === 'string') paragraph(line, sink);
+        else emitTable(line.rows, sink);
+      }
       sink.close('tc');
     }
     sink.close('tr');

@@ -669,6 +669,22 @@ function runSymbolTable(tag: SaxesTagPlain): Record<number, string> | undefined 
 const inSymbolFont = (text: string, table: Record<number, string>): string =>
   text.replace(/[\u0020-\u00ff\uf020-\uf0ff]/g, (ch) => symbolChar(table, ch.charCodeAt(0)));
 
+/**
+ * What text written in the font `font` shows (a .doc's run, src/cli/read-doc.ts): in a symbol font
+ * (Symbol, Wingdings), its Latin characters are that font's; in another, the text itself.
+ */
+export function textInFont(font: string | undefined, text: string): string {
+  const table = symbolTable(font);
+  return table ? inSymbolFont(text, table) : text;
+}
+
+/** True when `font` is a symbol font (Symbol, Wingdings): its codes are characters of its own. */
+export const isSymbolFont = (font: string | undefined): boolean => symbolTable(font) !== undefined;
+
+/** A symbol Word inserted as a font's character code (`w:sym`, a .doc's sprmCSymbol). */
+export const symbolInFont = (font: string | undefined, code: number): string =>
+  symbolChar(symbolTable(font), code);
+
 /** What an `w:altChunk`'s relationship id resolves to: the part's bytes, or why it cannot be read. */
 type ChunkSource = (id: string) => { name: string; data: Buffer } | undefined;
 

@@ -116,6 +116,18 @@ describe('a real .doc reads as the same document saved as .docx', () => {
   });
 });
 
+test('a table nested in a cell is rows of its table; ≥ and ≤ from the Symbol font read as such', () => {
+  const { state } = analyseGrids(docGrids(docOf('nested-symbols'), DEFAULT_LIMITS));
+  expect(
+    state.tables.map((t) => t.indicators.map((i) => [i.level1.text, i.name.text, i.value.text])),
+  ).toEqual([
+    [
+      ['产出指标', '补助人数', '≥90%'],
+      ['满意度指标', '群众满意度', '≤95%'],
+    ],
+  ]);
+});
+
 describe('.doc files that cannot be read say why', () => {
   test('an open password, Word 6.0/95, a damaged file', () => {
     const encrypted = changed('jinzhai-shenbao-2021', (w) =>
