@@ -351,14 +351,64 @@ class TableBuilder {
       if (i >= mine.length || !(Math.abs(x - (mine[i] ?? 0)) <= near)) return undefined;
       at.push(i++);
     }
-    // Column j of `next` covers this table's columns at[j] .. at[j + 1] - 1.
+    return this.moved(next, at);
+  }
+
+  /**
+   * `next` with its cells moved into this table's columns by its first row, a header this table
+   * holds too (the same texts in the same order, each over the same columns as this table's: a
+   * header row repeated on each page, its piece drawn in columns of its own); undefined when it
+   * begins with no such row, or a column of it lies under no text of its header.
+   */
+  byHeader(next: TableBuilder): TableBuilder | undefined {
+    const header = next.rows[0];
+    if (!header || header.filter(formsWord).length < 2) return undefined;
+    /** A row's filled cells, each with the columns it covers (its merge's, or its own). */
+    const spans = (t: TableBuilder, r: number): { text: string; left: number; right: number }[] => {
+      const out: { text: string; left: number; right: number }[] = [];
+      (t.rows[r] ?? []).forEach((cell, c) => {
+        if (isBlank(cell)) return;
+        const m = t.merges.find((x) => inside(x, r, c));
+        out.push({
+          text: String(cell?.value).replace(/\s+/g, ''),
+          left: m ? m.left : c,
+          right: m ? m.right : c,
+        });
+      });
+      return out;
+    };
+    const theirs = spans(next, 0);
+    const width = next.width();
+    // Their header's cells must cover every column of the piece, one after the other.
+    if (theirs[0]?.left !== 0 || theirs.some((h, i) => i > 0 && h.left !== (theirs[i - 1]?.right ?? 0) + 1))
+      return undefined;
+    if ((theirs[theirs.length - 1]?.right ?? -1) !== width - 1) return undefined;
+    // A header cell over several of its columns would leave the columns inside it unplaced.
+    if (theirs.some((h) => h.right > h.left)) return undefined;
+    for (let r = 0; r < this.rows.length; r++) {
+      const mine = spans(this, r);
+      if (mine.length !== theirs.length || mine.some((h, i) => h.text !== theirs[i]?.text)) continue;
+      const at: number[] = [];
+      theirs.forEach((h, i) => {
+        const own = mine[i];
+        at[h.left] = own.left;
+        at[h.right + 1] = own.right + 1;
+      });
+      return this.moved(next, at);
+    }
+    return undefined;
+  }
+
+  /** `next`'s rows and merges moved into this table's columns: its column j covers at[j] .. at[j + 1] - 1. */
+  private moved(next: TableBuilder, at: number[]): TableBuilder {
+    const columns = at.length - 1;
     const from = (j: number): number => at[j] ?? 0;
     const to = (j: number): number => (at[j + 1] ?? 0) - 1;
     const moved = new TableBuilder(next.index, next.preface, next.boxDepth, this.limits);
     for (const m of next.merges) moved.merges.push({ ...m, left: from(m.left), right: to(m.right) });
     next.rows.forEach((row, r) => {
       const line: (GridCell | undefined)[] = [];
-      for (let j = 0; j < theirs.length - 1; j++) {
+      for (let j = 0; j < columns; j++) {
         const cell = row[j];
         if (cell !== undefined) line[from(j)] = cell;
         // A cell over several of this table's columns is merged across them.
@@ -918,7 +968,7 @@ function documentVisitor(
           // same columns or columns whose edges lie on the first piece's.
           const previous = continued;
           const joinable = (t: TableBuilder): TableBuilder | undefined =>
-            previous && (previous.width() === t.width() ? t : previous.aligned(t));
+            previous && (previous.width() === t.width() ? t : (previous.aligned(t) ?? previous.byHeader(t)));
           let piece: TableBuilder | undefined;
           let rest: TableBuilder | undefined = finished;
           if (previous && !finished.namesProject()) {

@@ -545,6 +545,35 @@ describe('the command line with bad documents', () => {
     ]);
   });
 
+  it('a piece in other columns that repeats the header row is joined by its header', async () => {
+    const grid = (...widths: number[]): string =>
+      `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+    // 指标值 over two grid columns on the first page; the next page's piece (a PDF converter's)
+    // repeats the header row in four columns of its own, whose edges lie on none of the first's.
+    const wide = (...texts: string[]): string =>
+      tr(...texts.map((t, i) => tc(p(t), i === 3 ? '<w:gridSpan w:val="2"/>' : '')));
+    const body =
+      `<w:tbl>${grid(1200, 1200, 1200, 600, 1200)}` +
+      wide('项目名称', '乡村道路养护', '', '') +
+      wide('年度资金总额', '120', '', '') +
+      wide('一级指标', '二级指标', '三级指标', '指标值') +
+      wide('产出指标', '数量指标', '养护里程', '≥120公里') +
+      '</w:tbl>' +
+      p('续表') +
+      `<w:tbl>${grid(900, 1500, 2600, 1200)}` +
+      row('一级指标', '二级指标', '三级指标', '指标值') +
+      row('效益指标', '社会效益指标', '通行条件', '明显改善') +
+      row('满意度指标', '服务对象满意度指标', '群众满意度', '≥90%') +
+      '</w:tbl>';
+    await fs.writeFile(path.join(dir, 'joined.docx'), doc(body));
+    const r = await cli('check', 'joined.docx', '--format', 'json');
+    const report = JSON.parse(r.stdout) as {
+      files: { tables: { indicators: number }[]; findings: { rule: string }[] }[];
+    };
+    expect(report.files[0]?.tables.map((t) => t.indicators)).toEqual([3]);
+    expect(report.files[0]?.findings.map((f) => f.rule)).not.toContain('table/stray-rows');
+  });
+
   it('a directory holds its .docx files too, lock files skipped', async () => {
     const sub = path.join(dir, 'in');
     await fs.mkdir(sub);
