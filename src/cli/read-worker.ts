@@ -11,7 +11,7 @@ import { loadDocx, loadWebPage } from './read-docx';
 import { isOle } from './bounded-zip';
 import { ReadError } from './read-error';
 import { loadDoc } from './read-doc';
-import { loadXls } from './read-xls';
+import { isOldBiff, loadXls } from './read-xls';
 import { loadXlsx, preloadXlsx, type SheetBatch } from './read-xlsx';
 
 // Whatever a library prints here must not reach the user's terminal or a CI log, where each
@@ -52,6 +52,7 @@ async function read(job: ReadJob): Promise<unknown> {
       }
       // A real .xls (or WPS's .et), or a real .doc, under the names a web page is saved as, else
       // the web page.
+      if (workbookName && isOldBiff(first)) throw new ReadError('xls-old');
       if (isOle(first)) {
         // Under either name, what the container holds: a workbook, or a Word document.
         const [named, other] = workbookName ? [loadXls, loadDoc] : [loadDoc, loadXls];

@@ -15,7 +15,7 @@
  */
 
 import type { CellRange, Grid, GridCell } from '../domain/grid';
-import { useChineseBuiltInFormats } from './exceljs-formats';
+import { MAX_SERIAL, prepareExceljs } from './exceljs-formats';
 import { assembleGrid, type PlacedCell } from './grid-cells';
 import { isOle } from './bounded-zip';
 import { openOle, topStream } from './ole';
@@ -143,7 +143,7 @@ function supBook(data: Buffer): SupBook {
 }
 
 function readGlobals(stream: Buffer, limits: XlsxLimits): Globals {
-  useChineseBuiltInFormats();
+  prepareExceljs();
   const sheets: Globals['sheets'] = [];
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
@@ -208,7 +208,14 @@ function readGlobals(stream: Buffer, limits: XlsxLimits): Globals {
         sst = [data];
         break;
       case RT.FORMAT:
-        if (data.length >= 5) custom.set(data.readUInt16LE(0), unicodeString(data, 2, 2).text);
+        // A number format whose text runs past its record (written so by some programs) is left
+        // out: the cells under it read as plain numbers.
+        if (data.length >= 5)
+          try {
+            custom.set(data.readUInt16LE(0), unicodeString(data, 2, 2).text);
+          } catch (err) {
+            if (!(err instanceof ReadError)) throw err;
+          }
         break;
       case RT.XF:
         if (data.length >= 4) xfFormats.push(data.readUInt16LE(2));
@@ -233,9 +240,12 @@ function sharedStrings(pieces: Buffer[], limits: XlsxLimits): string[] {
   const bytes = pieces.reduce((n, p) => n + p.length, 0);
   if (unique > limits.sharedStrings)
     throw new ReadError('too-many-shared-strings', { limit: limits.sharedStrings });
-  if (unique * 3 > bytes) throw corrupt();
+  // Some writers count more strings than they write (an SST of no bytes saying 1,761): the strings
+  // there are read, and a cell that points past them is refused as corrupt. No more strings are
+  // read than the bytes can hold (three at least each).
   const out: string[] = [];
-  for (let i = 0; i < unique; i++) out.push(reader.richString());
+  for (let i = 0; i < Math.min(unique, Math.floor(bytes / 3)) && !reader.done; i++)
+    out.push(reader.richString());
   return out;
 }
 
@@ -272,9 +282,18 @@ function readSheet(
     if (++budget.cells > limits.cells) throw new ReadError('too-many-cells', { limit: limits.cells });
     const format = globals.formats[xf];
     if (format !== undefined && format !== 'General') cell.numberFormat = format;
-    if (typeof cell.value === 'number' && format && exceljsUtils.isDateFmt(format)) {
+    // A date is a day from 0 up to 9999-12-31; another number under a date format (an amount under
+    // `[>999999]#,,M`, whose M reads as a month) stays a number, as prepareExceljs keeps it.
+    const value = cell.value;
+    if (
+      typeof value === 'number' &&
+      value >= 0 &&
+      value < MAX_SERIAL &&
+      format &&
+      exceljsUtils.isDateFmt(format)
+    ) {
       cell.date = true;
-      if (globals.date1904) cell.value += 1462;
+      if (globals.date1904) cell.value = value + 1462;
     }
     placed.push({ r, c, g: cell });
   };
@@ -282,14 +301,34 @@ function readSheet(
   const place = (data: Buffer, cell: GridCell): void =>
     placeAt(data.readUInt16LE(0), data.readUInt16LE(2), data.readUInt16LE(4), cell);
   let ended = false;
-  for (const { type, data } of iterator) {
+  /** Substreams open inside the sheet: a chart embedded in it has its own, from BOF to EOF. */
+  let inner = 0;
+  for (const { type, data, at } of iterator) {
+    if (type === RT.BOF) {
+      if (++inner > 8) throw corrupt();
+      continue;
+    }
     if (type === RT.EOF) {
+      if (inner > 0) {
+        inner--;
+        continue;
+      }
       ended = true;
       break;
     }
-    if (type === RT.BOF) throw corrupt();
+    if (inner > 0) continue;
     if (type === RT.STRING && pendingString) {
-      pendingString.value = unicodeString(data, 0, 2).text;
+      // A long result goes on in the CONTINUE records right after it (each run of characters
+      // there begins with its own width flag, as in the SST).
+      const pieces = [data];
+      for (let next = at + 4 + data.length; next + 4 <= stream.length;) {
+        if (stream.readUInt16LE(next) !== RT.CONTINUE) break;
+        const length = stream.readUInt16LE(next + 2);
+        if (next + 4 + length > stream.length) throw corrupt();
+        pieces.push(stream.subarray(next + 4, next + 4 + length));
+        next += 4 + length;
+      }
+      pendingString.value = new Pieces(pieces).string(2).text;
       pendingString = undefined;
       continue;
     }
@@ -423,6 +462,13 @@ export function xlsGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
   return globals.sheets.map((sheet) => readSheet(stream, sheet, globals, budget, limits));
 }
 
+/** A file's first bytes are Excel 2.x–4.0's: a bare workbook stream (no OLE container), its BOF first. */
+export function isOldBiff(head: Buffer): boolean {
+  return (
+    head.length >= 4 && [0x0009, 0x0209, 0x0409].includes(head.readUInt16LE(0)) && head.readUInt16LE(2) <= 16
+  );
+}
+
 /**
  * The sheets of the file at `path` when it is a real .xls (an OLE container with a workbook stream,
  * whatever its name: a web page's .xls, an .xlsx renamed), else undefined: the caller reads it as
@@ -430,6 +476,7 @@ export function xlsGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
  */
 export async function loadXls(path: string, limits: XlsxLimits): Promise<Grid[] | undefined> {
   const buf = await readLimited(path, limits);
+  if (isOldBiff(buf)) throw new ReadError('xls-old');
   if (!isOle(buf)) return undefined;
   return workbookStream(buf) ? xlsGrids(buf, limits) : undefined;
 }

@@ -6,7 +6,7 @@ import type { CellRange, Grid, GridCell } from '../domain/grid';
 import { LIST_SHEET, SUMMARY_HEADER_ROW } from '../domain/layout';
 import { LANGS } from '../i18n';
 import { summaryText } from '../i18n/summary';
-import { useChineseBuiltInFormats } from './exceljs-formats';
+import { prepareExceljs } from './exceljs-formats';
 import { assembleGrid, plainValue, type PlacedCell } from './grid-cells';
 import { readIsolated } from './isolate';
 import { markedSheets, sheetMarks } from './markers';
@@ -168,7 +168,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet): Grid {
  * class itself and are never used here.
  */
 function excelWorkbook(): typeof ExcelJS.Workbook {
-  useChineseBuiltInFormats();
+  prepareExceljs();
   deferMerges();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs has no types for its modules
   return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
@@ -184,7 +184,7 @@ const BATCH_CELLS = 4_000;
  * would otherwise cost every run its load.
  */
 export function preloadXlsx(): void {
-  useChineseBuiltInFormats();
+  prepareExceljs();
 }
 
 /**

@@ -20,6 +20,13 @@ export class Pieces {
     private at = 0,
   ) {}
 
+  /** True when every byte of every piece has been read. */
+  get done(): boolean {
+    for (let i = this.piece; i < this.pieces.length; i++)
+      if ((this.pieces[i]?.length ?? 0) > (i === this.piece ? this.at : 0)) return false;
+    return true;
+  }
+
   /** Where the reader stands in the piece it is reading. */
   get offset(): number {
     return this.at;

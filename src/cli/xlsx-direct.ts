@@ -18,7 +18,7 @@ import type { SaxesTagPlain } from 'saxes';
 import type { Grid, GridCell } from '../domain/grid';
 import type { XmlVisitor } from './bounded-zip';
 import { applyMerges, COLUMNS, mergeBox, type Box } from './exceljs-refs';
-import { useChineseBuiltInFormats } from './exceljs-formats';
+import { prepareExceljs } from './exceljs-formats';
 import { assembleGrid, plainValue as plain, type PlacedCell } from './grid-cells';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs has no types for its modules */
@@ -135,7 +135,7 @@ export class DirectXlsx {
   private readonly sheetRels = new Map<string, Map<string, string | undefined>>();
 
   constructor() {
-    useChineseBuiltInFormats();
+    prepareExceljs();
   }
 
   get ok(): boolean {

@@ -82,7 +82,7 @@ const zhCN = {
     timeout: '读取超过 {{limit}} 秒，已停止（文件过大或是恶意构造的）',
     ole: '这是加密（设了打开密码）的工作簿或不是 Excel 工作簿的旧版 Office 文件：请在 Excel 中取消密码或另存为 .xlsx',
     'xls-encrypted': '这是设了打开密码的 .xls 工作簿：请在 Excel 中取消密码后再检查',
-    'xls-old': '这是 Excel 5.0/95 格式的旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 后再检查',
+    'xls-old': '这是 Excel 5.0/95 或更早格式的旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 后再检查',
     'not-xls':
       '文件名是 {{ext}}，内容却不是 Excel 工作簿（既不是 Excel 97–2003 格式，也不是导出的网页），可能是改了扩展名的其他文件',
     'ole-document':
@@ -308,7 +308,7 @@ const enUS: typeof zhCN = {
     timeout: 'reading it takes more than {{limit}} s; stopped (too large, or a crafted file)',
     ole: 'an encrypted (password-protected) workbook, or an old Office file that is no Excel workbook: remove the password or save it as .xlsx in Excel',
     'xls-encrypted': 'a password-protected .xls workbook: remove the password in Excel, then check it',
-    'xls-old': 'an Excel 5.0/95 .xls workbook: save it as .xlsx in Excel, then check it',
+    'xls-old': 'an Excel 5.0/95 (or older) .xls workbook: save it as .xlsx in Excel, then check it',
     'not-xls':
       'named {{ext}} but no Excel workbook (neither Excel 97–2003 nor an exported web page); perhaps another file renamed',
     'ole-document':

@@ -157,6 +157,26 @@ describe('the direct reader reads what exceljs reads', () => {
     expect(row[4]).toEqual({ value: 1234.5, numberFormat: '#,##0.00 "万元"' });
   });
 
+  it('under a date format, what is no date stays what it is: a formula’s text, a number past the years', async () => {
+    // Found on Excel files of Apache POI's (FormatKM, 53433) saved as .xlsx by LibreOffice: exceljs
+    // made each an invalid date, read as an empty cell.
+    const body =
+      '<sheetData><row r="1"><c r="A1" s="2" t="str"><f>D10</f><v>s3845</v></c>' +
+      '<c r="B1" s="3"><v>102102102.102</v></c><c r="C1" s="3"><v>45292</v></c>' +
+      '<c r="D1" s="2"><f>C1</f><v>45292</v></c><c r="E1" s="3" t="str"><f>TEXT(C1,"0")</f><v>45292</v></c></row></sheetData>';
+    const data = book(body, { styles: STYLES });
+    expect(await same(data)).toBeUndefined();
+    const row = ((await load(data, false)) as { grids: Grid[] }).grids[0].cells[0];
+    expect(row[0]).toMatchObject({ value: 's3845', formula: '=D10' });
+    expect(row[1]).toMatchObject({ value: 102102102.102 });
+    expect(row[1]?.date).toBeUndefined();
+    expect(row[2]).toMatchObject({ value: 45292, date: true });
+    expect(row[3]).toMatchObject({ value: 45292, date: true, formula: '=C1' });
+    // A text result that looks like a number is text, no date.
+    expect(row[4]).toMatchObject({ value: '45292', formula: '=TEXT(C1,"0")' });
+    expect(row[4]?.date).toBeUndefined();
+  });
+
   it('the gaps of a row take the row’s format, else the column’s, as exceljs makes them', async () => {
     const body =
       '<cols><col min="1" max="2" width="9" style="4"/><col min="2" max="4" style="1"/><col min="6" max="6" style="3"/></cols>' +
