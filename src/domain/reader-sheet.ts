@@ -560,7 +560,7 @@ export class SheetView {
    */
   valueRight(hit: { row: number; col: number; embedded?: string }): Field {
     if (hit.embedded !== undefined) return this.embeddedField(hit.row, hit.col, hit.embedded);
-    const start = this.afterUnit(hit.row, this.reach(hit.row, hit.col) + 1);
+    const start = this.valueStart(hit);
     for (let col = start; col <= this.right; col++) {
       const m = this.mergeAt(hit.row, col);
       if (m && (m.top !== hit.row || m.left !== col)) continue;
@@ -572,6 +572,37 @@ export class SheetView {
       return this.field(hit.row, col);
     }
     return this.field(hit.row, start);
+  }
+
+  /**
+   * The first column where a label's value may stand: right of the label, past a cell saying only a
+   * money unit, and past columns with nothing in them anywhere on the sheet (a PDF converter's sliver
+   * between two ruling lines is no place where the user would type the value).
+   */
+  private valueStart(hit: { row: number; col: number }): number {
+    let start = this.afterUnit(hit.row, this.reach(hit.row, hit.col) + 1);
+    while (start < this.right && this.emptyColumn(start)) start++;
+    return start;
+  }
+
+  private emptyColumns: Set<number> | undefined;
+
+  /** True when no cell of column `col` holds anything and no merge begins in it. */
+  emptyColumn(col: number): boolean {
+    if (!this.emptyColumns) {
+      const used = new Set<number>();
+      this.grid.cells.forEach((line) =>
+        line?.forEach((cell, i) => {
+          if (!isBlank(cell)) used.add(this.left + i);
+        }),
+      );
+      // A merge begun in the column is a place to type; one only crossing it (a title over the
+      // row) puts nothing there.
+      for (const m of this.grid.merges) used.add(m.left);
+      this.emptyColumns = new Set<number>();
+      for (let c = this.left; c <= this.right; c++) if (!used.has(c)) this.emptyColumns.add(c);
+    }
+    return this.emptyColumns.has(col);
   }
 
   /**
@@ -599,7 +630,7 @@ export class SheetView {
    */
   valueOf(hit: { row: number; col: number; embedded?: string }): Field | undefined {
     if (hit.embedded !== undefined) return this.embeddedField(hit.row, hit.col, hit.embedded);
-    const start = this.afterUnit(hit.row, this.reach(hit.row, hit.col) + 1);
+    const start = this.valueStart(hit);
     if (start > this.right + 1 || start > LAST_COL) return undefined;
     if (!this.isLabel(hit.row, start)) {
       for (let col = start; col <= this.right; col++) {
