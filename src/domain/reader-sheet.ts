@@ -661,7 +661,7 @@ export class SheetView {
       )
         return undefined;
       // …nor where the row of figures under the headings is shifted against them.
-      const under = this.depth(hit.row, hit.col) + 1;
+      const under = this.under(hit.row, hit.col);
       if (
         under <= this.bottom &&
         isAmount(this.own(under, hit.col)) &&
@@ -671,7 +671,7 @@ export class SheetView {
         return undefined;
       return this.field(hit.row, start);
     }
-    let under = this.depth(hit.row, hit.col) + 1;
+    let under = this.under(hit.row, hit.col);
     if (under > this.bottom || this.isLabel(under, hit.col)) return undefined;
     // A header of two rows without merges (`年度预算 | 其中` over `| 财政拨款 | 其他资金`): the figure
     // is under the sub-headings' row, where this heading's cell is empty.
@@ -696,8 +696,8 @@ export class SheetView {
   private lastHeadingValue(hit: { row: number; col: number }): Field | undefined {
     const left = this.leftNeighbour(hit);
     if (!left) return undefined;
-    const under = this.depth(hit.row, hit.col) + 1;
-    const leftUnder = this.depth(left.row, left.col) + 1;
+    const under = this.under(hit.row, hit.col);
+    const leftUnder = this.under(left.row, left.col);
     // A row of figures under the row of headings: an amount under this one and under its neighbour.
     if (under > this.bottom || !isAmount(this.own(under, hit.col))) return undefined;
     if (leftUnder > this.bottom || !isAmount(this.own(leftUnder, left.col))) return undefined;
@@ -715,8 +715,8 @@ export class SheetView {
     gap: number,
     next: number,
   ): Field | undefined {
-    const under = this.depth(hit.row, hit.col) + 1;
-    if (under > this.bottom || this.depth(hit.row, next) + 1 !== under) return undefined;
+    const under = this.under(hit.row, hit.col);
+    if (under > this.bottom || this.under(hit.row, next) !== under) return undefined;
     if (!isAmount(this.own(under, hit.col)) || !isAmount(this.own(under, next))) return undefined;
     for (let col = gap; col < next; col++) if (!isBlank(this.own(under, col))) return undefined;
     return this.field(under, hit.col);
@@ -740,7 +740,27 @@ export class SheetView {
 
   /** The cell under a label (past its merge): where a header-style form has its value. */
   below(hit: { row: number; col: number }): Field {
-    return this.field(this.depth(hit.row, hit.col) + 1, hit.col);
+    return this.field(this.under(hit.row, hit.col), hit.col);
+  }
+
+  /**
+   * The row under a cell, past its merge and past rows with nothing in them anywhere (a PDF
+   * converter's sliver between two ruling lines is no row where the user would type a value).
+   */
+  under(row: number, col: number): number {
+    let under = this.depth(row, col) + 1;
+    while (under < this.bottom && this.emptyRow(under)) under++;
+    return under;
+  }
+
+  private rowsBegun: Set<number> | undefined;
+
+  /** True when no cell of row `row` holds anything and no merge begins in it. */
+  emptyRow(row: number): boolean {
+    const line = this.grid.cells[row - this.top];
+    if (line?.some((cell) => !isBlank(cell))) return false;
+    this.rowsBegun ??= new Set(this.grid.merges.map((m) => m.top));
+    return !this.rowsBegun.has(row);
   }
 }
 
