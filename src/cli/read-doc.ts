@@ -550,12 +550,19 @@ function blocksOf(streams: Streams): DocBlock[] {
   const data = dataBuf ? new Bytes(dataBuf) : undefined;
   const pieces = readPieces(table, fib);
   const boxes = textBoxes(table, fib);
-  const end = boxes.size > 0 ? fib.boxStart + fib.ccpTxbx : fib.ccpText;
-  // Each character is stored once, in a byte or two of the stream: pieces that claim more (the same
-  // bytes over and over) are a crafted file, not text.
-  if (end > word.buf.length) throw corrupt();
+  let end = boxes.size > 0 ? fib.boxStart + fib.ccpTxbx : fib.ccpText;
+  // Each character is stored once, in a byte or two of the stream: text that claims more (pieces
+  // over the same bytes again and again) is a crafted file's. Text boxes that would leave the
+  // document are left out, not the document.
+  if (fib.ccpText > word.buf.length) throw corrupt();
+  if (end > word.buf.length) {
+    boxes.clear();
+    end = fib.ccpText;
+  }
   const { text, fcAt } = storyText(word, pieces, end);
-  if (text.length < end) throw corrupt();
+  if (text.length < fib.ccpText) throw corrupt();
+  // Pieces that stop short of the text boxes' story leave the boxes out, not the document.
+  if (text.length < end) boxes.clear();
   const papx = new FormattedRuns(word, table, fib.fcLcb(FC_LCB.plcfBtePapx), true);
   const chpx = new FormattedRuns(word, table, fib.fcLcb(FC_LCB.plcfBteChpx), false);
 
