@@ -13,13 +13,17 @@
  *
  * Shown as Word shows it: a field's result, not its code; no picture or object anchors, no soft
  * hyphen; a line break in a paragraph is a line of the cell. Text deleted with tracking on and
- * hidden text (CHPX: sprmCFRMarkDel, sprmCFVanish) are left out. A table nested in a cell (Word 2000
- * and after: paragraphs of a depth above 1, their cells and rows ended by sprmPFInnerTableCell and
- * sprmPFInnerTtp) is a table in that cell, as in a .docx.
+ * hidden text (CHPX: sprmCFRMarkDel, sprmCFVanish; a style that hides text is not looked at) are
+ * left out. A symbol inserted from a font (sprmCSymbol) and a run in a symbol font (sprmCRgFtc0,
+ * the font's name from SttbfFfn) read as the .docx reader reads `w:sym` and Symbol runs. A table
+ * nested in a cell (Word 2000 and after: paragraphs of a depth above 1, their cells and rows ended
+ * by sprmPFInnerTableCell and sprmPFInnerTtp) is a table in that cell, as in a .docx. A text box
+ * (its story after the main text's, PlcftxbxTxt) is read where its shape is anchored (PlcSpaMom),
+ * inside `w:txbxContent`, as a .docx's.
  *
  * Every count and offset read from the file is checked against the bytes that hold it: a file that
- * points outside its streams is refused as corrupt. An encrypted .doc, and a Word 6.0/95 one, are
- * refused with one line each.
+ * points outside its streams is refused as corrupt. An encrypted .doc, and one of Word 6.0/95 or
+ * older, are refused with one line each.
  */
 
 import type { Grid } from '../domain/grid';
