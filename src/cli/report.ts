@@ -453,7 +453,10 @@ function incompleteLines(results: FileResult[], totals: Totals, lang: Lang): str
     nothingRead(results, totals)
       ? t(lang, 'cli.text.nothingRead', { files })
       : files === 0
-        ? t(lang, 'cli.text.incomplete', { count, total })
+        ? // Only spending plans unread (a form without one): every budget is in the total.
+          totals.incomplete.every((x) => x.field === 'plan')
+          ? t(lang, 'cli.text.incompletePlans', { count, total })
+          : t(lang, 'cli.text.incomplete', { count, total })
         : count === 0
           ? t(lang, 'cli.text.incompleteFiles', { files, total })
           : t(lang, 'cli.text.incompleteBoth', { files, count, total }),

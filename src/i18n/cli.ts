@@ -192,6 +192,8 @@ const zhCN = {
     unnamed: '（未填写项目名称）',
     unread: '未能读取',
     incomplete: '合计不完整：有 {{count}} 个金额未能读取，没有计入；已读取的预算数合计 {{total}} 万元。',
+    incompletePlans:
+      '支出计划合计不完整：有 {{count}} 个项目的支出计划未能读取，没有计入；预算数已全部读取，合计 {{total}} 万元。',
     incompleteFiles:
       '合计不完整：有 {{files}} 个文件无法读取，其中的金额没有计入；已读取的预算数合计 {{total}} 万元。',
     incompleteBoth:
@@ -430,6 +432,8 @@ const enUS: typeof zhCN = {
     unread: 'unread',
     incomplete:
       'Totals incomplete: {{count}} amount(s) could not be read and are not counted; the budgets read add up to {{total}} 万元.',
+    incompletePlans:
+      'Planned spending incomplete: the plans of {{count}} project(s) could not be read and are not counted; every budget was read, adding up to {{total}} 万元.',
     incompleteFiles:
       'Totals incomplete: {{files}} file(s) could not be read and are not counted; the budgets read add up to {{total}} 万元.',
     incompleteBoth:

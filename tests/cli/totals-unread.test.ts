@@ -237,3 +237,34 @@ describe('report: the counts on stdout are of projects (D8)', () => {
     }
   });
 });
+
+describe('a form without a spending plan', () => {
+  it('says only the plans are left out: every budget is in the total', async () => {
+    // The seed's first table without its 资金支出计划 rows: a form of a province that asks for none.
+    const grid = seedStandardGrids()[0];
+    const [table] = readWorkbook([grid]);
+    // From the row that says 支出计划 down to the row of its figures.
+    const first = grid.cells.findIndex((line) =>
+      line.some((c) => String(c?.value ?? '').includes('支出计划')),
+    );
+    const last = Math.max(...table.plan.map((p) => p.row - grid.top));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const planRows = new Set<number>();
+    for (let r = first; r <= last; r++) planRows.add(grid.top + r);
+    const kept: Grid = {
+      ...grid,
+      cells: grid.cells.map((line, r) => (planRows.has(grid.top + r) ? [] : line)),
+      merges: grid.merges.filter((m) => ![...planRows].some((r) => r >= m.top && r <= m.bottom)),
+    };
+    await writeGridsXlsx([kept], path.join(dir, 'no-plan.xlsx'));
+    const zh = await cli('totals', 'no-plan.xlsx');
+    expect(zh.stdout).toContain(
+      '支出计划合计不完整：有 1 个项目的支出计划未能读取，没有计入；预算数已全部读取，合计 10.00 万元。',
+    );
+    expect(zh.stdout).not.toContain('个金额未能读取');
+    const en = await cli('totals', 'no-plan.xlsx', '--lang', 'en-US');
+    expect(en.stdout).toContain(
+      'Planned spending incomplete: the plans of 1 project(s) could not be read and are not counted; every budget was read, adding up to 10.00 万元.',
+    );
+  });
+});
