@@ -14,7 +14,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { ReadError } from './read-error';
+import { ReadError, type ReadErrorCode } from './read-error';
 
 export { ReadError, type ReadErrorCode } from './read-error';
 
@@ -73,19 +73,37 @@ const signature = (sig: number): Buffer => {
   return b;
 };
 
-/** Bounds-checked little-endian reads: past the end of the file is a truncated file. */
-class Reader {
-  constructor(readonly buf: Buffer) {}
+/**
+ * Bounds-checked little-endian reads: past the end of the buffer is a truncated file (a zip), or
+ * `damaged` (a .doc's streams, src/cli/read-doc.ts).
+ */
+export class Reader {
+  constructor(
+    readonly buf: Buffer,
+    private readonly damaged: ReadErrorCode = 'truncated',
+  ) {}
   private check(at: number, size: number): void {
-    if (!Number.isSafeInteger(at) || at < 0 || at + size > this.buf.length) throw new ReadError('truncated');
+    if (!Number.isSafeInteger(at) || at < 0 || at + size > this.buf.length) throw new ReadError(this.damaged);
+  }
+  u8(at: number): number {
+    this.check(at, 1);
+    return this.buf[at];
   }
   u16(at: number): number {
     this.check(at, 2);
     return this.buf.readUInt16LE(at);
   }
+  i16(at: number): number {
+    this.check(at, 2);
+    return this.buf.readInt16LE(at);
+  }
   u32(at: number): number {
     this.check(at, 4);
     return this.buf.readUInt32LE(at);
+  }
+  i32(at: number): number {
+    this.check(at, 4);
+    return this.buf.readInt32LE(at);
   }
   /** 64-bit values past 2^53 are no real offset or size: they read as Infinity and fail later checks. */
   u64(at: number): number {

@@ -27,7 +27,7 @@
  */
 
 import type { Grid } from '../domain/grid';
-import { isOle } from './bounded-zip';
+import { isOle, Reader } from './bounded-zip';
 import { openOle, topStream } from './ole';
 import { isSymbolFont, readLimited, symbolInFont, textInFont, wordGrids, type WordSink } from './read-docx';
 import { ReadError } from './read-error';
@@ -40,38 +40,6 @@ function docStreams(buf: Buffer): { word: Buffer; table: (name: string) => Buffe
   const file = openOle(buf, 'doc-corrupt');
   const word = topStream(file, 'WordDocument');
   return word ? { word, table: (name) => topStream(file, name) } : undefined;
-}
-
-/** A little-endian reader over one stream that refuses to read outside it. */
-class Bytes {
-  constructor(readonly buf: Buffer) {}
-  private check(at: number, size: number): void {
-    if (!Number.isInteger(at) || at < 0 || at + size > this.buf.length) throw corrupt();
-  }
-  u8(at: number): number {
-    this.check(at, 1);
-    return this.buf[at];
-  }
-  u16(at: number): number {
-    this.check(at, 2);
-    return this.buf.readUInt16LE(at);
-  }
-  i16(at: number): number {
-    this.check(at, 2);
-    return this.buf.readInt16LE(at);
-  }
-  u32(at: number): number {
-    this.check(at, 4);
-    return this.buf.readUInt32LE(at);
-  }
-  i32(at: number): number {
-    this.check(at, 4);
-    return this.buf.readInt32LE(at);
-  }
-  slice(at: number, size: number): Buffer {
-    this.check(at, size);
-    return this.buf.subarray(at, at + size);
-  }
 }
 
 /** A run of the main text: character positions [cp, cp + length) stored from byte `fc`. */
@@ -103,7 +71,7 @@ const FC_LCB = {
   plcftxbxTxt: 56,
 } as const;
 
-function readFib(word: Bytes): Fib {
+function readFib(word: Reader): Fib {
   const ident = word.u16(0);
   const nFib = word.u16(2);
   // Word 6.0/95 (0xA5DC, nFib 101–105; 0xA699 on the Mac) and older keep another layout.
@@ -136,7 +104,7 @@ function readFib(word: Bytes): Fib {
 }
 
 /** The piece table (Clx → Pcdt → PlcPcd): where each stretch of the text is stored. */
-function readPieces(table: Bytes, fib: Fib): Piece[] {
+function readPieces(table: Reader, fib: Fib): Piece[] {
   const { fc, lcb } = fib.fcLcb(FC_LCB.clx);
   const end = fc + lcb;
   if (lcb === 0 || end > table.buf.length) throw corrupt();
@@ -171,7 +139,7 @@ const CP1252 =
  * character the byte it is stored at. The pieces run on from 0 without a gap, or the file is corrupt.
  */
 function storyText(
-  word: Bytes,
+  word: Reader,
   pieces: Piece[],
   end: number,
 ): { text: string; fcAt: (cp: number) => number } {
@@ -183,12 +151,12 @@ function storyText(
     if (piece.cp !== cp) throw corrupt();
     const length = Math.min(piece.length, end - piece.cp);
     if (piece.compressed) {
-      const bytes = word.slice(piece.fc, length);
+      const bytes = word.bytes(piece.fc, length);
       let s = '';
       for (const b of bytes) s += b >= 0x80 && b <= 0x9f ? CP1252[b - 0x80] : String.fromCharCode(b);
       parts.push(s);
     } else {
-      parts.push(word.slice(piece.fc, length * 2).toString('utf16le'));
+      parts.push(word.bytes(piece.fc, length * 2).toString('utf16le'));
     }
     placed.push({ ...piece, length });
     cp += length;
@@ -210,7 +178,7 @@ function storyText(
 }
 
 /** A grpprl's sprms, each as its code and the offset and size of its operand. */
-function* sprms(b: Bytes, start: number, end: number): Generator<{ op: number; at: number; size: number }> {
+function* sprms(b: Reader, start: number, end: number): Generator<{ op: number; at: number; size: number }> {
   let at = start;
   while (at + 2 <= end) {
     const op = b.u16(at);
@@ -287,7 +255,7 @@ interface RowDefinition {
   down: number[];
 }
 
-function readRowDefinition(b: Bytes, at: number, size: number): RowDefinition | undefined {
+function readRowDefinition(b: Reader, at: number, size: number): RowDefinition | undefined {
   if (size < 1) return undefined;
   const count = b.u8(at);
   if (count === 0 || 1 + (count + 1) * 2 > size) return undefined;
@@ -307,7 +275,7 @@ function readRowDefinition(b: Bytes, at: number, size: number): RowDefinition | 
 }
 
 /** Applies a paragraph's grpprl to `props`. */
-function applyParagraph(b: Bytes, start: number, end: number, props: ParagraphProps, data?: Bytes): void {
+function applyParagraph(b: Reader, start: number, end: number, props: ParagraphProps, data?: Reader): void {
   for (const { op, at, size } of sprms(b, start, end)) {
     switch (op) {
       case SPRM.PFInTable:
@@ -367,8 +335,8 @@ class FormattedRuns {
   >();
 
   constructor(
-    private readonly word: Bytes,
-    table: Bytes,
+    private readonly word: Reader,
+    table: Reader,
     where: { fc: number; lcb: number },
     private readonly papx: boolean,
   ) {
@@ -486,7 +454,7 @@ function shownText(raw: string, from: number, fields: boolean[], lookAt: (cp: nu
 }
 
 /** The names of the document's fonts (SttbfFfn: an FFN each, its name at byte 40), by index. */
-function fontNames(table: Bytes, fib: Fib): string[] {
+function fontNames(table: Reader, fib: Fib): string[] {
   const { fc, lcb } = fib.fcLcb(FC_LCB.sttbfFfn);
   const names: string[] = [];
   if (lcb < 4 || fc + lcb > table.buf.length) return names;
@@ -508,7 +476,7 @@ function fontNames(table: Bytes, fib: Fib): string[] {
 }
 
 /** Where each text box's text lies in its story, by the position of its anchor in the main text. */
-function textBoxes(table: Bytes, fib: Fib): Map<number, { from: number; to: number }> {
+function textBoxes(table: Reader, fib: Fib): Map<number, { from: number; to: number }> {
   const boxes = new Map<number, { from: number; to: number }>();
   const plc = (index: number, size: number): { cps: number[]; at: (i: number) => number } | undefined => {
     const { fc, lcb } = fib.fcLcb(index);
@@ -545,13 +513,13 @@ export function docBlocks(buf: Buffer): DocBlock[] {
 type Streams = NonNullable<ReturnType<typeof docStreams>>;
 
 function blocksOf(streams: Streams): DocBlock[] {
-  const word = new Bytes(streams.word);
+  const word = new Reader(streams.word, 'doc-corrupt');
   const fib = readFib(word);
   const tableBuf = streams.table(fib.tableStream);
   if (!tableBuf) throw corrupt();
-  const table = new Bytes(tableBuf);
+  const table = new Reader(tableBuf, 'doc-corrupt');
   const dataBuf = streams.table('Data');
-  const data = dataBuf ? new Bytes(dataBuf) : undefined;
+  const data = dataBuf ? new Reader(dataBuf, 'doc-corrupt') : undefined;
   const pieces = readPieces(table, fib);
   const boxes = textBoxes(table, fib);
   let end = boxes.size > 0 ? fib.boxStart + fib.ccpTxbx : fib.ccpText;
