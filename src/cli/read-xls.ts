@@ -462,7 +462,10 @@ export function xlsGrids(buf: Buffer, limits: XlsxLimits): Grid[] {
   return globals.sheets.map((sheet) => readSheet(stream, sheet, globals, budget, limits));
 }
 
-/** A file's first bytes are Excel 2.x–4.0's: a bare workbook stream (no OLE container), its BOF first. */
+/**
+ * A file's first bytes are Excel 2.x–4.0's: a bare workbook stream (no OLE container), its BOF
+ * first. The reader worker looks at them before it reads the file (loadXls takes OLE files only).
+ */
 export function isOldBiff(head: Buffer): boolean {
   return (
     head.length >= 4 && [0x0009, 0x0209, 0x0409].includes(head.readUInt16LE(0)) && head.readUInt16LE(2) <= 16
@@ -476,7 +479,6 @@ export function isOldBiff(head: Buffer): boolean {
  */
 export async function loadXls(path: string, limits: XlsxLimits): Promise<Grid[] | undefined> {
   const buf = await readLimited(path, limits);
-  if (isOldBiff(buf)) throw new ReadError('xls-old');
   if (!isOle(buf)) return undefined;
   return workbookStream(buf) ? xlsGrids(buf, limits) : undefined;
 }
