@@ -5,9 +5,8 @@
  * another: a table whose block it cuts reads the same amounts, or says what it could not read.
  */
 
-import { analyseGrids } from '../../src/domain/analysis';
 import type { Grid } from '../../src/domain/grid';
-import { formatOrNull } from '../../src/domain/totals';
+import { workbookAmounts } from '../fixtures/grid-reading';
 import { gridsOf, realDocuments } from '../fixtures/real';
 
 /** `grid` with an empty row inserted before row `at`; merges across it lengthened. */
@@ -23,30 +22,23 @@ function withSliver(grid: Grid, at: number): Grid {
   };
 }
 
-const amounts = (grids: Grid[]): (string | null)[][] =>
-  analyseGrids(grids).totals.tables.map((t) => [
-    formatOrNull(t.total),
-    formatOrNull(t.fiscal),
-    formatOrNull(t.other),
-  ]);
-
 describe('a sliver row', () => {
   test('between a row of headings and its figures: the figures are the headings’ (a 自评表’s funds)', () => {
     const doc = realDocuments().find((d) => d.id === 'hubei-guangshui-jtj-xiangcun-zp-2021');
     if (!doc) throw new Error('document missing');
     const grids = gridsOf(doc);
     // Row 5 holds `来源 | 中央 | … | 合计 | 执行数`, row 6 the figures.
-    expect(amounts(grids.map((g) => withSliver(g, 5)))).toEqual(amounts(grids));
+    expect(workbookAmounts(grids.map((g) => withSliver(g, 5)))).toEqual(workbookAmounts(grids));
   });
 
   test('anywhere in the first 40 rows of any real table: no amount is read as another', () => {
     const other: string[] = [];
     for (const doc of realDocuments()) {
       const grids = gridsOf(doc);
-      const before = amounts(grids);
+      const before = workbookAmounts(grids);
       const rows = Math.max(...grids.map((g) => g.cells.length));
       for (let at = 1; at < Math.min(rows, 40); at++) {
-        const after = amounts(grids.map((g) => (at < g.cells.length ? withSliver(g, at) : g)));
+        const after = workbookAmounts(grids.map((g) => (at < g.cells.length ? withSliver(g, at) : g)));
         before.forEach((line, t) =>
           line.forEach((amount, k) => {
             const now = after[t]?.[k];

@@ -5,9 +5,8 @@
  * the same amounts with one inserted before its second, third or fourth column.
  */
 
-import { analyseGrids } from '../../src/domain/analysis';
 import type { Grid } from '../../src/domain/grid';
-import { formatOrNull } from '../../src/domain/totals';
+import { workbookAmounts } from '../fixtures/grid-reading';
 import { gridsOf, realDocuments } from '../fixtures/real';
 
 /** `grid` with an empty column inserted before column `at`; merges across it widened. */
@@ -23,13 +22,6 @@ function withSliver(grid: Grid, at: number): Grid {
   };
 }
 
-const amounts = (grids: Grid[]): (string | null)[][] =>
-  analyseGrids(grids).totals.tables.map((t) => [
-    formatOrNull(t.total),
-    formatOrNull(t.fiscal),
-    formatOrNull(t.other),
-  ]);
-
 describe('a sliver column between a label and its figure', () => {
   const documents = realDocuments();
 
@@ -38,8 +30,8 @@ describe('a sliver column between a label and its figure', () => {
     const changed: string[] = [];
     for (const doc of documents) {
       const grids = gridsOf(doc);
-      const before = amounts(grids);
-      const after = amounts(grids.map((g) => withSliver(g, at)));
+      const before = workbookAmounts(grids);
+      const after = workbookAmounts(grids.map((g) => withSliver(g, at)));
       if (JSON.stringify(after) !== JSON.stringify(before))
         changed.push(`${doc.id}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
     }
